@@ -34,6 +34,8 @@ def create_app(db: str | None = None, token: str | None = None,
     if find_spec("sholu.analytics"):       # written alongside; the API works without it
         from . import analytics
         app.include_router(analytics.router)
+    from ..web import mount
+    mount(app)                  # the dashboard's pages, at / beside /api/
     return app
 
 

@@ -254,17 +254,19 @@ class SqlStore:
             (doc.duplicate_of, event["type"], event.get("venue"))).fetchone()
         return row[0] if row else None
 
-    def list_events(self, limit: int, offset: int = 0) -> list[dict]:
+    def list_events(self, limit: int, offset: int = 0, keys: list[str] | None = None) -> list[dict]:
         """One row per event (reports grouped), newest first, with the number of
-        reports and how many of them are originals rather than reprints."""
+        reports and how many of them are originals rather than reprints; only the
+        events of `keys` when given."""
+        chosen = f"WHERE e.group_key IN ({','.join('?' * len(keys)) or 'NULL'}) " if keys is not None else ""
         rows = self.db.execute(
             "SELECT e.group_key, MIN(e.type), MAX(e.date), MAX(e.city), MIN(e.city_inferred), "
             "MAX(e.venue), MAX(e.organizer), "
             f"COUNT(DISTINCT e.document_id), {self.concat(OUTLET_OR_DASH, ',', distinct=True)}, "
             "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN e.document_id END) "
-            "FROM events e JOIN documents d ON d.id = e.document_id "
+            f"FROM events e JOIN documents d ON d.id = e.document_id {chosen}"
             "GROUP BY e.group_key ORDER BY COALESCE(MAX(e.date), '') DESC, MIN(e.event_id) "
-            "LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+            "LIMIT ? OFFSET ?", (*(keys or ()), limit, offset)).fetchall()
         return [{**event_row(row), "participants": self.event_participants(row[0])} for row in rows]
 
     def event_participants(self, key: str) -> list[str]:

@@ -1,0 +1,201 @@
+"""The dashboard's routes. Each page is a view (views.py) rendered one of three ways,
+chosen by the query string so every URL stays shareable:
+
+    /persons/per:…                     the HTML page
+    /persons/per:…?format=json         its lists as JSON (&list=quotes for one of them)
+    /persons/per:…?format=csv&chart=coverage   the data behind one chart
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from ..api.session import Session
+from ..store.search import QueryError
+from . import i18n, views
+from .highlight import highlighted
+
+HERE = Path(__file__).parent
+TEMPLATES = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
+                        trim_blocks=True, lstrip_blocks=True)
+
+router = APIRouter(include_in_schema=False)
+
+
+def marked_snippet(snippet: str) -> Markup:
+    """The search snippet escaped, its [matches] as highlights."""
+    return Markup(re.sub(r"\[([^\[\]]+)\]", r'<mark class="hit">\1</mark>', str(escape(snippet))))
+
+
+TEMPLATES.filters["snippet"] = marked_snippet
+
+
+async def show(request: Request, session: Session, view, *args) -> Response:
+    params = dict(request.query_params)
+    try:
+        page = await session.run(view, params, *args)
+    except QueryError as err:
+        return render(request, views.Page("error.html", "bad_query", context={"message": str(err)}), 400)
+    if page is None:
+        return render(request, views.Page("error.html", "not_found"), 404)
+    wanted = params.get("format")
+    if wanted == "json":
+        return as_json(page, params.get("list"))
+    if wanted == "csv":
+        return as_csv(page, params.get("chart"))
+    return render(request, page)
+
+
+def as_json(page: views.Page, name: str | None) -> Response:
+    if name:
+        if name not in page.lists:
+            return JSONResponse({"detail": f"no list {name!r} here; lists: {', '.join(page.lists)}"}, 404)
+        return JSONResponse(page.lists[name])
+    return JSONResponse({"lists": page.lists, "total": page.total})
+
+
+def as_csv(page: views.Page, name: str | None) -> Response:
+    if name not in page.charts:
+        return JSONResponse({"detail": f"no chart {name!r} here; charts: {', '.join(page.charts)}"}, 404)
+    rows = page.charts[name]["rows"]
+    out = io.StringIO()
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.DictWriter(out, columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: cell(value) for key, value in row.items()})
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+def cell(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
+def render(request: Request, page: views.Page, status: int = 200) -> HTMLResponse:
+    params = dict(request.query_params)
+    language = i18n.pick(params.get("lang"))
+    helpers = Helpers(request.url.path, params, language)
+    html = TEMPLATES.get_template(page.template).render(
+        page=page, **page.context, **page.lists, charts=page.charts, t=helpers.t, lang=language,
+        here=helpers.here, link=helpers.link, theme=helpers.theme, kind_name=helpers.kind_name,
+        highlight=lambda record: highlighted(record, helpers.entity_link),
+        page_number=views.page_number(params), page_size=views.PAGE_SIZE, labels=helpers.labels())
+    return HTMLResponse(html, status_code=status)
+
+
+class Helpers:
+    """What templates need to build links that keep the language and the filters."""
+
+    def __init__(self, path: str, params: dict, language: str):
+        self.path, self.params, self.language = path, params, language
+        self.t = i18n.translator(language)
+        self.names = views.theme_names()
+
+    def link(self, path: str, **params) -> str:
+        if self.language != i18n.DEFAULT:
+            params["lang"] = self.language
+        params = {k: v for k, v in params.items() if v not in (None, "")}
+        return path + ("?" + urlencode(params) if params else "")
+
+    def here(self, **changes) -> str:
+        """This page's URL with some parameters changed (None removes one)."""
+        params = {**self.params, **changes}
+        if "page" not in changes and set(changes) - {"lang", "format", "list", "chart"}:
+            params.pop("page", None)         # a new filter starts from the first page
+        params = {k: v for k, v in params.items() if v not in (None, "")}
+        return self.path + ("?" + urlencode(params) if params else "")
+
+    def labels(self) -> dict[str, str]:
+        """Every interface string and theme name, for the charts drawn in the browser."""
+        return {**{key: self.t(key) for key in i18n.TEXTS}, **{topic: self.theme(topic) for topic in self.names}}
+
+    def theme(self, topic: str) -> str:
+        names = self.names.get(topic)
+        return names["en" if self.language == "en" else "ru"] if names else topic
+
+    def kind_name(self, kind: str) -> str:
+        return self.t(kind)
+
+    def entity_link(self, field: str, entity: dict) -> str | None:
+        if field == "persons" and entity.get("entity_id"):
+            return self.link(f"/persons/{entity['entity_id']}")
+        if field == "organizations" and entity.get("entity_id"):
+            return self.link(f"/organizations/{entity['entity_id']}")
+        return self.link("/search", q=f'"{entity["name"]}"')
+
+
+# -- routes ----------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse)
+async def overview_page(request: Request, session: Session):
+    return await show(request, session, views.overview)
+
+
+@router.get("/search", response_class=HTMLResponse)
+async def search_page(request: Request, session: Session):
+    return await show(request, session, views.search)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+async def article_page(request: Request, session: Session, doc_id: str):
+    return await show(request, session, views.article, doc_id)
+
+
+@router.get("/persons", response_class=HTMLResponse)
+async def persons_page(request: Request, session: Session):
+    return await show(request, session, views.persons)
+
+
+@router.get("/persons/{entity_id}", response_class=HTMLResponse)
+async def person_page(request: Request, session: Session, entity_id: str):
+    return await show(request, session, views.person, entity_id)
+
+
+@router.get("/organizations", response_class=HTMLResponse)
+async def organizations_page(request: Request, session: Session):
+    return await show(request, session, views.organizations)
+
+
+@router.get("/organizations/{entity_id}", response_class=HTMLResponse)
+async def organization_page(request: Request, session: Session, entity_id: str):
+    return await show(request, session, views.organization, entity_id)
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+async def outlets_page(request: Request, session: Session):
+    return await show(request, session, views.outlets)
+
+
+@router.get("/outlets/{name}", response_class=HTMLResponse)
+async def outlet_page(request: Request, session: Session, name: str):
+    return await show(request, session, views.outlet, name)
+
+
+@router.get("/themes", response_class=HTMLResponse)
+async def themes_page(request: Request, session: Session):
+    return await show(request, session, views.topics)
+
+
+@router.get("/themes/{topic_id}", response_class=HTMLResponse)
+async def theme_page(request: Request, session: Session, topic_id: str):
+    return await show(request, session, views.topic, topic_id)
+
+
+@router.get("/events", response_class=HTMLResponse)
+async def events_page(request: Request, session: Session):
+    return await show(request, session, views.events)
+
+
+@router.get("/events/{key:path}", response_class=HTMLResponse)
+async def event_page(request: Request, session: Session, key: str):
+    return await show(request, session, views.event, key)

@@ -1,0 +1,60 @@
+// Draws every chart on the page from the JSON spec the server put beside it.
+// Specs: {kind: "bar"|"hbar"|"map", x: [...], series: [{key, data}], stack, regions, cities}.
+(function () {
+  "use strict";
+  var labels = JSON.parse(document.getElementById("labels").textContent);
+  function label(key) { return labels[key] || key; }
+
+  function cartesian(spec) {
+    var horizontal = spec.kind === "hbar";
+    var categories = { type: "category", data: spec.x.map(label), axisLabel: { width: 170, overflow: "truncate" } };
+    var values = { type: "value", minInterval: 1 };
+    if (horizontal) { categories.inverse = true; }
+    return {
+      tooltip: { trigger: "axis" },
+      legend: spec.series.length > 1 ? { top: 0 } : undefined,
+      grid: { left: horizontal ? 180 : 40, right: 16, top: spec.series.length > 1 ? 30 : 10, bottom: 30 },
+      xAxis: horizontal ? values : categories,
+      yAxis: horizontal ? categories : values,
+      series: spec.series.map(function (s) {
+        return { type: "bar", name: label(s.key), data: s.data, stack: spec.stack ? "all" : undefined };
+      })
+    };
+  }
+
+  function map(spec, geojson) {
+    echarts.registerMap("kz", geojson);
+    var top = Math.max(1, Math.max.apply(null, spec.regions.map(function (r) { return r.articles; }).concat([0])));
+    return {
+      tooltip: { trigger: "item", formatter: function (p) {
+        return p.seriesType === "scatter" ? p.name + ": " + p.value[2] + " " + label("event_count")
+                                          : p.name + ": " + (p.value || 0) + " " + label("articles").toLowerCase();
+      } },
+      visualMap: { min: 0, max: top, left: 0, bottom: 0, calculable: true, seriesIndex: 0,
+                   inRange: { color: ["#eef3f8", "#1f5f99"] }, text: [String(top), "0"] },
+      geo: { map: "kz", roam: true, itemStyle: { borderColor: "#889" } },
+      series: [
+        { type: "map", geoIndex: 0, name: label("regions"),
+          data: spec.regions.map(function (r) { return { name: r.region, value: r.articles }; }) },
+        { type: "scatter", coordinateSystem: "geo", name: label("events"), symbolSize: function (v) { return 8 + 3 * v[2]; },
+          itemStyle: { color: "#d9480f" },
+          data: spec.cities.map(function (c) { return { name: c.city, value: [c.lon, c.lat, c.events] }; }) }
+      ]
+    };
+  }
+
+  function draw(element) {
+    var spec = JSON.parse(document.getElementById(element.id + "-spec").textContent);
+    var chart = echarts.init(element, null, { renderer: "svg" });
+    window.addEventListener("resize", function () { chart.resize(); });
+    if (spec.kind === "map") {
+      fetch("/static/geo/kz-regions-2024.geojson").then(function (r) { return r.json(); })
+        .then(function (geojson) { chart.setOption(map(spec, geojson)); element.dataset.drawn = "1"; });
+    } else {
+      chart.setOption(cartesian(spec));
+      element.dataset.drawn = "1";
+    }
+  }
+
+  document.querySelectorAll(".chart").forEach(draw);
+})();

@@ -1,0 +1,254 @@
+"""One function per page: it reads the store (on the request's store thread) and returns
+a `Page`, the template's context plus the page's lists and chart data, so the same
+view serves the HTML, its JSON twin and each chart's CSV."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import analytics
+from ..api import queries as api
+from ..cli import first_words
+from ..store.search import parse_query
+from ..topics.taxonomy import themes
+from . import data
+from .data import Scope
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class Page:
+    template: str
+    title: str
+    context: dict = field(default_factory=dict)
+    lists: dict[str, list] = field(default_factory=dict)
+    charts: dict[str, dict] = field(default_factory=dict)
+    total: int | None = None            # rows in the paged list, for the pager
+
+
+def page_number(params: dict) -> int:
+    try:
+        return max(1, int(params.get("page") or 1))
+    except ValueError:
+        return 1
+
+
+def paging(params: dict) -> api.Paging:
+    return api.Paging(PAGE_SIZE, (page_number(params) - 1) * PAGE_SIZE)
+
+
+def theme_names() -> dict[str, dict]:
+    return {t.id: {"ru": t.label_ru, "en": t.label_en or t.label_ru} for t in themes()}
+
+
+def coverage_chart(rows: list[dict]) -> dict:
+    return {"kind": "bar", "stack": True, "x": [r["period"] for r in rows],
+            "series": [{"key": "originals", "data": [r["originals"] for r in rows]},
+                       {"key": "copies", "data": [r["copies"] for r in rows]}],
+            "rows": rows}
+
+
+def ranking_chart(rows: list[dict], label: str, value: str) -> dict:
+    return {"kind": "hbar", "x": [r[label] for r in rows],
+            "series": [{"key": value, "data": [r[value] for r in rows]}], "rows": rows}
+
+
+# -- overview ------------------------------------------------------------------------
+
+def overview(store, params: dict) -> Page:
+    summary = analytics.summary(store)
+    people = analytics.share_of_voice(store, "person", "total", data.TOP)
+    topics = [row for row in api.topics(store, api.Paging(data.TOP, 0))["items"] if row["originals"]]
+    regions = data.region_coverage(store)
+    cities = data.event_cities(store)
+    return Page("overview.html", "overview", context={"summary": summary},
+                lists={"people": people, "themes": topics, "events": store.list_events(8),
+                       "outlets": data.outlets_covering(store, data.EVERYTHING), "regions": regions},
+                charts={"coverage": coverage_chart(data.coverage(store)),
+                        "people": ranking_chart(people, "name", "articles"),
+                        "map": {"kind": "map", "regions": regions, "cities": cities, "rows": regions}})
+
+
+# -- search ----------------------------------------------------------------------------
+
+FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event")
+
+
+def search(store, params: dict) -> Page:
+    q = (params.get("q") or "").strip()
+    facets = api.Facets(**{key: params.get(key) or None for key in FACETS})
+    pages = paging(params)
+    if q:
+        found = api.search(store, q, facets, pages)
+    else:
+        found = api.documents(store, facets, None, pages)
+    condition, args = search_condition(store, q, facets)
+    counts = data.facet_counts(store, condition, args)
+    return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts},
+                lists={"results": found["items"]}, total=found["count"])
+
+
+def search_condition(store, q: str, facets: api.Facets) -> tuple[str, list]:
+    """The WHERE on `documents d` the search used, for counting its facets."""
+    from ..store.base import search_filters
+
+    where, args = search_filters(api.store_filters(store, facets))
+    if q:
+        where += f" AND d.id IN (SELECT s.document_id FROM search_index s WHERE {store.match_sql()[0]})"
+        args.append(store.query_text(parse_query(q)))
+    return f"1=1{where}", args
+
+
+# -- article ---------------------------------------------------------------------------
+
+def article(store, params: dict, doc_id: str) -> Page | None:
+    doc = store.document(doc_id)
+    if doc is None:
+        return None
+    record = doc.to_record()
+    keys = data.event_keys_of(store, doc_id)
+    events = [{**event, "key": keys.get(f"{doc_id}:{i}")} for i, event in enumerate(record["events"])]
+    heading = record["title"] or first_words(record["text"], 90)
+    return Page("article.html", heading,
+                context={"doc": record, "heading": heading, "boilerplate": doc.boilerplate,
+                         "show_boilerplate": params.get("show") == "boilerplate"},
+                lists={"events": events, "themes": record["topics"], "quotes": record["quotes"],
+                       "copies": data.copies_of(store, doc_id, record["duplicate_of"]),
+                       "persons": record["persons"], "organizations": record["organizations"],
+                       "places": record["places"]})
+
+
+# -- people, organisations -----------------------------------------------------------------
+
+def person(store, params: dict, entity_id: str) -> Page | None:
+    entity = store.entity(entity_id)
+    if entity is None or entity["kind"] != "person":
+        return None
+    scope = data.naming(entity_id)
+    theme = params.get("theme") or None
+    pages = paging(params)
+    quotes = api.quotes(store, entity_id, theme, pages)
+    quote_themes = {t for q in store.list_quotes([entity_id], None, 500) for t in q["topics"]}
+    positions = data.positions_over_time(store, entity_id)
+    return Page("person.html", entity["name"],
+                context={"entity": entity, "counts": data.entity_counts(store, entity_id), "chosen_theme": theme,
+                         "quote_themes": sorted(quote_themes)},
+                lists={"positions": positions, "quotes": quotes["items"],
+                       "events": data.events_with(store, entity["name"]),
+                       "co_mentioned": store.co_mentioned(entity_id, limit=data.TOP),
+                       "outlets": data.outlets_covering(store, scope)},
+                charts={"coverage": coverage_chart(data.coverage(store, scope)),
+                        "outlets": ranking_chart(data.outlets_covering(store, scope), "outlet", "articles")},
+                total=quotes["count"])
+
+
+def organization(store, params: dict, entity_id: str) -> Page | None:
+    entity = store.entity(entity_id)
+    if entity is None or entity["kind"] != "organization":
+        return None
+    scope = data.naming(entity_id)
+    articles, total = data.articles_in(store, scope, PAGE_SIZE, paging(params).offset)
+    outlets = data.outlets_covering(store, scope)
+    return Page("organization.html", entity["name"],
+                context={"entity": entity, "counts": data.entity_counts(store, entity_id)},
+                lists={"articles": articles, "people": data.entities_in(store, scope, "person"),
+                       "events": data.events_with(store, entity["name"]), "outlets": outlets,
+                       "themes": data.themes_in(store, scope)},
+                charts={"coverage": coverage_chart(data.coverage(store, scope)),
+                        "outlets": ranking_chart(outlets, "outlet", "articles")},
+                total=total)
+
+
+def persons(store, params: dict) -> Page:
+    found = api.persons(store, paging(params))
+    return Page("entities.html", "persons", context={"kind": "person"},
+                lists={"persons": found["items"]}, total=found["count"])
+
+
+def organizations(store, params: dict) -> Page:
+    found = api.organizations(store, paging(params))
+    return Page("entities.html", "organizations", context={"kind": "organization"},
+                lists={"organizations": found["items"]}, total=found["count"])
+
+
+# -- outlets, themes ------------------------------------------------------------------------
+
+def outlets(store, params: dict) -> Page:
+    rows = analytics.outlets(store)
+    return Page("outlets.html", "outlets", lists={"outlets": rows},
+                charts={"outlets": {"kind": "hbar", "stack": True, "x": [r["outlet"] or "—" for r in rows],
+                                    "series": [{"key": "originals", "data": [r["originals"] for r in rows]},
+                                               {"key": "copies", "data": [r["copies"] for r in rows]}],
+                                    "rows": rows}})
+
+
+def outlet(store, params: dict, name: str) -> Page | None:
+    scope = data.from_outlet(name)
+    articles, total = data.articles_in(store, scope, PAGE_SIZE, paging(params).offset)
+    if total == 0:
+        return None
+    every = Scope(scope.condition, scope.args, True)
+    return Page("outlet.html", name,
+                context={"outlet": name, "coverage_total": total},
+                lists={"articles": articles, "people": data.entities_in(store, every, "person"),
+                       "speakers": data.speakers_in(store, every), "themes": data.themes_in(store, every)},
+                charts={"coverage": coverage_chart(data.coverage(store, scope)),
+                        "themes": ranking_chart(data.themes_in(store, every), "topic", "articles")},
+                total=total)
+
+
+def topics(store, params: dict) -> Page:
+    rows = api.topics(store, api.Paging(200, 0))["items"]
+    return Page("themes.html", "themes", lists={"themes": rows},
+                charts={"themes": ranking_chart(rows, "topic", "originals")})
+
+
+def topic(store, params: dict, topic_id: str) -> Page | None:
+    if topic_id not in theme_names():
+        return None
+    scope = data.on_theme(topic_id)
+    pages = paging(params)
+    quotes = api.quotes(store, None, topic_id, pages)
+    return Page("theme.html", topic_id, context={"topic": topic_id},
+                lists={"quotes": quotes["items"], "speakers": speakers_on(store, topic_id),
+                       "people": data.entities_in(store, scope, "person"),
+                       "outlets": data.outlets_covering(store, scope),
+                       "articles": data.articles_in(store, scope, PAGE_SIZE)[0]},
+                charts={"coverage": coverage_chart(data.coverage(store, scope))},
+                total=quotes["count"])
+
+
+def speakers_on(store, topic_id: str) -> list[dict]:
+    """Who is quoted on the theme, by number of quotes (from the latest 500)."""
+    counts: dict[tuple, int] = {}
+    for quote in store.list_quotes(None, topic_id, 500):
+        if quote["speaker_entity_id"]:
+            key = (quote["speaker_entity_id"], quote["speaker"])
+            counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))[:data.TOP]
+    return [{"entity_id": e, "name": n, "quotes": c} for (e, n), c in ranked]
+
+
+# -- events ---------------------------------------------------------------------------------
+
+def events(store, params: dict) -> Page:
+    pages = paging(params)
+    found = api.events(store, pages)
+    per_day = data.events_per_day(store)
+    days = sorted({r["date"] for r in per_day})
+    kinds = sorted({r["type"] for r in per_day})
+    cells = {(r["date"], r["type"]): r["events"] for r in per_day}
+    chart = {"kind": "bar", "stack": True, "x": days, "rows": per_day,
+             "series": [{"key": k, "data": [cells.get((d, k), 0) for d in days]} for k in kinds]}
+    return Page("events.html", "events", lists={"events": found["items"]},
+                charts={"timeline": chart}, total=found["count"])
+
+
+def event(store, params: dict, key: str) -> Page | None:
+    reports = data.event_reports(store, key)
+    if not reports:
+        return None
+    summary = store.list_events(1, 0, keys=[key])[0]
+    people = data.persons_named(store, summary["participants"])
+    return Page("event.html", summary["type"], context={"event": summary, "people": people},
+                lists={"reports": reports, "participants": summary["participants"]})
