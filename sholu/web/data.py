@@ -203,8 +203,8 @@ def facet_counts(store, condition: str, args: list, limit: int = TOP) -> dict[st
     """Counts per outlet, theme, person and event type over the documents matching
     `condition` (a WHERE on `documents d`), for the search page's facets."""
     inner = f"SELECT d.id FROM documents d WHERE {condition}"
-    outlets = query(store, f"SELECT COALESCE(d.outlet, '—'), COUNT(*) FROM documents d WHERE {condition} "
-                           "GROUP BY COALESCE(d.outlet, '—') ORDER BY 2 DESC, 1 LIMIT ?", (*args, limit))
+    outlets = query(store, f"SELECT d.outlet, COUNT(*) FROM documents d WHERE {condition} "
+                           "AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY 2 DESC, 1 LIMIT ?", (*args, limit))
     themes = query(store, f"SELECT topic, COUNT(*) FROM document_topics WHERE document_id IN ({inner}) "
                           "GROUP BY topic ORDER BY 2 DESC, 1 LIMIT ?", (*args, limit))
     people = query(store, "SELECT entity_id, MIN(name), COUNT(*) FROM entity_mentions "

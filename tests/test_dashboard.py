@@ -1,0 +1,228 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright over a real
+uvicorn server on a SQLite file built from the sample corpus, a reprint and a text
+carrying a <script> element. Every page is opened, read, clicked through; the console
+must stay free of errors. Screenshots go to test-artifacts/screenshots/."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import expect, sync_playwright
+
+from conftest import FIXTURES, REPRINT, ROOT, SAMPLES, run_into
+from sholu.api import create_app
+
+CHROMIUM = os.environ.get("SHOLU_CHROMIUM", "/usr/bin/chromium")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SHOTS = Path(os.environ.get("SHOLU_SCREENSHOTS", ROOT / "test-artifacts" / "screenshots"))
+BALAEVA = "Аида Балаева"
+BALAEVA_POSITION = "заместитель Премьер-министра – министр культуры и информации РК"
+ARTICLE_002 = "0a187b1a094c884e"        # sample 002, reprinted by tests/fixtures/reprint
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("dashboard") / "dashboard.db"
+    run_into(db, SAMPLES, REPRINT, FIXTURES / "hostile")
+    port = free_port()
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
+    uvicorn_server = uvicorn.Server(config)
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uvicorn_server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert uvicorn_server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    uvicorn_server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} missing: .ci/run installs Debian's chromium"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A page that records console errors and uncaught exceptions as they happen."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def open(self, path: str):
+        response = self.page.goto(self.base + path)
+        assert response.status == 200, f"{path}: HTTP {response.status}"
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def shot(self, name: str) -> None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+    def charts_drawn(self) -> int:
+        """Charts on the page, each checked to have drawn an SVG with shapes in it."""
+        charts = self.page.locator(".chart")
+        for index in range(charts.count()):
+            chart = charts.nth(index)
+            expect(chart).to_have_attribute("data-drawn", "1", timeout=10000)
+            assert chart.locator("svg path").count() > 0, f"chart {chart.get_attribute('id')} is empty"
+        return charts.count()
+
+
+@pytest.fixture()
+def visit(browser, server):
+    session = Visit(browser, server)
+    yield session
+    session.page.close()
+    assert session.errors == [], f"console errors: {session.errors}"
+
+
+def test_overview_shows_the_corpus_charts_and_map(visit):
+    page = visit.open("/")
+    cards = page.locator(".cards").inner_text()
+    assert re.search(r"\b7\b", cards), cards           # 5 samples, the reprint, the hostile text
+    assert "2026-02-27" in cards
+    assert visit.charts_drawn() == 3
+    regions = page.locator("#chart-map svg path")
+    assert regions.count() >= 20                        # every region of Kazakhstan drawn
+    assert "CC BY 4.0" in page.locator(".credit").inner_text()
+    people = page.locator("table").first
+    expect(people).to_contain_text(BALAEVA)
+    visit.shot("overview")
+    people.get_by_role("link", name=BALAEVA).click()
+    expect(page.locator("h1")).to_have_text(BALAEVA)
+
+
+def test_person_page_lists_quotes_positions_and_filters_by_theme(visit):
+    page = visit.open("/persons")
+    page.get_by_role("link", name=BALAEVA).first.click()
+    expect(page.locator("#positions")).to_contain_text(BALAEVA_POSITION)
+    quotes = page.locator("#quotes li.quote-row")
+    sources = {quotes.nth(i).locator("a").last.get_attribute("href") for i in range(quotes.count())}
+    articles = {href.split("?")[0].rsplit("/", 1)[-1] for href in sources}
+    assert len(articles) >= 3, articles                 # her quotes come from three articles
+    assert visit.charts_drawn() == 2
+    visit.shot("person")
+    everything = quotes.count()
+    options = page.locator("select[name=theme] option")
+    assert options.count() > 1
+    chosen = options.nth(1).get_attribute("value")
+    page.select_option("select[name=theme]", chosen)
+    page.wait_for_url(re.compile(f"theme={chosen}"))
+    filtered = page.locator("#quotes li.quote-row")
+    assert 0 < filtered.count() <= everything
+    for i in range(filtered.count()):
+        assert filtered.nth(i).locator(f"a.tag[href*='/themes/{chosen}']").count() == 1
+
+
+def test_search_with_facets_and_snippets(visit):
+    page = visit.open("/")
+    page.fill("form.quick input[name=q]", '"трудовой коллектив"')
+    page.press("form.quick input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q="))
+    expect(page.locator("#total")).to_have_text("4")        # samples 001-004 (the reprint is a copy)
+    assert page.locator("li.hit .snippet mark").count() >= 8
+    outlets = page.locator("ul[data-facet=outlet] li")
+    assert outlets.count() == 3                             # 001 names no outlet
+    visit.shot("search")
+    first = outlets.first.locator("a")
+    name = first.inner_text()
+    first.click()
+    page.wait_for_url(re.compile("outlet="))
+    expect(page.locator("#total")).to_have_text("1")
+    assert name in page.locator("li.hit .meta").first.inner_text()
+    assert page.locator("input[name=outlet]").input_value() == name
+
+
+def test_article_highlights_annotations_and_reprints(visit):
+    page = visit.open(f"/documents/{ARTICLE_002}")
+    balaeva = page.locator("#text a.ent.per", has_text="Аид").first
+    assert BALAEVA_POSITION in balaeva.get_attribute("title")
+    assert page.locator("#text .ent.org").count() > 3
+    assert page.locator("#text .ent.date").count() >= 1
+    assert page.locator("#text mark.quote").count() >= 3
+    expect(page.locator("aside.side")).to_contain_text("Трудовые права")
+    reprints = page.locator("aside.side h2", has_text="Перепечатки").locator("xpath=following-sibling::ul[1]/li")
+    assert reprints.count() == 1
+    visit.shot("article")
+    page.get_by_role("link", name="Показать вырезанное").click()
+    expect(page.locator("#boilerplate")).to_be_visible()
+    reprints.first.locator("a").click()
+    expect(page.locator(".meta .copy")).to_contain_text(ARTICLE_002)
+
+
+def test_article_text_is_escaped(visit, server):
+    page = visit.open("/search?q=злоумышленники")
+    page.locator("li.hit a").first.click()
+    expect(page.locator("#text")).to_contain_text('<script>document.title="pwned"')
+    assert page.evaluate("window.__sholuPwned") is None
+    assert "pwned" not in page.title()
+
+
+def test_events_timeline_and_event_page(visit):
+    page = visit.open("/events")
+    assert visit.charts_drawn() == 1
+    page.locator("table a", has_text="встреча").first.click()
+    expect(page.locator("dl.facts")).to_be_visible()
+    assert page.locator("h2", has_text="Участники").count() == 1
+    assert page.locator("li.article").count() >= 1
+
+
+@pytest.mark.parametrize("start, link_selector", [
+    ("/organizations", "table a"),
+    ("/outlets", "table a"),
+    ("/themes", "table a"),
+])
+def test_entity_outlet_and_theme_pages(visit, start, link_selector):
+    page = visit.open(start)
+    visit.charts_drawn()
+    page.locator(link_selector).first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text().strip()
+    assert visit.charts_drawn() >= 1
+    assert page.locator("li.article, li.quote-row").count() >= 1
+
+
+def test_english_interface_and_shareable_urls(visit):
+    page = visit.open("/search?q=Балаевой&theme=labour_rights&lang=en")
+    expect(page.locator("header nav")).to_contain_text("Overview")
+    expect(page.locator("#total")).to_have_text("3")
+    assert page.locator("input[name=theme]").input_value() == "labour_rights"
+    page.locator("header nav a", has_text="People").click()
+    assert "lang=en" in page.url
+    page.locator(".langs a", has_text="ru").click()
+    expect(page.locator("header nav")).to_contain_text("Люди")
+
+
+def test_json_twins_and_chart_data(visit, server):
+    page = visit.open("/")
+    person = page.locator("table").first.get_by_role("link", name=BALAEVA).get_attribute("href")
+    quotes = page.request.get(f"{server}{person}?format=json&list=quotes").json()
+    assert {q["speaker"] for q in quotes} == {BALAEVA} and len(quotes) >= 3
+    csv_link = page.locator("a.data").first.get_attribute("href")
+    csv = page.request.get(server + csv_link)
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert csv.text().splitlines()[0] == "period,originals,copies"
+    missing = page.request.get(f"{server}/persons/per:nobody")
+    assert missing.status == 404
