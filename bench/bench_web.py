@@ -1,0 +1,83 @@
+"""Dashboard page latency: p50/p95 per page, on the sample corpus and on a large
+synthetic corpus (the one bench_api.py builds), in one run.
+
+    .venv/bin/python bench/bench_web.py                         # samples, then 100,000 articles
+    .venv/bin/python bench/bench_web.py --size 20000 --db /tmp/bench-20k.db
+
+Pages are requested in-process through the FastAPI app (HTML rendering included, no
+network, no browser drawing). The target: every page under 300 ms on the samples.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench_api import build, measure, percentile  # noqa: E402  (same folder)
+
+from sholu import pipeline  # noqa: E402
+from sholu.store import open_store  # noqa: E402
+
+SAMPLES = ROOT / "sholu" / "samples" / "kz-referendum-2026"
+TARGET_MS = 300
+
+
+def pages(client) -> dict[str, str]:
+    first = lambda url, key: client.get(url).json()["items"][0][key]  # noqa: E731
+    person = first("/api/persons?limit=1", "entity_id")
+    organisation = first("/api/organizations?limit=1", "entity_id")
+    outlet = first("/api/outlets?limit=1", "outlet")
+    event = first("/api/events?limit=1", "key")
+    document = first("/api/documents?limit=1", "id")
+    return {
+        "overview": "/", "search (no query)": "/search", "search «трудовой коллектив»": "/search?q=трудовой коллектив",
+        "search + outlet facet": f"/search?q=Конституция&outlet={outlet}",
+        "article": f"/documents/{document}", "person": f"/persons/{person}",
+        "person, quotes on a theme": f"/persons/{person}?theme=labour_rights",
+        "organisation": f"/organizations/{organisation}", "people list": "/persons",
+        "outlets": "/outlets", "outlet": f"/outlets/{outlet}", "themes": "/themes",
+        "theme": "/themes/labour_rights", "events timeline": "/events", "event": f"/events/{event}",
+    }
+
+
+def report(title: str, target: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from sholu.api import create_app
+    from sholu.web import warm_up
+
+    warm_up()
+    with TestClient(create_app(target)) as client:
+        print(f"\n{title}\n{'page':32} {'p50 ms':>8} {'p95 ms':>8}")
+        slowest = 0.0
+        for name, url in pages(client).items():
+            timings = measure(client, url)
+            slowest = max(slowest, percentile(timings, 0.95))
+            print(f"{name:32} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f}", flush=True)
+        print(f"slowest p95 {slowest:.0f} ms: {slowest / TARGET_MS:.2f} of the {TARGET_MS} ms target")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=100_000, help="synthetic articles (0: samples only)")
+    parser.add_argument("--db", help="synthetic store to build or reuse (default: a temp file)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="sholu-bench-web-"))
+    samples = str(work / "samples.db")
+    store = open_store(samples)
+    pipeline.run([str(SAMPLES)], store, jobs=2)
+    store.close()
+    report("sample corpus (5 articles)", samples)
+    if args.size:
+        target = args.db or str(work / "bench.db")
+        build(target, args.size, work)
+        report(f"synthetic corpus ({args.size:,} articles)", target)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""Every dashboard page rendered in-process on both backends (SQLite and a real
+PostgreSQL server) from the sample corpus and a reprint: status, content, the JSON
+twins and chart CSVs. The browser tests (test_dashboard.py) cover drawing and clicks."""
+import csv
+import io
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import BACKENDS, REPRINT, SAMPLES, new_target, run_into
+from sholu.api import create_app
+
+BALAEVA = "Аида Балаева"
+ARTICLE_002 = "0a187b1a094c884e"
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request, tmp_path_factory):
+    target = new_target(request.param, tmp_path_factory.mktemp("web"), "web")
+    run_into(target, SAMPLES, REPRINT)
+    with TestClient(create_app(str(target))) as test_client:
+        yield test_client
+
+
+def lists(client, url: str) -> dict:
+    response = client.get(url + ("&" if "?" in url else "?") + "format=json")
+    assert response.status_code == 200, response.text
+    return response.json()["lists"]
+
+
+def balaeva(client) -> str:
+    return next(p["entity_id"] for p in lists(client, "/persons")["persons"] if p["name"] == BALAEVA)
+
+
+def test_every_page_renders(client):
+    person = balaeva(client)
+    organisation = lists(client, "/organizations")["organizations"][0]["entity_id"]
+    event = lists(client, "/events")["events"][0]["key"]
+    for url in ("/", "/search", "/search?q=Балаевой", f"/documents/{ARTICLE_002}", f"/persons/{person}",
+                "/persons", "/organizations", f"/organizations/{organisation}", "/outlets",
+                "/outlets/Kazpravda.kz", "/themes", "/themes/labour_rights", "/events", f"/events/{event}",
+                "/?lang=en", "/?lang=kk"):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.text[-500:])
+        assert response.headers["content-type"].startswith("text/html")
+
+
+def test_overview_lists_and_map_data(client):
+    overview = lists(client, "/")
+    assert overview["people"][0]["name"] == BALAEVA
+    assert overview["people"][0]["quotes"] >= 8
+    regions = {row["region"]: row["articles"] for row in overview["regions"]}
+    assert regions["Улытауская область"] == 1                  # Жезказган, sample 001
+    assert regions["Восточно-Казахстанская область"] == 1      # Усть-Каменогорск, sample 003
+    assert "Казахстан" not in regions                          # the country is no region
+    table = client.get("/", params={"format": "csv", "chart": "map"}).text
+    assert "Улытауская область" in table
+
+
+def test_search_facets_count_the_results(client):
+    found = client.get("/search", params={"q": '"трудовой коллектив"', "format": "json"}).json()
+    assert found["total"] == 4
+    page = client.get("/search", params={"q": '"трудовой коллектив"'}).text
+    assert 'data-facet="outlet"' in page and "Kazpravda.kz" in page
+    narrowed = client.get("/search", params={"q": '"трудовой коллектив"', "outlet": "BAQ.KZ", "format": "json"})
+    assert [hit["outlet"] for hit in narrowed.json()["lists"]["results"]] == ["BAQ.KZ"]
+
+
+def test_person_page_data(client):
+    person = balaeva(client)
+    page = lists(client, f"/persons/{person}")
+    assert "заместитель Премьер-министра – министр культуры и информации РК" in \
+        [row["position"] for row in page["positions"]]
+    assert len({q["document_id"] for q in page["quotes"]}) >= 3
+    assert page["events"], "the meetings she attended"
+    labour = lists(client, f"/persons/{person}?theme=labour_rights")["quotes"]
+    assert labour and all("labour_rights" in q["topics"] for q in labour)
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/persons/{person}?format=csv&chart=outlets").text)))
+    assert {row["outlet"] for row in rows} >= {"Kazpravda.kz", "BAQ.KZ"}
+
+
+def test_article_page_marks_and_reprint(client):
+    page = client.get(f"/documents/{ARTICLE_002}").text
+    assert 'class="ent per"' in page and 'mark class="quote direct"' in page
+    copies = lists(client, f"/documents/{ARTICLE_002}")["copies"]
+    assert len(copies) == 1 and copies[0]["duplicate_of"] == ARTICLE_002
+
+
+def test_missing_records_and_bad_queries(client):
+    assert client.get("/persons/per:nobody").status_code == 404
+    assert client.get("/documents/nope").status_code == 404
+    assert client.get("/themes/no_such_theme").status_code == 404
+    assert client.get("/search", params={"q": '"'}).status_code == 400
+    assert client.get("/", params={"format": "json", "list": "nothing"}).status_code == 404
+    assert client.get("/", params={"format": "csv", "chart": "nothing"}).status_code == 404
