@@ -208,7 +208,7 @@ def test_english_interface_and_shareable_urls(visit):
     page = visit.open("/search?q=Балаевой&theme=labour_rights&lang=en")
     expect(page.locator("header nav")).to_contain_text("Overview")
     expect(page.locator("#total")).to_have_text("3")
-    assert page.locator("input[name=theme]").input_value() == "labour_rights"
+    assert page.locator("select[name=theme]").input_value() == "labour_rights"
     page.locator("header nav a", has_text="People").click()
     assert "lang=en" in page.url
     page.locator(".langs a", has_text="ru").click()

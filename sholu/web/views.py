@@ -84,8 +84,16 @@ def search(store, params: dict) -> Page:
         found = api.documents(store, facets, None, pages)
     condition, args = search_condition(store, q, facets)
     counts = data.facet_counts(store, condition, args)
-    return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts},
+    return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts,
+                                                  "all_themes": list(theme_names()),
+                                                  "person_label": person_label(store, facets.person)},
                 lists={"results": found["items"]}, total=found["count"])
+
+
+def person_label(store, person: str | None) -> str:
+    """The person filter as a name: the facet links carry entity ids."""
+    entity = store.entity(person) if person else None
+    return entity["name"] if entity else (person or "")
 
 
 def search_condition(store, q: str, facets: api.Facets) -> tuple[str, list]:
