@@ -51,7 +51,7 @@ def report(title: str, target: str) -> None:
     from sholu.api import create_app
     from sholu.web import warm_up
 
-    warm_up()
+    warm_up(target)         # what `sholu serve` does in the background at start
     with TestClient(create_app(target)) as client:
         print(f"\n{title}\n{'page':32} {'p50 ms':>8} {'p95 ms':>8}")
         slowest = 0.0
@@ -66,13 +66,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=100_000, help="synthetic articles (0: samples only)")
     parser.add_argument("--db", help="synthetic store to build or reuse (default: a temp file)")
+    parser.add_argument("--skip-samples", action="store_true", help="only the synthetic corpus")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sholu-bench-web-"))
-    samples = str(work / "samples.db")
-    store = open_store(samples)
-    pipeline.run([str(SAMPLES)], store, jobs=2)
-    store.close()
-    report("sample corpus (5 articles)", samples)
+    if not args.skip_samples:
+        samples = str(work / "samples.db")
+        store = open_store(samples)
+        pipeline.run([str(SAMPLES)], store, jobs=2)
+        store.close()
+        report("sample corpus (5 articles)", samples)
     if args.size:
         target = args.db or str(work / "bench.db")
         build(target, args.size, work)

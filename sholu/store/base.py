@@ -258,7 +258,12 @@ class SqlStore:
         """One row per event (reports grouped), newest first, with the number of
         reports and how many of them are originals rather than reprints; only the
         events of `keys` when given."""
-        chosen = f"WHERE e.group_key IN ({','.join('?' * len(keys)) or 'NULL'}) " if keys is not None else ""
+        if keys is None:        # the page's keys from the events table alone: no join over every event
+            keys = [row[0] for row in self.db.execute(
+                "SELECT group_key FROM events GROUP BY group_key "
+                "ORDER BY COALESCE(MAX(date), '') DESC, MIN(event_id) LIMIT ? OFFSET ?", (limit, offset))]
+            offset = 0
+        chosen = f"WHERE e.group_key IN ({','.join('?' * len(keys)) or 'NULL'}) "
         rows = self.db.execute(
             "SELECT e.group_key, MIN(e.type), MAX(e.date), MAX(e.city), MIN(e.city_inferred), "
             "MAX(e.venue), MAX(e.organizer), "

@@ -7,6 +7,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from threading import Lock
 
 from ..analytics.common import marks, query
 from ..analytics.periods import best_period, period_of, period_sort_key
@@ -38,6 +39,37 @@ def from_outlet(outlet: str) -> Scope:
 
 def on_theme(topic: str) -> Scope:
     return Scope("d.id IN (SELECT document_id FROM document_topics WHERE topic = ?)", (topic,))
+
+
+# -- whole-corpus aggregates, kept until the store changes -----------------------------
+
+_SAVED: dict[tuple, object] = {}
+_SAVED_LOCK = Lock()
+
+
+def corpus_aggregate(store, name: str, compute):
+    """`compute(store)`, remembered until a document is added or replaced (both give a
+    new highest `seq`): the overview's aggregates read every row once, not per visit."""
+    version = query(store, "SELECT MAX(seq) FROM documents")[0][0]
+    key = (store.path, name)
+    with _SAVED_LOCK:
+        saved = _SAVED.get(key)
+    if saved and saved[0] == version:
+        return saved[1]
+    value = compute(store)
+    with _SAVED_LOCK:
+        _SAVED[key] = (version, value)
+    return value
+
+
+def top_people(store, limit: int = TOP) -> list[dict]:
+    """The people named in most original articles (from the entity_stats summary) with
+    their quotes, counted through the speaker index."""
+    leaders = store.top_entities("person", limit)
+    ids = [row["entity_id"] for row in leaders]
+    quotes = dict(query(store, "SELECT speaker_entity_id, COUNT(*) FROM quotes "
+                               f"WHERE speaker_entity_id IN ({marks(ids)}) GROUP BY speaker_entity_id", ids))
+    return [{**row, "quotes": quotes.get(row["entity_id"], 0)} for row in leaders]
 
 
 # -- coverage ----------------------------------------------------------------------
@@ -165,21 +197,18 @@ def event_cities(store) -> list[dict]:
 # -- regions --------------------------------------------------------------------------
 
 def region_coverage(store) -> list[dict]:
-    """Per region of Kazakhstan: original articles naming a place in it (each article
-    counted once per region). Places are matched to regions by the gazetteer."""
+    """Per region of Kazakhstan: articles naming its places, summed over the places
+    from the entity_stats summary (originals only; an article naming two towns of one
+    region counts twice). Places are matched to regions by the gazetteer."""
     places = gazetteer_places()
-    named = query(store, "SELECT DISTINCT entity_id, name FROM entity_mentions WHERE kind = 'place'")
-    by_region: dict[str, list[str]] = defaultdict(list)
-    for entity_id, name in named:
+    counts: dict[str, int] = defaultdict(int)
+    for name, articles in query(store, "SELECT e.name, s.articles FROM entity_stats s "
+                                       "JOIN entities e ON e.entity_id = s.entity_id "
+                                       "WHERE s.kind = 'place' AND s.articles > 0"):
         region = (places.get(name) or {}).get("region")
         if region:
-            by_region[region].append(entity_id)
-    rows = []
-    for region, ids in by_region.items():
-        count = query(store, "SELECT COUNT(DISTINCT em.document_id) FROM entity_mentions em "
-                             "JOIN documents d ON d.id = em.document_id "
-                             f"WHERE d.duplicate_of IS NULL AND em.entity_id IN ({marks(ids)})", ids)[0][0]
-        rows.append({"region": region, "articles": count})
+            counts[region] += articles
+    rows = [{"region": region, "articles": count} for region, count in counts.items()]
     return sorted(rows, key=lambda row: (-row["articles"], row["region"]))
 
 

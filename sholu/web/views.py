@@ -56,17 +56,19 @@ def ranking_chart(rows: list[dict], label: str, value: str) -> dict:
 # -- overview ------------------------------------------------------------------------
 
 def overview(store, params: dict) -> Page:
-    summary = analytics.summary(store)
-    people = analytics.share_of_voice(store, "person", "total", data.TOP)
-    topics = [row for row in api.topics(store, api.Paging(data.TOP, 0))["items"] if row["originals"]]
-    regions = data.region_coverage(store)
-    cities = data.event_cities(store)
-    return Page("overview.html", "overview", context={"summary": summary},
-                lists={"people": people, "themes": topics, "events": store.list_events(8),
-                       "outlets": data.outlets_covering(store, data.EVERYTHING), "regions": regions},
-                charts={"coverage": coverage_chart(data.coverage(store)),
+    saved = lambda name, compute: data.corpus_aggregate(store, name, compute)  # noqa: E731
+    people = saved("people", data.top_people)
+    topics = saved("themes", lambda s: [row for row in api.topics(s, api.Paging(data.TOP, 0))["items"]
+                                        if row["originals"]])
+    regions = saved("regions", data.region_coverage)
+    return Page("overview.html", "overview", context={"summary": saved("summary", analytics.summary)},
+                lists={"people": people, "themes": topics, "events": saved("events", lambda s: s.list_events(8)),
+                       "outlets": saved("outlets", lambda s: data.outlets_covering(s, data.EVERYTHING)),
+                       "regions": regions},
+                charts={"coverage": coverage_chart(saved("coverage", data.coverage)),
                         "people": ranking_chart(people, "name", "articles"),
-                        "map": {"kind": "map", "regions": regions, "cities": cities, "rows": regions}})
+                        "map": {"kind": "map", "regions": regions, "cities": saved("cities", data.event_cities),
+                                "rows": regions}})
 
 
 # -- search ----------------------------------------------------------------------------
