@@ -3,6 +3,7 @@
 original articles a page is about (a person's, an outlet's, a theme's …)."""
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -43,13 +44,15 @@ def on_theme(topic: str) -> Scope:
 
 # -- whole-corpus aggregates, kept until the store changes -----------------------------
 
-_SAVED: dict[tuple, object] = {}
+_SAVED: dict[tuple, tuple] = {}
 _SAVED_LOCK = Lock()
+SAVED_MAX = 512
 
 
-def corpus_aggregate(store, name: str, compute):
+def corpus_aggregate(store, name, compute):
     """`compute(store)`, remembered until a document is added or replaced (both give a
-    new highest `seq`): the overview's aggregates read every row once, not per visit."""
+    new highest `seq`): an aggregate over tens of thousands of articles is read once,
+    not on every visit."""
     version = query(store, "SELECT MAX(seq) FROM documents")[0][0]
     key = (store.path, name)
     with _SAVED_LOCK:
@@ -58,10 +61,22 @@ def corpus_aggregate(store, name: str, compute):
         return saved[1]
     value = compute(store)
     with _SAVED_LOCK:
+        if len(_SAVED) >= SAVED_MAX:
+            _SAVED.pop(next(iter(_SAVED)))          # the oldest entry goes first
         _SAVED[key] = (version, value)
     return value
 
 
+def remembered(compute):
+    """An aggregate of (store, *args) kept by corpus_aggregate."""
+    @functools.wraps(compute)
+    def cached(store, *args, **kwargs):
+        name = (compute.__name__, args, tuple(sorted(kwargs.items())))
+        return corpus_aggregate(store, name, lambda s: compute(s, *args, **kwargs))
+    return cached
+
+
+@remembered
 def top_people(store, limit: int = TOP) -> list[dict]:
     """The people named in most original articles (from the entity_stats summary) with
     their quotes, counted through the speaker index."""
@@ -74,6 +89,7 @@ def top_people(store, limit: int = TOP) -> list[dict]:
 
 # -- coverage ----------------------------------------------------------------------
 
+@remembered
 def coverage(store, scope: Scope = EVERYTHING, by: str | None = None) -> list[dict]:
     """Original articles (and, for the whole corpus, copies) per day or ISO week;
     undated articles are left out of the series and counted apart."""
@@ -91,18 +107,21 @@ def coverage(store, scope: Scope = EVERYTHING, by: str | None = None) -> list[di
     return [{"period": p, "originals": cells[p][0], "copies": cells[p][1]} for p in ordered]
 
 
+@remembered
 def outlets_covering(store, scope: Scope, limit: int = TOP) -> list[dict]:
     rows = query(store, f"SELECT COALESCE(d.outlet, '—'), COUNT(*) FROM documents d WHERE {scope.where()} "
                         "GROUP BY COALESCE(d.outlet, '—') ORDER BY 2 DESC, 1 LIMIT ?", (*scope.args, limit))
     return [{"outlet": outlet, "articles": count} for outlet, count in rows]
 
 
+@remembered
 def themes_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
     rows = query(store, "SELECT t.topic, COUNT(*) FROM document_topics t JOIN documents d ON d.id = t.document_id "
                         f"WHERE {scope.where()} GROUP BY t.topic ORDER BY 2 DESC, 1 LIMIT ?", (*scope.args, limit))
     return [{"topic": topic, "articles": count} for topic, count in rows]
 
 
+@remembered
 def entities_in(store, scope: Scope, kind: str, limit: int = TOP, exclude: str = "") -> list[dict]:
     rows = query(store, "SELECT em.entity_id, MIN(em.name), COUNT(*), SUM(em.mentions) FROM entity_mentions em "
                         "JOIN documents d ON d.id = em.document_id "
@@ -112,11 +131,21 @@ def entities_in(store, scope: Scope, kind: str, limit: int = TOP, exclude: str =
     return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in rows]
 
 
+@remembered
 def speakers_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
     rows = query(store, "SELECT q.speaker_entity_id, MIN(q.speaker), COUNT(*) FROM quotes q "
                         "JOIN documents d ON d.id = q.document_id "
                         f"WHERE q.speaker_entity_id IS NOT NULL AND {scope.where()} "
                         "GROUP BY q.speaker_entity_id ORDER BY 3 DESC, 2 LIMIT ?", (*scope.args, limit))
+    return [{"entity_id": e, "name": n, "quotes": c} for e, n, c in rows]
+
+
+@remembered
+def speakers_on(store, topic: str, limit: int = TOP) -> list[dict]:
+    """Who is quoted on a theme, by number of quotes."""
+    rows = query(store, "SELECT speaker_entity_id, MIN(speaker), COUNT(*) FROM quotes "
+                        "WHERE speaker_entity_id IS NOT NULL AND topics LIKE ? "
+                        "GROUP BY speaker_entity_id ORDER BY 3 DESC, 2 LIMIT ?", (f'%"{topic}"%', limit))
     return [{"entity_id": e, "name": n, "quotes": c} for e, n, c in rows]
 
 
@@ -134,12 +163,22 @@ def articles_in(store, scope: Scope, limit: int, offset: int = 0) -> tuple[list[
 
 # -- people and organisations ----------------------------------------------------------
 
+@remembered
 def positions_over_time(store, entity_id: str) -> list[dict]:
     """Each stated position with the first and last dates it was stated and how often."""
     rows = query(store, "SELECT position, MIN(published), MAX(published), COUNT(DISTINCT document_id) "
                         "FROM positions WHERE entity_id = ? GROUP BY position "
                         "ORDER BY MIN(COALESCE(published, '9999')), 1", (entity_id,))
     return [{"position": p, "first": f, "last": l, "articles": n} for p, f, l, n in rows]
+
+
+@remembered
+def quote_themes(store, entity_id: str) -> list[str]:
+    """The themes of a person's quotes (over their latest 2,000), for the theme filter."""
+    found = set()
+    for (topics,) in query(store, "SELECT topics FROM quotes WHERE speaker_entity_id = ? LIMIT 2000", (entity_id,)):
+        found.update(json.loads(topics))
+    return sorted(found)
 
 
 def persons_named(store, names: list[str]) -> dict[str, str]:
@@ -165,22 +204,27 @@ def events_with(store, text: str, limit: int = 50) -> list[dict]:
     return store.list_events(limit, 0, keys=keys) if keys else []
 
 
-def event_reports(store, key: str) -> list[dict]:
+def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[dict], int]:
+    """A page of an event's reports, earliest first, and how many there are."""
+    total = query(store, "SELECT COUNT(*) FROM events WHERE group_key = ?", (key,))[0][0]
     rows = query(store, "SELECT e.event_id, e.document_id, d.outlet, d.published, d.title, d.duplicate_of, "
                         "e.date, e.city, e.city_inferred, e.venue, e.organizer, e.audience, e.participants, "
                         "substr(d.text, 1, 120) FROM events e JOIN documents d ON d.id = e.document_id "
-                        "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq", (key,))
+                        "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq LIMIT ? OFFSET ?",
+                 (key, limit, offset))
     keys = ("event_id", "document_id", "outlet", "published", "title", "duplicate_of", "date", "city",
             "city_inferred", "venue", "organizer", "audience", "participants", "opening")
-    return [{**dict(zip(keys, row)), "participants": json.loads(row[12])} for row in rows]
+    return [{**dict(zip(keys, row)), "participants": json.loads(row[12])} for row in rows], total
 
 
+@remembered
 def events_per_day(store) -> list[dict]:
     rows = query(store, "SELECT date, type, COUNT(DISTINCT group_key) FROM events WHERE date IS NOT NULL "
                         "GROUP BY date, type ORDER BY 1, 2")
     return [{"date": d, "type": t, "events": n} for d, t, n in rows]
 
 
+@remembered
 def event_cities(store) -> list[dict]:
     """Cities with events, where the gazetteer knows their coordinates."""
     places = gazetteer_places()
@@ -196,6 +240,7 @@ def event_cities(store) -> list[dict]:
 
 # -- regions --------------------------------------------------------------------------
 
+@remembered
 def region_coverage(store) -> list[dict]:
     """Per region of Kazakhstan: articles naming its places, summed over the places
     from the entity_stats summary (originals only; an article naming two towns of one
@@ -228,19 +273,27 @@ def gazetteer_places() -> dict[str, dict]:
 
 # -- search facets ----------------------------------------------------------------------
 
+FACET_SAMPLE = 5000
+
+
 def facet_counts(store, condition: str, args: list, limit: int = TOP) -> dict[str, list[dict]]:
     """Counts per outlet, theme, person and event type over the documents matching
-    `condition` (a WHERE on `documents d`), for the search page's facets."""
-    inner = f"SELECT d.id FROM documents d WHERE {condition}"
-    outlets = query(store, f"SELECT d.outlet, COUNT(*) FROM documents d WHERE {condition} "
-                           "AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY 2 DESC, 1 LIMIT ?", (*args, limit))
+    `condition` (a WHERE on `documents d`), for the search page's facets. Past
+    FACET_SAMPLE matches they count the newest FACET_SAMPLE (the page says so): the
+    cost of a page must not grow with the corpus."""
+    # the matching ids are found once (a full-text match is the costly part), then counted
+    ids = [row[0] for row in query(store, f"SELECT d.id FROM documents d WHERE {condition} "
+                                          f"ORDER BY d.seq DESC LIMIT {FACET_SAMPLE}", args)]
+    inner = marks(ids)
+    outlets = query(store, f"SELECT d.outlet, COUNT(*) FROM documents d WHERE d.id IN ({inner}) "
+                           "AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
     themes = query(store, f"SELECT topic, COUNT(*) FROM document_topics WHERE document_id IN ({inner}) "
-                          "GROUP BY topic ORDER BY 2 DESC, 1 LIMIT ?", (*args, limit))
+                          "GROUP BY topic ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
     people = query(store, "SELECT entity_id, MIN(name), COUNT(*) FROM entity_mentions "
                           f"WHERE kind = 'person' AND document_id IN ({inner}) "
-                          "GROUP BY entity_id ORDER BY 3 DESC, 2 LIMIT ?", (*args, limit))
+                          "GROUP BY entity_id ORDER BY 3 DESC, 2 LIMIT ?", (*ids, limit))
     events = query(store, f"SELECT type, COUNT(DISTINCT document_id) FROM events WHERE document_id IN ({inner}) "
-                          "GROUP BY type ORDER BY 2 DESC, 1 LIMIT ?", (*args, limit))
+                          "GROUP BY type ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
     return {"outlet": [{"value": o, "count": c} for o, c in outlets],
             "theme": [{"value": t, "count": c} for t, c in themes],
             "person": [{"value": e, "label": n, "count": c} for e, n, c in people],

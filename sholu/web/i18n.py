@@ -112,6 +112,7 @@ TEXTS: dict[str, tuple[str, str, str | None]] = {
     "election": ("выборы", "election", "сайлау"),
     "referendum": ("референдум", "referendum", None),
     "score": ("Вес", "Score", None),
+    "facet_sample": ("Счётчики — по N новейшим результатам", "Counts over the newest N results", None),
     "other": ("другое событие", "other event", None),
 }
 

@@ -88,6 +88,7 @@ def search(store, params: dict) -> Page:
     counts = data.facet_counts(store, condition, args)
     return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts,
                                                   "all_themes": list(theme_names()),
+                                                  "facet_sample": data.FACET_SAMPLE,
                                                   "person_label": person_label(store, facets.person)},
                 lists={"results": found["items"]}, total=found["count"])
 
@@ -138,11 +139,10 @@ def person(store, params: dict, entity_id: str) -> Page | None:
     theme = params.get("theme") or None
     pages = paging(params)
     quotes = api.quotes(store, entity_id, theme, pages)
-    quote_themes = {t for q in store.list_quotes([entity_id], None, 500) for t in q["topics"]}
     positions = data.positions_over_time(store, entity_id)
     return Page("person.html", entity["name"],
                 context={"entity": entity, "counts": data.entity_counts(store, entity_id), "chosen_theme": theme,
-                         "quote_themes": sorted(quote_themes)},
+                         "quote_themes": data.quote_themes(store, entity_id)},
                 lists={"positions": positions, "quotes": quotes["items"],
                        "events": data.events_with(store, entity["name"]),
                        "co_mentioned": store.co_mentioned(entity_id, limit=data.TOP),
@@ -184,7 +184,7 @@ def organizations(store, params: dict) -> Page:
 # -- outlets, themes ------------------------------------------------------------------------
 
 def outlets(store, params: dict) -> Page:
-    rows = analytics.outlets(store)
+    rows = data.corpus_aggregate(store, "outlet analytics", analytics.outlets)
     return Page("outlets.html", "outlets", lists={"outlets": rows},
                 charts={"outlets": {"kind": "hbar", "stack": True, "x": [r["outlet"] or "—" for r in rows],
                                     "series": [{"key": "originals", "data": [r["originals"] for r in rows]},
@@ -208,7 +208,7 @@ def outlet(store, params: dict, name: str) -> Page | None:
 
 
 def topics(store, params: dict) -> Page:
-    rows = api.topics(store, api.Paging(200, 0))["items"]
+    rows = data.corpus_aggregate(store, "all themes", lambda s: api.topics(s, api.Paging(200, 0))["items"])
     return Page("themes.html", "themes", lists={"themes": rows},
                 charts={"themes": ranking_chart(rows, "topic", "originals")})
 
@@ -218,9 +218,10 @@ def topic(store, params: dict, topic_id: str) -> Page | None:
         return None
     scope = data.on_theme(topic_id)
     pages = paging(params)
-    quotes = api.quotes(store, None, topic_id, pages)
+    quotes = data.corpus_aggregate(store, ("theme quotes", topic_id, pages),
+                                   lambda s: api.quotes(s, None, topic_id, pages))
     return Page("theme.html", topic_id, context={"topic": topic_id},
-                lists={"quotes": quotes["items"], "speakers": speakers_on(store, topic_id),
+                lists={"quotes": quotes["items"], "speakers": data.speakers_on(store, topic_id),
                        "people": data.entities_in(store, scope, "person"),
                        "outlets": data.outlets_covering(store, scope),
                        "articles": data.articles_in(store, scope, PAGE_SIZE)[0]},
@@ -228,22 +229,11 @@ def topic(store, params: dict, topic_id: str) -> Page | None:
                 total=quotes["count"])
 
 
-def speakers_on(store, topic_id: str) -> list[dict]:
-    """Who is quoted on the theme, by number of quotes (from the latest 500)."""
-    counts: dict[tuple, int] = {}
-    for quote in store.list_quotes(None, topic_id, 500):
-        if quote["speaker_entity_id"]:
-            key = (quote["speaker_entity_id"], quote["speaker"])
-            counts[key] = counts.get(key, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))[:data.TOP]
-    return [{"entity_id": e, "name": n, "quotes": c} for (e, n), c in ranked]
-
-
 # -- events ---------------------------------------------------------------------------------
 
 def events(store, params: dict) -> Page:
     pages = paging(params)
-    found = api.events(store, pages)
+    found = data.corpus_aggregate(store, ("events page", pages), lambda s: api.events(s, pages))
     per_day = data.events_per_day(store)
     days = sorted({r["date"] for r in per_day})
     kinds = sorted({r["type"] for r in per_day})
@@ -255,10 +245,10 @@ def events(store, params: dict) -> Page:
 
 
 def event(store, params: dict, key: str) -> Page | None:
-    reports = data.event_reports(store, key)
-    if not reports:
+    reports, total = data.event_reports(store, key, PAGE_SIZE, paging(params).offset)
+    if not total:
         return None
     summary = store.list_events(1, 0, keys=[key])[0]
     people = data.persons_named(store, summary["participants"])
     return Page("event.html", summary["type"], context={"event": summary, "people": people},
-                lists={"reports": reports, "participants": summary["participants"]})
+                lists={"reports": reports, "participants": summary["participants"]}, total=total)
