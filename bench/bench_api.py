@@ -105,9 +105,9 @@ def endpoints(client) -> dict[str, str]:
     }
 
 
-def measure(client, url: str) -> list[float]:
+def measure(client, url: str, repeats: int = REPEATS) -> list[float]:
     timings = []
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         started = time.perf_counter()
         response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)

@@ -334,7 +334,7 @@ def report(db, out):
 @click.option("--token", envvar="SHOLU_API_TOKEN", help="Bearer token for writes (or $SHOLU_API_TOKEN); "
               "without one, POST /api/documents is refused.")
 def serve(db, host, port, token):
-    """The REST API (OpenAPI at /openapi.json, docs at /docs) under uvicorn.
+    """The dashboard at / and the REST API at /api/ (OpenAPI at /openapi.json) under uvicorn.
 
     \b
     Examples:
@@ -347,6 +347,7 @@ def serve(db, host, port, token):
 
     target = db or default_target()
     open_or_fail(target, must_exist=True).close()
+    click.echo(f"dashboard: http://{host}:{port}/   API: http://{host}:{port}/api/documents", err=True)
     uvicorn.run(create_app(target, token), host=host, port=port, log_level="info")
 
 
