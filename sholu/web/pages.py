@@ -135,67 +135,29 @@ class Helpers:
 
 
 # -- routes ----------------------------------------------------------------------------
+# (path, view); a view of a single record takes its key from the path.
 
-@router.get("/", response_class=HTMLResponse)
-async def overview_page(request: Request, session: Session):
-    return await show(request, session, views.overview)
-
-
-@router.get("/search", response_class=HTMLResponse)
-async def search_page(request: Request, session: Session):
-    return await show(request, session, views.search)
-
-
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
-async def article_page(request: Request, session: Session, doc_id: str):
-    return await show(request, session, views.article, doc_id)
+PAGES = [
+    ("/", views.overview), ("/search", views.search), ("/documents/{key}", views.article),
+    ("/persons", views.persons), ("/persons/{key}", views.person),
+    ("/organizations", views.organizations), ("/organizations/{key}", views.organization),
+    ("/outlets", views.outlets), ("/outlets/{key}", views.outlet),
+    ("/themes", views.topics), ("/themes/{key}", views.topic),
+    ("/events", views.events), ("/events/{key:path}", views.event),      # keys may hold "/"
+]
 
 
-@router.get("/persons", response_class=HTMLResponse)
-async def persons_page(request: Request, session: Session):
-    return await show(request, session, views.persons)
+def endpoint(view, keyed: bool):
+    if keyed:
+        async def record_page(request: Request, session: Session, key: str):
+            return await show(request, session, view, key)
+        return record_page
+
+    async def list_page(request: Request, session: Session):
+        return await show(request, session, view)
+    return list_page
 
 
-@router.get("/persons/{entity_id}", response_class=HTMLResponse)
-async def person_page(request: Request, session: Session, entity_id: str):
-    return await show(request, session, views.person, entity_id)
-
-
-@router.get("/organizations", response_class=HTMLResponse)
-async def organizations_page(request: Request, session: Session):
-    return await show(request, session, views.organizations)
-
-
-@router.get("/organizations/{entity_id}", response_class=HTMLResponse)
-async def organization_page(request: Request, session: Session, entity_id: str):
-    return await show(request, session, views.organization, entity_id)
-
-
-@router.get("/outlets", response_class=HTMLResponse)
-async def outlets_page(request: Request, session: Session):
-    return await show(request, session, views.outlets)
-
-
-@router.get("/outlets/{name}", response_class=HTMLResponse)
-async def outlet_page(request: Request, session: Session, name: str):
-    return await show(request, session, views.outlet, name)
-
-
-@router.get("/themes", response_class=HTMLResponse)
-async def themes_page(request: Request, session: Session):
-    return await show(request, session, views.topics)
-
-
-@router.get("/themes/{topic_id}", response_class=HTMLResponse)
-async def theme_page(request: Request, session: Session, topic_id: str):
-    return await show(request, session, views.topic, topic_id)
-
-
-@router.get("/events", response_class=HTMLResponse)
-async def events_page(request: Request, session: Session):
-    return await show(request, session, views.events)
-
-
-@router.get("/events/{key:path}", response_class=HTMLResponse)
-async def event_page(request: Request, session: Session, key: str):
-    return await show(request, session, views.event, key)
+for path, view in PAGES:
+    router.add_api_route(path, endpoint(view, "{key" in path), methods=["GET"], response_class=HTMLResponse,
+                         name=view.__name__)
