@@ -111,8 +111,13 @@ def in_chunks(pool, function, docs: list) -> list:
     return [result for chunk in pool.map(function, chunks) for result in chunk]
 
 
-def finish_copy(doc: Document | Problem) -> Document | Problem:
-    return doc if isinstance(doc, Problem) else run_stages(doc, COPY_STAGES)
+def finish_copy(pair: tuple[Document, Document | None]) -> Document | Problem:
+    """A copy takes its original's entities and runs the stages that read its own text
+    and date; without an original it is analysed whole."""
+    doc, original = pair
+    if original is None:
+        return analyse(doc)
+    return run_stages(inherit_entities(doc, original), COPY_STAGES)
 
 
 def run_stages(item, stages) -> Document | Problem:
@@ -208,9 +213,9 @@ def store_batch(raws: list[RawDocument], pool, store, summary: Summary) -> list[
         originals = [doc for doc in prepared if doc.duplicate_of is None]
         done = dict(zip([doc.id for doc in originals], in_chunks(pool, analyse_chunk, originals)))
         copies = [doc for doc in prepared if doc.duplicate_of is not None]
-        with_entities = [given_entities(doc, done, store) for doc in copies]
-        summary.analysed += len(originals) + sum(doc.duplicate_of is None for doc in copies)
-        done.update(zip([doc.id for doc in copies], pool.map(finish_copy, with_entities)))
+        pairs = [with_original(doc, done, store) for doc in copies]
+        summary.analysed += len(originals) + sum(original is None for _, original in pairs)
+        done.update(zip([doc.id for doc in copies], pool.map(finish_copy, pairs)))
         stored = []
         for doc in prepared:
             if noted(done[doc.id], summary):
@@ -238,14 +243,14 @@ def place(doc: Document, store) -> None:
     store.reserve(doc)
 
 
-def given_entities(doc: Document, done: dict, store) -> Document:
-    """A copy with its original's entities: from this batch, else from the store. When
-    the original's analysis failed, the copy is analysed as an original."""
+def with_original(doc: Document, done: dict, store) -> tuple[Document, Document | None]:
+    """A copy and its original (from this batch, else from the store); None when the
+    original's analysis failed, and the copy is then analysed as an original."""
     original = done.get(doc.duplicate_of) or store.document(doc.duplicate_of)
     if not isinstance(original, Document):
         doc.duplicate_of = None
-        return run_stages(doc, ANALYSIS_STAGES[:1])
-    return inherit_entities(doc, original)
+        return doc, None
+    return doc, original
 
 
 def settle(result: Document, store, summary: Summary) -> None:
