@@ -9,7 +9,7 @@ from .gazetteer import load_gazetteer
 from .models import natasha
 from .names import normalise_person
 from .normalise import organisation_name, place_name
-from .parse import Mention, Parsed, parse, parse_many
+from .parse import Mention, Parsed, parse
 from .people import Person, entity_id, resolve_people
 from .positions import find_positions
 from .repair import repair
