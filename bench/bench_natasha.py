@@ -3,20 +3,35 @@ side in one run, on the same texts: the factRuEval-2016 development texts plus t
 sample corpus (bundled), repeated to the requested sizes.
 
     .venv/bin/python bench/bench_natasha.py                    # 127 texts, then x8 (1,016)
-    .venv/bin/python bench/bench_natasha.py --sizes 127 1016 10160
+    .venv/bin/python bench/bench_natasha.py --sizes 127 1016 10160 --repeat 3
 
 The Natasha loop segments, tags morphology and NER and normalises every span, one
 document after another, reading the same files. Sholu runs `pipeline.run` on the folder
 with all cores into a fresh SQLite file: clean, dedup, NER and normalisation, quotes,
 events, themes and the store. Repeated texts are distinct files with a line of their
-own, so dedup sees them as copies (as a real feed's reprints are). Printed: documents
-and characters per second for both, the ratio, the re-run time and peak memory.
+own ("Выпуск N."), so dedup sees them as near copies (as a real feed's reprints are).
+
+Each side runs in a fresh Python process, so neither profits from the other's loaded
+models or warmed caches. For each side three figures:
+
+- load: imports and model loading (Navec, Slovnet, pymorphy; for Sholu also the
+  gazetteer and the theme vectors), paid once per process;
+- work: the documents alone, after loading (for Sholu this includes starting the
+  worker processes, which fork after loading, and every write to the store);
+- end to end: load + work, what a user waits for.
+
+The ratio is Natasha's time over Sholu's, for work and for end to end. Also printed: the
+re-run (a fresh process running the same folder again: nothing new, so no models load)
+and peak RSS of Sholu's main process and of its largest worker.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,8 +39,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-from bench_run import peak_rss_mib, timed_run  # noqa: E402  (same folder)
 
 TEXTS = [ROOT / "bench" / "data" / "factrueval-dev", ROOT / "sholu" / "samples" / "kz-referendum-2026"]
 
@@ -46,14 +59,17 @@ def build_corpus(folder: Path, size: int, texts: list[str]) -> int:
     return chars
 
 
-def natasha_loop(folder: Path) -> float:
+# -- the two sides, each run in a process of its own ----------------------------------
+
+def natasha_side(folder: Path) -> dict:
     """The baseline: what a user of Natasha alone would write."""
+    started = time.perf_counter()
     from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
     embedding = NewsEmbedding()
     segmenter, vocab = Segmenter(), MorphVocab()
     morph_tagger, ner_tagger = NewsMorphTagger(embedding), NewsNERTagger(embedding)
-    started = time.perf_counter()
+    loaded = time.perf_counter()
     for path in sorted(folder.glob("*.txt")):
         doc = Doc(path.read_text(encoding="utf-8"))
         doc.segment(segmenter)
@@ -61,37 +77,122 @@ def natasha_loop(folder: Path) -> float:
         doc.tag_ner(ner_tagger)
         for span in doc.spans:
             span.normalize(vocab)
-    return time.perf_counter() - started
+    return {"load": loaded - started, "work": time.perf_counter() - loaded}
 
 
-def compare(folder: Path, chars: int, work: Path, jobs: int) -> None:
+def sholu_side(folder: Path, db: Path, jobs: int) -> dict:
+    started = time.perf_counter()
+    from sholu import pipeline
+    from sholu.nlp import preload
+    from sholu.store import open_store
+    from sholu.topics import preload as preload_topics
+
+    preload()
+    preload_topics()
+    loaded = time.perf_counter()
+    store = open_store(str(db))
+    summary = pipeline.run([str(folder)], store, jobs=jobs)
+    store.close()
+    return {"load": loaded - started, "work": time.perf_counter() - loaded, **peak_rss_mib(),
+            "copies": summary.duplicates, "analysed": summary.analysed}
+
+
+def rerun_side(folder: Path, db: Path, jobs: int) -> dict:
+    """The same folder again into the same store, in a fresh process, models not loaded."""
+    from sholu import pipeline
+    from sholu.nlp.models import natasha
+    from sholu.store import open_store
+
+    store = open_store(str(db))
+    started = time.perf_counter()
+    summary = pipeline.run([str(folder)], store, jobs=jobs)
+    seconds = time.perf_counter() - started
+    store.close()
+    return {"work": seconds, "skipped": summary.skipped, "models_loaded": natasha.cache_info().currsize}
+
+
+def peak_rss_mib() -> dict:
+    import resource
+
+    return {"rss_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rss_worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def in_fresh_process(side: str, *args) -> dict:
+    command = [sys.executable, __file__, "--side", side, *map(str, args)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+# -- the comparison ---------------------------------------------------------------------
+
+def compare(folder: Path, chars: int, work: Path, jobs: int, repeat: int) -> None:
     documents = len(list(folder.glob("*.txt")))
-    natasha = natasha_loop(folder)
-    sholu, summary = timed_run(folder, work / "sholu.db", jobs)
-    rerun, _ = timed_run(folder, work / "sholu.db", jobs)
-    own, worker = peak_rss_mib()
-    print(f"{documents:>6} docs | natasha {documents / natasha:6.1f} docs/s {chars / natasha:9,.0f} chars/s | "
-          f"sholu ({jobs} workers) {documents / sholu:6.1f} docs/s {chars / sholu:9,.0f} chars/s | "
-          f"ratio x{natasha / sholu:.2f} | copies {summary.duplicates} | re-run {rerun:.3f} s "
-          f"(x{sholu / max(rerun, 1e-9):.0f} faster) | peak RSS main {own:.0f} MiB, worker {worker:.0f} MiB",
-          flush=True)
+    natasha_runs, sholu_runs = [], []
+    for attempt in range(repeat):
+        db = work / f"sholu-{attempt}.db"
+        natasha_runs.append(in_fresh_process("natasha", folder))
+        sholu_runs.append(in_fresh_process("sholu", folder, db, jobs))
+    rerun = in_fresh_process("rerun", folder, db, jobs)
+    natasha, sholu = median_of(natasha_runs), median_of(sholu_runs)
+    last = sholu_runs[-1]
+    print(f"{documents:>6} docs, {chars:,} chars ({'median of ' + str(repeat) if repeat > 1 else 'one run'})")
+    for name, side in (("natasha loop, 1 process", natasha), (f"sholu, {jobs} workers", sholu)):
+        total = side["load"] + side["work"]
+        print(f"  {name:<24} load {side['load']:5.2f} s | work {documents / side['work']:6.1f} docs/s "
+              f"{chars / side['work']:9,.0f} chars/s | end to end {total:6.2f} s, {documents / total:6.1f} docs/s")
+    print(f"  ratio sholu/natasha      work x{natasha['work'] / sholu['work']:.2f} | end to end "
+          f"x{(natasha['load'] + natasha['work']) / (sholu['load'] + sholu['work']):.2f} | "
+          f"copies {last['copies']}, analysed {last['analysed']}")
+    print(f"  re-run {rerun['work']:.3f} s, skipped {rerun['skipped']}, models loaded {rerun['models_loaded']} "
+          f"(x{sholu['work'] / max(rerun['work'], 1e-9):.0f} faster than the first run's work) | "
+          f"peak RSS main {last['rss_main']:.0f} MiB, worker {last['rss_worker']:.0f} MiB", flush=True)
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {key: statistics.median(run[key] for run in runs) for key in ("load", "work")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    texts = real_texts()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[len(texts), 8 * len(texts)])
+    parser.add_argument("--sizes", type=int, nargs="+")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each side; medians are printed")
+    parser.add_argument("--side", choices=("natasha", "sholu", "rerun"), help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.side:
+        run_side(args.side, args.paths)
+        return
+    texts = real_texts()
     work = Path(tempfile.mkdtemp(prefix="sholu-bench-natasha-"))
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; {len(texts)} real texts", flush=True)
     try:
-        for size in args.sizes:
+        warm_up(work, texts)
+        for size in args.sizes or [len(texts), 8 * len(texts)]:
             run_dir = work / str(size)
             chars = build_corpus(run_dir / "corpus", size, texts)
-            compare(run_dir / "corpus", chars, run_dir, args.jobs)
+            compare(run_dir / "corpus", chars, run_dir, args.jobs, args.repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def warm_up(work: Path, texts: list[str]) -> None:
+    """One small run of each side first, so the model files are in the OS cache for both."""
+    build_corpus(work / "warm-up", 2, texts)
+    in_fresh_process("natasha", work / "warm-up")
+    in_fresh_process("sholu", work / "warm-up", work / "warm-up.db", 1)
+
+
+def run_side(side: str, paths: list[str]) -> None:
+    folder = Path(paths[0])
+    if side == "natasha":
+        result = natasha_side(folder)
+    elif side == "sholu":
+        result = sholu_side(folder, Path(paths[1]), int(paths[2]))
+    else:
+        result = rerun_side(folder, Path(paths[1]), int(paths[2]))
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

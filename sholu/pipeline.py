@@ -12,14 +12,17 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 
 from . import PIPELINE_VERSION
 from .clean import clean
 from .dedup import document_id, find_original, sign_document
+from .dedup.inherit import inherit_entities
 from .document import AlreadyStored, Document, Problem, RawDocument
 from .ingest import list_files, read_file
-from .nlp import annotate, preload
+from .nlp import annotate, annotate_dates, preload
+from .nlp.parse import parse_many
 from .nlp.link import link_people
 from .events import annotate_events
 from .quotes import annotate_quotes
@@ -28,17 +31,26 @@ from .topics import preload as preload_topics
 from .store.base import now
 
 BATCH_SIZE = 64
+CHUNKS_PER_WORKER = 2     # originals of a batch go to the workers in this many chunks each
 
 # Each stage takes a document and returns it enriched, or a Problem that stops it.
-DOCUMENT_STAGES = (
+# The cheap stages run on every document; what they give (the text key and signature)
+# tells the main process which documents are copies before the expensive stages run.
+PREPARE_STAGES = (
     ("clean", clean),          # RawDocument -> Document: body, title, outlet, date, language
     ("sign", sign_document),   # text key and MinHash signature for dedup
+)
+# The expensive stages run on originals only: a copy inherits its original's results.
+ANALYSIS_STAGES = (
     ("nlp", annotate),         # people with positions, organisations, places, dates
     ("quotes", annotate_quotes),   # direct and indirect speech with resolved speakers
     ("events", annotate_events),   # meetings, elections, referendums: date, city, venue, who
     ("topics", annotate_topics),   # campaign themes, references to the Constitution
     ("quote topics", annotate_quote_topics),   # the themes of each quote
 )
+DOCUMENT_STAGES = PREPARE_STAGES + ANALYSIS_STAGES
+# A copy, given its original's entities, runs the stages that read its own text and date.
+COPY_STAGES = (("dates", annotate_dates),) + ANALYSIS_STAGES[1:]
 
 
 @dataclass
@@ -46,6 +58,7 @@ class Summary:
     read: int = 0
     new: int = 0
     duplicates: int = 0
+    analysed: int = 0          # documents that went through NER (copies inherit theirs)
     skipped: int = 0
     errors: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
@@ -54,20 +67,67 @@ class Summary:
     def as_dict(self) -> dict:
         return {
             "read": self.read, "new": self.new, "duplicates": self.duplicates,
-            "skipped": self.skipped, "seconds": round(self.seconds, 3),
+            "analysed": self.analysed, "skipped": self.skipped, "seconds": round(self.seconds, 3),
             "errors": [{"source": p.source, "reason": p.reason} for p in self.errors],
             "store": self.totals,
         }
 
 
 def process(raw: RawDocument) -> Document | Problem:
-    """Every per-document stage, in order; runs in a worker."""
-    item = raw
-    for name, stage in DOCUMENT_STAGES:
+    """Every per-document stage, in order (a copy found later is analysed anyway)."""
+    return run_stages(raw, DOCUMENT_STAGES)
+
+
+def prepare(raw: RawDocument) -> Document | Problem:
+    return run_stages(raw, PREPARE_STAGES)
+
+
+def analyse(doc: Document) -> Document | Problem:
+    return run_stages(doc, ANALYSIS_STAGES)
+
+
+def analyse_chunk(docs: list[Document]) -> list[Document | Problem]:
+    """The expensive stages for several originals in a worker: Slovnet tags all their
+    sentences in a few batched calls, then each document goes on alone."""
+    parsed = parse_together([doc.text for doc in docs])
+    return [run_stages(doc, (("nlp", partial(annotate, parsed=p)),) + ANALYSIS_STAGES[1:])
+            for doc, p in zip(docs, parsed)]
+
+
+def parse_together(texts: list[str]) -> list:
+    """Parsed texts; if the batch fails, None each, and each document parses (and
+    fails, for the bad one) on its own in the nlp stage."""
+    try:
+        return parse_many(texts)
+    except Exception:
+        return [None] * len(texts)
+
+
+def in_chunks(pool, function, docs: list) -> list:
+    """`function` over chunks of `docs`, a couple per worker, results flattened."""
+    jobs = getattr(pool, "jobs", 1)
+    size = max(1, -(-len(docs) // (jobs if jobs == 1 else CHUNKS_PER_WORKER * jobs)))
+    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+    return [result for chunk in pool.map(function, chunks) for result in chunk]
+
+
+def finish_copy(pair: tuple[Document, Document | None]) -> Document | Problem:
+    """A copy takes its original's entities and runs the stages that read its own text
+    and date; without an original it is analysed whole."""
+    doc, original = pair
+    if original is None:
+        return analyse(doc)
+    return run_stages(inherit_entities(doc, original), COPY_STAGES)
+
+
+def run_stages(item, stages) -> Document | Problem:
+    """Stages in order in a worker; the first Problem or failure stops the document."""
+    source = item.source
+    for name, stage in stages:
         try:
             item = stage(item)
         except Exception as err:  # one bad page must not stop the corpus
-            return Problem(raw.source, f"{name} failed: {type(err).__name__}: {err}")
+            return Problem(source, f"{name} failed: {type(err).__name__}: {err}")
         if isinstance(item, Problem):
             return item
     return item
@@ -85,10 +145,7 @@ def run(paths: Iterable[str], store, jobs: int | None = None, progress=None,
     work = pending(files, store, summary, bar)
     with open_engine(engine, jobs, scheduler) as pool:
         while batch := list(islice(work, BATCH_SIZE)):
-            results = pool.map(process, batch)
-            with store.batch():
-                for result in results:
-                    settle(result, store, summary)
+            store_batch(batch, pool, store, summary)
     if bar:
         bar.close()
     finish(summary, store, started, clock)
@@ -112,12 +169,8 @@ def run_records(rows: list[dict], store, origin: str = "api", jobs: int | None =
         else:
             summary.read += 1
             raws.append(item)
-    stored = []
-    with WorkerPool(jobs) as pool, store.batch():
-        for result in pool.map(process, raws) if raws else []:
-            settle(result, store, summary)
-            if not isinstance(result, Problem):
-                stored.append(result.id)
+    with WorkerPool(jobs) as pool:
+        stored = store_batch(raws, pool, store, summary) if raws else []
     finish(summary, store, started, clock)
     return summary, stored
 
@@ -149,14 +202,59 @@ def pending(files, store, summary: Summary, bar) -> Iterator[RawDocument]:
             bar.update(1)
 
 
-def settle(result: Document | Problem, store, summary: Summary) -> None:
-    """Corpus-wide stages for one document, then its write."""
+def store_batch(raws: list[RawDocument], pool, store, summary: Summary) -> list[str]:
+    """One batch in one transaction: prepare every document, decide in input order
+    which are copies, analyse the originals, give each copy its original's entities and
+    run its cheap stages, then store all in input order. Returns the ids stored."""
+    prepared = [doc for doc in pool.map(prepare, raws) if not noted(doc, summary)]
+    with store.batch():
+        for doc in prepared:
+            place(doc, store)
+        originals = [doc for doc in prepared if doc.duplicate_of is None]
+        done = dict(zip([doc.id for doc in originals], in_chunks(pool, analyse_chunk, originals)))
+        copies = [doc for doc in prepared if doc.duplicate_of is not None]
+        pairs = [with_original(doc, done, store) for doc in copies]
+        summary.analysed += len(originals) + sum(original is None for _, original in pairs)
+        done.update(zip([doc.id for doc in copies], pool.map(finish_copy, pairs)))
+        stored = []
+        for doc in prepared:
+            if noted(done[doc.id], summary):
+                store.release(doc.id)
+                continue
+            settle(done[doc.id], store, summary)
+            stored.append(doc.id)
+    return stored
+
+
+def noted(result: Document | Problem, summary: Summary) -> bool:
+    """True for a Problem, which is noted in the summary."""
     if isinstance(result, Problem):
         summary.errors.append(result)
-        return
-    owner = store.source_of(result.text_key)
-    result.id = document_id(result.text_key, result.source, owner not in (None, result.source))
-    result.duplicate_of = find_original(result, store)
+        return True
+    return False
+
+
+def place(doc: Document, store) -> None:
+    """Dedup: the document's id and the original it copies, reserved in the store so
+    the batch's later documents see it as they would after a full save."""
+    owner = store.source_of(doc.text_key)
+    doc.id = document_id(doc.text_key, doc.source, owner not in (None, doc.source))
+    doc.duplicate_of = find_original(doc, store)
+    store.reserve(doc)
+
+
+def with_original(doc: Document, done: dict, store) -> tuple[Document, Document | None]:
+    """A copy and its original (from this batch, else from the store); None when the
+    original's analysis failed, and the copy is then analysed as an original."""
+    original = done.get(doc.duplicate_of) or store.document(doc.duplicate_of)
+    if not isinstance(original, Document):
+        doc.duplicate_of = None
+        return doc, None
+    return doc, original
+
+
+def settle(result: Document, store, summary: Summary) -> None:
+    """Corpus-wide linking for one placed document, then its write."""
     link_people(result, store)
     store.save(result, PIPELINE_VERSION)
     summary.new += 1
@@ -172,6 +270,8 @@ class WorkerPool:
         self.pool = None
 
     def map(self, function, items: list) -> list:
+        if not items:
+            return []
         if self.jobs == 1 or len(items) == 1:
             return [function(item) for item in items]
         if self.pool is None:

@@ -24,18 +24,29 @@ def preload() -> None:
     load_gazetteer()
 
 
-def annotate(doc: Document) -> Document:
-    """The pipeline stage: fills persons, organizations, places and dates."""
-    found = analyse_text(doc.text, doc.published)
+def annotate(doc: Document, parsed: Parsed | None = None) -> Document:
+    """The pipeline stage: fills persons, organizations, places and dates (`parsed`:
+    the text already parsed with others, see `parse_many`)."""
+    found = analyse_parsed(parsed or parse(doc.text), doc.published)
     for key, value in found.items():
         setattr(doc, key, value)
+    return doc
+
+
+def annotate_dates(doc: Document) -> Document:
+    """The dates alone (a copy inherits its entities but reads its own dates)."""
+    doc.dates = find_dates(doc.text, doc.published)
     return doc
 
 
 def analyse_text(text: str, published: str | None = None) -> dict:
     """Entities of one text in the export contract's shape; spans are [start, end]
     offsets into `text`."""
-    parsed = parse(text)
+    return analyse_parsed(parse(text), published)
+
+
+def analyse_parsed(parsed: Parsed, published: str | None = None) -> dict:
+    text = parsed.text
     mentions = repair(parsed, load_gazetteer().find(text))
     for mention in mentions:
         mention.name = mention.name or normal_name(parsed, mention)

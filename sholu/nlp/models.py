@@ -27,6 +27,10 @@ def parses(word: str) -> tuple:
     return tuple(morph().parse(word))
 
 
+MORPH_BATCH = 64     # sentences per morphology call (Slovnet's default is 8)
+NER_BATCH = 8        # texts per NER call
+
+
 @lru_cache(maxsize=1)
 def natasha():
     """Natasha's segmenter, morphology and NER taggers (Slovnet over Navec embeddings)."""
@@ -34,6 +38,13 @@ def natasha():
 
     return {
         "segmenter": Segmenter(),
-        "morph_tagger": NewsMorphTagger(embedding()),
-        "ner_tagger": NewsNERTagger(embedding()),
+        "morph_tagger": batched(NewsMorphTagger(embedding()), MORPH_BATCH),
+        "ner_tagger": batched(NewsNERTagger(embedding()), NER_BATCH),
     }
+
+
+def batched(tagger, size: int):
+    """Larger batches: fewer, bigger matrix products. Inputs are sorted by length
+    before tagging (see parse.py), so little of a batch is padding."""
+    tagger.batch_size = tagger.infer.encoder.batch_size = size
+    return tagger

@@ -139,6 +139,29 @@ class SqlStore:
             "document_id=excluded.document_id, stored_at=excluded.stored_at",
             (doc.source, doc.fingerprint, version, doc.id, now()))
 
+    def reserve(self, doc: Document) -> None:
+        """What dedup reads of a document (its row, text key and signature), written
+        before its analysis so later documents of the batch see it as a possible
+        original; `save` completes it in the same transaction, which also marks the
+        source done, so an interrupted batch leaves nothing half-made."""
+        previous = self.document_of_source(doc.source)
+        if previous and previous != doc.id:
+            self.replace_document(previous, doc.id)
+        self.forget_entity_counts(doc.id)
+        self.db.execute("DELETE FROM entity_mentions WHERE document_id=?", (doc.id,))
+        values = [getattr(doc, column) for column in DOCUMENT_COLUMNS]
+        self.db.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, boilerplate, annotations, "
+            f"pipeline_version, stored_at) VALUES ({', '.join('?' * (len(DOCUMENT_COLUMNS) + 4))}) "
+            "ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{c}=excluded.{c}" for c in DOCUMENT_COLUMNS[1:]),
+            values + ["[]", "{}", "", now()])
+        self.save_signature(doc)
+
+    def release(self, doc_id: str) -> None:
+        """Take back a reservation whose analysis failed: the document is not stored."""
+        self.replace_document(doc_id, None)
+
     def save_signature(self, doc: Document) -> None:
         from ..dedup import band_keys
 

@@ -8,6 +8,7 @@ strong themes; `constitution_refs` finds «пункт 2 статьи 27 Конс
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Document
 from .constitution import constitution_refs
@@ -68,7 +69,7 @@ def article_threshold(paragraph_results: list[dict]) -> float:
 
 def annotate_topics(doc: Document) -> Document:
     """The pipeline stage: fills `topics` and `constitution_refs`."""
-    doc.topics = article_topics(classify_paragraphs(doc.text, organisation_spans(doc)))
+    doc.topics = article_topics(document_paragraphs(doc.text, organisation_spans(doc)))
     doc.constitution_refs = constitution_refs(doc.text)
     return doc
 
@@ -76,12 +77,19 @@ def annotate_topics(doc: Document) -> Document:
 def annotate_quote_topics(doc: Document) -> Document:
     """Each quote's themes: those its own words carry confidently, else the confident
     themes of the paragraph it stands in."""
-    paragraphs = classify_paragraphs(doc.text, organisation_spans(doc)) if doc.quotes else []
+    paragraphs = document_paragraphs(doc.text, organisation_spans(doc)) if doc.quotes else []
     for quote in doc.quotes:
         own = confident(classify_paragraphs(quote["text"]))
         around = [p for p in paragraphs if p["start"] <= quote["start"] < p["end"]]
         quote["topics"] = own or confident(around)
     return doc
+
+
+@lru_cache(maxsize=4)
+def document_paragraphs(text: str, names: tuple) -> list[dict]:
+    """The article's paragraph themes, kept for the quote themes stage that follows
+    (callers only read the result)."""
+    return classify_paragraphs(text, names)
 
 
 def confident(results: list[dict]) -> list[dict]:
@@ -93,8 +101,8 @@ def confident(results: list[dict]) -> list[dict]:
     return [{"topic": t, "score": round(s, 3)} for t, s in sorted(best.items(), key=lambda i: -i[1])]
 
 
-def organisation_spans(doc: Document) -> list[tuple[int, int]]:
-    return [tuple(span) for org in doc.organizations for span in org.get("spans", ())]
+def organisation_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    return tuple(tuple(span) for org in doc.organizations for span in org.get("spans", ()))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,92 @@
+"""Copies skip NER: a reprint found by dedup takes its original's entities (re-anchored
+onto its own text) and runs only the cheap stages, yet stores what analysing it alone
+would give. Real articles, real models."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPRINT, SAMPLES, export_records, run_into
+from sholu import pipeline
+from sholu.dedup.inherit import Anchor
+from sholu.ingest import read_file
+
+ORIGINAL = "002_23470084129bac58.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The samples, the Zakon.kz near copy of 002, an exact copy of 001 with other
+    spacing and quotes, and 004 reissued under a line of its own (a near copy)."""
+    folder = tmp_path_factory.mktemp("copies") / "in"
+    shutil.copytree(SAMPLES, folder)
+    shutil.copy(REPRINT / "zakon-reprint.txt", folder / "zz-zakon-reprint.txt")
+    text = (SAMPLES / "001_cdf56281be8a3dd1.txt").read_text(encoding="utf-8")
+    (folder / "zz-exact-copy.txt").write_text(text.replace("\n\n", "\n\n\n").replace("«", '"'),
+                                              encoding="utf-8")
+    text = (SAMPLES / "004_9078279bb97392d2.txt").read_text(encoding="utf-8")
+    (folder / "zz-reissue.txt").write_text(f"Выпуск 2.\n{text}", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def stored(corpus, tmp_path_factory):
+    db = tmp_path_factory.mktemp("copies-db") / "copies.db"
+    summary = run_into(db, corpus)
+    return summary, {Path(r["source"]).name: r for r in export_records(db)}
+
+
+def test_copies_are_stored_without_running_ner(stored):
+    summary, records = stored
+    assert (summary.new, summary.duplicates, summary.analysed) == (8, 3, 5)
+    copies = {name for name, r in records.items() if r["duplicate_of"]}
+    assert copies == {"zz-zakon-reprint.txt", "zz-exact-copy.txt", "zz-reissue.txt"}
+    assert records["zz-zakon-reprint.txt"]["duplicate_of"] == records[ORIGINAL]["id"]
+
+
+@pytest.mark.parametrize("name", ["zz-zakon-reprint.txt", "zz-exact-copy.txt", "zz-reissue.txt"])
+def test_a_copy_stores_what_analysing_it_alone_gives(corpus, stored, name):
+    """Every stage run on the copy by itself (NER included) gives the record the
+    pipeline stored from the inherited entities."""
+    _, records = stored
+    raw = next(iter(read_file(corpus / name)))
+    alone = pipeline.process(raw).to_record()
+    kept = records[name]
+    for key in ("persons", "organizations", "places", "dates", "events", "topics", "constitution_refs"):
+        assert kept[key] == alone[key], key
+    strip = ("quote_id", "repeat_of")
+    assert [{k: v for k, v in q.items() if k not in strip} for q in kept["quotes"]] == alone["quotes"]
+
+
+def test_inherited_spans_point_at_the_same_words_in_the_copy(stored):
+    _, records = stored
+    original, copy = records[ORIGINAL], records["zz-zakon-reprint.txt"]
+    anchor = Anchor(original["text"], copy["text"])
+    moved = 0
+    for person in original["persons"]:
+        for start, end in person["spans"]:
+            span = anchor.span(start, end)
+            if span:
+                moved += 1
+                assert copy["text"][span[0]:span[1]] == original["text"][start:end]
+    assert moved >= 5
+
+
+def test_an_anchor_drops_words_the_copy_left_out():
+    anchor = Anchor("Аида Балаева посетила завод в Уральске.", "Аида Балаева посетила Уральск.")
+    assert anchor.span(0, 12) == (0, 12)
+    assert anchor.span(22, 27) is None           # «завод» is gone
+
+
+def test_the_first_of_a_pair_stays_the_original_in_one_batch(tmp_path):
+    """Both in one batch of parallel work: the earlier file is the original, as before."""
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    text = (SAMPLES / ORIGINAL).read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.upper(), encoding="utf-8")
+    summary = run_into(tmp_path / "pair.db", folder)
+    records = {Path(r["source"]).name: r for r in export_records(tmp_path / "pair.db")}
+    assert records["a.txt"]["duplicate_of"] is None
+    assert records["b.txt"]["duplicate_of"] == records["a.txt"]["id"]
+    assert summary.analysed == 1

@@ -1,0 +1,57 @@
+"""Batched parsing (many documents per Slovnet call, NER on the segmenter's tokens)
+gives exactly what Natasha's own per-document loop gives, on real news texts."""
+from pathlib import Path
+
+import pytest
+from natasha import Doc
+
+from sholu.nlp.models import embedding as embedding_model
+from sholu.nlp.models import natasha
+from sholu.nlp.parse import parse, parse_many
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = [ROOT / "bench" / "data" / "factrueval-dev", ROOT / "sholu" / "samples" / "kz-referendum-2026"]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for folder in FOLDERS for p in sorted(folder.glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def plain_natasha() -> dict:
+    """Natasha's taggers as a user of Natasha alone loads them (default batch sizes)."""
+    from natasha import NewsMorphTagger, NewsNERTagger
+
+    embedding = embedding_model()
+    return {"segmenter": natasha()["segmenter"], "morph_tagger": NewsMorphTagger(embedding),
+            "ner_tagger": NewsNERTagger(embedding)}
+
+
+def natasha_alone(text: str, models: dict) -> tuple[list, list]:
+    """The standard loop, one document at a time: tags of every token and NER spans."""
+    doc = Doc(text)
+    doc.segment(models["segmenter"])
+    doc.tag_morph(models["morph_tagger"])
+    doc.tag_ner(models["ner_tagger"])
+    tags = [(t.start, t.stop, t.pos, dict(t.feats or {})) for t in doc.tokens]
+    return tags, [(s.start, s.stop, s.type) for s in doc.spans]
+
+
+def seen(parsed) -> tuple[list, list]:
+    tags = [(t.start, t.end, t.pos, t.feats) for t in parsed.tokens]
+    kinds = {"person": "PER", "organization": "ORG", "place": "LOC"}
+    return tags, [(m.start, m.end, kinds[m.kind]) for m in parsed.mentions]
+
+
+def test_batched_parsing_equals_natashas_per_document_loop(texts, plain_natasha):
+    assert len(texts) > 100
+    batched = parse_many(texts)
+    for text, parsed in zip(texts, batched):
+        assert seen(parsed) == natasha_alone(text, plain_natasha)
+
+
+def test_a_document_parses_the_same_alone_and_in_a_batch(texts):
+    batched = parse_many(texts[:20] + ["", "   "])
+    assert [seen(p) for p in batched[:20]] == [seen(parse(t)) for t in texts[:20]]
+    assert [(p.tokens, p.mentions) for p in batched[20:]] == [([], []), ([], [])]
