@@ -3,6 +3,10 @@
 Per-document stages (`DOCUMENT_STAGES`) run in a pool of worker processes; stages that
 must see the whole corpus (dedup) and all writes run in this process, one batch per
 transaction. Input already stored by this pipeline version is skipped before any work.
+
+A sharded run (`run_to_shards`) splits this in two: the per-document stages write each
+batch to a Parquet shard, with no store; `load_shards` later takes the shards through
+the same dedup and writes (`save_batch`) as a direct run.
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from .clean import clean
 from .dedup import document_id, find_original, sign_document
 from .dedup.inherit import inherit_entities
 from .document import AlreadyStored, Document, Problem, RawDocument
-from .ingest import list_files, read_file
+from .ingest import list_files, never_stored, read_file
 from .nlp import annotate, annotate_dates, preload
 from .nlp.parse import parse_many
 from .nlp.link import link_people
@@ -111,12 +115,12 @@ def in_chunks(pool, function, docs: list) -> list:
     return [result for chunk in pool.map(function, chunks) for result in chunk]
 
 
-def finish_copy(pair: tuple[Document, Document | None]) -> Document | Problem:
+def finish_copy(pair: tuple[Document, Document | None], analysed: bool = False) -> Document | Problem:
     """A copy takes its original's entities and runs the stages that read its own text
-    and date; without an original it is analysed whole."""
+    and date; without an original it is analysed whole (unless it was, in a shard)."""
     doc, original = pair
     if original is None:
-        return analyse(doc)
+        return doc if analysed else analyse(doc)
     return run_stages(inherit_entities(doc, original), COPY_STAGES)
 
 
@@ -142,14 +146,19 @@ def run(paths: Iterable[str], store, jobs: int | None = None, progress=None,
     summary, started, clock = Summary(), now(), time.perf_counter()
     files = list(list_files(paths))
     bar = progress(total=len(files)) if progress else None
-    work = pending(files, store, summary, bar)
+    work = pending(files, partial(store.is_done, version=PIPELINE_VERSION), summary, bar)
     with open_engine(engine, jobs, scheduler) as pool:
-        while batch := list(islice(work, BATCH_SIZE)):
+        for batch in in_batches(work):
             store_batch(batch, pool, store, summary)
     if bar:
         bar.close()
     finish(summary, store, started, clock)
     return summary
+
+
+def in_batches(items: Iterator) -> Iterator[list]:
+    while batch := list(islice(items, BATCH_SIZE)):
+        yield batch
 
 
 def run_records(rows: list[dict], store, origin: str = "api", jobs: int | None = 1) -> tuple[Summary, list[str]]:
@@ -182,11 +191,9 @@ def finish(summary: Summary, store, started: str, clock: float) -> None:
     store.record_run(started, summary.as_dict())
 
 
-def pending(files, store, summary: Summary, bar) -> Iterator[RawDocument]:
-    """Raw documents not yet stored by this pipeline version; problems are noted."""
-    def is_stored(source: str, fingerprint: str) -> bool:
-        return store.is_done(source, fingerprint, PIPELINE_VERSION)
-
+def pending(files, is_stored, summary: Summary, bar) -> Iterator[RawDocument]:
+    """Raw documents for which `is_stored(source, fingerprint)` is false; problems are
+    noted."""
     for entry in files:
         items = [entry] if isinstance(entry, Problem) else read_file(entry, is_stored)
         for item in items:
@@ -207,15 +214,26 @@ def store_batch(raws: list[RawDocument], pool, store, summary: Summary) -> list[
     which are copies, analyse the originals, give each copy its original's entities and
     run its cheap stages, then store all in input order. Returns the ids stored."""
     prepared = [doc for doc in pool.map(prepare, raws) if not noted(doc, summary)]
+    return save_batch(prepared, pool, store, summary)
+
+
+def save_batch(prepared: list[Document], pool, store, summary: Summary,
+               analysed: bool = False) -> list[str]:
+    """Dedup, analysis and writes of one batch in one transaction. `analysed` documents
+    (from shards) went through every stage already: originals are stored as they are,
+    and each copy is remade from its original exactly as a direct run makes it."""
     with store.batch():
         for doc in prepared:
             place(doc, store)
         originals = [doc for doc in prepared if doc.duplicate_of is None]
-        done = dict(zip([doc.id for doc in originals], in_chunks(pool, analyse_chunk, originals)))
+        results = originals if analysed else in_chunks(pool, analyse_chunk, originals)
+        done = dict(zip([doc.id for doc in originals], results))
         copies = [doc for doc in prepared if doc.duplicate_of is not None]
         pairs = [with_original(doc, done, store) for doc in copies]
-        summary.analysed += len(originals) + sum(original is None for _, original in pairs)
-        done.update(zip([doc.id for doc in copies], pool.map(finish_copy, pairs)))
+        if not analysed:
+            summary.analysed += len(originals) + sum(original is None for _, original in pairs)
+        done.update(zip([doc.id for doc in copies],
+                        pool.map(partial(finish_copy, analysed=analysed), pairs)))
         stored = []
         for doc in prepared:
             if noted(done[doc.id], summary):
@@ -259,6 +277,80 @@ def settle(result: Document, store, summary: Summary) -> None:
     store.save(result, PIPELINE_VERSION)
     summary.new += 1
     summary.duplicates += result.duplicate_of is not None
+
+
+# -- sharded runs -------------------------------------------------------------------
+
+def run_to_shards(paths: Iterable[str], folder: str, jobs: int | None = None, progress=None,
+                  engine: str = "local", scheduler: str | None = None) -> tuple[Summary, int]:
+    """The per-document stages over the files and folders with no store: each batch of
+    analysed documents becomes one Parquet shard in `folder`, written by the worker that
+    analysed it. Nothing is compared with earlier data (there is none here), so every
+    document is analysed whole; `load_shards` decides copies. Returns the summary and
+    the number of shards."""
+    from .engines import open_engine
+    from .store.shards import new_shard_folder, part_path, write_manifest
+
+    summary, clock, paths = Summary(), time.perf_counter(), list(paths)
+    target = new_shard_folder(folder)
+    files = list(list_files(paths))
+    bar = progress(total=len(files)) if progress else None
+    batches = in_batches(pending(files, never_stored, summary, bar))
+    numbered = ((str(part_path(target, number)), batch) for number, batch in enumerate(batches, 1))
+    shards = 0
+    with open_engine(engine, jobs, scheduler) as pool:
+        # a few batches at a time, one per worker: each worker analyses and writes its own
+        while tasks := list(islice(numbered, pool.jobs)):
+            for written in pool.map(analyse_to_shard, tasks):
+                summary.new += written.new
+                summary.analysed += written.analysed
+                summary.errors += written.errors
+            shards += len(tasks)
+    if bar:
+        bar.close()
+    summary.seconds = time.perf_counter() - clock
+    write_manifest(target, paths, summary.new, len(summary.errors))
+    return summary, shards
+
+
+def analyse_to_shard(task: tuple[str, list[RawDocument]]) -> Summary:
+    """In a worker: every per-document stage over one batch, then its shard file."""
+    from .store.shards import write_shard
+
+    path, raws = task
+    summary = Summary()
+    prepared = [doc for doc in map(prepare, raws) if not noted(doc, summary)]
+    summary.analysed = len(prepared)
+    analysed = [doc for doc in analyse_chunk(prepared) if not noted(doc, summary)]
+    write_shard(analysed, path)
+    summary.new = len(analysed)
+    return summary
+
+
+def load_shards(paths: Iterable[str], store, progress=None) -> Summary:
+    """Shards into the store, a shard per transaction, through the dedup and writes of a
+    direct run; sources this pipeline version stored before are skipped. Every shard is
+    checked before the first write; one found damaged while loading raises ShardError
+    and leaves the store as the shards before it made it."""
+    from .store.shards import read_shard, shard_files
+
+    summary, started, clock = Summary(), now(), time.perf_counter()
+    files = shard_files(list(paths))
+    bar = progress(total=sum(rows for _, rows in files)) if progress else None
+    with WorkerPool(1) as pool:       # only copies' cheap stages run: no worker pays off
+        for path, _ in files:
+            docs = read_shard(path)
+            summary.read += len(docs)
+            fresh = [doc for doc in docs
+                     if not store.is_done(doc.source, doc.fingerprint, PIPELINE_VERSION)]
+            summary.skipped += len(docs) - len(fresh)
+            save_batch(fresh, pool, store, summary, analysed=True)
+            if bar:
+                bar.update(len(docs))
+    if bar:
+        bar.close()
+    finish(summary, store, started, clock)
+    return summary
 
 
 class WorkerPool:

@@ -17,7 +17,7 @@ def sholu(*args, cwd=None, env=None):
                           cwd=cwd, env={**os.environ, **(env or {})}, timeout=300)
 
 
-@pytest.mark.parametrize("command", ["run", "demo", "documents", "export", "persons", "person", "quotes", "events", "search", "report", "serve"])
+@pytest.mark.parametrize("command", ["run", "load", "demo", "documents", "export", "persons", "person", "quotes", "events", "search", "report", "serve"])
 def test_every_command_has_help_with_examples(command):
     result = sholu(command, "--help")
     assert result.returncode == 0

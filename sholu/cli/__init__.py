@@ -65,14 +65,22 @@ def main():
               help="Where the per-document stages run: this machine's cores, or a Dask cluster.")
 @click.option("--scheduler", metavar="tcp://HOST:8786",
               help="Dask scheduler to use (default: a local cluster, one worker per core).")
+@click.option("--shards", metavar="DIR", type=click.Path(file_okay=False),
+              help="Write the analysed documents as Parquet shards in DIR (a new or empty "
+                   "folder) instead of a database; `sholu load DIR` imports them. Not with --db.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def run(paths, db, jobs, engine, scheduler, as_json, quiet):
+def run(paths, db, jobs, engine, scheduler, shards, as_json, quiet):
     """Ingest files and folders (recursively) and run every pipeline stage.
 
     Reads .txt, .html/.htm, .jsonl, .csv and .warc/.warc.gz; other files are sniffed.
     Input already stored by this pipeline version is skipped. Bad files are reported
     by name with the reason and never stop the run.
+
+    With --shards there is no database: each batch's analysed documents go to one
+    Parquet file in DIR (on a cluster, written by the worker that analysed them), and
+    every document is analysed whole, since nothing earlier can be compared with;
+    `sholu load` later finds the copies and skips what the database already holds.
 
     \b
     Examples:
@@ -80,11 +88,53 @@ def run(paths, db, jobs, engine, scheduler, as_json, quiet):
       sholu run feed.jsonl crawl.warc.gz --db campaign.db
       sholu run articles/ --json > summary.json
       sholu run archive/ --engine dask --scheduler tcp://10.0.0.5:8786 --db postgresql://…
+      sholu run archive/ --engine dask --scheduler tcp://10.0.0.5:8786 --shards /shared/run1
     """
-    summary = run_pipeline(paths, db, jobs, quiet, engine, scheduler)
-    print_summary(summary, db or default_target(), as_json)
+    if shards:
+        if db:
+            raise click.UsageError("--shards and --db are exclusive: a sharded run writes "
+                                   "Parquet files and no database; import them afterwards "
+                                   "with `sholu load DIR --db DB`")
+        summary = run_sharded(paths, shards, jobs, quiet, engine, scheduler)
+        print_shard_summary(summary, shards, as_json)
+    else:
+        summary = run_pipeline(paths, db, jobs, quiet, engine, scheduler)
+        print_summary(summary, db or default_target(), as_json)
     if summary.errors and not (summary.read or summary.skipped):
         sys.exit(1)
+
+
+@main.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path())
+@db_option()
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def load(shards, db, as_json, quiet):
+    """Import the Parquet shards of `sholu run --shards DIR` into a database.
+
+    SHARDS are shard folders (all their parts, in name order; the folder's manifest
+    must match them) or single part files. Documents go through the dedup and writes
+    of a direct run: copies of stored or earlier documents are marked and take their
+    original's entities, so the database ends as `sholu run` into it would leave it.
+    Sources already stored by this pipeline version are skipped: loading twice adds
+    nothing. Every shard is checked first; a bad one is refused by name, and a shard
+    is loaded whole or not at all.
+
+    \b
+    Examples:
+      sholu load /shared/run1 --db postgresql://sholu@db/news
+      sholu load run1/ run2/part-000007.parquet --db campaign.db --json
+    """
+    from ..store.shards import ShardError
+
+    store = open_or_fail(db)
+    try:
+        summary = pipeline.load_shards(shards, store, progress=progress_bar(quiet, "doc"))
+    except ShardError as err:
+        raise click.ClickException(str(err)) from err
+    finally:
+        store.close()
+    print_summary(summary, db or default_target(), as_json)
 
 
 @main.command()
@@ -421,14 +471,48 @@ def open_or_fail(db: str | None, must_exist: bool = False):
         raise click.ClickException(str(err)) from err
 
 
+def progress_bar(quiet: bool, unit: str):
+    """A tqdm bar factory on a terminal, else None."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    return lambda total: tqdm(total=total, unit=unit, file=sys.stderr)
+
+
 def run_pipeline(paths, db, jobs, quiet, engine="local", scheduler=None) -> pipeline.Summary:
     store = open_or_fail(db)
-    show_bar = not quiet and sys.stderr.isatty()
-    progress = (lambda total: tqdm(total=total, unit="file", file=sys.stderr)) if show_bar else None
     try:
-        return pipeline.run(paths, store, jobs=jobs, progress=progress, engine=engine, scheduler=scheduler)
+        return pipeline.run(paths, store, jobs=jobs, progress=progress_bar(quiet, "file"),
+                            engine=engine, scheduler=scheduler)
     finally:
         store.close()
+
+
+def run_sharded(paths, folder, jobs, quiet, engine, scheduler) -> pipeline.Summary:
+    from ..store.shards import ShardError
+
+    try:
+        summary, shards = pipeline.run_to_shards(paths, folder, jobs=jobs, engine=engine,
+                                                 scheduler=scheduler,
+                                                 progress=progress_bar(quiet, "file"))
+    except ShardError as err:
+        raise click.ClickException(str(err)) from err
+    summary.totals = {"shards": shards, "documents": summary.new}
+    return summary
+
+
+def print_shard_summary(summary: pipeline.Summary, folder: str, as_json: bool) -> None:
+    if as_json:
+        result = summary.as_dict()
+        click.echo(json.dumps({"shards": folder, "files": summary.totals["shards"],
+                               "read": summary.read, "analysed": summary.analysed,
+                               "written": summary.new, "seconds": result["seconds"],
+                               "errors": result["errors"]}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{folder}: read {summary.read}, analysed {summary.analysed}, wrote "
+                   f"{summary.new} documents in {summary.totals['shards']} shard(s), "
+                   f"errors {len(summary.errors)}  [{summary.seconds:.2f} s]")
+        click.echo(f"next: sholu load {folder} --db DB")
+    print_problems(summary)
 
 
 def print_summary(summary: pipeline.Summary, db: str, as_json: bool) -> None:
@@ -442,6 +526,10 @@ def print_summary(summary: pipeline.Summary, db: str, as_json: bool) -> None:
         totals = summary.totals
         click.echo(f"store: {totals['documents']} documents, {totals['originals']} originals, "
                    f"{totals['duplicates']} copies, {totals['outlets']} outlets")
+    print_problems(summary)
+
+
+def print_problems(summary: pipeline.Summary) -> None:
     for problem in summary.errors:
         click.echo(f"error: {problem.source}: {problem.reason}", err=True)
 
