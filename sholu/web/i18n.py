@@ -8,6 +8,14 @@ DEFAULT = "ru"
 # key: (ru, en, kk or None)
 TEXTS: dict[str, tuple[str, str, str | None]] = {
     "app": ("Sholu — монитор СМИ", "Sholu — media monitor", "Sholu — БАҚ мониторы"),
+    "intro": ("Статьи о кампании, разобранные Sholu: кто упомянут и с какой должностью, кто что сказал, "
+              "какие события прошли и где, какие темы звучат, какие тексты — перепечатки. Нажмите на имя, "
+              "тему, издание или событие, чтобы открыть его страницу; у каждого списка есть JSON, у каждого "
+              "графика — данные в CSV; адрес страницы можно переслать вместе с фильтрами.",
+              "Campaign articles as Sholu reads them: who is named and in which position, who said what, "
+              "which events took place and where, which themes come up, which texts are reprints. Click a "
+              "name, theme, outlet or event to open its page; every list has a JSON twin and every chart its "
+              "data as CSV; a page's address carries its filters, so it can be shared.", None),
     "overview": ("Обзор", "Overview", "Шолу"),
     "search": ("Поиск", "Search", "Іздеу"),
     "persons": ("Люди", "People", "Адамдар"),
