@@ -21,6 +21,7 @@ from itertools import islice
 
 from . import PIPELINE_VERSION
 from .clean import clean
+from .clean.language import preload as preload_language
 from .dedup import document_id, find_original, sign_document
 from .dedup.inherit import inherit_entities
 from .document import AlreadyStored, Document, Problem, RawDocument
@@ -353,6 +354,13 @@ def load_shards(paths: Iterable[str], store, progress=None) -> Summary:
     return summary
 
 
+def load_models() -> None:
+    """Every model and table the stages read, loaded now rather than on first use."""
+    preload()
+    preload_topics()
+    preload_language()
+
+
 class WorkerPool:
     """Worker processes started on first use, so a run with nothing new starts none;
     with one job everything runs here."""
@@ -367,8 +375,7 @@ class WorkerPool:
         if self.jobs == 1 or len(items) == 1:
             return [function(item) for item in items]
         if self.pool is None:
-            preload()     # models load once here; forked workers share them
-            preload_topics()
+            load_models()     # once here; forked workers share them
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs)
         return self.pool.map(function, items, chunksize=max(1, len(items) // (self.jobs * 4)))
 

@@ -19,3 +19,9 @@ def detect_language(text: str) -> str:
         return "kk"
     language, _ = py3langid.classify(sample)
     return language
+
+
+def preload() -> None:
+    """py3langid reads its model on first use (a third of a second): do it before the
+    workers fork, not once in each."""
+    py3langid.classify("Загрузка модели.")

@@ -8,11 +8,9 @@ import os
 
 def load_models() -> bool:
     """Run on every worker once, so the first batch does not pay for the models."""
-    from ..nlp import preload
-    from ..topics import preload as preload_topics
+    from ..pipeline import load_models as load_all
 
-    preload()
-    preload_topics()
+    load_all()
     return True
 
 
