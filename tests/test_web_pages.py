@@ -60,7 +60,7 @@ def test_overview_lists_and_map_data(client):
 def test_search_facets_count_the_results(client):
     found = client.get("/search", params={"q": '"трудовой коллектив"', "format": "json"}).json()
     assert found["total"] == 4
-    outlets = {row["value"]: row["count"] for row in found["lists"]["facets"]["outlet"]}
+    outlets = {row["value"]: row["count"] for row in found["lists"]["facet_counts"]["outlet"]}
     assert outlets == {"Kazpravda.kz": 1, "BAQ.KZ": 1, "zanmedia.kz": 1}       # 001 names no outlet
     page = client.get("/search", params={"q": '"трудовой коллектив"'}).text
     assert 'data-facet="outlet"' in page and "Kazpravda.kz" in page

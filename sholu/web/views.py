@@ -90,7 +90,7 @@ def search(store, params: dict) -> Page:
                                                   "all_themes": list(theme_names()),
                                                   "facet_sample": data.FACET_SAMPLE,
                                                   "person_label": person_label(store, facets.person)},
-                lists={"results": found["items"], "facets": counts}, total=found["count"])
+                lists={"results": found["items"], "facet_counts": counts}, total=found["count"])
 
 
 def person_label(store, person: str | None) -> str:
