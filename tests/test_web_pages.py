@@ -3,11 +3,12 @@ PostgreSQL server) from the sample corpus and a reprint: status, content, the JS
 twins and chart CSVs. The browser tests (test_dashboard.py) cover drawing and clicks."""
 import csv
 import io
+import json
 
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import BACKENDS, REPRINT, SAMPLES, new_target, run_into
+from conftest import BACKENDS, FIXTURES, REPRINT, SAMPLES, new_target, run_into
 from sholu.api import create_app
 
 BALAEVA = "Аида Балаева"
@@ -95,3 +96,19 @@ def test_missing_records_and_bad_queries(client):
     assert client.get("/search", params={"q": '"'}).status_code == 400
     assert client.get("/", params={"format": "json", "list": "nothing"}).status_code == 404
     assert client.get("/", params={"format": "csv", "chart": "nothing"}).status_code == 404
+
+
+def test_only_web_addresses_become_source_links(tmp_path):
+    """A record's url is the publisher's to set: a javascript: address stays text."""
+    text = (FIXTURES / "hostile" / "script-in-text.txt").read_text(encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": text + suffix, "url": url}, ensure_ascii=False) for url, suffix in
+                              (("javascript:alert(1)", ""), ("https://example.kz/news/1", "\n\nОбновлено."))),
+                    encoding="utf-8")
+    run_into(tmp_path / "urls.db", feed)
+    with TestClient(create_app(str(tmp_path / "urls.db"))) as local:
+        pages = [local.get(f"/documents/{row['id']}").text
+                 for row in local.get("/api/documents?with_copies=true").json()["items"]]
+    assert len(pages) == 2
+    assert not any('href="javascript:' in page for page in pages)
+    assert sum('href="https://example.kz/news/1"' in page for page in pages) == 1
