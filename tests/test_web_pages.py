@@ -2,14 +2,18 @@
 PostgreSQL server) from the sample corpus and a reprint: status, content, the JSON
 twins and chart CSVs. The browser tests (test_dashboard.py) cover drawing and clicks."""
 import csv
+import html
 import io
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
 
 from conftest import BACKENDS, FIXTURES, REPRINT, SAMPLES, new_target, run_into
+from sholu import PIPELINE_VERSION
 from sholu.api import create_app
+from sholu.store import open_store
 
 BALAEVA = "Аида Балаева"
 ARTICLE_002 = "0a187b1a094c884e"
@@ -112,3 +116,70 @@ def test_only_web_addresses_become_source_links(tmp_path):
     assert len(pages) == 2
     assert not any('href="javascript:' in page for page in pages)
     assert sum('href="https://example.kz/news/1"' in page for page in pages) == 1
+
+
+def crawl(client, start: str, limit: int = 600) -> dict[str, int]:
+    """Every same-site link reachable from `start` (up to `limit` pages) -> HTTP status."""
+    seen, queue = {}, [start]
+    while queue and len(seen) < limit:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        response = client.get(url)
+        seen[url] = response.status_code
+        if response.headers.get("content-type", "").startswith("text/html"):
+            for href in re.findall(r'href="(/[^"]*)"', response.text):
+                link = html.unescape(href)
+                if not link.startswith(("/static/", "/openapi.json")) and link not in seen:
+                    queue.append(link)
+    return seen
+
+
+def test_every_link_leads_somewhere(tmp_path):
+    """Outlet names with "/" and event keys with odd characters included."""
+    feed = tmp_path / "feed.jsonl"
+    text = (FIXTURES / "hostile" / "script-in-text.txt").read_text(encoding="utf-8")
+    feed.write_text(json.dumps({"text": text, "outlet": "Радио Азаттык/KZ", "published": "2026-03-01"},
+                               ensure_ascii=False), encoding="utf-8")
+    run_into(tmp_path / "crawl.db", SAMPLES, feed)
+    with TestClient(create_app(str(tmp_path / "crawl.db"))) as local:
+        assert "Радио Азаттык/KZ" in [o["outlet"] for o in local.get("/api/outlets").json()["items"]]
+        statuses = crawl(local, "/")
+    broken = {url: status for url, status in statuses.items() if status != 200}
+    assert len(statuses) > 100 and not broken, broken
+    assert any(url.startswith("/outlets/") and "KZ" in url for url in statuses)
+    assert any(url.startswith("/events/") for url in statuses)
+
+
+def test_aggregates_follow_a_document_saved_again(tmp_path):
+    """The remembered aggregates are dropped when a stored document is rewritten in place."""
+    db = tmp_path / "memo.db"
+    run_into(db, SAMPLES)
+    with TestClient(create_app(str(db))) as local:
+        before = {row["outlet"] for row in lists(local, "/outlets")["outlets"]}
+        store = open_store(str(db))
+        doc = store.document(ARTICLE_002)
+        doc.outlet = "Новое издание"
+        with store.batch():
+            store.save(doc, PIPELINE_VERSION)
+        store.close()
+        after = {row["outlet"] for row in lists(local, "/outlets")["outlets"]}
+    assert "Kazpravda.kz" in before and "Новое издание" not in before
+    assert "Новое издание" in after and "Kazpravda.kz" not in after
+
+
+def test_snippets_mark_only_matches(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    text = (FIXTURES / "hostile" / "script-in-text.txt").read_text(encoding="utf-8")
+    feed.write_text(json.dumps({"text": text.replace("злоумышленники", "злоумышленники [см. фото]")}, ensure_ascii=False),
+                    encoding="utf-8")
+    run_into(tmp_path / "snip.db", feed)
+    with TestClient(create_app(str(tmp_path / "snip.db"))) as local:
+        page = local.get("/search", params={"q": "редактора"}).text
+    assert '<mark class="hit">редактора</mark>' in page
+    assert "[см. фото]" in page and '<mark class="hit">см</mark>' not in page
+
+
+def test_out_of_range_pages_are_empty_not_errors(client):
+    for url in ("/persons", "/search", "/events", "/themes/labour_rights"):
+        assert client.get(url, params={"page": "99999999999999999999"}).status_code == 200

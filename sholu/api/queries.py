@@ -63,15 +63,15 @@ def document(store, doc_id: str) -> dict | None:
     return doc.to_record() if doc else None
 
 
-def search(store, q: str, facets: Facets, paging: Paging) -> dict:
+def search(store, q: str, facets: Facets, paging: Paging, marks: tuple[str, str] = ("[", "]")) -> dict:
     query = parse_query(q)
     hits, total = store.search(query, store_filters(store, facets), paging.limit, paging.offset)
-    return page_of([search_hit(hit, query.lemmas) for hit in hits], total)
+    return page_of([search_hit(hit, query.lemmas, marks) for hit in hits], total)
 
 
-def search_hit(hit: dict, lemmas: set[str]) -> dict:
+def search_hit(hit: dict, lemmas: set[str], marks: tuple[str, str] = ("[", "]")) -> dict:
     text = hit.pop("text")
-    return {**hit, "title": hit["title"] or first_words(text), "snippet": snippet(text, lemmas),
+    return {**hit, "title": hit["title"] or first_words(text), "snippet": snippet(text, lemmas, marks=marks),
             "score": -hit["score"]}     # bm25 is lower-is-better; clients expect the opposite
 
 

@@ -120,9 +120,9 @@ def query_term(token: str) -> tuple[Term | None, bool]:
     return None, False              # stray punctuation carries no meaning here
 
 
-def snippet(text: str, lemmas: set[str], width: int = SNIPPET_WORDS) -> str:
-    """Words around the first match, matches in [brackets] (the API and the web pages
-    turn them into highlighting)."""
+def snippet(text: str, lemmas: set[str], width: int = SNIPPET_WORDS, marks: tuple[str, str] = ("[", "]")) -> str:
+    """Words around the first match, each match between `marks` ([brackets] for the
+    API and the CLI; the web pages use characters no text holds)."""
     words = words_with_offsets(text)
     hits = [i for i, (lem, _, _) in enumerate(words) if lem in lemmas or any(
         l.endswith("*") and lem.startswith(l[:-1]) for l in lemmas)]
@@ -133,7 +133,7 @@ def snippet(text: str, lemmas: set[str], width: int = SNIPPET_WORDS) -> str:
     pieces, cursor = [], chosen[0][1]
     for index, (lem, start, end) in enumerate(chosen, start=first):
         pieces.append(text[cursor:start])
-        pieces.append(f"[{text[start:end]}]" if index in hits else text[start:end])
+        pieces.append(f"{marks[0]}{text[start:end]}{marks[1]}" if index in hits else text[start:end])
         cursor = end
     prefix = "…" if first > 0 else ""
     suffix = "…" if first + width < len(words) else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from threading import Lock
@@ -44,26 +44,35 @@ def on_theme(topic: str) -> Scope:
 
 # -- whole-corpus aggregates, kept until the store changes -----------------------------
 
-_SAVED: dict[tuple, tuple] = {}
+_SAVED: OrderedDict[tuple, tuple] = OrderedDict()     # least recently used first
 _SAVED_LOCK = Lock()
 SAVED_MAX = 512
 
 
+def store_version(store) -> tuple:
+    """What changes with every write: a new document raises MAX(seq), a document saved
+    again in place (a new pipeline version) raises MAX(stored_at). Read once per store
+    object, which lives for one request."""
+    if getattr(store, "sholu_web_version", None) is None:
+        store.sholu_web_version = tuple(query(store, "SELECT MAX(seq), COUNT(*), MAX(stored_at) FROM documents")[0])
+    return store.sholu_web_version
+
+
 def corpus_aggregate(store, name, compute):
-    """`compute(store)`, remembered until a document is added or replaced (both give a
-    new highest `seq`): an aggregate over tens of thousands of articles is read once,
-    not on every visit."""
-    version = query(store, "SELECT MAX(seq) FROM documents")[0][0]
-    key = (store.path, name)
+    """`compute(store)`, remembered until the store changes: an aggregate over tens of
+    thousands of articles is read once, not on every visit."""
+    version, key = store_version(store), (store.path, name)
     with _SAVED_LOCK:
         saved = _SAVED.get(key)
-    if saved and saved[0] == version:
-        return saved[1]
+        if saved and saved[0] == version:
+            _SAVED.move_to_end(key)
+            return saved[1]
     value = compute(store)
     with _SAVED_LOCK:
-        if len(_SAVED) >= SAVED_MAX:
-            _SAVED.pop(next(iter(_SAVED)))          # the oldest entry goes first
         _SAVED[key] = (version, value)
+        _SAVED.move_to_end(key)
+        while len(_SAVED) > SAVED_MAX:
+            _SAVED.popitem(last=False)
     return value
 
 
@@ -174,7 +183,7 @@ def positions_over_time(store, entity_id: str) -> list[dict]:
 
 @remembered
 def quote_themes(store, entity_id: str) -> list[str]:
-    """The themes of a person's quotes (over their latest 2,000), for the theme filter."""
+    """The themes of a person's quotes (over at most 2,000 of them), for the theme filter."""
     found = set()
     for (topics,) in query(store, "SELECT topics FROM quotes WHERE speaker_entity_id = ? LIMIT 2000", (entity_id,)):
         found.update(json.loads(topics))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -32,8 +31,9 @@ router = APIRouter(include_in_schema=False)
 
 
 def marked_snippet(snippet: str) -> Markup:
-    """The search snippet escaped, its [matches] as highlights."""
-    return Markup(re.sub(r"\[([^\[\]]+)\]", r'<mark class="hit">\1</mark>', str(escape(snippet))))
+    """The search snippet escaped, its marked matches (views.SNIPPET_MARKS) as highlights."""
+    start, end = views.SNIPPET_MARKS
+    return Markup(str(escape(snippet)).replace(start, '<mark class="hit">').replace(end, "</mark>"))
 
 
 TEMPLATES.filters["snippet"] = marked_snippet
@@ -141,7 +141,7 @@ PAGES = [
     ("/", views.overview), ("/search", views.search), ("/documents/{key}", views.article),
     ("/persons", views.persons), ("/persons/{key}", views.person),
     ("/organizations", views.organizations), ("/organizations/{key}", views.organization),
-    ("/outlets", views.outlets), ("/outlets/{key}", views.outlet),
+    ("/outlets", views.outlets), ("/outlets/{key:path}", views.outlet),      # names may hold "/"
     ("/themes", views.topics), ("/themes/{key}", views.topic),
     ("/events", views.events), ("/events/{key:path}", views.event),      # keys may hold "/"
 ]

@@ -14,6 +14,7 @@ from . import data
 from .data import Scope
 
 PAGE_SIZE = 20
+MAX_PAGE = 1_000_000        # beyond it an offset would overflow the databases' integers
 
 
 @dataclass
@@ -28,7 +29,7 @@ class Page:
 
 def page_number(params: dict) -> int:
     try:
-        return max(1, int(params.get("page") or 1))
+        return min(max(1, int(params.get("page") or 1)), MAX_PAGE)
     except ValueError:
         return 1
 
@@ -49,7 +50,8 @@ def coverage_chart(rows: list[dict]) -> dict:
 
 
 def ranking_chart(rows: list[dict], label: str, value: str) -> dict:
-    return {"kind": "hbar", "x": [r[label] for r in rows],
+    """Bars per row; theme ids are shown by their names in the page's language."""
+    return {"kind": "hbar", "x": [r[label] for r in rows], "translate": label == "topic",
             "series": [{"key": value, "data": [r[value] for r in rows]}], "rows": rows}
 
 
@@ -73,15 +75,17 @@ def overview(store, params: dict) -> Page:
 
 # -- search ----------------------------------------------------------------------------
 
+SNIPPET_MARKS = ("\x02", "\x03")     # around matches; no article text holds them
 FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event")
 
 
 def search(store, params: dict) -> Page:
     q = (params.get("q") or "").strip()
-    facets = api.Facets(**{key: params.get(key) or None for key in FACETS})
+    facets = api.Facets(**{key: params.get(key) or None for key in FACETS},
+                        with_copies=params.get("with_copies") == "true")
     pages = paging(params)
     if q:
-        found = api.search(store, q, facets, pages)
+        found = api.search(store, q, facets, pages, marks=SNIPPET_MARKS)
     else:
         found = api.documents(store, facets, None, pages)
     condition, args = search_condition(store, q, facets)

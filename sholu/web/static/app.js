@@ -3,11 +3,12 @@
 (function () {
   "use strict";
   var labels = JSON.parse(document.getElementById("labels").textContent);
-  function label(key) { return labels[key] || key; }
+  function label(key) { return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : key; }
 
   function cartesian(spec) {
     var horizontal = spec.kind === "hbar";
-    var categories = { type: "category", data: spec.x.map(label), axisLabel: { width: 170, overflow: "truncate" } };
+    var names = spec.translate ? spec.x.map(label) : spec.x;   // people and outlets keep their names
+    var categories = { type: "category", data: names, axisLabel: { width: 170, overflow: "truncate" } };
     var values = { type: "value", minInterval: 1 };
     if (horizontal) { categories.inverse = true; }
     return {
