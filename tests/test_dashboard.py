@@ -100,9 +100,10 @@ def visit(browser, server):
 
 def test_overview_shows_the_corpus_charts_and_map(visit):
     page = visit.open("/")
-    cards = page.locator(".cards").inner_text()
-    assert re.search(r"\b7\b", cards), cards           # 5 samples, the reprint, the hostile text
-    assert "2026-02-27" in cards
+    numbers = page.locator(".cards .card b")
+    assert numbers.nth(0).inner_text() == "7"           # 5 samples, the reprint, the hostile text
+    assert numbers.nth(2).inner_text() == "1"           # copies: the reprint
+    assert "2026-02-27" in page.locator(".cards").inner_text()
     assert visit.charts_drawn() == 3
     regions = page.locator("#chart-map svg path")
     assert regions.count() >= 20                        # every region of Kazakhstan drawn
