@@ -112,22 +112,8 @@ class SqlStore:
 
     def save(self, doc: Document, version: str) -> None:
         """Store one document and mark its source done (call inside `batch()`)."""
-        previous = self.document_of_source(doc.source)
-        if previous and previous != doc.id:
-            self.replace_document(previous, doc.id)
-        self.forget_entity_counts(doc.id)
-        values = [getattr(doc, column) for column in DOCUMENT_COLUMNS]
-        values += [json.dumps(doc.boilerplate, ensure_ascii=False),
-                   json.dumps(doc.annotations(), ensure_ascii=False), version, now()]
-        self.db.execute(
-            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, boilerplate, annotations, "
-            f"pipeline_version, stored_at) VALUES ({', '.join('?' * (len(DOCUMENT_COLUMNS) + 4))}) "
-            "ON CONFLICT (id) DO UPDATE SET "
-            + ", ".join(f"{c}=excluded.{c}" for c in DOCUMENT_COLUMNS[1:])
-            + ", boilerplate=excluded.boilerplate, annotations=excluded.annotations, "
-              "pipeline_version=excluded.pipeline_version, stored_at=excluded.stored_at",
-            values)
-        self.save_signature(doc)
+        self.write_document(doc, json.dumps(doc.boilerplate, ensure_ascii=False),
+                            json.dumps(doc.annotations(), ensure_ascii=False), version)
         self.save_entities(doc)
         self.save_quotes(doc)
         self.save_events(doc)
@@ -144,18 +130,23 @@ class SqlStore:
         before its analysis so later documents of the batch see it as a possible
         original; `save` completes it in the same transaction, which also marks the
         source done, so an interrupted batch leaves nothing half-made."""
+        self.write_document(doc, "[]", "{}", "")
+        self.db.execute("DELETE FROM entity_mentions WHERE document_id=?", (doc.id,))
+
+    def write_document(self, doc: Document, boilerplate: str, annotations: str, version: str) -> None:
+        """The document's row and signature, replacing what its source gave before."""
         previous = self.document_of_source(doc.source)
         if previous and previous != doc.id:
             self.replace_document(previous, doc.id)
         self.forget_entity_counts(doc.id)
-        self.db.execute("DELETE FROM entity_mentions WHERE document_id=?", (doc.id,))
-        values = [getattr(doc, column) for column in DOCUMENT_COLUMNS]
         self.db.execute(
             f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, boilerplate, annotations, "
             f"pipeline_version, stored_at) VALUES ({', '.join('?' * (len(DOCUMENT_COLUMNS) + 4))}) "
             "ON CONFLICT (id) DO UPDATE SET "
-            + ", ".join(f"{c}=excluded.{c}" for c in DOCUMENT_COLUMNS[1:]),
-            values + ["[]", "{}", "", now()])
+            + ", ".join(f"{c}=excluded.{c}" for c in DOCUMENT_COLUMNS[1:])
+            + ", boilerplate=excluded.boilerplate, annotations=excluded.annotations, "
+              "pipeline_version=excluded.pipeline_version, stored_at=excluded.stored_at",
+            [getattr(doc, column) for column in DOCUMENT_COLUMNS] + [boilerplate, annotations, version, now()])
         self.save_signature(doc)
 
     def release(self, doc_id: str) -> None:
