@@ -26,6 +26,9 @@ class Scope:
     def where(self) -> str:
         return self.condition if self.copies else f"d.duplicate_of IS NULL AND {self.condition}"
 
+    def with_copies(self) -> "Scope":
+        return Scope(self.condition, self.args, True)
+
 
 EVERYTHING = Scope()
 
@@ -103,7 +106,7 @@ def coverage(store, scope: Scope = EVERYTHING, by: str | None = None) -> list[di
     """Original articles (and, for the whole corpus, copies) per day or ISO week;
     undated articles are left out of the series and counted apart."""
     rows = query(store, f"SELECT d.published, COUNT(*), COUNT(d.duplicate_of) FROM documents d "
-                        f"WHERE {Scope(scope.condition, scope.args, True).where()} GROUP BY d.published",
+                        f"WHERE {scope.with_copies().where()} GROUP BY d.published",
                  scope.args)
     dated = [row for row in rows if row[0]]
     by = by or best_period(min((r[0] for r in dated), default=None), max((r[0] for r in dated), default=None))
@@ -131,12 +134,12 @@ def themes_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
 
 
 @remembered
-def entities_in(store, scope: Scope, kind: str, limit: int = TOP, exclude: str = "") -> list[dict]:
+def entities_in(store, scope: Scope, kind: str, limit: int = TOP) -> list[dict]:
     rows = query(store, "SELECT em.entity_id, MIN(em.name), COUNT(*), SUM(em.mentions) FROM entity_mentions em "
                         "JOIN documents d ON d.id = em.document_id "
-                        f"WHERE em.kind = ? AND em.entity_id <> ? AND {scope.where()} "
+                        f"WHERE em.kind = ? AND {scope.where()} "
                         "GROUP BY em.entity_id ORDER BY 3 DESC, 4 DESC, 2 LIMIT ?",
-                 (kind, exclude, *scope.args, limit))
+                 (kind, *scope.args, limit))
     return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in rows]
 
 
@@ -160,7 +163,7 @@ def speakers_on(store, topic: str, limit: int = TOP) -> list[dict]:
 
 def articles_in(store, scope: Scope, limit: int, offset: int = 0) -> tuple[list[dict], int]:
     """A page of a scope's articles, newest first, copies included and marked."""
-    every = Scope(scope.condition, scope.args, True)
+    every = scope.with_copies()
     total = query(store, f"SELECT COUNT(*) FROM documents d WHERE {every.where()}", scope.args)[0][0]
     rows = query(store, "SELECT d.id, d.outlet, d.published, d.title, d.duplicate_of, substr(d.text, 1, 120) "
                         f"FROM documents d WHERE {every.where()} "

@@ -87,7 +87,7 @@ def render(request: Request, page: views.Page, status: int = 200) -> HTMLRespons
     helpers = Helpers(request.url.path, params, language)
     html = TEMPLATES.get_template(page.template).render(
         page=page, **page.context, **page.lists, charts=page.charts, t=helpers.t, lang=language,
-        here=helpers.here, link=helpers.link, theme=helpers.theme, kind_name=helpers.kind_name,
+        here=helpers.here, link=helpers.link, theme=helpers.theme,
         highlight=lambda record: highlighted(record, helpers.entity_link),
         page_number=views.page_number(params), page_size=views.PAGE_SIZE, labels=helpers.labels())
     return HTMLResponse(html, status_code=status)
@@ -122,9 +122,6 @@ class Helpers:
     def theme(self, topic: str) -> str:
         names = self.names.get(topic)
         return names["en" if self.language == "en" else "ru"] if names else topic
-
-    def kind_name(self, kind: str) -> str:
-        return self.t(kind)
 
     def entity_link(self, field: str, entity: dict) -> str | None:
         if field == "persons" and entity.get("entity_id"):

@@ -11,7 +11,6 @@ from ..cli import first_words
 from ..store.search import parse_query
 from ..topics.taxonomy import themes
 from . import data
-from .data import Scope
 
 PAGE_SIZE = 20
 MAX_PAGE = 1_000_000        # beyond it an offset would overflow the databases' integers
@@ -58,18 +57,18 @@ def ranking_chart(rows: list[dict], label: str, value: str) -> dict:
 # -- overview ------------------------------------------------------------------------
 
 def overview(store, params: dict) -> Page:
+    """Whole-corpus aggregates; those of data.py remember themselves, the others here."""
     saved = lambda name, compute: data.corpus_aggregate(store, name, compute)  # noqa: E731
-    people = saved("people", data.top_people)
+    people = data.top_people(store)
     topics = saved("themes", lambda s: [row for row in api.topics(s, api.Paging(data.TOP, 0))["items"]
                                         if row["originals"]])
-    regions = saved("regions", data.region_coverage)
+    regions = data.region_coverage(store)
     return Page("overview.html", "overview", context={"summary": saved("summary", analytics.summary)},
                 lists={"people": people, "themes": topics, "events": saved("events", lambda s: s.list_events(8)),
-                       "outlets": saved("outlets", lambda s: data.outlets_covering(s, data.EVERYTHING)),
-                       "regions": regions},
-                charts={"coverage": coverage_chart(saved("coverage", data.coverage)),
+                       "outlets": data.outlets_covering(store, data.EVERYTHING), "regions": regions},
+                charts={"coverage": coverage_chart(data.coverage(store)),
                         "people": ranking_chart(people, "name", "articles"),
-                        "map": {"kind": "map", "regions": regions, "cities": saved("cities", data.event_cities),
+                        "map": {"kind": "map", "regions": regions, "cities": data.event_cities(store),
                                 "rows": regions}})
 
 
@@ -144,15 +143,16 @@ def person(store, params: dict, entity_id: str) -> Page | None:
     pages = paging(params)
     quotes = api.quotes(store, entity_id, theme, pages)
     positions = data.positions_over_time(store, entity_id)
+    outlets = data.outlets_covering(store, scope)
     return Page("person.html", entity["name"],
                 context={"entity": entity, "counts": data.entity_counts(store, entity_id), "chosen_theme": theme,
                          "quote_themes": data.quote_themes(store, entity_id)},
                 lists={"positions": positions, "quotes": quotes["items"],
                        "events": data.events_with(store, entity["name"]),
                        "co_mentioned": store.co_mentioned(entity_id, limit=data.TOP),
-                       "outlets": data.outlets_covering(store, scope)},
+                       "outlets": outlets},
                 charts={"coverage": coverage_chart(data.coverage(store, scope)),
-                        "outlets": ranking_chart(data.outlets_covering(store, scope), "outlet", "articles")},
+                        "outlets": ranking_chart(outlets, "outlet", "articles")},
                 total=quotes["count"])
 
 
@@ -201,13 +201,14 @@ def outlet(store, params: dict, name: str) -> Page | None:
     articles, total = data.articles_in(store, scope, PAGE_SIZE, paging(params).offset)
     if total == 0:
         return None
-    every = Scope(scope.condition, scope.args, True)
+    every = scope.with_copies()
+    themes = data.themes_in(store, every)
     return Page("outlet.html", name,
                 context={"outlet": name, "coverage_total": total},
                 lists={"articles": articles, "people": data.entities_in(store, every, "person"),
-                       "speakers": data.speakers_in(store, every), "themes": data.themes_in(store, every)},
+                       "speakers": data.speakers_in(store, every), "themes": themes},
                 charts={"coverage": coverage_chart(data.coverage(store, scope)),
-                        "themes": ranking_chart(data.themes_in(store, every), "topic", "articles")},
+                        "themes": ranking_chart(themes, "topic", "articles")},
                 total=total)
 
 
