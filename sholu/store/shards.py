@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from .. import PIPELINE_VERSION
 from ..document import ANNOTATION_FIELDS, Document
+from ..export.files import StagedFiles
 from .base import now
 
 MANIFEST = "_manifest.json"
@@ -60,11 +61,10 @@ def new_shard_folder(folder: str | Path) -> Path:
 
 def write_shard(docs: list[Document], path: str | Path) -> None:
     """One batch as one Parquet file, whole or not at all."""
-    path = Path(path)
-    staging = path.with_name(f".{path.name}.tmp")
+    staged = StagedFiles()
     pq.write_table(pa.Table.from_pylist([shard_row(doc) for doc in docs], schema=SCHEMA),
-                   staging, compression="zstd")
-    os.replace(staging, path)
+                   staged.path_for(Path(path)), compression="zstd")
+    staged.commit()
 
 
 def shard_row(doc: Document) -> dict:
@@ -84,9 +84,10 @@ def write_manifest(folder: Path, inputs: list[str], documents: int, errors: int)
         "errors": errors,
         "created": now(),
     }
-    staging = folder / f".{MANIFEST}.tmp"
-    staging.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(staging, folder / MANIFEST)
+    staged = StagedFiles()
+    staged.path_for(folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2),
+                                                  encoding="utf-8")
+    staged.commit()
 
 
 # -- reading ------------------------------------------------------------------------
