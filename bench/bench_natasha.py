@@ -15,7 +15,7 @@ Each side runs in a fresh Python process, so neither profits from the other's lo
 models or warmed caches. For each side three figures:
 
 - load: imports and model loading (Navec, Slovnet, pymorphy; for Sholu also the
-  gazetteer and the theme vectors), paid once per process;
+  gazetteer, the theme vectors and the language model), paid once per process;
 - work: the documents alone, after loading (for Sholu this includes starting the
   worker processes, which fork after loading, and every write to the store);
 - end to end: load + work, what a user waits for.
@@ -83,12 +83,9 @@ def natasha_side(folder: Path) -> dict:
 def sholu_side(folder: Path, db: Path, jobs: int) -> dict:
     started = time.perf_counter()
     from sholu import pipeline
-    from sholu.nlp import preload
     from sholu.store import open_store
-    from sholu.topics import preload as preload_topics
 
-    preload()
-    preload_topics()
+    pipeline.load_models()
     loaded = time.perf_counter()
     store = open_store(str(db))
     summary = pipeline.run([str(folder)], store, jobs=jobs)

@@ -21,10 +21,10 @@ def texts() -> list[str]:
 @pytest.fixture(scope="module")
 def plain_natasha() -> dict:
     """Natasha's taggers as a user of Natasha alone loads them (default batch sizes)."""
-    from natasha import NewsMorphTagger, NewsNERTagger
+    from natasha import NewsMorphTagger, NewsNERTagger, Segmenter
 
     embedding = embedding_model()
-    return {"segmenter": natasha()["segmenter"], "morph_tagger": NewsMorphTagger(embedding),
+    return {"segmenter": Segmenter(), "morph_tagger": NewsMorphTagger(embedding),
             "ner_tagger": NewsNERTagger(embedding)}
 
 

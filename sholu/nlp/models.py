@@ -27,24 +27,15 @@ def parses(word: str) -> tuple:
     return tuple(morph().parse(word))
 
 
-MORPH_BATCH = 64     # sentences per morphology call (Slovnet's default is 8)
-NER_BATCH = 8        # texts per NER call
-
-
 @lru_cache(maxsize=1)
 def natasha():
-    """Natasha's segmenter, morphology and NER taggers (Slovnet over Navec embeddings)."""
-    from natasha import NewsMorphTagger, NewsNERTagger, Segmenter
+    """Slovnet's morphology and NER taggers (over Navec
+    embeddings), run by `cnn` on many texts at once."""
+    from natasha import NewsMorphTagger, NewsNERTagger
+
+    from .cnn import MorphTagger, NERTagger
 
     return {
-        "segmenter": Segmenter(),
-        "morph_tagger": batched(NewsMorphTagger(embedding()), MORPH_BATCH),
-        "ner_tagger": batched(NewsNERTagger(embedding()), NER_BATCH),
+        "morph_tagger": MorphTagger(NewsMorphTagger(embedding()).infer),
+        "ner_tagger": NERTagger(NewsNERTagger(embedding()).infer),
     }
-
-
-def batched(tagger, size: int):
-    """Larger batches: fewer, bigger matrix products. Inputs are sorted by length
-    before tagging (see parse.py), so little of a batch is padding."""
-    tagger.batch_size = tagger.infer.encoder.batch_size = size
-    return tagger

@@ -2,13 +2,16 @@
 into Sholu's own small records so no Natasha type travels further."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from natasha import Doc
+from natasha.span import envelop_spans
+from razdel import sentenize, tokenize
 from slovnet.bio import bio_spans
 
 from .models import natasha
 
+WORDS_PER_CALL = 20_000   # a tagger call's arrays take about 5 KB per word
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
@@ -62,58 +65,65 @@ def parse(text: str) -> Parsed:
 
 
 def parse_many(texts: list[str]) -> list[Parsed]:
-    """Several texts at once: Slovnet tags sentences (morphology) and texts (NER) in
-    batches of similar length, so a worker makes a few large calls instead of many
-    small, mostly padded ones. Each text's result is the same as parsing it alone."""
+    """Several texts at once: razdel splits sentences and tokens, Slovnet tags all the
+    sentences (morphology) and texts (NER) in a few large calls. Each text's result is
+    the same as parsing it alone, and as Natasha's own Doc gives."""
     models = natasha()
-    docs = [Doc(text) for text in texts]
-    for doc in docs:
-        doc.segment(models["segmenter"])
-    tag_morphology([sent for doc in docs for sent in doc.sents], models["morph_tagger"])
-    spans = tag_entities(docs, models["ner_tagger"])
-    return [adapt(doc, found) for doc, found in zip(docs, spans)]
+    segmented = [segment(text) for text in texts]
+    tag_morphology([sentence for _, sentences in segmented for sentence in sentences], models["morph_tagger"])
+    found = tag_entities([words for words, _ in segmented], models["ner_tagger"])
+    return [with_mentions(text, sentences, spans)
+            for text, (_, sentences), spans in zip(texts, segmented, found)]
 
 
-def tag_morphology(sents: list, tagger) -> None:
-    """Every sentence's tokens get their part of speech and features, shortest first."""
-    order = sorted(range(len(sents)), key=lambda i: len(sents[i].tokens))
-    words = [[token.text for token in sents[i].tokens] for i in order]
-    for i, markup in zip(order, tagger.map(words)):
-        for token, tagged in zip(sents[i].tokens, markup.tokens):
-            token.pos, token.feats = tagged.pos, tagged.feats
+def segment(text: str) -> tuple[list, list[list[Token]]]:
+    """razdel's tokens of the whole text (what NER reads, as in Natasha), and Sholu's
+    tokens sentence by sentence (a token no sentence holds whole is left out, as Natasha
+    leaves it out of its sentences)."""
+    words = list(tokenize(text))
+    sentences: list[list[Token]] = []
+    count = 0
+    for number, chunk in enumerate(envelop_spans(words, list(sentenize(text)) if text else [])):
+        sentences.append([Token(count + i, w.start, w.stop, w.text, "X", {}, number) for i, w in enumerate(chunk)])
+        count += len(chunk)
+    return words, sentences
 
 
-def tag_entities(docs: list[Doc], tagger) -> list[list]:
-    """NER spans of each segmented text (none for a blank one), texts batched by
-    length. The tagger reads the tokens segmentation found (Slovnet would tokenise the
-    text again with the same razdel rules) and its BIO tags become spans on them."""
-    infer = tagger.infer
-    order = sorted((i for i, doc in enumerate(docs) if doc.text.strip()), key=lambda i: len(docs[i].tokens))
-    words = [[token.text for token in docs[i].tokens] for i in order]
-    spans: list[list] = [[] for _ in docs]
-    for i, tags in zip(order, infer.decoder(infer.process(infer.encoder(words)))):
-        spans[i] = list(bio_spans(docs[i].tokens, tags))
+def tag_morphology(sentences: list[list[Token]], tagger) -> None:
+    """Every sentence's tokens get their part of speech and features."""
+    for part in in_parts(sentences, len):
+        readings = tagger([[token.text for token in sentence] for sentence in part])
+        for sentence, tagged in zip(part, readings):
+            for token, (pos, feats) in zip(sentence, tagged):
+                token.pos, token.feats = pos, dict(feats)
+
+
+def tag_entities(texts: list[list], tagger) -> list[list]:
+    """NER spans of each text, read off its razdel tokens by their BIO tags."""
+    spans: list[list] = []
+    for part in in_parts(texts, len):
+        tags = tagger([[word.text for word in words] for words in part])
+        spans.extend(list(bio_spans(words, found)) for words, found in zip(part, tags))
     return spans
 
 
-def adapt(doc: Doc, spans: list) -> Parsed:
-    tokens = adapt_tokens(doc)
-    mentions = [Mention(KINDS[span.type], first, last, span.start, span.stop)
-                for span, (first, last) in zip(spans, token_ranges(doc.tokens, spans))]
-    return Parsed(doc.text, tokens, mentions)
+def in_parts(items: list, size, limit: int = WORDS_PER_CALL) -> Iterator[list]:
+    """Consecutive runs of items of about `limit` words, to bound a call's memory."""
+    part, words = [], 0
+    for item in items:
+        if part and words + size(item) > limit:
+            yield part
+            part, words = [], 0
+        part.append(item)
+        words += size(item)
+    if part:
+        yield part
 
 
-def token_ranges(tokens: list, spans: list) -> list[tuple[int, int]]:
-    """(first, last) token index of each span; spans are built on these tokens."""
-    by_start = {token.start: index for index, token in enumerate(tokens)}
-    by_end = {token.stop: index for index, token in enumerate(tokens)}
-    return [(by_start[span.start], by_end[span.stop]) for span in spans]
-
-
-def adapt_tokens(doc: Doc) -> list[Token]:
-    tokens = []
-    for number, sentence in enumerate(doc.sents):
-        for token in sentence.tokens:
-            tokens.append(Token(len(tokens), token.start, token.stop, token.text,
-                                token.pos or "X", dict(token.feats or {}), number))
-    return tokens
+def with_mentions(text: str, sentences: list[list[Token]], spans: list) -> Parsed:
+    tokens = [token for sentence in sentences for token in sentence]
+    by_start = {token.start: token.index for token in tokens}
+    by_end = {token.end: token.index for token in tokens}
+    mentions = [Mention(KINDS[span.type], by_start[span.start], by_end[span.stop], span.start, span.stop)
+                for span in spans if span.start in by_start and span.stop in by_end]
+    return Parsed(text, tokens, mentions)

@@ -1,0 +1,149 @@
+"""Slovnet's CNN taggers (morphology and NER) run on a flat layout of many texts.
+
+Slovnet pads every batch to its longest sequence and builds an im2col copy of the input
+for each convolution. Here all sequences of a call lie one after another in a single
+array, each followed by one zero row (the kernel's padding), so no row is padding
+beyond that, and each convolution is one matrix product of the rows with all kernel
+positions' weights, shifted and summed. The weights, vocabularies and CRF are Slovnet's;
+the tags are the ones Slovnet gives (a test compares with Natasha's own loop).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from slovnet.conll import parse_conll_tag
+from slovnet.shape import word_shape
+
+CACHE_LIMIT = 200_000      # words remembered with their vocabulary ids
+CRF_GROUP = 16             # texts decoded together by the CRF
+
+
+@dataclass
+class ConvLayer:
+    weights: np.ndarray    # input x (kernel * filters)
+    bias: np.ndarray
+    kernel: int
+    padding: int
+    mean: np.ndarray
+    std: np.ndarray
+    scale: np.ndarray
+    shift: np.ndarray
+
+    @classmethod
+    def of(cls, layer) -> "ConvLayer":
+        filters, inputs, kernel = layer.conv.weight.shape
+        weights = layer.conv.weight.array.transpose(1, 2, 0).reshape(inputs, kernel * filters)
+        norm = layer.norm
+        return cls(np.ascontiguousarray(weights), layer.conv.bias.array, kernel, layer.conv.padding,
+                   norm.mean.array, norm.std.array, norm.weight.array, norm.bias.array)
+
+    def __call__(self, rows: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+        """Convolution, ReLU and batch norm in Slovnet's order; gap rows stay zero."""
+        products = rows @ self.weights
+        filters = self.bias.shape[0]
+        count = len(rows) - self.kernel + 1
+        output = np.zeros((len(rows), filters), dtype=rows.dtype)
+        inner = output[self.padding:self.padding + count]
+        for shift in range(self.kernel):
+            inner += products[shift:shift + count, shift * filters:(shift + 1) * filters]
+        inner += self.bias
+        np.maximum(output, 0, out=output)
+        output -= self.mean
+        output /= self.std
+        output *= self.scale
+        output += self.shift
+        output[gaps] = 0
+        return output
+
+
+class FlatTagger:
+    """One of Slovnet's taggers (an `infer` of natasha's NewsMorphTagger or
+    NewsNERTagger), applied to lists of words."""
+
+    def __init__(self, infer):
+        model = infer.model
+        self.navec, self.shapes = model.emb.word, model.emb.shape.weight.array
+        self.layers = [ConvLayer.of(layer) for layer in model.encoder.layers]
+        self.proj_weight, self.proj_bias = model.head.proj.weight.array, model.head.proj.bias.array
+        self.crf = getattr(model.head, "crf", None)
+        self.words_vocab, self.shapes_vocab = infer.encoder.words_vocab, infer.encoder.shapes_vocab
+        self.tags = infer.decoder.tags_vocab.items
+        self.known: dict[str, tuple[int, int]] = {}
+
+    def scores(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Tag scores of every word, and where each sequence starts in them."""
+        rows, gaps, places = self.layout(sequences)
+        for layer in self.layers:
+            rows = layer(rows, gaps)
+        hidden = rows[places]
+        lengths = np.fromiter(map(len, sequences), dtype=np.intp, count=len(sequences))
+        return hidden @ self.proj_weight + self.proj_bias, np.concatenate(([0], np.cumsum(lengths)))
+
+    def layout(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All words' embeddings in one array, a zero row before each sequence and
+        after the last; returns the array, the zero rows and the words' rows."""
+        word_ids, shape_ids = self.ids([word for words in sequences for word in words])
+        lengths = np.fromiter(map(len, sequences), dtype=np.intp, count=len(sequences))
+        total = int(lengths.sum()) + len(sequences) + 1
+        gaps = np.concatenate(([0], np.cumsum(lengths + 1)))
+        places = np.delete(np.arange(total), gaps)
+        rows = np.zeros((total, self.navec.dim + self.shapes.shape[1]), dtype=np.float32)
+        rows[places, :self.navec.dim] = self.word_vectors(word_ids)
+        rows[places, self.navec.dim:] = self.shapes[shape_ids]
+        return rows, gaps, places
+
+    def word_vectors(self, word_ids: np.ndarray) -> np.ndarray:
+        """Navec vectors, each distinct word decoded once from its quantised codes."""
+        distinct, where = np.unique(word_ids, return_inverse=True)
+        return self.navec(distinct)[where]
+
+    def ids(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        if len(self.known) > CACHE_LIMIT:
+            self.known.clear()
+        known, pairs = self.known, []
+        for word in words:
+            pair = known.get(word)
+            if pair is None:
+                pair = known[word] = (self.words_vocab.encode(word.lower()),
+                                      self.shapes_vocab.encode(word_shape(word)))
+            pairs.append(pair)
+        array = np.array(pairs, dtype=np.intp).reshape(len(pairs), 2)
+        return array[:, 0], array[:, 1]
+
+
+class MorphTagger(FlatTagger):
+    def __init__(self, infer):
+        super().__init__(infer)
+        self.readings = [parse_conll_tag(tag) for tag in self.tags]
+
+    def __call__(self, sentences: list[list[str]]) -> list[list[tuple[str, dict]]]:
+        """(part of speech, features) of each word of each sentence."""
+        if not sentences:
+            return []
+        scores, starts = self.scores(sentences)
+        best = [self.readings[i] for i in scores.argmax(-1).tolist()]
+        return [best[starts[i]:starts[i + 1]] for i in range(len(sentences))]
+
+
+class NERTagger(FlatTagger):
+    def __call__(self, texts: list[list[str]]) -> list[list[str]]:
+        """BIO tags of each word of each text (texts are whole sequences, as in Natasha)."""
+        tags: list[list[str]] = [[] for _ in texts]
+        order = sorted((i for i in range(len(texts)) if texts[i]), key=lambda i: len(texts[i]))
+        if not order:
+            return tags
+        scores, starts = self.scores(texts)
+        for group in (order[i:i + CRF_GROUP] for i in range(0, len(order), CRF_GROUP)):
+            for i, path in zip(group, self.decode([scores[starts[i]:starts[i + 1]] for i in group])):
+                tags[i] = [self.tags[t] for t in path.tolist()]
+        return tags
+
+    def decode(self, emissions: list[np.ndarray]) -> list[np.ndarray]:
+        """Slovnet's CRF on the group padded to its longest text."""
+        longest = max(len(e) for e in emissions)
+        padded = np.zeros((len(emissions), longest, len(self.tags)), dtype=np.float32)
+        mask = np.zeros((len(emissions), longest), dtype=bool)
+        for row, scores in enumerate(emissions):
+            padded[row, :len(scores)], mask[row, :len(scores)] = scores, True
+        return self.crf.decode(padded, mask)
