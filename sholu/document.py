@@ -57,6 +57,7 @@ class Document:
     events: list[dict] = field(default_factory=list)
     topics: list[dict] = field(default_factory=list)
     constitution_refs: list[dict] = field(default_factory=list)
+    indexed: object = field(default=None, compare=False, repr=False)   # store index entries, from the worker
 
     def to_record(self) -> dict:
         """The export contract: these keys may grow, never shrink or change."""

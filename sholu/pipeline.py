@@ -10,6 +10,7 @@ the same dedup and writes (`save_batch`) as a direct run.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import multiprocessing
 import os
@@ -34,6 +35,7 @@ from .quotes import annotate_quotes
 from .topics import annotate_quote_topics, annotate_topics
 from .topics import preload as preload_topics
 from .store.base import now
+from .store.indexing import index_document
 
 BATCH_SIZE = 64
 CHUNKS_PER_WORKER = 2     # originals of a batch go to the workers in this many chunks each
@@ -52,6 +54,7 @@ ANALYSIS_STAGES = (
     ("events", annotate_events),   # meetings, elections, referendums: date, city, venue, who
     ("topics", annotate_topics),   # campaign themes, references to the Constitution
     ("quote topics", annotate_quote_topics),   # the themes of each quote
+    ("index", index_document),     # search lemmas and quote signatures, for the writer
 )
 DOCUMENT_STAGES = PREPARE_STAGES + ANALYSIS_STAGES
 # A copy, given its original's entities, runs the stages that read its own text and date.
@@ -109,11 +112,27 @@ def parse_together(texts: list[str]) -> list:
 
 
 def in_chunks(pool, function, docs: list) -> list:
-    """`function` over chunks of `docs`, a couple per worker, results flattened."""
+    """`function` over chunks of `docs`, a couple per worker, results in input order.
+    Chunks hold about equal amounts of text, the largest sent first, so no worker is
+    left with a long tail while the other waits."""
     jobs = getattr(pool, "jobs", 1)
-    size = max(1, -(-len(docs) // (jobs if jobs == 1 else CHUNKS_PER_WORKER * jobs)))
-    chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
-    return [result for chunk in pool.map(function, chunks) for result in chunk]
+    chunks = balanced([len(doc.text) for doc in docs], 1 if jobs == 1 else CHUNKS_PER_WORKER * jobs)
+    results: list = [None] * len(docs)
+    for chunk, done in zip(chunks, pool.map(function, [[docs[i] for i in chunk] for chunk in chunks])):
+        for index, result in zip(chunk, done):
+            results[index] = result
+    return results
+
+
+def balanced(sizes: list[int], count: int) -> list[list[int]]:
+    """Indices of `sizes` in at most `count` groups of about equal total, largest
+    group first (each item to the lightest group, largest items first)."""
+    groups: list[tuple[int, int, list[int]]] = [(0, n, []) for n in range(min(count, len(sizes)))]
+    for index in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+        total, n, members = heapq.heappop(groups)
+        members.append(index)
+        heapq.heappush(groups, (total + sizes[index], n, members))
+    return [members for _, _, members in sorted(groups, key=lambda g: -g[0])]
 
 
 def finish_copy(pair: tuple[Document, Document | None], analysed: bool = False) -> Document | Problem:

@@ -55,9 +55,16 @@ def signature(text: str, min_shingles: int = MIN_SHINGLES) -> bytes | None:
     grams = shingles(text)
     if len(grams) < min_shingles:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    template = minhash_template()
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme)
     minhash.update_batch(list(grams))
     return minhash.hashvalues.astype("<u8").tobytes()
+
+
+@lru_cache(maxsize=1)
+def minhash_template() -> MinHash:
+    """Its permutations, drawn once: datasketch draws them anew for every MinHash."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
 def sign_document(doc):

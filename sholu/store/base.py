@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from ..document import ANNOTATION_FIELDS, Document
+from .indexing import indexed
 
-QUOTE_MIN_SHINGLES = 4     # a line of six words or more can be recognised when repeated
 ENTITY_KINDS = (("persons", "person"), ("organizations", "organization"), ("places", "place"))
 
 DOCUMENT_COLUMNS = ("id", "source", "url", "outlet", "title", "published", "language",
@@ -206,9 +206,10 @@ class SqlStore:
         self.db.execute("DELETE FROM quote_bands WHERE quote_id IN "
                         "(SELECT quote_id FROM quotes WHERE document_id=?)", (doc.id,))
         self.db.execute("DELETE FROM quotes WHERE document_id=?", (doc.id,))
+        signatures = indexed(doc).quotes
         for index, quote in enumerate(doc.quotes):
             quote_id = f"{doc.id}:{index}"
-            repeat_of = self.link_quote(quote_id, quote["text"], doc.id)
+            repeat_of = self.link_quote(quote_id, signatures[index], doc.id)
             self.db.execute(
                 "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (quote_id, doc.id, quote["speaker"], quote["speaker_entity_id"], quote["speaker_type"],
@@ -217,10 +218,9 @@ class SqlStore:
 
     def save_search(self, doc: Document) -> None:
         """The document's lemmas in the full-text index, its themes in their table."""
-        from .search import lemmatise
-
+        entries = indexed(doc)
         self.db.execute(self.SEARCH_DELETE, (doc.id,))
-        self.db.execute(self.SEARCH_INSERT, (doc.id, lemmatise(doc.title or ""), lemmatise(doc.text)))
+        self.db.execute(self.SEARCH_INSERT, (doc.id, entries.title, entries.body))
         self.db.execute("DELETE FROM document_topics WHERE document_id=?", (doc.id,))
         self.db.executemany("INSERT INTO document_topics VALUES (?, ?, ?)",
                             [(doc.id, t["topic"], t["score"]) for t in doc.topics])
@@ -296,10 +296,9 @@ class SqlStore:
             found.update(dict.fromkeys(json.loads(names)))
         return list(found)
 
-    def link_quote(self, quote_id: str, text: str, document_id: str) -> str | None:
-        from ..dedup import NEAR_DUPLICATE_JACCARD, band_keys, jaccard_estimate, signature
+    def link_quote(self, quote_id: str, sig: bytes | None, document_id: str) -> str | None:
+        from ..dedup import NEAR_DUPLICATE_JACCARD, band_keys, jaccard_estimate
 
-        sig = signature(text, min_shingles=QUOTE_MIN_SHINGLES)
         if sig is None:
             return None
         keys = band_keys(sig)
