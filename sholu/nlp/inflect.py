@@ -11,13 +11,16 @@ is asked only about common nouns it really knows («суд», «область»
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib.resources import files
 from itertools import product
 
 from .models import morph as shared_morph
 from .models import parses
 
+FORMS_FILE = "forms.json"
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 Paradigm = dict[str, tuple[str, ...]]  # case -> the forms of that case (usually one)
 
@@ -36,7 +39,26 @@ def case_forms(name: str) -> set[str]:
     words = name.split()
     if not words:
         return set()
-    return set(_phrase_forms(tuple(words)))
+    shipped = shipped_forms().get(" ".join(words))
+    return set(shipped if shipped is not None else _phrase_forms(tuple(words)))
+
+
+@lru_cache(maxsize=1)
+def shipped_forms() -> dict[str, list[str]]:
+    """The forms of the shipped gazetteer's names and of the extra titles, as
+    bench/build_gazetteer_forms.py wrote them: declining them all at every start took
+    most of a second."""
+    path = files("sholu.data").joinpath("gazetteer", FORMS_FILE)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def declined() -> dict[str, list[str]]:
+    """What the shipped table must hold: every shipped name and title, declined now."""
+    from .gazetteer import shipped_entries
+    from .titles import title_words
+
+    names = [name for entry in shipped_entries() for name in (entry.name, *entry.variants)] + title_words()
+    return {" ".join(name.split()): list(_phrase_forms(tuple(name.split()))) for name in names if name.split()}
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .models import parses
 from .names import surname_key
@@ -116,6 +117,7 @@ def holds(person: Person, roles: tuple[str, ...]) -> bool:
     return any(part == role or part.startswith(role + " ") for part in parts for role in roles)
 
 
+@lru_cache(maxsize=50_000)
 def name_key(name: str) -> str:
     """Spelling-tolerant: case, ё, Kazakh letters, Latin transliteration, soft signs."""
     text = name.lower().replace("ё", "е").translate(KAZAKH_TO_RUSSIAN)

@@ -9,9 +9,12 @@ from .inflect import case_forms
 
 @lru_cache(maxsize=1)
 def extra_titles() -> frozenset[str]:
+    return frozenset(form.lower() for word in title_words() for form in case_forms(word))
+
+
+def title_words() -> list[str]:
     raw = resources.files("sholu.data").joinpath("titles.txt").read_text(encoding="utf-8")
-    words = [w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#")]
-    return frozenset(form.lower() for word in words for form in case_forms(word))
+    return [w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#")]
 
 
 def is_extra_title(word: str) -> bool:

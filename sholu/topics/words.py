@@ -41,7 +41,7 @@ def words(text: str, names: tuple[tuple[int, int], ...] = ()) -> list[Word]:
         form = normal_form(match.group())
         analysis = analyse(form)
         if analysis.is_content:
-            inside = any(s <= match.start() and match.end() <= e for s, e in names)
+            inside = bool(names) and any(s <= match.start() and match.end() <= e for s, e in names)
             found.append(Word(form, analysis.lemma, analysis.lemmas, inside))
     return fold_constitution(found)
 
