@@ -22,6 +22,7 @@ from itertools import islice
 
 from . import PIPELINE_VERSION
 from .clean import clean
+from .clean.html import trafilatura as html_extractor
 from .clean.language import preload as preload_language
 from .dedup import document_id, find_original, sign_document
 from .dedup.inherit import inherit_entities
@@ -233,6 +234,8 @@ def store_batch(raws: list[RawDocument], pool, store, summary: Summary) -> list[
     """One batch in one transaction: prepare every document, decide in input order
     which are copies, analyse the originals, give each copy its original's entities and
     run its cheap stages, then store all in input order. Returns the ids stored."""
+    if any(raw.kind == "html" for raw in raws):
+        html_extractor()      # imported once here rather than in every worker
     prepared = [doc for doc in pool.map(prepare, raws) if not noted(doc, summary)]
     return save_batch(prepared, pool, store, summary)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import trafilatura
+from functools import lru_cache
+
 from lxml import html as lxml_html
 
 from .dates import normalise_date
@@ -22,8 +23,17 @@ class Page:
     url: str | None = None
 
 
+@lru_cache(maxsize=1)
+def trafilatura():
+    """Imported on the first page (a third of a second): a corpus of plain texts never
+    needs it. `pipeline` imports it before the workers fork when a batch holds HTML."""
+    import trafilatura as module
+
+    return module
+
+
 def extract_page(html: str, url: str | None = None) -> Page:
-    found = trafilatura.bare_extraction(
+    found = trafilatura().bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
         favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},

@@ -40,13 +40,22 @@ class ConvLayer:
 
     def __call__(self, rows: np.ndarray, gaps: np.ndarray) -> np.ndarray:
         """Convolution, ReLU and batch norm in Slovnet's order; gap rows stay zero."""
-        products = rows @ self.weights
-        filters = self.bias.shape[0]
-        count = len(rows) - self.kernel + 1
-        output = np.zeros((len(rows), filters), dtype=rows.dtype)
+        return self.convolve(rows @ self.weights, np.arange(len(rows)), gaps)
+
+    def on_distinct(self, distinct: np.ndarray, where: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+        """The same for rows given as `distinct[where]`, where an index past the end is
+        a zero row: each distinct row is multiplied once (a word's embedding does not
+        depend on its neighbours, and most words of a text are repeats)."""
+        products = np.vstack((distinct @ self.weights, np.zeros((1, self.weights.shape[1]), distinct.dtype)))
+        return self.convolve(products, where, gaps)
+
+    def convolve(self, products: np.ndarray, where: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+        filters, total = self.bias.shape[0], len(where)
+        count = total - self.kernel + 1
+        output = np.zeros((total, filters), dtype=products.dtype)
         inner = output[self.padding:self.padding + count]
         for shift in range(self.kernel):
-            inner += products[shift:shift + count, shift * filters:(shift + 1) * filters]
+            inner += products[where[shift:shift + count], shift * filters:(shift + 1) * filters]
         inner += self.bias
         np.maximum(output, 0, out=output)
         output -= self.mean
@@ -73,30 +82,29 @@ class FlatTagger:
 
     def scores(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Tag scores of every word, and where each sequence starts in them."""
-        rows, gaps, places = self.layout(sequences)
-        for layer in self.layers:
+        distinct, where, gaps, places = self.layout(sequences)
+        first, *others = self.layers
+        rows = first.on_distinct(distinct, where, gaps)
+        for layer in others:
             rows = layer(rows, gaps)
-        hidden = rows[places]
         lengths = np.fromiter(map(len, sequences), dtype=np.intp, count=len(sequences))
-        return hidden @ self.proj_weight + self.proj_bias, np.concatenate(([0], np.cumsum(lengths)))
+        return rows[places] @ self.proj_weight + self.proj_bias, np.concatenate(([0], np.cumsum(lengths)))
 
-    def layout(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """All words' embeddings in one array, a zero row before each sequence and
-        after the last; returns the array, the zero rows and the words' rows."""
+    def layout(self, sequences: list[list[str]]) -> tuple[np.ndarray, ...]:
+        """The embeddings of the distinct words, and the rows of the flat layout: a zero
+        row before each sequence and after the last, then each word's row. Returns the
+        embeddings, which of them each row is (past the end for a zero row), the zero
+        rows and the words' rows."""
         word_ids, shape_ids = self.ids([word for words in sequences for word in words])
+        pairs, where = np.unique(word_ids * len(self.shapes) + shape_ids, return_inverse=True)
+        distinct = np.concatenate((self.navec(pairs // len(self.shapes)), self.shapes[pairs % len(self.shapes)]), axis=1)
         lengths = np.fromiter(map(len, sequences), dtype=np.intp, count=len(sequences))
         total = int(lengths.sum()) + len(sequences) + 1
         gaps = np.concatenate(([0], np.cumsum(lengths + 1)))
         places = np.delete(np.arange(total), gaps)
-        rows = np.zeros((total, self.navec.dim + self.shapes.shape[1]), dtype=np.float32)
-        rows[places, :self.navec.dim] = self.word_vectors(word_ids)
-        rows[places, self.navec.dim:] = self.shapes[shape_ids]
-        return rows, gaps, places
-
-    def word_vectors(self, word_ids: np.ndarray) -> np.ndarray:
-        """Navec vectors, each distinct word decoded once from its quantised codes."""
-        distinct, where = np.unique(word_ids, return_inverse=True)
-        return self.navec(distinct)[where]
+        rows = np.full(total, len(pairs), dtype=np.intp)
+        rows[places] = where.reshape(-1)
+        return distinct.astype(np.float32, copy=False), rows, gaps, places
 
     def ids(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         if len(self.known) > CACHE_LIMIT:
