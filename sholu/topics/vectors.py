@@ -32,16 +32,32 @@ def log_frequency(form: str) -> float | None:
     return math.log(vocab.counts[index] / corpus_size())
 
 
-@lru_cache(maxsize=200_000)
-def unit_vector(form: str, lemma: str = "") -> np.ndarray | None:
-    """The word's vector, length one; the lemma's when the form itself is unknown."""
+UNIT_CACHE_LIMIT = 200_000
+_units: dict[tuple[str, str], np.ndarray | None] = {}
+
+
+def unit_vectors(pairs: list[tuple[str, str]]) -> list[np.ndarray | None]:
+    """Each (form, lemma)'s vector, length one: the form's, else the lemma's, else None.
+    Pairs not seen before are decoded from Navec's codes together (one at a time was
+    most of the themes stage's cost on new words)."""
+    if len(_units) > UNIT_CACHE_LIMIT:
+        _units.clear()
+    new = [pair for pair in dict.fromkeys(pairs) if pair not in _units]
+    if new:
+        learn_vectors(new)
+    return [_units[pair] for pair in pairs]
+
+
+def learn_vectors(pairs: list[tuple[str, str]]) -> None:
     navec = embedding()
-    for key in (form, lemma):
-        if key and key in navec:
-            vector = np.asarray(navec[key], dtype=np.float32)
-            norm = float(np.linalg.norm(vector))
-            return vector / norm if norm else None
-    return None
+    indexes = [next((navec.vocab[key] for key in pair if key and key in navec.vocab), None) for pair in pairs]
+    known = [i for i, index in enumerate(indexes) if index is not None]
+    rows = navec.pq.codes[navec.pq.qdims, navec.pq.indexes[[indexes[i] for i in known]]]
+    for pair in pairs:
+        _units[pair] = None
+    for i, vector in zip(known, rows.reshape(len(known), navec.pq.dim)):
+        norm = float(np.linalg.norm(vector))
+        _units[pairs[i]] = vector / norm if norm else None
 
 
 @lru_cache(maxsize=200_000)
@@ -53,8 +69,7 @@ def sif_weight(form: str) -> float:
 def mean_vector(pairs: list[tuple[str, str]]) -> np.ndarray | None:
     """SIF-weighted mean of (form, lemma) vectors, length one; None if none is known."""
     total, weight_sum = np.zeros(300, dtype=np.float32), 0.0
-    for form, lemma in pairs:
-        vector = unit_vector(form, lemma)
+    for (form, _), vector in zip(pairs, unit_vectors(pairs)):
         if vector is not None:
             weight = sif_weight(form)
             total += weight * vector
