@@ -80,14 +80,17 @@ def band_shape() -> tuple[int, int]:
     return _optimal_param(NEAR_DUPLICATE_JACCARD, NUM_PERM, 0.5, 0.5)
 
 
-def band_keys(sig: bytes) -> list[tuple[int, bytes]]:
+@lru_cache(maxsize=4096)
+def band_keys(sig: bytes) -> tuple[tuple[int, bytes], ...]:
+    """(band, bucket) of each LSH band; remembered, as dedup and both writes of a
+    document ask for the same signature's."""
     bands, rows = band_shape()
     values = np.frombuffer(sig, dtype="<u8")
-    return [
+    return tuple(
         (band, hashlib.blake2b(values[band * rows:(band + 1) * rows].tobytes(),
                                digest_size=8).digest())
         for band in range(bands)
-    ]
+    )
 
 
 def jaccard_estimate(a: bytes, b: bytes) -> float:
