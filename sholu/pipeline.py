@@ -14,6 +14,7 @@ import heapq
 import json
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -377,10 +378,16 @@ def load_shards(paths: Iterable[str], store, progress=None) -> Summary:
 
 
 def load_models() -> None:
-    """Every model and table the stages read, loaded now rather than on first use."""
-    preload()
-    preload_topics()
-    preload_language()
+    """Every model and table the stages read, loaded now rather than on first use. The
+    language model is mostly LZMA decompression, which runs outside the GIL: it loads in
+    a thread while this one loads the others, on the core that would otherwise idle."""
+    language = threading.Thread(target=preload_language, name="language model")
+    language.start()
+    try:
+        preload()
+        preload_topics()
+    finally:
+        language.join()
 
 
 class WorkerPool:
