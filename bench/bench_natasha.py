@@ -2,8 +2,8 @@
 side in one run, on the same texts: the factRuEval-2016 development texts plus the
 sample corpus (bundled), repeated to the requested sizes.
 
-    .venv/bin/python bench/bench_natasha.py                    # 127 texts, then x8 (1,016)
-    .venv/bin/python bench/bench_natasha.py --sizes 127 1016 10160 --repeat 3
+    .venv/bin/python bench/bench_natasha.py                    # 127 texts, then x8 (1,016); medians of 3
+    .venv/bin/python bench/bench_natasha.py --sizes 127 1016 10160 --repeat 5
 
 The Natasha loop segments, tags morphology and NER and normalises every span, one
 document after another, reading the same files. Sholu runs `pipeline.run` on the folder
@@ -125,14 +125,17 @@ def in_fresh_process(side: str, *args) -> dict:
 
 def compare(folder: Path, chars: int, work: Path, jobs: int, repeat: int) -> None:
     documents = len(list(folder.glob("*.txt")))
-    natasha_runs, sholu_runs = [], []
+    runs: dict[str, list[dict]] = {"natasha": [], "sholu": []}
     for attempt in range(repeat):
         db = work / f"sholu-{attempt}.db"
-        natasha_runs.append(in_fresh_process("natasha", folder))
-        sholu_runs.append(in_fresh_process("sholu", folder, db, jobs))
+        # the sides take turns going first, so a machine slowing down or speeding up
+        # during the runs favours neither
+        for side in ("natasha", "sholu") if attempt % 2 == 0 else ("sholu", "natasha"):
+            arguments = (folder,) if side == "natasha" else (folder, db, jobs)
+            runs[side].append(in_fresh_process(side, *arguments))
     rerun = in_fresh_process("rerun", folder, db, jobs)
-    natasha, sholu = median_of(natasha_runs), median_of(sholu_runs)
-    last = sholu_runs[-1]
+    natasha, sholu = median_of(runs["natasha"]), median_of(runs["sholu"])
+    last = runs["sholu"][-1]
     print(f"{documents:>6} docs, {chars:,} chars ({'median of ' + str(repeat) if repeat > 1 else 'one run'})")
     for name, side in (("natasha loop, 1 process", natasha), (f"sholu, {jobs} workers", sholu)):
         total = side["load"] + side["work"]
@@ -154,7 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each side; medians are printed")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each side; medians are printed")
     parser.add_argument("--side", choices=("natasha", "sholu", "rerun"), help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
