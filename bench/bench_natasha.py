@@ -97,7 +97,7 @@ def sholu_side(folder: Path, db: Path, jobs: int) -> dict:
 def rerun_side(folder: Path, db: Path, jobs: int) -> dict:
     """The same folder again into the same store, in a fresh process, models not loaded."""
     from sholu import pipeline
-    from sholu.nlp.models import natasha
+    from sholu.nlp.models import taggers
     from sholu.store import open_store
 
     store = open_store(str(db))
@@ -105,7 +105,7 @@ def rerun_side(folder: Path, db: Path, jobs: int) -> dict:
     summary = pipeline.run([str(folder)], store, jobs=jobs)
     seconds = time.perf_counter() - started
     store.close()
-    return {"work": seconds, "skipped": summary.skipped, "models_loaded": natasha.cache_info().currsize}
+    return {"work": seconds, "skipped": summary.skipped, "models_loaded": taggers.cache_info().currsize}
 
 
 def peak_rss_mib() -> dict:

@@ -7,6 +7,10 @@ container told us about it. A `Document` is the article as every later stage see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .store.indexing import Indexed
 
 
 @dataclass
@@ -57,7 +61,7 @@ class Document:
     events: list[dict] = field(default_factory=list)
     topics: list[dict] = field(default_factory=list)
     constitution_refs: list[dict] = field(default_factory=list)
-    indexed: object = field(default=None, compare=False, repr=False)   # store index entries, from the worker
+    indexed: Indexed | None = field(default=None, compare=False, repr=False)   # store index entries, from the worker
 
     def to_record(self) -> dict:
         """The export contract: these keys may grow, never shrink or change."""

@@ -23,7 +23,7 @@ from itertools import islice
 
 from . import PIPELINE_VERSION
 from .clean import clean
-from .clean.html import trafilatura as html_extractor
+from .clean.html import import_trafilatura
 from .clean.language import preload as preload_language
 from .dedup import document_id, find_original, sign_document
 from .dedup.inherit import inherit_entities
@@ -96,11 +96,11 @@ def analyse(doc: Document) -> Document | Problem:
     return run_stages(doc, ANALYSIS_STAGES)
 
 
-def analyse_chunk(docs: list[Document]) -> list[Document | Problem]:
+def analyse_chunk(docs: list[Document], stages=ANALYSIS_STAGES) -> list[Document | Problem]:
     """The expensive stages for several originals in a worker: Slovnet tags all their
     sentences in a few batched calls, then each document goes on alone."""
     parsed = parse_together([doc.text for doc in docs])
-    return [run_stages(doc, (("nlp", partial(annotate, parsed=p)),) + ANALYSIS_STAGES[1:])
+    return [run_stages(doc, (("nlp", partial(annotate, parsed=p)),) + stages[1:])
             for doc, p in zip(docs, parsed)]
 
 
@@ -127,14 +127,15 @@ def in_chunks(pool, function, docs: list) -> list:
 
 
 def balanced(sizes: list[int], count: int) -> list[list[int]]:
-    """Indices of `sizes` in at most `count` groups of about equal total, largest
-    group first (each item to the lightest group, largest items first)."""
-    groups: list[tuple[int, int, list[int]]] = [(0, n, []) for n in range(min(count, len(sizes)))]
+    """Indices of `sizes` in at most `count` non-empty groups of about equal total,
+    largest group first (each item, largest first, to the lightest group, or of equally
+    light ones to the one with fewest items)."""
+    groups = [(0, 0, n, []) for n in range(min(count, len(sizes)))]
     for index in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
-        total, n, members = heapq.heappop(groups)
+        total, items, n, members = heapq.heappop(groups)
         members.append(index)
-        heapq.heappush(groups, (total + sizes[index], n, members))
-    return [members for _, _, members in sorted(groups, key=lambda g: -g[0])]
+        heapq.heappush(groups, (total + sizes[index], items + 1, n, members))
+    return [group[3] for group in sorted(groups, key=lambda g: -g[0]) if group[3]]
 
 
 def finish_copy(pair: tuple[Document, Document | None], analysed: bool = False) -> Document | Problem:
@@ -235,10 +236,16 @@ def store_batch(raws: list[RawDocument], pool, store, summary: Summary) -> list[
     """One batch in one transaction: prepare every document, decide in input order
     which are copies, analyse the originals, give each copy its original's entities and
     run its cheap stages, then store all in input order. Returns the ids stored."""
-    if any(raw.kind == "html" for raw in raws):
-        html_extractor()      # imported once here rather than in every worker
+    preload_html(raws)
     prepared = [doc for doc in pool.map(prepare, raws) if not noted(doc, summary)]
     return save_batch(prepared, pool, store, summary)
+
+
+def preload_html(raws: list[RawDocument]) -> None:
+    """trafilatura, imported here once when a batch holds a page, so workers forked
+    afterwards have it (a plain-text corpus never imports it)."""
+    if any(raw.kind == "html" for raw in raws):
+        import_trafilatura()
 
 
 def save_batch(prepared: list[Document], pool, store, summary: Summary,
@@ -325,6 +332,7 @@ def run_to_shards(paths: Iterable[str], folder: str, jobs: int | None = None, pr
     with open_engine(engine, jobs, scheduler) as pool:
         # a few batches at a time, one per worker: each worker analyses and writes its own
         while tasks := list(islice(numbered, pool.jobs)):
+            preload_html([raw for _, batch in tasks for raw in batch])
             for written in pool.map(analyse_to_shard, tasks):
                 summary.new += written.new
                 summary.analysed += written.analysed
@@ -345,7 +353,9 @@ def analyse_to_shard(task: tuple[str, list[RawDocument]]) -> Summary:
     summary = Summary()
     prepared = [doc for doc in map(prepare, raws) if not noted(doc, summary)]
     summary.analysed = len(prepared)
-    analysed = [doc for doc in analyse_chunk(prepared) if not noted(doc, summary)]
+    # a shard keeps no index entries: load computes them where it writes
+    stages = tuple(stage for stage in ANALYSIS_STAGES if stage[0] != "index")
+    analysed = [doc for doc in analyse_chunk(prepared, stages) if not noted(doc, summary)]
     write_shard(analysed, path)
     summary.new = len(analysed)
     return summary
@@ -381,13 +391,26 @@ def load_models() -> None:
     """Every model and table the stages read, loaded now rather than on first use. The
     language model is mostly LZMA decompression, which runs outside the GIL: it loads in
     a thread while this one loads the others, on the core that would otherwise idle."""
-    language = threading.Thread(target=preload_language, name="language model")
+    failures: list[BaseException] = []
+    language = threading.Thread(target=keep_failure(preload_language, failures), name="language model")
     language.start()
     try:
         preload()
         preload_topics()
     finally:
         language.join()
+    if failures:
+        raise failures[0]
+
+
+def keep_failure(function, failures: list):
+    """`function` for a thread: what it raises is kept for the caller to raise."""
+    def run() -> None:
+        try:
+            function()
+        except BaseException as err:  # noqa: BLE001 - handed to the caller as it is
+            failures.append(err)
+    return run
 
 
 class WorkerPool:

@@ -6,7 +6,6 @@ import pytest
 from natasha import Doc
 
 from sholu.nlp.models import embedding as embedding_model
-from sholu.nlp.models import natasha
 from sholu.nlp.parse import parse, parse_many
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,3 +54,15 @@ def test_a_document_parses_the_same_alone_and_in_a_batch(texts):
     batched = parse_many(texts[:20] + ["", "   "])
     assert [seen(p) for p in batched[:20]] == [seen(parse(t)) for t in texts[:20]]
     assert [(p.tokens, p.mentions) for p in batched[20:]] == [([], []), ([], [])]
+
+
+def test_empty_sequences_between_others_change_nothing(texts):
+    """The flat layout puts sequences one after another: an empty one must neither
+    shift its neighbours' tags nor get any."""
+    from sholu.nlp.models import taggers
+
+    models = taggers()
+    words = [token for token in parse(texts[0]).tokens][:40]
+    sentence = [token.text for token in words]
+    assert models["morph_tagger"]([[], sentence, []]) == [[], models["morph_tagger"]([sentence])[0], []]
+    assert models["ner_tagger"]([[], sentence, []]) == [[], models["ner_tagger"]([sentence])[0], []]

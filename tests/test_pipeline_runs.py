@@ -143,3 +143,14 @@ def test_an_interrupted_run_into_postgresql_completes(tmp_path):
     assert len(export_records(target)) == pipeline.BATCH_SIZE
     resumed = run_into(target, corpus)
     assert resumed.skipped == pipeline.BATCH_SIZE and len(export_records(target)) == 2 * pipeline.BATCH_SIZE + 5
+
+
+def test_chunks_are_balanced_non_empty_and_cover_every_document():
+    from sholu.pipeline import balanced
+
+    groups = balanced([50, 10, 10, 10, 10, 10, 1], 2)
+    assert sorted(i for g in groups for i in g) == list(range(7))
+    totals = [sum([50, 10, 10, 10, 10, 10, 1][i] for i in g) for g in groups]
+    assert totals == sorted(totals, reverse=True) and totals[0] - totals[1] <= 10
+    assert balanced([0, 0], 4) == [[0], [1]]
+    assert balanced([], 4) == []

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from functools import lru_cache
-
 from lxml import html as lxml_html
 
 from .dates import normalise_date
@@ -23,17 +21,17 @@ class Page:
     url: str | None = None
 
 
-@lru_cache(maxsize=1)
-def trafilatura():
-    """Imported on the first page (a third of a second): a corpus of plain texts never
-    needs it. `pipeline` imports it before the workers fork when a batch holds HTML."""
-    import trafilatura as module
+def import_trafilatura():
+    """The module, imported on the first page (a third of a second): a corpus of plain
+    texts never needs it. `pipeline` imports it before the workers fork when a batch
+    holds HTML."""
+    import trafilatura
 
-    return module
+    return trafilatura
 
 
 def extract_page(html: str, url: str | None = None) -> Page:
-    found = trafilatura().bare_extraction(
+    found = import_trafilatura().bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
         favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},

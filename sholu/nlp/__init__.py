@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..document import Document
 from .dates import find_dates
 from .gazetteer import load_gazetteer
-from .models import natasha
+from .models import taggers
 from .names import normalise_person
 from .normalise import organisation_name, place_name
 from .parse import Mention, Parsed, parse
@@ -20,7 +20,7 @@ FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына")
 
 def preload() -> None:
     """Load the models and the gazetteer now (before worker processes fork)."""
-    natasha()
+    taggers()
     load_gazetteer()
 
 

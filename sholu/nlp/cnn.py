@@ -15,7 +15,7 @@ import numpy as np
 from slovnet.conll import parse_conll_tag
 from slovnet.shape import word_shape
 
-CACHE_LIMIT = 200_000      # words remembered with their vocabulary ids
+CACHE_LIMIT = 100_000      # words remembered with their vocabulary ids (about 15 MB)
 CRF_GROUP = 16             # texts decoded together by the CRF
 
 
@@ -33,6 +33,10 @@ class ConvLayer:
     @classmethod
     def of(cls, layer) -> "ConvLayer":
         filters, inputs, kernel = layer.conv.weight.shape
+        if layer.conv.padding > 1 or kernel != 2 * layer.conv.padding + 1:
+            # one zero row between sequences pads a kernel of 3 on both sides, no more
+            raise ValueError(f"a convolution of kernel {kernel}, padding {layer.conv.padding}: "
+                             "the flat layout needs kernel 3 with padding 1 (or kernel 1)")
         weights = layer.conv.weight.array.transpose(1, 2, 0).reshape(inputs, kernel * filters)
         norm = layer.norm
         return cls(np.ascontiguousarray(weights), layer.conv.bias.array, kernel, layer.conv.padding,
@@ -82,23 +86,23 @@ class FlatTagger:
 
     def scores(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Tag scores of every word, and where each sequence starts in them."""
-        distinct, where, gaps, places = self.layout(sequences)
+        lengths = np.fromiter(map(len, sequences), dtype=np.intp, count=len(sequences))
+        distinct, where, gaps, places = self.layout(sequences, lengths)
         first, *others = self.layers
         rows = first.on_distinct(distinct, where, gaps)
         for layer in others:
             rows = layer(rows, gaps)
-        lengths = np.fromiter(map(len, sequences), dtype=np.intp, count=len(sequences))
         return rows[places] @ self.proj_weight + self.proj_bias, np.concatenate(([0], np.cumsum(lengths)))
 
-    def layout(self, sequences: list[list[str]]) -> tuple[np.ndarray, ...]:
+    def layout(self, sequences: list[list[str]], lengths: np.ndarray) -> tuple[np.ndarray, ...]:
         """The embeddings of the distinct words, and the rows of the flat layout: a zero
         row before each sequence and after the last, then each word's row. Returns the
         embeddings, which of them each row is (past the end for a zero row), the zero
         rows and the words' rows."""
         word_ids, shape_ids = self.ids([word for words in sequences for word in words])
-        pairs, where = np.unique(word_ids * len(self.shapes) + shape_ids, return_inverse=True)
-        distinct = np.concatenate((self.navec(pairs // len(self.shapes)), self.shapes[pairs % len(self.shapes)]), axis=1)
-        lengths = np.fromiter(map(len, sequences), dtype=np.intp, count=len(sequences))
+        shapes = len(self.shapes)
+        pairs, where = np.unique(word_ids * shapes + shape_ids, return_inverse=True)
+        distinct = np.concatenate((self.navec(pairs // shapes), self.shapes[pairs % shapes]), axis=1)
         total = int(lengths.sum()) + len(sequences) + 1
         gaps = np.concatenate(([0], np.cumsum(lengths + 1)))
         places = np.delete(np.arange(total), gaps)

@@ -28,8 +28,8 @@ def parses(word: str) -> tuple:
 
 
 @lru_cache(maxsize=1)
-def natasha():
-    """Slovnet's morphology and NER taggers (over Navec
+def taggers():
+    """Slovnet's morphology and NER taggers (Natasha's news models over Navec
     embeddings), run by `cnn` on many texts at once."""
     from natasha import NewsMorphTagger, NewsNERTagger
 

@@ -9,7 +9,7 @@ from natasha.span import envelop_spans
 from razdel import sentenize, tokenize
 from slovnet.bio import bio_spans
 
-from .models import natasha
+from .models import taggers
 
 WORDS_PER_CALL = 8192     # a tagger call's arrays stay small enough to reuse freed memory (big ones cost page faults)
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -68,7 +68,7 @@ def parse_many(texts: list[str]) -> list[Parsed]:
     """Several texts at once: razdel splits sentences and tokens, Slovnet tags all the
     sentences (morphology) and texts (NER) in a few large calls. Each text's result is
     the same as parsing it alone, and as Natasha's own Doc gives."""
-    models = natasha()
+    models = taggers()
     segmented = [segment(text) for text in texts]
     tag_morphology([sentence for _, sentences in segmented for sentence in sentences], models["morph_tagger"])
     found = tag_entities([words for words, _ in segmented], models["ner_tagger"])
@@ -121,6 +121,8 @@ def in_parts(items: list, size, limit: int = WORDS_PER_CALL) -> Iterator[list]:
 
 
 def with_mentions(text: str, sentences: list[list[Token]], spans: list) -> Parsed:
+    """The text's tokens and NER mentions on them; a span whose first or last word no
+    sentence holds (razdel's sentences and tokens almost never disagree so) is left out."""
     tokens = [token for sentence in sentences for token in sentence]
     by_start = {token.start: token.index for token in tokens}
     by_end = {token.end: token.index for token in tokens}

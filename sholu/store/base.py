@@ -9,9 +9,10 @@ so an interrupted run leaves whole batches, and the next run redoes only the res
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
+from ..dedup import NEAR_DUPLICATE_JACCARD, band_keys, jaccard_estimate
 from ..document import ANNOTATION_FIELDS, Document
 from .indexing import indexed
 
@@ -90,7 +91,7 @@ class SqlStore:
             (key, exclude_source)).fetchone()
         return self.root_of(row[0]) if row else None
 
-    def band_candidates(self, keys: list[tuple[int, bytes]],
+    def band_candidates(self, keys: Iterable[tuple[int, bytes]],
                         exclude_source: str) -> Iterator[tuple[str, bytes]]:
         ids: dict[str, None] = {}
         for band, bucket in keys:
@@ -154,8 +155,6 @@ class SqlStore:
         self.replace_document(doc_id, None)
 
     def save_signature(self, doc: Document) -> None:
-        from ..dedup import band_keys
-
         self.db.execute("DELETE FROM lsh_bands WHERE document_id=?", (doc.id,))
         self.db.execute("DELETE FROM signatures WHERE document_id=?", (doc.id,))
         if doc.signature is None:
@@ -297,8 +296,6 @@ class SqlStore:
         return list(found)
 
     def link_quote(self, quote_id: str, sig: bytes | None, document_id: str) -> str | None:
-        from ..dedup import NEAR_DUPLICATE_JACCARD, band_keys, jaccard_estimate
-
         if sig is None:
             return None
         keys = band_keys(sig)

@@ -5,6 +5,7 @@ quotes). A document that did not pass the stage (read back from the store or a s
 gets them computed when it is saved."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from ..dedup import signature
@@ -18,6 +19,7 @@ class Indexed:
     title: str                          # lemmas, space separated
     body: str
     quotes: list[bytes | None]          # a signature per quote; None for a short one
+    of: bytes                           # digest of the title, text and quotes they came from
 
 
 def index_document(doc):
@@ -28,15 +30,24 @@ def index_document(doc):
 
 def index_entries(doc) -> Indexed:
     return Indexed(lemmatise(doc.title or ""), lemmatise(doc.text),
-                   [quote_signature(quote["text"]) for quote in doc.quotes])
+                   [quote_signature(quote["text"]) for quote in doc.quotes], indexed_from(doc))
 
 
 def indexed(doc) -> Indexed:
-    """The document's entries, as prepared by its worker when they still fit it."""
+    """The document's entries: its worker's while title, text and quotes are unchanged,
+    else computed now (once: kept on the document)."""
     ready = getattr(doc, "indexed", None)
-    if ready is not None and len(ready.quotes) == len(doc.quotes):
-        return ready
-    return index_entries(doc)
+    if ready is None or ready.of != indexed_from(doc):
+        ready = doc.indexed = index_entries(doc)
+    return ready
+
+
+def indexed_from(doc) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (doc.title or "", doc.text, *(quote["text"] for quote in doc.quotes)):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.digest()
 
 
 def quote_signature(text: str) -> bytes | None:
