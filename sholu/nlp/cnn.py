@@ -44,22 +44,25 @@ class ConvLayer:
 
     def __call__(self, rows: np.ndarray, gaps: np.ndarray) -> np.ndarray:
         """Convolution, ReLU and batch norm in Slovnet's order; gap rows stay zero."""
-        return self.convolve(rows @ self.weights, np.arange(len(rows)), gaps)
+        return self.convolve(rows @ self.weights, None, len(rows), gaps)
 
     def on_distinct(self, distinct: np.ndarray, where: np.ndarray, gaps: np.ndarray) -> np.ndarray:
         """The same for rows given as `distinct[where]`, where an index past the end is
         a zero row: each distinct row is multiplied once (a word's embedding does not
         depend on its neighbours, and most words of a text are repeats)."""
         products = np.vstack((distinct @ self.weights, np.zeros((1, self.weights.shape[1]), distinct.dtype)))
-        return self.convolve(products, where, gaps)
+        return self.convolve(products, where, len(where), gaps)
 
-    def convolve(self, products: np.ndarray, where: np.ndarray, gaps: np.ndarray) -> np.ndarray:
-        filters, total = self.bias.shape[0], len(where)
+    def convolve(self, products: np.ndarray, where: np.ndarray | None, total: int, gaps: np.ndarray) -> np.ndarray:
+        """`products` of each row (or, with `where`, of the rows `where` names) with every
+        kernel position's weights, shifted into place and summed, then ReLU and norm."""
+        filters = self.bias.shape[0]
         count = total - self.kernel + 1
         output = np.zeros((total, filters), dtype=products.dtype)
         inner = output[self.padding:self.padding + count]
         for shift in range(self.kernel):
-            inner += products[where[shift:shift + count], shift * filters:(shift + 1) * filters]
+            taken = slice(shift, shift + count) if where is None else where[shift:shift + count]
+            inner += products[taken, shift * filters:(shift + 1) * filters]
         inner += self.bias
         np.maximum(output, 0, out=output)
         output -= self.mean
