@@ -82,8 +82,8 @@ def band_shape() -> tuple[int, int]:
 
 @lru_cache(maxsize=4096)
 def band_keys(sig: bytes) -> tuple[tuple[int, bytes], ...]:
-    """(band, bucket) of each LSH band; remembered, as dedup and both writes of a
-    document ask for the same signature's."""
+    """(band, bucket) of each LSH band; remembered, as dedup and then the reservation
+    of a document ask for the same signature's."""
     bands, rows = band_shape()
     values = np.frombuffer(sig, dtype="<u8")
     return tuple(

@@ -155,6 +155,12 @@ class SqlStore:
         self.replace_document(doc_id, None)
 
     def save_signature(self, doc: Document) -> None:
+        """The signature and its LSH bands (always written and deleted together), unless
+        the stored ones are already this document's: `save` follows the reservation
+        that wrote them in the same transaction."""
+        stored = self.db.execute("SELECT signature FROM signatures WHERE document_id=?", (doc.id,)).fetchone()
+        if (bytes(stored[0]) if stored else None) == doc.signature:
+            return
         self.db.execute("DELETE FROM lsh_bands WHERE document_id=?", (doc.id,))
         self.db.execute("DELETE FROM signatures WHERE document_id=?", (doc.id,))
         if doc.signature is None:
