@@ -59,6 +59,8 @@ ANALYSIS_STAGES = (
     ("index", index_document),     # search lemmas and quote signatures, for the writer
 )
 DOCUMENT_STAGES = PREPARE_STAGES + ANALYSIS_STAGES
+# A shard keeps no index entries: load computes them where it writes.
+SHARD_STAGES = tuple(stage for stage in ANALYSIS_STAGES if stage[0] != "index")
 # A copy, given its original's entities, runs the stages that read its own text and date.
 COPY_STAGES = (("dates", annotate_dates),) + ANALYSIS_STAGES[1:]
 
@@ -353,9 +355,7 @@ def analyse_to_shard(task: tuple[str, list[RawDocument]]) -> Summary:
     summary = Summary()
     prepared = [doc for doc in map(prepare, raws) if not noted(doc, summary)]
     summary.analysed = len(prepared)
-    # a shard keeps no index entries: load computes them where it writes
-    stages = tuple(stage for stage in ANALYSIS_STAGES if stage[0] != "index")
-    analysed = [doc for doc in analyse_chunk(prepared, stages) if not noted(doc, summary)]
+    analysed = [doc for doc in analyse_chunk(prepared, SHARD_STAGES) if not noted(doc, summary)]
     write_shard(analysed, path)
     summary.new = len(analysed)
     return summary
