@@ -30,6 +30,7 @@ class Problem:
     """A file or record that could not become a document, and why."""
     source: str
     reason: str
+    reserved: str = ""        # the id the store reserved for it, to take back
 
 
 @dataclass
@@ -61,17 +62,21 @@ class Document:
     events: list[dict] = field(default_factory=list)
     topics: list[dict] = field(default_factory=list)
     constitution_refs: list[dict] = field(default_factory=list)
+    skipped_stages: list[str] = field(default_factory=list)   # language stages with no pack for its language
     indexed: Indexed | None = field(default=None, compare=False, repr=False)   # store index entries, from the worker
+    original: Document | None = field(default=None, compare=False, repr=False)  # a copy's, between attach and inherit
 
     def to_record(self) -> dict:
         """The export contract: these keys may grow, never shrink or change."""
         record = {key: getattr(self, key) for key in EXPORT_FIELDS}
         record["url"] = self.url
+        record["skipped_stages"] = self.skipped_stages
         return record
 
     def annotations(self) -> dict:
         """The fields later stages fill, kept together in the store."""
-        return {key: getattr(self, key) for key in ANNOTATION_FIELDS}
+        fields = {key: getattr(self, key) for key in ANNOTATION_FIELDS}
+        return {**fields, "skipped_stages": self.skipped_stages} if self.skipped_stages else fields
 
 
 ANNOTATION_FIELDS = (
