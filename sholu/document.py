@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .records import ANNOTATIONS
+
 if TYPE_CHECKING:
     from .store.indexing import Indexed
 
@@ -74,10 +76,7 @@ class Document:
         return {key: getattr(self, key) for key in ANNOTATION_FIELDS}
 
 
-ANNOTATION_FIELDS = (
-    "persons", "organizations", "places", "dates",
-    "quotes", "events", "topics", "constitution_refs",
-)
+ANNOTATION_FIELDS = tuple(ANNOTATIONS)      # each a list of the dicts of one record class (records.py)
 EXPORT_FIELDS = (
     "id", "source", "outlet", "title", "published", "language", "text", "duplicate_of",
 ) + ANNOTATION_FIELDS
