@@ -26,9 +26,9 @@ class Unset:
 UNSET = Unset()
 
 
-def later(stage: str):
-    """A field filled after the record is made, by `stage`."""
-    return field(default=UNSET, metadata={"filled_by": stage})
+def later(by: str):
+    """A field filled after the record is made, `by` a later stage or the store."""
+    return field(default=UNSET, metadata={"filled_by": by})
 
 
 class Record:
@@ -87,8 +87,14 @@ def nested_records(cls: type) -> dict[str, type[Record]]:
 
 
 def filled_later(cls: type) -> dict[str, str]:
-    """Fields absent until a later stage fills them: name -> that stage."""
+    """Fields absent until a later stage fills them: name -> who fills them."""
     return {f.name: f.metadata["filled_by"] for f in fields(cls) if "filled_by" in f.metadata}
+
+
+def identifiers(items: list | None) -> list:
+    """A list field as flat values: strings as they are, records (dicts) as their first
+    field (a quote's topics as theme ids), for a table cell or a store column."""
+    return [next(iter(item.values())) if isinstance(item, dict) else item for item in items or []]
 
 
 Spans = list[list[int]]        # [[start, end], ...]: offsets into the article's text
@@ -98,6 +104,8 @@ Spans = list[list[int]]        # [[start, end], ...]: offsets into the article's
 
 @dataclass
 class Person(Record):
+    """A person the article names, with every mention and the positions it gives them."""
+
     name: str                  # nominative "Имя Фамилия"
     positions: list[str]       # nominative
     mentions: int
@@ -108,6 +116,8 @@ class Person(Record):
 
 @dataclass
 class Organization(Record):
+    """An organisation the article names."""
+
     name: str
     mentions: int
     spans: Spans
@@ -116,6 +126,8 @@ class Organization(Record):
 
 @dataclass
 class Place(Record):
+    """A place the article names, located when the gazetteer knows it."""
+
     name: str
     mentions: int
     spans: Spans
@@ -127,6 +139,8 @@ class Place(Record):
 
 @dataclass
 class DateMention(Record):
+    """A date the article states, resolved to a day."""
+
     text: str                  # the words as written
     date: str                  # YYYY-MM-DD, resolved against the article's date
     start: int
@@ -137,27 +151,33 @@ class DateMention(Record):
 
 @dataclass
 class Topic(Record):
+    """A campaign theme of an article (or a quote) and how strongly it carries it."""
+
     topic: str                 # a theme id of the taxonomy
     score: float
 
 
 @dataclass
 class Quote(Record):
+    """Direct or indirect speech and who said it."""
+
     speaker: str | None
     speaker_entity_id: str | None
-    speaker_type: str          # person | group | unknown ...
+    speaker_type: str          # person | group | unknown
     kind: str                  # direct | indirect
     text: str
     start: int
     end: int
     verb: str | None           # the verb of saying, as a lemma
-    topics: list[Topic] = later("quote topics")
-    quote_id: str = later("store")               # "<document id>:<index>"
-    repeat_of: str | None = later("store")       # the first quote saying the same elsewhere
+    topics: list[Topic] = later("the quote topics stage")
+    quote_id: str = later("the store")               # "<document id>:<index>"
+    repeat_of: str | None = later("the store")       # the first quote saying the same elsewhere
 
 
 @dataclass
 class Event(Record):
+    """A meeting, election, referendum or other gathering the article reports."""
+
     type: str                  # meeting | election | referendum | press_conference | other
     date: str | None
     date_source: str | None    # "text" | "published" | None
@@ -170,11 +190,13 @@ class Event(Record):
     trigger: str               # the sentence that announced it
     start: int
     end: int
-    key: str | None = later("events")            # groups reports of one event across outlets
+    key: str | None = later("the events stage")    # groups reports of one event across outlets
 
 
 @dataclass
 class ConstitutionRef(Record):
+    """A reference to an article (and paragraph) of the Constitution."""
+
     article: int
     paragraph: int | None
     text: str
