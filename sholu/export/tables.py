@@ -61,10 +61,10 @@ def document_rows(record: dict) -> Iterator[dict]:
 def record_table(key: str, record: type[Record], first: tuple[str, ...] = (),
                  leave_out: tuple[str, ...] = (), computed: dict | None = None,
                  joiners: dict | None = None) -> Table:
-    """One row per item of `record[key]`: document_id, the `first` columns, then every
-    other field of `record` in its order but those left out (a field added to the
-    record becomes a column here by itself). `computed`: name -> (export record,
-    index, item) -> value, for columns the item does not carry or may lack."""
+    """One row per item of an export record's `key` list: document_id, the `first`
+    columns, then every other field of `record` in its order but those left out (a
+    field added to the record becomes a column here by itself). `computed`: name ->
+    (export record, index, item) -> value, for columns the item does not carry or may lack."""
     computed = {"document_id": lambda doc, index, item: doc["id"], **(computed or {})}
     rest = [name for name in field_names(record) if name not in first and name not in leave_out]
     columns = tuple(Column(name, column_kind(record, name), (joiners or {}).get(name, " | "))
