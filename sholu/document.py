@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .records import ANNOTATIONS
+
 if TYPE_CHECKING:
     from .store.indexing import Indexed
 
@@ -79,10 +81,7 @@ class Document:
         return {**fields, "skipped_stages": self.skipped_stages} if self.skipped_stages else fields
 
 
-ANNOTATION_FIELDS = (
-    "persons", "organizations", "places", "dates",
-    "quotes", "events", "topics", "constitution_refs",
-)
+ANNOTATION_FIELDS = tuple(ANNOTATIONS)      # each a list of the dicts of one record class (records.py)
 EXPORT_FIELDS = (
     "id", "source", "outlet", "title", "published", "language", "text", "duplicate_of",
 ) + ANNOTATION_FIELDS
