@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..lang import pack_for
+
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})")
 WORDY = re.compile(r"^(\d{1,2})\s+([а-яёa-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
+# A month's first three letters: Russian from its pack, English as metadata writes them.
 MONTHS = {
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
-    "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+    **pack_for("ru").months,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
