@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..lang import pack_for
 
@@ -11,9 +12,7 @@ DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})")
 WORDY = re.compile(r"^(\d{1,2})\s+([а-яёa-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
-# A month's first three letters: Russian from its pack, English as metadata writes them.
-MONTHS = {
-    **pack_for("ru").months,
+ENGLISH_MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
@@ -41,8 +40,15 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def calendar_date(year: str, month: str, day: str) -> str | None:
-    month_number = int(month) if month.isdigit() else MONTHS.get(month.lower()[:3])
+    month_number = int(month) if month.isdigit() else month_by_prefix(month.lower()[:3])
     try:
         return date(int(year), month_number or 0, int(day)).isoformat()
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=64)
+def month_by_prefix(prefix: str) -> int | None:
+    """A month's first three letters: Russian as its pack has them, English as metadata
+    writes them."""
+    return pack_for("ru").months.get(prefix) or ENGLISH_MONTHS.get(prefix)

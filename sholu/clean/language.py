@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-import py3langid
-
 KAZAKH_ONLY = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
 UKRAINIAN_ONLY = frozenset("їєґЇЄҐ")
 BELARUSIAN_ONLY = frozenset("ўЎ")
@@ -34,6 +32,8 @@ def detect_language(text: str) -> str:
     by_letters = language_by_letters(sample, letters)
     if by_letters:
         return by_letters
+    import py3langid        # its model loads with it: only when the letters leave a doubt
+
     language, _ = py3langid.classify(sample)
     return language
 
@@ -56,4 +56,6 @@ def language_by_letters(sample: str, letters: list[str]) -> str | None:
 def preload() -> None:
     """py3langid reads its model on first use (a third of a second): do it before the
     workers fork, not once in each."""
+    import py3langid
+
     py3langid.classify("Загрузка модели.")

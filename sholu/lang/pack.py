@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from types import ModuleType
-from typing import Mapping
 
 
 @dataclass(frozen=True, eq=False)          # eq=False: hashed by identity, so caches can key on it
@@ -20,6 +19,10 @@ class LanguagePack:
     speaker_pronouns: Mapping[str, str]      # pronoun -> masc | femn | plur
     group_nouns: frozenset[str]              # lemmas of collective speakers («участники»)
     masculine_names_in_a: tuple[str, ...]    # first names ending like feminine ones
+    that_clause: re.Pattern                  # «, что» after a verb of saying
+    according_to: re.Pattern                 # «По словам X, …»: groups (pronoun, speaker)
+    according_to_verb: str                   # the verb such a quote records
+    as_said: re.Pattern                      # «Как заявил X, …»: groups (verb, speaker)
     # people
     role_synonyms: Mapping[str, tuple[str, ...]]   # role noun -> titles it stands for
     generic_roles: frozenset[str]            # role nouns too vague to point at one person
@@ -56,6 +59,8 @@ class LanguagePack:
 
 @lru_cache(maxsize=None)
 def read_word_list(package: str, name: str) -> tuple[str, ...]:
+    from importlib import resources
+
     raw = resources.files(package).joinpath(f"{name}.txt").read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0] for line in raw.splitlines())
     return tuple(word for line in lines for word in line.split())

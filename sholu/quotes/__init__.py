@@ -15,10 +15,6 @@ from .marks import quoted_spans, word_count
 from .speakers import UNKNOWN, Speaker, SpeakerFinder
 
 AFTER_QUOTE = re.compile(r"\s*,?\s*[–—-]\s*([\w-]+)")    # used with match(text, end)
-THAT_CLAUSE = re.compile(r"\s*,\s*(?:что|чтобы)\s+", re.IGNORECASE)
-ACCORDING_TO = re.compile(r"\s*По\s+(?:(ее|её|его|их)\s+(?:словам|мнению|данным|оценке)|"
-                          r"(?:словам|мнению|оценке|данным)\s+([^,]{2,80}?))\s*,\s*")
-AS_SAID = re.compile(r"\s*Как\s+([\w-]+)\s+([^,]{2,80}?)\s*,\s*")
 MIN_ATTRIBUTED_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 8
 VERB_REACH = 5            # words between a verb of saying and its «, что»
@@ -97,7 +93,7 @@ def said_that(text: str, sentence, finder: SpeakerFinder) -> dict | None:
     for index, word in enumerate(words):
         if not is_speech_verb(word.group(), finder.pack) or is_passive(word, finder.pack):
             continue
-        clause = THAT_CLAUSE.search(text, word.end(), sentence.stop)
+        clause = finder.pack.that_clause.search(text, word.end(), sentence.stop)
         if clause and word_distance(words, index, clause.start()) <= VERB_REACH:
             speaker = finder.resolve(sentence.start, word.start(), verb_gender(word.group(), finder.pack))
             stop = content_end(text, clause.end(), sentence.stop)
@@ -107,18 +103,18 @@ def said_that(text: str, sentence, finder: SpeakerFinder) -> dict | None:
 
 def according_to(text: str, sentence, finder: SpeakerFinder) -> dict | None:
     """«По словам X, …», «По ее словам, …», «По их мнению, …»."""
-    match = ACCORDING_TO.match(text, sentence.start, sentence.stop)
+    match = finder.pack.according_to.match(text, sentence.start, sentence.stop)
     if not match:
         return None
     group = 1 if match.group(1) else 2
     speaker = finder.resolve(match.start(group), match.end(group), None)
     stop = content_end(text, match.end(), sentence.stop)
-    return record(speaker, "indirect", text, match.end(), stop, "по словам")
+    return record(speaker, "indirect", text, match.end(), stop, finder.pack.according_to_verb)
 
 
 def as_said(text: str, sentence, finder: SpeakerFinder) -> dict | None:
     """«Как заявил президент Касым-Жомарт Токаев, …», «Как отметила она, …»."""
-    match = AS_SAID.match(text, sentence.start, sentence.stop)
+    match = finder.pack.as_said.match(text, sentence.start, sentence.stop)
     if not match or not is_speech_verb(match.group(1), finder.pack):
         return None
     speaker = finder.resolve(match.start(2), match.end(2), verb_gender(match.group(1), finder.pack))

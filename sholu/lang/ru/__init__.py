@@ -1,9 +1,10 @@
 """The Russian language pack: word lists (stopwords.txt, titles.txt, org_heads.txt in
-this folder), the words and patterns in `words` and `triggers`, pymorphy in `morphology`."""
+this folder), words in `words`, patterns of reported speech in `speech` and of events in
+`triggers`, pymorphy in `morphology`."""
 from __future__ import annotations
 
 from ..pack import LanguagePack
-from . import morphology, triggers, words
+from . import morphology, speech, triggers, words
 
 PACK = LanguagePack(
     code="ru",
@@ -13,6 +14,10 @@ PACK = LanguagePack(
     speaker_pronouns=words.SPEAKER_PRONOUNS,
     group_nouns=words.GROUP_NOUNS,
     masculine_names_in_a=words.MASCULINE_NAMES_IN_A,
+    that_clause=speech.THAT_CLAUSE,
+    according_to=speech.ACCORDING_TO,
+    according_to_verb=speech.ACCORDING_TO_VERB,
+    as_said=speech.AS_SAID,
     role_synonyms=words.ROLE_SYNONYMS,
     generic_roles=words.GENERIC_ROLES,
     months=words.MONTHS,
