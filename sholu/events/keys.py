@@ -4,8 +4,8 @@ from the venue, so «в Усть-Каменогорске» and «на площ�
 venue's organisation. Without a day or a place there is nothing safe to group on."""
 from __future__ import annotations
 
-from ..nlp.gazetteer import load_gazetteer, lookup_key
 from ..lang import LanguagePack, stage_pack
+from ..nlp.gazetteer import load_gazetteer, lookup_key
 
 VOTES = ("election", "referendum")
 LEGAL_FORMS = frozenset({"тоо", "ао", "оао", "зао", "рга", "рги", "гкп", "ип", "ооо", "пао"})

@@ -3,8 +3,8 @@ read, its morphology, and its word lists (read from the pack's folder when first
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 

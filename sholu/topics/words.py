@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lang.ru.morphology import LETTER_WORD as WORD, fold_yo, parses
+
 # Parts of speech that carry meaning; prepositions, conjunctions, particles, pronouns and
 # adverbs only glue words together, so phrases match across them.
 CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND"})
