@@ -89,15 +89,16 @@ def indirect_quotes(text: str, spans: list[tuple[int, int]], finder: SpeakerFind
 
 def said_that(text: str, sentence, finder: SpeakerFinder) -> dict | None:
     """«X подчеркнул(а), что …»: the verb of saying, then «, что» within a few words."""
-    words = list(finder.pack.morphology.WORD.finditer(text, sentence.start, sentence.stop))
+    pack = finder.pack
+    words = list(pack.morphology.WORD.finditer(text, sentence.start, sentence.stop))
     for index, word in enumerate(words):
-        if not is_speech_verb(word.group(), finder.pack) or is_passive(word, finder.pack):
+        if not is_speech_verb(word.group(), pack) or is_passive(word, pack):
             continue
-        clause = finder.pack.that_clause.search(text, word.end(), sentence.stop)
+        clause = pack.that_clause.search(text, word.end(), sentence.stop)
         if clause and word_distance(words, index, clause.start()) <= VERB_REACH:
-            speaker = finder.resolve(sentence.start, word.start(), verb_gender(word.group(), finder.pack))
+            speaker = finder.resolve(sentence.start, word.start(), verb_gender(word.group(), pack))
             stop = content_end(text, clause.end(), sentence.stop)
-            return record(speaker, "indirect", text, clause.end(), stop, verb_lemma(word.group(), finder.pack))
+            return record(speaker, "indirect", text, clause.end(), stop, verb_lemma(word.group(), pack))
     return None
 
 

@@ -72,9 +72,11 @@ class SpeakerFinder:
 
     def group_in(self, start: int, end: int) -> Speaker | None:
         """«Участники встречи отметили», «по словам спикеров»: a collective speaker."""
-        for match in self.pack.morphology.WORD.finditer(self.text, start, end):
-            parse = self.pack.morphology.parses(match.group().lower())[0]
-            if parse.normal_form in self.pack.group_nouns and ("plur" in parse.tag or parse.normal_form == "коллектив"):
+        morphology = self.pack.morphology
+        for match in morphology.WORD.finditer(self.text, start, end):
+            parse = morphology.parses(match.group().lower())[0]
+            collective = "plur" in parse.tag or parse.normal_form == "коллектив"
+            if parse.normal_form in self.pack.group_nouns and collective:
                 phrase = group_phrase(self.text, match.start(), end, self.pack)
                 self.last_group = Speaker(phrase, None, "group")
                 return self.last_group
