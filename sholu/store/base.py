@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
 from ..dedup import NEAR_DUPLICATE_JACCARD, band_keys, jaccard_estimate
-from ..document import ANNOTATION_FIELDS, Document
+from ..document import Document
 from .indexing import indexed
 from .schema import RECORD_TABLES
 
@@ -565,7 +565,4 @@ def row_to_document(row) -> Document:
     fields = dict(zip(DOCUMENT_COLUMNS, row))
     doc = Document(fingerprint="", **fields)
     doc.boilerplate = json.loads(row[-2])
-    annotations = json.loads(row[-1])
-    for key in ANNOTATION_FIELDS + ("skipped_stages",):
-        setattr(doc, key, annotations.get(key, []))
-    return doc
+    return doc.restore(json.loads(row[-1]))
