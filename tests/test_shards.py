@@ -91,7 +91,7 @@ def test_small_batches_on_a_dask_cluster_give_the_same_store(direct, tmp_path, m
     """Three batches of two: three shards written by the workers of a real two-worker
     LocalCluster, loaded a shard per transaction, the reprint's original in an earlier
     one; a direct run with the same batches stores the same."""
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    monkeypatch.setattr(pipeline.runner, "BATCH_SIZE", 2)   # what in_batches reads
     summary = shard_run(tmp_path / "run", "--engine", "dask", "--jobs", "2")
     assert (summary["written"], summary["files"]) == (6, 3)
     db = tmp_path / "loaded.db"

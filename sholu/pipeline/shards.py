@@ -13,7 +13,7 @@ from ..document import Problem, RawDocument
 from ..engines.local import WorkerPool
 from ..ingest import list_files, never_stored
 from ..store.base import now
-from . import Summary, finish, in_batches, pending, preload_html, store_batch
+from .runner import Summary, finish, in_batches, pending, preload_html, store_batch
 from .batch import run_chunk
 from .stages import LOAD_STAGES, SHARD_STAGES
 
