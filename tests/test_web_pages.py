@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from conftest import BACKENDS, FIXTURES, REPRINT, SAMPLES, new_target, run_into
 from sholu import PIPELINE_VERSION
-from sholu.api import create_app
+from sholu.server import create_app
 from sholu.store import open_store
 
 BALAEVA = "Аида Балаева"
