@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .records import ANNOTATIONS
+
 if TYPE_CHECKING:
     from .store.indexing import Indexed
 
@@ -30,6 +32,7 @@ class Problem:
     """A file or record that could not become a document, and why."""
     source: str
     reason: str
+    reserved: str = ""        # the id the store reserved for it, to take back
 
 
 @dataclass
@@ -61,23 +64,24 @@ class Document:
     events: list[dict] = field(default_factory=list)
     topics: list[dict] = field(default_factory=list)
     constitution_refs: list[dict] = field(default_factory=list)
+    skipped_stages: list[str] = field(default_factory=list)   # language stages with no pack for its language
     indexed: Indexed | None = field(default=None, compare=False, repr=False)   # store index entries, from the worker
+    original: Document | None = field(default=None, compare=False, repr=False)  # a copy's, between attach and inherit
 
     def to_record(self) -> dict:
         """The export contract: these keys may grow, never shrink or change."""
         record = {key: getattr(self, key) for key in EXPORT_FIELDS}
         record["url"] = self.url
+        record["skipped_stages"] = self.skipped_stages
         return record
 
     def annotations(self) -> dict:
         """The fields later stages fill, kept together in the store."""
-        return {key: getattr(self, key) for key in ANNOTATION_FIELDS}
+        fields = {key: getattr(self, key) for key in ANNOTATION_FIELDS}
+        return {**fields, "skipped_stages": self.skipped_stages} if self.skipped_stages else fields
 
 
-ANNOTATION_FIELDS = (
-    "persons", "organizations", "places", "dates",
-    "quotes", "events", "topics", "constitution_refs",
-)
+ANNOTATION_FIELDS = tuple(ANNOTATIONS)      # each a list of the dicts of one record class (records.py)
 EXPORT_FIELDS = (
     "id", "source", "outlet", "title", "published", "language", "text", "duplicate_of",
 ) + ANNOTATION_FIELDS

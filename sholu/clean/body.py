@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..lang import prose_stop_words
+
 PROSE_MIN_WORDS = 10
 PROSE_MIN_STOPWORD_SHARE = 0.08
 TEASER_MIN_WORDS = 6
@@ -74,12 +76,8 @@ def load_list(name: str) -> tuple[str, ...]:
     return tuple(line for line in stripped if line and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
 def stopwords() -> frozenset[str]:
-    words = set()
-    for line in load_list("stopwords.txt"):
-        words.update(line.split())
-    return frozenset(words)
+    return prose_stop_words()
 
 
 @lru_cache(maxsize=None)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+from ..lang import pack_for
 
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})")
 WORDY = re.compile(r"^(\d{1,2})\s+([а-яёa-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
-MONTHS = {
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
-    "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+ENGLISH_MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
@@ -39,8 +40,15 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def calendar_date(year: str, month: str, day: str) -> str | None:
-    month_number = int(month) if month.isdigit() else MONTHS.get(month.lower()[:3])
+    month_number = int(month) if month.isdigit() else month_by_prefix(month.lower()[:3])
     try:
         return date(int(year), month_number or 0, int(day)).isoformat()
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=64)
+def month_by_prefix(prefix: str) -> int | None:
+    """A month's first three letters: Russian as its pack has them, English as metadata
+    writes them."""
+    return pack_for("ru").months.get(prefix) or ENGLISH_MONTHS.get(prefix)

@@ -1,12 +1,26 @@
-"""Language of the clean text: ISO 639-1 from py3langid's bundled model (no download),
-with Kazakh decided by its own letters, which the model weighs too lightly on short
-texts."""
+"""Language of the clean text (ISO 639-1). Cyrillic languages are told apart by the
+letters only one of them writes, which py3langid weighs too lightly on short texts:
+
+- Kazakh alone writes ә ғ қ ң ө ұ ү һ;
+- Ukrainian alone writes ї є ґ and an apostrophe inside a word (м'ясо, об’єкт); і it
+  shares with Kazakh and Belarusian, so і counts for Ukrainian only where no Kazakh or
+  Belarusian letters decided first;
+- Belarusian alone writes ў.
+
+A share of the letters decides, so a Russian article quoting a Kazakh or Ukrainian name
+stays Russian. Everything else is py3langid's bundled model (no download)."""
 from __future__ import annotations
 
-import py3langid
+import re
 
-KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-KAZAKH_LETTER_SHARE = 0.02
+KAZAKH_ONLY = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
+UKRAINIAN_ONLY = frozenset("їєґЇЄҐ")
+BELARUSIAN_ONLY = frozenset("ўЎ")
+SHARED_I = frozenset("іІ")                    # Ukrainian, Kazakh and Belarusian
+APOSTROPHE_IN_WORD = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ])['’ʼ](?=[яюєї])", re.IGNORECASE)
+KAZAKH_SHARE = 0.02
+BELARUSIAN_SHARE = 0.005
+UKRAINIAN_SHARE = 0.02                         # і ї є ґ and apostrophes together
 SAMPLE_CHARS = 3000
 
 
@@ -15,13 +29,33 @@ def detect_language(text: str) -> str:
     letters = [ch for ch in sample if ch.isalpha()]
     if not letters:
         return "und"
-    if sum(ch in KAZAKH_LETTERS for ch in letters) / len(letters) >= KAZAKH_LETTER_SHARE:
-        return "kk"
+    by_letters = language_by_letters(sample, letters)
+    if by_letters:
+        return by_letters
+    import py3langid        # its model loads with it: only when the letters leave a doubt
+
     language, _ = py3langid.classify(sample)
     return language
+
+
+def language_by_letters(sample: str, letters: list[str]) -> str | None:
+    """kk, be or uk when the letters only that language writes are frequent enough."""
+    def share(alphabet: frozenset[str]) -> float:
+        return sum(ch in alphabet for ch in letters) / len(letters)
+
+    if share(KAZAKH_ONLY) >= KAZAKH_SHARE:
+        return "kk"
+    if share(BELARUSIAN_ONLY) >= BELARUSIAN_SHARE:
+        return "be"
+    apostrophes = len(APOSTROPHE_IN_WORD.findall(sample)) / len(letters)
+    if share(UKRAINIAN_ONLY | SHARED_I) + apostrophes >= UKRAINIAN_SHARE:
+        return "uk"
+    return None
 
 
 def preload() -> None:
     """py3langid reads its model on first use (a third of a second): do it before the
     workers fork, not once in each."""
+    import py3langid
+
     py3langid.classify("Загрузка модели.")

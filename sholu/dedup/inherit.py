@@ -78,3 +78,10 @@ def moved_entity(record: dict, anchor: Anchor) -> dict | None:
         return None
     moved["mentions"] = len(moved["spans"])
     return moved
+
+
+def inherit_from_original(doc: Document) -> Document:
+    """The stage: a copy takes the entities of the original `attach` gave it (which
+    then goes, so it does not travel back from the worker)."""
+    original, doc.original = doc.original, None
+    return inherit_entities(doc, original)

@@ -8,9 +8,9 @@ ENGINES = ("local", "dask")
 
 
 def open_engine(name: str, jobs: int | None = None, scheduler: str | None = None):
-    from ..pipeline import WorkerPool
-
     if name == "local":
+        from .local import WorkerPool
+
         return WorkerPool(jobs)
     if name == "dask":
         from .dask import DaskPool

@@ -8,7 +8,7 @@ import os
 
 def load_models() -> bool:
     """Run on every worker once, so the first batch does not pay for the models."""
-    from ..pipeline import load_models as load_all
+    from .local import load_models as load_all
 
     load_all()
     return True

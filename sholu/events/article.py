@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lang import LanguagePack, stage_pack
 from .sentences import Sentence, fold, split_sentences
 
 
@@ -26,13 +27,15 @@ class Article:
     places: list[Mention]
     dates: list[Mention]
     quotes: list[dict]
+    pack: LanguagePack         # the words and morphology of the article's language
 
     @classmethod
     def from_doc(cls, doc) -> "Article":
         text = doc.text or ""
         return cls(text, fold(text), doc.published, split_sentences(text),
                    person_mentions(doc.persons), span_mentions(doc.organizations),
-                   span_mentions(doc.places), date_mentions(doc.dates), list(doc.quotes or []))
+                   span_mentions(doc.places), date_mentions(doc.dates), list(doc.quotes or []),
+                   stage_pack(doc.language))
 
     def within(self, mentions: list[Mention], start: int, end: int) -> list[Mention]:
         return [m for m in mentions if start <= m.start and m.end <= end]

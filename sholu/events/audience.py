@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..nlp.models import parses
+from ..lang import LanguagePack
 from .article import Article
 from .sentences import Sentence, fold
-from .words import WORD, agreeing_adjective, is_adjective, is_noun, lemma, noun_parse, nominative
 
-AUDIENCE_HEADS = frozenset("""коллектив работник сотрудник персонал металлург горняк шахтер
-    нефтяник газовик энергетик железнодорожник машиностроитель строитель аграрий фермер студент
-    преподаватель педагог учитель врач медик житель избиратель молодежь ветеран пенсионер
-    предприниматель госслужащий служащий рабочий труженик""".split())
-AUDIENCE_COMPLEMENTS = frozenset("""предприятие завод ведомство министерство компания комбинат
-    фабрика шахта рудник акимат организация холдинг корпорация университет колледж школа больница
-    отрасль регион область город район село цех месторождение филиал управление департамент""".split())
 ADDRESSED = re.compile(r"\b(?:перед|обращаясь\s+к|обратил(?:ся|ась|ись)\s+к)\s+", re.IGNORECASE)
 
 
@@ -23,55 +15,58 @@ def audience_in(article: Article, triggers: list[Sentence], start: int, end: int
     """«с трудовым коллективом предприятия» → «трудовой коллектив предприятия»; failing
     the event's own sentences, whom a speaker addressed («Выступая перед металлургами»)."""
     for sentence in triggers:
-        found = audience_after(sentence.folded, 0, anywhere=True)
+        found = audience_after(sentence.folded, 0, article.pack, anywhere=True)
         if found:
             return found
     for sentence in (s for s in article.sentences if start <= s.start < end):
         for match in ADDRESSED.finditer(sentence.folded):
-            found = audience_after(sentence.folded, match.end(), anywhere=False)
+            found = audience_after(sentence.folded, match.end(), article.pack, anywhere=False)
             if found:
                 return found
     return None
 
 
-def audience_after(text: str, position: int, anywhere: bool) -> str | None:
+def audience_after(text: str, position: int, pack: LanguagePack, anywhere: bool) -> str | None:
     """The first audience noun after `position`; with `anywhere` false, only one that
     follows at once or after adjectives («перед молодыми металлургами»)."""
-    words = list(WORD.finditer(text, position))
+    words = list(pack.morphology.WORD.finditer(text, position))
     for i, word in enumerate(words):
-        head = audience_head(word.group())
+        head = audience_head(word.group(), pack)
         if head is not None:
-            return audience_phrase(text, words, i, head)
-        if not anywhere and not is_adjective(word.group()):
+            return audience_phrase(text, words, i, head, pack)
+        if not anywhere and not pack.morphology.is_adjective(word.group()):
             return None
     return None
 
 
-def audience_head(word: str):
+def audience_head(word: str, pack: LanguagePack):
     """The word's most likely reading, when it is an audience noun («рабочей группы» is
     an adjective first, so no audience)."""
-    head = parses(word.lower())[0]
-    if is_noun(head) and head.normal_form.replace("ё", "е") in AUDIENCE_HEADS:
+    head = pack.morphology.parses(word.lower())[0]
+    if pack.morphology.is_noun(head) and fold(head.normal_form) in pack.audience_heads:
         return head
     return None
 
 
-def audience_phrase(text: str, words: list, i: int, head) -> str:
+def audience_phrase(text: str, words: list, i: int, head, pack: LanguagePack) -> str:
     """The head in the nominative with the adjectives before it and one genitive noun
     after it («коллектив ведомства»)."""
+    morphology = pack.morphology
     first = i
     while first > 0 and text[words[first - 1].end():words[first].start()] == " " \
-            and agreeing_adjective(words[first - 1].group(), head):
+            and morphology.agreeing_adjective(words[first - 1].group(), head):
         first -= 1
-    parts = [nominative(agreeing_adjective(w.group(), head), head) for w in words[first:i]]
-    parts.append(nominative(head, head))
+    parts = [morphology.nominative(morphology.agreeing_adjective(w.group(), head), head)
+             for w in words[first:i]]
+    parts.append(morphology.nominative(head, head))
     complement = words[i + 1] if i + 1 < len(words) else None
-    if complement and text[words[i].end():complement.start()] == " " and is_complement(complement.group()):
+    if complement and text[words[i].end():complement.start()] == " " \
+            and is_complement(complement.group(), pack):
         parts.append(complement.group())
     return fold(" ".join(parts))          # pymorphy writes ё («шахтёры»); news mostly does not
 
 
-def is_complement(word: str) -> bool:
-    parse = noun_parse(word, ("gent",))
+def is_complement(word: str, pack: LanguagePack) -> bool:
+    parse = pack.morphology.noun_parse(word, ("gent",))
     return (word[:1].islower() and parse is not None and parse.tag.case == "gent"
-            and lemma(word) in AUDIENCE_COMPLEMENTS)
+            and pack.lemma(word) in pack.audience_complements)

@@ -18,7 +18,7 @@ from .who import organizer_in, participants_in
 def gathering_frames(article: Article) -> list[Frame]:
     frames: list[Frame] = []
     for sentence in article.sentences:
-        kind = gathering_type(sentence.folded)
+        kind = gathering_type(sentence.folded, article.pack)
         if kind:
             add_trigger(article, frames, kind, sentence)
     for i, frame in enumerate(frames):

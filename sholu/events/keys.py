@@ -4,8 +4,8 @@ from the venue, so «в Усть-Каменогорске» and «на площ�
 venue's organisation. Without a day or a place there is nothing safe to group on."""
 from __future__ import annotations
 
+from ..lang import LanguagePack, stage_pack
 from ..nlp.gazetteer import load_gazetteer, lookup_key
-from .words import WORD, lemma
 
 VOTES = ("election", "referendum")
 LEGAL_FORMS = frozenset({"тоо", "ао", "оао", "зао", "рга", "рги", "гкп", "ип", "ооо", "пао"})
@@ -28,7 +28,9 @@ def place_key(event: dict, doc) -> str | None:
     if not venue:
         return None
     organization = organization_in(venue, doc)
-    return "org:" + lookup_key(organization) if organization else "venue:" + venue_lemmas(venue)
+    if organization:
+        return "org:" + lookup_key(organization)
+    return "venue:" + venue_lemmas(venue, stage_pack(doc.language))
 
 
 def organization_in(venue: str, doc) -> str | None:
@@ -48,6 +50,6 @@ def canonical(name: str) -> str:
     return entry.name if entry is not None else name
 
 
-def venue_lemmas(venue: str) -> str:
-    words = [lemma(w) for w in WORD.findall(venue) if w.lower() not in LEGAL_FORMS]
+def venue_lemmas(venue: str, pack: LanguagePack) -> str:
+    words = [pack.lemma(w) for w in pack.morphology.WORD.findall(venue) if w.lower() not in LEGAL_FORMS]
     return " ".join(words)

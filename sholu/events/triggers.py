@@ -1,38 +1,12 @@
-"""The words that announce a gathering in a sentence. Texts reach here with ё written
-as е. A sentence gets one type: a press conference before a meeting before other."""
+"""The type of gathering a sentence announces, by its language's trigger patterns
+(`sholu/lang/<code>/triggers.py`): the first type whose pattern matches."""
 from __future__ import annotations
 
-import re
-
-W = r"[\w«»\"'-]+"                          # one word, quotes and hyphens included
-HAPPENED = r"(?:состоял|прошл|прошел|проходил|провел|проведен|провод|организова)\w*"
-AUDIENCE_START = (r"(?:трудов\w+\s+)?(?:коллектив|работник|жител|избирател|сотрудник|студент|"
-                  r"молодеж|металлург|горняк|шахтер|нефтяник|ветеран|педагог|учител|врач|медик|"
-                  r"аграри|предпринимател|госслужащ|государственн\w+ служащ)")
-
-MEETING = re.compile("|".join([
-    rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?встреч",           # «состоялась встреча», «провели встречу»
-    rf"\bвстреч[аиуе]\s+(?:{W}\s+){{0,6}}?{HAPPENED}",      # «встреча … прошла»
-    r"\bвстрет(?:ил|ила|или|ится|ятся)(?:ся|сь)?\s+с\b",    # «встретился с», «встретятся с»
-    r"\bв\s+диалоге\s+с\b",
-    r"\bучасти\w*\s+во\s+встрече\b",
-    rf"\bво\s+встрече\s+(?:{W}\s+){{0,2}}?(?:приня|участв)",  # «Во встрече приняли участие»
-    rf"\bвстреч\w*\s+с\s+{AUDIENCE_START}",                # «в ходе встречи с жителями»
-    r"\b(?:выездн|информационно-разъяснительн|разъяснительн)\w*\s+(?:встреч|мероприяти)",
-]), re.IGNORECASE)
-
-PRESS_CONFERENCE = re.compile(r"\bпресс-конференци\w*|\bбрифинг\w*|\bпресс-подход\w*", re.IGNORECASE)
-
-GATHERING = r"(?:кругл\w+\s+стол\w*|форум\w*|семинар\w*|(?<!пресс-)конференци\w*|собрани[еяию]\w*|митинг\w*)"
-OTHER = re.compile(
-    rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?{GATHERING}|\b{GATHERING}\s+(?:{W}\s+){{0,6}}?{HAPPENED}",
-    re.IGNORECASE)
-
-GATHERING_TYPES = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
+from ..lang import LanguagePack
 
 
-def gathering_type(sentence: str) -> str | None:
-    for kind, pattern in GATHERING_TYPES:
+def gathering_type(sentence: str, pack: LanguagePack) -> str | None:
+    for kind, pattern in pack.event_triggers:
         if pattern.search(sentence):
             return kind
     return None

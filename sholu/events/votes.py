@@ -9,17 +9,12 @@ from .article import Article
 from .frame import Frame
 from .when import vote_date
 
-VOTE_PATTERNS = {
-    "election": re.compile(r"\bвыбор(?:ы|ов|ах|ам|ами)\b|\bизбирательн\w+\s+кампани\w*|\bсайлау\w*",
-                           re.IGNORECASE),
-    "referendum": re.compile(r"\bреферендум\w*", re.IGNORECASE),
-}
 MENTIONS_FOR_UNDATED = 2
 
 
 def vote_frames(article: Article) -> list[Frame]:
     frames = []
-    for kind, pattern in VOTE_PATTERNS.items():
+    for kind, pattern in article.pack.vote_triggers.items():
         frames.extend(frames_of_kind(article, kind, pattern))
     return frames
 

@@ -18,12 +18,6 @@ GATHERING_NEXT = 60      # «в преддверии референдума 2 м
 # «19 марта 2023 года состоятся выборы», «15 марта пройдет референдум»
 HAPPENS = re.compile(r"^\s*(?:[\w-]+\s+)?(?:состо|пройд|прошел|прошл|проход|назначен|проведен)\w*\s+"
                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-# «В мае 1981 года … провел встречу», «Ранее …», a bare «Накануне …»: a time the dates
-# stage could not pin to a day, and not the publication day either.
-MONTHS_IN = r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
-ELSEWHEN = re.compile(rf"\bв\s+(?:1[89]\d\d|20\d\d)\s+году\b|\bв\s+прошлом\s+(?:году|месяце)|\bранее\b|"
-                      rf"\b(?:в|во)\s+{MONTHS_IN}\b|"
-                      r"\bнакануне\b(?!\s+(?:референдум|выбор|голосовани|праздник|дня|нов))", re.IGNORECASE)
 VOTE_DATE_AFTER = 80     # characters from the vote word to its date
 
 
@@ -33,7 +27,7 @@ def gathering_date(article: Article, sentences: list[Sentence]) -> tuple[str | N
         for date in article.within(article.dates, sentence.start, sentence.end):
             if is_gathering_date(article, sentence, date):
                 return date.name, "text"
-    if article.published and not any(ELSEWHEN.search(s.folded) for s in sentences):
+    if article.published and not any(article.pack.elsewhen.search(s.folded) for s in sentences):
         return article.published, "published"
     return None, None
 
@@ -46,7 +40,7 @@ def is_gathering_date(article: Article, sentence: Sentence, date: Mention) -> bo
     is_future = article.published is not None and date.name > article.published
     if DOCUMENT_DATE.search(before) or is_future:
         return False
-    if gathering_type(after[:GATHERING_NEXT]):
+    if gathering_type(after[:GATHERING_NEXT], article.pack):
         return True
     return not (VOTE_BEFORE.search(before) or VOTE_AFTER.search(after))
 
@@ -66,4 +60,4 @@ def vote_date(article: Article, sentence: Sentence, word_start: int, word_end: i
 def is_vote_day(article: Article, sentence: Sentence, date: Mention) -> bool:
     before = article.folded[sentence.start:date.start]
     after = article.folded[date.end:min(sentence.end, date.end + GATHERING_NEXT)]
-    return not NOT_THE_DAY.search(before) and gathering_type(after) is None
+    return not NOT_THE_DAY.search(before) and gathering_type(after, article.pack) is None

@@ -11,7 +11,6 @@ from .article import Article, Mention
 from .sentences import Sentence
 from .venues import is_settlement
 from .who import BACKGROUND
-from .words import nominative_phrase
 
 IN_OR_AT = re.compile(r"(?:^|[\s(])(?:в|во|на)\s+[«\"“]?$", re.IGNORECASE)
 # Between a venue word and the organisation: a legal form and an opening quote, if any.
@@ -84,7 +83,7 @@ def organization_venue(article: Article, organizations: list[Mention], sentence:
 def site_venue(article: Article, organizations: list[Mention], sentence: Sentence):
     """«в цехе Западно-Казахстанского машиностроительного завода» → «цех Западно-…»."""
     for match in SITE.finditer(article.folded, sentence.start, sentence.end):
-        head = nominative_phrase(match.group(1).split(), SITE_CASES)
+        head = article.pack.morphology.nominative_phrase(match.group(1).split(), SITE_CASES)
         org = next((o for o in organizations if joins(article, match.end(), o)), None)
         if head and org:
             return match.start(), Venue(f"{head} {surface_from(article, match.end(), org)}", org.name)
@@ -98,7 +97,7 @@ def workforce_venue(article: Article, organizations: list[Mention], sentence: Se
         match = WORKFORCE_OF.search(article.folded, sentence.start, gap.start())
         if match and match.end() == gap.start():
             surface = surface_from(article, gap.start(), org)
-            kind = nominative_phrase([match.group(1)]) if match.group(1) else None
+            kind = article.pack.morphology.nominative_phrase([match.group(1)]) if match.group(1) else None
             return Venue(f"{kind} {surface}" if kind else org.name, org.name)
     return None
 

@@ -2,12 +2,17 @@
 (person, organisation, place, quote, event, topic, date, constitution reference).
 
 JSONL keeps the nested record; CSV, Parquet and XLSX need flat rows, so each table
-here names its typed columns and how to read its rows out of one export record.
+here names its typed columns and how to read its rows out of one export record; the
+tables of annotations take their columns from the records (`sholu/records.py`).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import get_args, get_origin
+
+from ..records import (ConstitutionRef, DateMention, Event, Organization, Person, Place, Quote, Record,
+                       Topic, field_names, field_types, identifiers, nested_records)
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,8 @@ class Column:
 class Table:
     columns: tuple[Column, ...]
     rows: Callable[[dict], Iterator[dict]]
+    record: type[Record] | None = None      # the record of each row, for tables of annotations
+    leave_out: tuple[str, ...] = ()         # its fields the table has no column for
 
     @property
     def names(self) -> list[str]:
@@ -49,65 +56,60 @@ def document_rows(record: dict) -> Iterator[dict]:
     yield row
 
 
-def person_rows(record: dict) -> Iterator[dict]:
-    for person in record.get("persons") or []:
-        yield {"document_id": record["id"], "entity_id": person.get("entity_id"),
-               "name": person.get("name"), "positions": person.get("positions") or [],
-               "mentions": person.get("mentions")}
+# -- tables of annotation records ------------------------------------------------------
+
+def record_table(key: str, record: type[Record], first: tuple[str, ...] = (),
+                 leave_out: tuple[str, ...] = (), computed: dict | None = None,
+                 joiners: dict | None = None) -> Table:
+    """One row per item of an export record's `key` list: document_id, the `first`
+    columns, then every other field of `record` in its order but those left out (a
+    field added to the record becomes a column here by itself). `computed`: name ->
+    (export record, index, item) -> value, for columns the item does not carry or may lack."""
+    computed = {"document_id": lambda doc, index, item: doc["id"], **(computed or {})}
+    rest = [name for name in field_names(record) if name not in first and name not in leave_out]
+    columns = tuple(Column(name, column_kind(record, name), (joiners or {}).get(name, " | "))
+                    for name in ("document_id", *first, *rest))
+
+    def rows(doc: dict) -> Iterator[dict]:
+        for index, item in enumerate(doc.get(key) or []):
+            yield {column.name: computed[column.name](doc, index, item) if column.name in computed
+                   else cell(item.get(column.name), column) for column in columns}
+
+    return Table(columns, rows, record, leave_out)
 
 
-def organization_rows(record: dict) -> Iterator[dict]:
-    for organization in record.get("organizations") or []:
-        yield {"document_id": record["id"], "entity_id": organization.get("entity_id"),
-               "name": organization.get("name"), "mentions": organization.get("mentions")}
+def column_kind(record: type[Record], name: str) -> str:
+    """The column kind of a field's type (str, int, float, bool, a list of strings, or
+    of records, each written as its first field: a topic as its id)."""
+    if name not in field_names(record):
+        return "str"                      # a computed column: an id
+    kind = field_types(record)[name]
+    if get_origin(kind) is list:
+        if get_args(kind)[0] is str or name in nested_records(record):
+            return "list"
+    elif found := [k for k in COLUMN_KINDS if k == kind or k in get_args(kind)]:
+        return COLUMN_KINDS[found[0]]      # X or X | None
+    raise TypeError(f"{record.__name__}.{name} ({kind}) has no flat column: add it to leave_out")
 
 
-def place_rows(record: dict) -> Iterator[dict]:
-    for place in record.get("places") or []:
-        yield {"document_id": record["id"], "entity_id": place.get("entity_id"),
-               "name": place.get("name"), "lat": place.get("lat"), "lon": place.get("lon"),
-               "region": place.get("region"), "mentions": place.get("mentions")}
+COLUMN_KINDS = {str: "str", bool: "bool", int: "int", float: "float"}
 
 
-def quote_rows(record: dict) -> Iterator[dict]:
-    for index, quote in enumerate(record.get("quotes") or []):
-        yield {"document_id": record["id"],
-               # records read from the store carry their id; others get the store's scheme
-               "quote_id": quote.get("quote_id") or f"{record['id']}:{index}",
-               "speaker": quote.get("speaker"), "speaker_entity_id": quote.get("speaker_entity_id"),
-               "speaker_type": quote.get("speaker_type"), "kind": quote.get("kind"),
-               "verb": quote.get("verb"), "text": quote.get("text"),
-               "start": quote.get("start"), "end": quote.get("end"),
-               "topics": [topic["topic"] for topic in quote.get("topics") or []],
-               "repeat_of": quote.get("repeat_of")}
+def cell(value, column: Column):
+    if column.kind == "list":
+        return identifiers(value)
+    if column.kind == "bool":
+        return bool(value)
+    return value
 
 
-def event_rows(record: dict) -> Iterator[dict]:
-    for index, event in enumerate(record.get("events") or []):
-        yield {"document_id": record["id"], "event_id": f"{record['id']}:{index}",
-               "type": event.get("type"), "date": event.get("date"),
-               "date_source": event.get("date_source"), "city": event.get("city"),
-               "city_inferred": bool(event.get("city_inferred")), "venue": event.get("venue"),
-               "organizer": event.get("organizer"), "participants": event.get("participants") or [],
-               "audience": event.get("audience"), "key": event.get("key")}
+def quote_id(doc: dict, index: int, quote: dict) -> str:
+    # records read from the store carry their id; others get the store's scheme
+    return quote.get("quote_id") or f"{doc['id']}:{index}"
 
 
-def topic_rows(record: dict) -> Iterator[dict]:
-    for topic in record.get("topics") or []:
-        yield {"document_id": record["id"], "topic": topic.get("topic"), "score": topic.get("score")}
-
-
-def date_rows(record: dict) -> Iterator[dict]:
-    for mention in record.get("dates") or []:
-        yield {"document_id": record["id"], "text": mention.get("text"), "date": mention.get("date"),
-               "start": mention.get("start"), "end": mention.get("end")}
-
-
-def constitution_rows(record: dict) -> Iterator[dict]:
-    for ref in record.get("constitution_refs") or []:
-        yield {"document_id": record["id"], "article": ref.get("article"),
-               "paragraph": ref.get("paragraph"), "text": ref.get("text"),
-               "start": ref.get("start"), "end": ref.get("end")}
+def event_id(doc: dict, index: int, event: dict) -> str:
+    return f"{doc['id']}:{index}"
 
 
 TABLES: dict[str, Table] = {
@@ -115,22 +117,19 @@ TABLES: dict[str, Table] = {
                               "duplicate_of", "text"),
                         Column("topics", "list", ";"),
                         *integer(*(f"{key}_count" for key in COUNTED))), document_rows),
-    "persons": Table((*text("document_id", "entity_id", "name"), Column("positions", "list"),
-                      *integer("mentions")), person_rows),
-    "organizations": Table((*text("document_id", "entity_id", "name"), *integer("mentions")),
-                           organization_rows),
-    "places": Table((*text("document_id", "entity_id", "name"), Column("lat", "float"),
-                     Column("lon", "float"), *text("region"), *integer("mentions")), place_rows),
-    "quotes": Table((*text("document_id", "quote_id", "speaker", "speaker_entity_id", "speaker_type",
-                           "kind", "verb", "text"), *integer("start", "end"),
-                     Column("topics", "list", ";"), *text("repeat_of")), quote_rows),
-    "events": Table((*text("document_id", "event_id", "type", "date", "date_source", "city"),
-                     Column("city_inferred", "bool"), *text("venue", "organizer"),
-                     Column("participants", "list"), *text("audience", "key")), event_rows),
-    "topics": Table((*text("document_id", "topic"), Column("score", "float")), topic_rows),
-    "dates": Table((*text("document_id", "text", "date"), *integer("start", "end")), date_rows),
-    "constitution_refs": Table((*text("document_id"), *integer("article", "paragraph"), *text("text"),
-                                *integer("start", "end")), constitution_rows),
+    "persons": record_table("persons", Person, first=("entity_id",), leave_out=("spans", "references")),
+    "organizations": record_table("organizations", Organization, first=("entity_id",),
+                                  leave_out=("spans",)),
+    "places": record_table("places", Place, first=("entity_id", "name", "lat", "lon", "region"),
+                           leave_out=("spans",)),
+    "quotes": record_table("quotes", Quote, first=("quote_id", "speaker", "speaker_entity_id",
+                                                   "speaker_type", "kind", "verb"),
+                           computed={"quote_id": quote_id}, joiners={"topics": ";"}),
+    "events": record_table("events", Event, first=("event_id",), leave_out=("trigger", "start", "end"),
+                           computed={"event_id": event_id}),
+    "topics": record_table("topics", Topic),
+    "dates": record_table("dates", DateMention),
+    "constitution_refs": record_table("constitution_refs", ConstitutionRef),
 }
 
 

@@ -127,3 +127,11 @@ def new_record(kind: str, mention: Mention) -> dict:
         record.update({"lat": getattr(entry, "lat", None), "lon": getattr(entry, "lon", None),
                        "region": getattr(entry, "region", None)})
     return record
+
+
+def parse_together(docs: list[Document]) -> list[dict]:
+    """The nlp stage's common work for a chunk: Slovnet tags all their sentences in a
+    few batched calls; each document then gets its own `parsed`."""
+    from .parse import parse_many
+
+    return [{"parsed": parsed} for parsed in parse_many([doc.text for doc in docs])]

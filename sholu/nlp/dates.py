@@ -24,25 +24,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..lang import kk, pack_for
+
 # --- month names -----------------------------------------------------------------------
 # Every case of a Russian month name (марта, марте, мартом; мая, маем) and the newsroom
-# short forms (янв., сент.), then Kazakh names with any short suffix (наурызда, сәуірдің).
-RUSSIAN_MONTH = (r"(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ем|ём)"
-                 r"|(?:март|август)(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем)")
-SHORT_MONTH = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?"
-KAZAKH_LETTERS = "а-яёәіңғүұқөһ"
-KAZAKH_MONTH = (r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан"
-                rf"|қараша|желтоқсан)[{KAZAKH_LETTERS}]{{0,4}}")
-MONTH = rf"(?:{RUSSIAN_MONTH}|{KAZAKH_MONTH}|{SHORT_MONTH})(?![{KAZAKH_LETTERS}])"
-
-# The first three letters name the month in both languages (май/мая/мае/маю stand apart
-# from мамыр and маусым).
-MONTH_BY_PREFIX = {
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "мае": 5, "маю": 5,
-    "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
-    "қаң": 1, "ақп": 2, "нау": 3, "сәу": 4, "мам": 5, "мау": 6, "шіл": 7, "там": 8,
-    "қыр": 9, "қаз": 10, "қар": 11, "жел": 12,
-}
+# short forms (янв., сент.), then Kazakh names with any short suffix (наурызда, сәуірдің):
+# the words are the language folders'; the first three letters name the month in both.
+RUSSIAN = pack_for("ru")
+KAZAKH_LETTERS = kk.LETTERS
+MONTH = (rf"(?:{RUSSIAN.month_pattern}|{kk.MONTH_PATTERN}|{RUSSIAN.short_month_pattern})"
+         rf"(?![{KAZAKH_LETTERS}])")
+MONTH_BY_PREFIX = {**RUSSIAN.months, **kk.MONTHS}
 
 # --- the patterns ----------------------------------------------------------------------
 DAY = r"\d{1,2}(?:-?(?:ого|го|ое|е))?"           # 15, 15-го, 1-е

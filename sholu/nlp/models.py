@@ -3,13 +3,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lang.ru.morphology import morph, parses    # pymorphy is Russian: the pack holds it
 
-@lru_cache(maxsize=1)
-def morph():
-    """pymorphy's analyser, for lemmas and inflection."""
-    import pymorphy2
-
-    return pymorphy2.MorphAnalyzer()
+__all__ = ["embedding", "morph", "parses", "taggers"]
 
 
 @lru_cache(maxsize=1)
@@ -18,13 +14,6 @@ def embedding():
     from natasha import NewsEmbedding
 
     return NewsEmbedding()
-
-
-@lru_cache(maxsize=300_000)
-def parses(word: str) -> tuple:
-    """pymorphy's readings of a word, remembered: the same words come back in every
-    article, and parsing was most of the nlp stage's time."""
-    return tuple(morph().parse(word))
 
 
 @lru_cache(maxsize=1)

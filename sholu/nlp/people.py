@@ -12,25 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lang import pack_for
 from .models import parses
 from .names import surname_key
 from .parse import Mention, Parsed
 
-ROLE_SYNONYMS = {
-    "вице-премьер": ("заместитель премьер-министра",),
-    "премьер": ("премьер-министр",),
-    "вице-министр": ("заместитель министра", "вице-министр"),
-    "спикер": ("председатель",),
-    "глава": ("министр", "аким", "председатель", "руководитель", "директор", "президент"),
-    "сенатор": ("депутат сената", "сенатор"),
-    "мажилисмен": ("депутат мажилиса",),
-    "парламентарий": ("депутат",),
-    "губернатор": ("аким",),
-    "градоначальник": ("аким",),
-}
+RUSSIAN = pack_for("ru")                   # the nlp stage reads Russian (Natasha's models)
 ID_PREFIXES = {"person": "per", "organization": "org", "place": "loc"}
-GENERIC_ROLES = frozenset("""член представитель сотрудник сотрудница участник участница житель
-    жительница гражданин гражданка работник работница человек""".split())
 KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 LATIN_DIGRAPHS = (("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
                   ("ts", "ц"), ("yu", "ю"), ("ya", "я"), ("yo", "е"), ("ye", "е"))
@@ -94,7 +82,7 @@ def add_role_mentions(parsed: Parsed, people: list[Person], taken: set[int]) -> 
         if token.index in taken or token.pos != "NOUN" or token.feats.get("Number") == "Plur":
             continue
         lemma = parses(token.text.lower())[0].normal_form
-        if lemma in GENERIC_ROLES:
+        if lemma in RUSSIAN.generic_roles:
             continue
         holder = last_holder(people, lemma, token.start)
         if holder is not None:
@@ -102,7 +90,7 @@ def add_role_mentions(parsed: Parsed, people: list[Person], taken: set[int]) -> 
 
 
 def last_holder(people: list[Person], lemma: str, before: int) -> Person | None:
-    wanted = ROLE_SYNONYMS.get(lemma, (lemma,))
+    wanted = RUSSIAN.role_synonyms.get(lemma, (lemma,))
     best, best_start = None, -1
     for person in people:
         introduced = min(start for start, _ in person.spans)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from ..lang import pack_for
 from .models import morph, parses
 from .normalise import is_adjective, is_noun
 from .parse import Mention, Parsed
@@ -30,8 +30,8 @@ QUOTE_REACH = 12          # tokens a quoted name may run past the tagger's span
 
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
-    raw = resources.files("sholu.data").joinpath("org_heads.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
+    """`sholu/lang/ru/org_heads.txt`."""
+    return pack_for("ru").org_heads
 
 
 NAME_PARTICLES = ("аль-", "эль-", "ад-", "ас-", "ан-", "бин", "ибн", "бен", "ван", "фон", "де", "ди",

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from ..lang import pack_for
 from .inflect import case_forms
 
 
@@ -13,8 +13,8 @@ def extra_titles() -> frozenset[str]:
 
 
 def title_words() -> list[str]:
-    raw = resources.files("sholu.data").joinpath("titles.txt").read_text(encoding="utf-8")
-    return [w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#")]
+    """`sholu/lang/ru/titles.txt`: titles of Russian texts of the region."""
+    return list(pack_for("ru").titles)
 
 
 def is_extra_title(word: str) -> bool:

@@ -10,23 +10,11 @@ from functools import lru_cache
 from razdel import sentenize
 
 from ..document import Document
-from ..nlp.models import parses
+from ..lang import LanguagePack, stage_pack
 from .marks import quoted_spans, word_count
 from .speakers import UNKNOWN, Speaker, SpeakerFinder
 
-SPEECH_VERBS = frozenset("""сказать говорить заявить заявлять отметить отмечать подчеркнуть
-    подчёркивать подчеркивать сообщить сообщать пояснить пояснять рассказать рассказывать
-    добавить добавлять напомнить напоминать уточнить уточнять считать полагать заметить
-    замечать указать указывать констатировать признать признавать объяснить объяснять
-    ответить отвечать резюмировать акцентировать заверить уверять заверять призвать
-    призывать предупредить предупреждать высказать высказывать выразить выражать
-    убеждать убедить поделиться делиться прокомментировать комментировать""".split())
 AFTER_QUOTE = re.compile(r"\s*,?\s*[–—-]\s*([\w-]+)")    # used with match(text, end)
-THAT_CLAUSE = re.compile(r"\s*,\s*(?:что|чтобы)\s+", re.IGNORECASE)
-ACCORDING_TO = re.compile(r"\s*По\s+(?:(ее|её|его|их)\s+(?:словам|мнению|данным|оценке)|"
-                          r"(?:словам|мнению|оценке|данным)\s+([^,]{2,80}?))\s*,\s*")
-AS_SAID = re.compile(r"\s*Как\s+([\w-]+)\s+([^,]{2,80}?)\s*,\s*")
-WORD = re.compile(r"[\w-]+")
 MIN_ATTRIBUTED_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 8
 VERB_REACH = 5            # words between a verb of saying and its «, что»
@@ -34,12 +22,13 @@ FOLLOW_GAP = 400          # characters over which an unattributed quote keeps th
 
 
 def annotate_quotes(doc: Document) -> Document:
-    doc.quotes = extract_quotes(doc.text, doc.persons)
+    doc.quotes = extract_quotes(doc.text, doc.persons, stage_pack(doc.language))
     return doc
 
 
-def extract_quotes(text: str, persons: list[dict]) -> list[dict]:
-    finder = SpeakerFinder(text, persons)
+def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = None) -> list[dict]:
+    """The quotes of a text; `pack`: its language's (Russian when not given)."""
+    finder = SpeakerFinder(text, persons, pack or stage_pack(None))
     spans = [s for s in quoted_spans(text) if word_count(text[s[0]:s[1]]) >= MIN_ATTRIBUTED_WORDS]
     statements = direct_quotes(text, spans, finder) + indirect_quotes(text, spans, finder)
     statements.sort(key=lambda q: q["start"])
@@ -58,6 +47,7 @@ def direct_quotes(text: str, spans: list[tuple[int, int]], finder: SpeakerFinder
         unattributed = verb is None
         if unattributed and word_count(text[start:end]) < MIN_UNATTRIBUTED_WORDS:
             continue          # a short quoted name («Казцинк», «Профсоюзы за справедливость!»)
+        verb = verb and verb_lemma(verb, finder.pack)
         quotes.append(record(speaker, "direct", text, start + 1, end - 1, verb, follow=unattributed))
     return quotes
 
@@ -65,10 +55,10 @@ def direct_quotes(text: str, spans: list[tuple[int, int]], finder: SpeakerFinder
 def attribution_after(text: str, end: int, finder: SpeakerFinder) -> tuple[Speaker, str | None]:
     """«…», – подчеркнула Аида Балаева. / — сказал он."""
     match = AFTER_QUOTE.match(text, end)
-    if not match or not is_speech_verb(match.group(1)):
+    if not match or not is_speech_verb(match.group(1), finder.pack):
         return UNKNOWN, None
     stop = sentence_end(text, match.end())
-    return finder.resolve(match.end(), stop, verb_gender(match.group(1))), match.group(1)
+    return finder.resolve(match.end(), stop, verb_gender(match.group(1), finder.pack)), match.group(1)
 
 
 def attribution_before(text: str, start: int, finder: SpeakerFinder) -> tuple[Speaker, str | None]:
@@ -76,9 +66,10 @@ def attribution_before(text: str, start: int, finder: SpeakerFinder) -> tuple[Sp
     if not text[:start].rstrip().endswith(":"):
         return UNKNOWN, None
     clause_start = sentence_start(text, start)
-    for match in reversed(list(WORD.finditer(text, clause_start, start))):
-        if is_speech_verb(match.group()):
-            return finder.resolve(clause_start, match.start(), verb_gender(match.group())), match.group()
+    for match in reversed(list(finder.pack.morphology.WORD.finditer(text, clause_start, start))):
+        if is_speech_verb(match.group(), finder.pack):
+            gender = verb_gender(match.group(), finder.pack)
+            return finder.resolve(clause_start, match.start(), gender), match.group()
     return UNKNOWN, None
 
 
@@ -98,37 +89,38 @@ def indirect_quotes(text: str, spans: list[tuple[int, int]], finder: SpeakerFind
 
 def said_that(text: str, sentence, finder: SpeakerFinder) -> dict | None:
     """«X подчеркнул(а), что …»: the verb of saying, then «, что» within a few words."""
-    words = list(WORD.finditer(text, sentence.start, sentence.stop))
+    pack = finder.pack
+    words = list(pack.morphology.WORD.finditer(text, sentence.start, sentence.stop))
     for index, word in enumerate(words):
-        if not is_speech_verb(word.group()) or is_passive(text, word):
+        if not is_speech_verb(word.group(), pack) or is_passive(word, pack):
             continue
-        clause = THAT_CLAUSE.search(text, word.end(), sentence.stop)
+        clause = pack.that_clause.search(text, word.end(), sentence.stop)
         if clause and word_distance(words, index, clause.start()) <= VERB_REACH:
-            speaker = finder.resolve(sentence.start, word.start(), verb_gender(word.group()))
+            speaker = finder.resolve(sentence.start, word.start(), verb_gender(word.group(), pack))
             stop = content_end(text, clause.end(), sentence.stop)
-            return record(speaker, "indirect", text, clause.end(), stop, word.group())
+            return record(speaker, "indirect", text, clause.end(), stop, verb_lemma(word.group(), pack))
     return None
 
 
 def according_to(text: str, sentence, finder: SpeakerFinder) -> dict | None:
     """«По словам X, …», «По ее словам, …», «По их мнению, …»."""
-    match = ACCORDING_TO.match(text, sentence.start, sentence.stop)
+    match = finder.pack.according_to.match(text, sentence.start, sentence.stop)
     if not match:
         return None
     group = 1 if match.group(1) else 2
     speaker = finder.resolve(match.start(group), match.end(group), None)
     stop = content_end(text, match.end(), sentence.stop)
-    return record(speaker, "indirect", text, match.end(), stop, "по словам")
+    return record(speaker, "indirect", text, match.end(), stop, finder.pack.according_to_verb)
 
 
 def as_said(text: str, sentence, finder: SpeakerFinder) -> dict | None:
     """«Как заявил президент Касым-Жомарт Токаев, …», «Как отметила она, …»."""
-    match = AS_SAID.match(text, sentence.start, sentence.stop)
-    if not match or not is_speech_verb(match.group(1)):
+    match = finder.pack.as_said.match(text, sentence.start, sentence.stop)
+    if not match or not is_speech_verb(match.group(1), finder.pack):
         return None
-    speaker = finder.resolve(match.start(2), match.end(2), verb_gender(match.group(1)))
+    speaker = finder.resolve(match.start(2), match.end(2), verb_gender(match.group(1), finder.pack))
     stop = content_end(text, match.end(), sentence.stop)
-    return record(speaker, "indirect", text, match.end(), stop, match.group(1))
+    return record(speaker, "indirect", text, match.end(), stop, verb_lemma(match.group(1), finder.pack))
 
 
 # -- the sentence before ------------------------------------------------------------------
@@ -151,9 +143,10 @@ def fill_followers(statements: list[dict], finder: SpeakerFinder) -> None:
 
 def record(speaker: Speaker, kind: str, text: str, start: int, end: int, verb: str | None,
            follow: bool = False) -> dict:
+    """`verb`: the verb of saying as a lemma, or the phrase that stands for one."""
     start, end = trim(text, start, end)
     item = {**speaker.as_fields(), "kind": kind, "text": text[start:end], "start": start,
-            "end": end, "verb": lemma(verb) if verb and verb != "по словам" else verb}
+            "end": end, "verb": verb}
     if follow:
         item["follow"] = True
     return item
@@ -176,26 +169,26 @@ def content_end(text: str, start: int, stop: int) -> int:
 
 
 @lru_cache(maxsize=20000)
-def lemma(word: str) -> str:
-    return parses(word.lower())[0].normal_form
+def verb_lemma(word: str, pack: LanguagePack) -> str:
+    return pack.morphology.dictionary_form(word)
 
 
 @lru_cache(maxsize=20000)
-def is_speech_verb(word: str) -> bool:
-    return any(p.normal_form in SPEECH_VERBS and p.tag.POS in ("VERB", "INFN", "GRND", "PRTS")
-               for p in parses(word.lower()))
+def is_speech_verb(word: str, pack: LanguagePack) -> bool:
+    return any(p.normal_form in pack.speech_verbs and p.tag.POS in ("VERB", "INFN", "GRND", "PRTS")
+               for p in pack.morphology.parses(word.lower()))
 
 
-def verb_gender(word: str) -> str | None:
-    for parse in parses(word.lower()):
+def verb_gender(word: str, pack: LanguagePack) -> str | None:
+    for parse in pack.morphology.parses(word.lower()):
         if parse.tag.POS == "VERB":
             return "plur" if "plur" in parse.tag else parse.tag.gender
     return None
 
 
-def is_passive(text: str, word) -> bool:
+def is_passive(word, pack: LanguagePack) -> bool:
     """«Было подчеркнуто, что …» names no speaker: not a quote."""
-    return any(p.tag.POS == "PRTS" for p in parses(word.group().lower())[:1])
+    return any(p.tag.POS == "PRTS" for p in pack.morphology.parses(word.group().lower())[:1])
 
 
 def word_distance(words, index: int, position: int) -> int:

@@ -2,10 +2,11 @@
 («Многие годы “Казцинк” доказывает…»)."""
 from __future__ import annotations
 
-import re
+from ..lang.ru.morphology import word_count
+
+__all__ = ["quoted_spans", "word_count"]
 
 OPENERS = {"«": "»", "“": "”", "„": "“"}
-WORD = re.compile(r"\w+")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -24,6 +25,3 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             stack, start = [], None        # an unclosed “ does not run across paragraphs
     return spans
 
-
-def word_count(text: str) -> int:
-    return len(WORD.findall(text))

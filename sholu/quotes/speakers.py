@@ -7,15 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp.models import parses
-
-MASCULINE_FIRST_NAMES_IN_A = ("никита", "илья", "кузьма", "фома", "иса", "муса", "лука")
-PRONOUNS = {"он": "masc", "его": "masc", "него": "masc", "она": "femn", "ее": "femn", "её": "femn",
-            "нее": "femn", "неё": "femn", "они": "plur", "их": "plur", "них": "plur"}
-GROUP_NOUNS = frozenset("""участник спикер представитель работник сотрудник член эксперт
-    собравшийся выступающий выступавший коллектив организатор житель гость депутат
-    сторона присутствующий профсоюз активист волонтёр волонтер наблюдатель""".split())
-WORD = re.compile(r"[\w-]+")
+from ..lang import LanguagePack
 
 
 @dataclass
@@ -34,9 +26,10 @@ UNKNOWN = Speaker(None, None, "unknown")
 class SpeakerFinder:
     """Resolves speaker phrases of one document, remembering who spoke last."""
 
-    def __init__(self, text: str, persons: list[dict]):
+    def __init__(self, text: str, persons: list[dict], pack: LanguagePack):
         self.text = text
         self.persons = persons
+        self.pack = pack
         self.spoke: list[tuple[int, dict]] = []     # (offset, person) of resolved statements
         self.last_group: Speaker | None = None
 
@@ -62,8 +55,8 @@ class SpeakerFinder:
         return best
 
     def pronoun_in(self, start: int, end: int, verb_gender: str | None):
-        for match in WORD.finditer(self.text, start, end):
-            gender = PRONOUNS.get(match.group().lower())
+        for match in self.pack.morphology.WORD.finditer(self.text, start, end):
+            gender = self.pack.speaker_pronouns.get(match.group().lower())
             if gender == "plur":
                 return self.last_group
             if gender:
@@ -74,34 +67,39 @@ class SpeakerFinder:
         """The person of that gender named or quoted last before the pronoun."""
         seen = [(s, p) for p in self.persons for s, _ in p["spans"] + p.get("references", [])]
         seen += self.spoke
-        fitting = [(s, p) for s, p in seen if s < before and person_gender(p["name"]) == gender]
+        fitting = [(s, p) for s, p in seen if s < before and self.gender_of(p["name"]) == gender]
         return max(fitting, key=lambda item: item[0])[1] if fitting else None
 
     def group_in(self, start: int, end: int) -> Speaker | None:
         """«Участники встречи отметили», «по словам спикеров»: a collective speaker."""
-        for match in WORD.finditer(self.text, start, end):
-            parse = parses(match.group().lower())[0]
-            if parse.normal_form in GROUP_NOUNS and ("plur" in parse.tag or parse.normal_form == "коллектив"):
-                phrase = group_phrase(self.text, match.start(), end)
+        morphology = self.pack.morphology
+        for match in morphology.WORD.finditer(self.text, start, end):
+            parse = morphology.parses(match.group().lower())[0]
+            collective = "plur" in parse.tag or parse.normal_form == "коллектив"
+            if parse.normal_form in self.pack.group_nouns and collective:
+                phrase = group_phrase(self.text, match.start(), end, self.pack)
                 self.last_group = Speaker(phrase, None, "group")
                 return self.last_group
         return None
 
+    def gender_of(self, name: str) -> str:
+        return person_gender(name, self.pack.masculine_names_in_a)
 
-def group_phrase(text: str, start: int, end: int) -> str:
+
+def group_phrase(text: str, start: int, end: int, pack: LanguagePack) -> str:
     """The group noun in the nominative plus the words after it up to the verb."""
     words = text[start:end].strip(" ,.:;–—-").split()
-    head = parses(words[0].lower())[0]
+    head = pack.morphology.parses(words[0].lower())[0]
     nominative = head.inflect({"nomn"}) if "plur" in head.tag else head.inflect({"nomn", "sing"})
     first = nominative.word if nominative else words[0].lower()
     return " ".join([first] + words[1:])
 
 
-def person_gender(name: str) -> str:
+def person_gender(name: str, masculine_names_in_a: tuple[str, ...]) -> str:
     lower = name.lower()
     first = lower.split()[0]
     if re.search(r"(ова|ева|ёва|ина|ына|ая)$", lower) and " " in lower:
         return "femn"
-    if first.endswith(("а", "я")) and first not in MASCULINE_FIRST_NAMES_IN_A and " " in lower:
+    if first.endswith(("а", "я")) and first not in masculine_names_in_a and " " in lower:
         return "femn"
     return "masc"

@@ -17,8 +17,12 @@ from ..document import Document
 from .indexing import indexed
 from .queries import documents as queries
 from .queries import people
+from .queries import quotes as quote_queries
 from .queries import search as search_queries
 from .queries.documents import DOCUMENT_COLUMNS
+from .schema import RECORD_TABLES
+
+QUOTES, EVENTS = RECORD_TABLES["quotes"], RECORD_TABLES["events"]
 
 ENTITY_KINDS = (("persons", "person"), ("organizations", "organization"), ("places", "place"))
 
@@ -225,11 +229,7 @@ class SqlStore:
         for index, quote in enumerate(doc.quotes):
             quote_id = f"{doc.id}:{index}"
             repeat_of = self.link_quote(quote_id, signatures[index], doc.id)
-            self.db.execute(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (quote_id, doc.id, quote["speaker"], quote["speaker_entity_id"], quote["speaker_type"],
-                 quote["kind"], quote["text"], quote["start"], quote["end"], quote.get("verb"),
-                 json.dumps([t["topic"] for t in quote.get("topics", [])]), repeat_of))
+            self.db.execute(QUOTES.insert_sql("quotes"), QUOTES.row(quote, quote_id, doc.id, repeat_of))
 
     def save_search(self, doc: Document) -> None:
         """The document's lemmas in the full-text index, its themes in their table."""
@@ -246,12 +246,7 @@ class SqlStore:
         for index, event in enumerate(doc.events):
             event_id = f"{doc.id}:{index}"
             key = event.get("key") or self.original_event_key(doc, event) or event_id
-            self.db.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (event_id, doc.id, key, event["type"], event.get("date"),
-                 event.get("city"), int(bool(event.get("city_inferred"))), event.get("venue"),
-                 event.get("organizer"), event.get("audience"),
-                 json.dumps(event.get("participants", []), ensure_ascii=False)))
+            self.db.execute(EVENTS.insert_sql("events"), EVENTS.row(event, event_id, doc.id, key))
 
     def original_event_key(self, doc: Document, event: dict) -> str | None:
         """A reprint without a date of its own reports its original's event."""
@@ -330,3 +325,9 @@ class SqlStore:
 
     def person_entities(self) -> list[tuple[str, str]]:
         return people.person_entities(self)
+
+    def entity(self, entity_id: str) -> dict | None:
+        return people.entity(self, entity_id)
+
+    def list_quotes(self, speaker_ids: list[str] | None, topic: str | None, limit: int) -> list[dict]:
+        return quote_queries.list_quotes(self, speaker_ids, topic, limit)

@@ -1,7 +1,19 @@
 """The schema, one list of numbered migrations for both backends: types and the
 full-text index are filled in per backend, everything else is the same SQL. A name
-without spaces is a data migration, run as a method of the store."""
+without spaces is a data migration, run as a method of the store.
+
+The quotes and events tables hold one row per annotation record: their columns are
+the record's fields (`sholu/records.py`) but those kept only in the document's
+annotations, so a field added to a record is a column to add by a migration here
+(tests/test_records.py compares the migrated tables with `RECORD_TABLES`)."""
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import get_origin
+
+from ..records import (Event, Organization, Person, Place, Quote, Record, field_names, field_types,
+                       identifiers)
 
 MIGRATION_TEMPLATES = [
     """
@@ -149,3 +161,52 @@ MIGRATION_TEMPLATES = [
 def render(auto_id: str, blob: str, search_index: str) -> list[str]:
     return [m.replace("{AUTO_ID}", auto_id).replace("{BLOB}", blob).replace("{SEARCH_INDEX}", search_index)
             for m in MIGRATION_TEMPLATES]
+
+
+# -- tables of records ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RecordTable:
+    record: type[Record]
+    filled: tuple[str, ...]            # columns the store fills: ids, links between rows
+    leave_out: tuple[str, ...] = ()    # fields kept only in documents.annotations
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The record's fields stored in columns of the same name."""
+        return tuple(name for name in field_names(self.record)
+                     if name not in self.filled and name not in self.leave_out)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.filled + self.fields
+
+    def insert_sql(self, table: str) -> str:
+        names = ", ".join(f'"{name}"' for name in self.columns)
+        return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(self.columns))})"
+
+    def row(self, item: dict, *filled) -> tuple:
+        """The values of one record's row, after the `filled` ones."""
+        types = field_types(self.record)
+        return (*filled, *(column_value(types[name], item.get(name)) for name in self.fields))
+
+
+def column_value(kind, value):
+    """A field as its column holds it: lists as JSON (topics by id), booleans as 0/1."""
+    if get_origin(kind) is list:
+        return json.dumps(identifiers(value), ensure_ascii=False)
+    return int(bool(value)) if kind is bool else value
+
+
+RECORD_TABLES = {
+    "quotes": RecordTable(Quote, filled=("quote_id", "document_id", "repeat_of")),
+    # an event's `key` is its group_key, the store's own when the stage found none
+    "events": RecordTable(Event, filled=("event_id", "document_id", "group_key"),
+                          leave_out=("date_source", "trigger", "start", "end", "key")),
+}
+
+# Each entity record's fields in entity_mentions (with document_id and kind), in positions
+# (a person's), or only in documents.annotations.
+ENTITY_RECORDS = {"persons": Person, "organizations": Organization, "places": Place}
+ENTITY_COLUMNS = ("entity_id", "name", "mentions")
+ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "lat", "lon", "region")

@@ -1,5 +1,6 @@
 """Russian full-text search on lemmas. SQLite's FTS5 has no Russian stemmer, so the
-index holds each word's lemma (pymorphy) and the query is lemmatised the same way:
+index holds each word's lemma (the Russian pack's morphology) and the query is
+lemmatised the same way (one index for the corpus, so every text is read as Russian):
 «трудовой коллектив» finds «трудовым коллективом», «Балаевой» finds «Балаева».
 
 Query language: words (all must occur), "quoted phrases", OR between alternatives,
@@ -11,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..nlp.models import parses
+from ..lang.ru.morphology import WORD, fold_yo
+from ..lang.ru.morphology import lemma as word_lemma
 
-WORD = re.compile(r"[\w]+(?:-[\w]+)*", re.UNICODE)
 QUERY_TOKEN = re.compile(r'"[^"]*"|-?[\w*-]+|\S')
 SNIPPET_WORDS = 12
 
@@ -24,10 +25,11 @@ class QueryError(ValueError):
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
-    lower = word.lower().replace("ё", "е")
+    """The index term of a word: its lemma; a word with digits as written, lowercased."""
+    lower = fold_yo(word.lower())
     if not lower.isalpha() and not lower.replace("-", "").isalpha():
         return lower
-    return parses(lower)[0].normal_form.replace("ё", "е")
+    return word_lemma(lower)
 
 
 def lemmatise(text: str) -> str:

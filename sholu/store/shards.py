@@ -159,4 +159,5 @@ def shard_document(row: dict) -> Document:
     annotations = json.loads(row["annotations"])
     for key in ANNOTATION_FIELDS:
         setattr(doc, key, annotations[key])
+    doc.skipped_stages = annotations.get("skipped_stages", [])
     return doc

@@ -1,13 +1,12 @@
-"""Words of a text as lemmas, the unit both seed terms and paragraphs are compared in."""
+"""Words of a text as lemmas, the unit both seed terms and paragraphs are compared in.
+The taxonomy's seed terms and the word vectors are Russian, so this reads Russian."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..nlp.models import parses
+from ..lang.ru.morphology import LETTER_WORD as WORD, fold_yo, parses
 
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # Parts of speech that carry meaning; prepositions, conjunctions, particles, pronouns and
 # adverbs only glue words together, so phrases match across them.
 CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND"})
@@ -47,7 +46,7 @@ def words(text: str, names: tuple[tuple[int, int], ...] = ()) -> list[Word]:
 
 
 def normal_form(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    return fold_yo(word.lower())
 
 
 def surface_forms(text: str) -> list[str]:

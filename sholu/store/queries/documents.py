@@ -20,7 +20,7 @@ def row_to_document(row) -> Document:
     doc = Document(fingerprint="", **fields)
     doc.boilerplate = json.loads(row[-2])
     annotations = json.loads(row[-1])
-    for key in ANNOTATION_FIELDS:
+    for key in ANNOTATION_FIELDS + ("skipped_stages",):
         setattr(doc, key, annotations.get(key, []))
     return doc
 

@@ -1,19 +1,54 @@
-"""Putting a short noun phrase as written in a sentence («с трудовым коллективом»,
-«в цехе») back into the nominative («трудовой коллектив», «цех»), with pymorphy."""
+"""Russian morphology (pymorphy): the one tokeniser, lemmas, and putting a short noun
+phrase as written in a sentence («с трудовым коллективом», «в цехе») back into the
+nominative («трудовой коллектив», «цех»). pymorphy loads on the first word analysed."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..nlp.models import parses
-
-WORD = re.compile(r"[\w-]+")
+# A word: letters or digits, hyphenated parts kept together («Усть-Каменогорск», «1-го»).
+WORD = re.compile(r"\w+(?:-\w+)*")
+# A word of letters only, for comparing meanings (numbers and codes carry no theme).
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 NOUN_TAGS = ("NOUN",)
 ADJECTIVE_TAGS = ("ADJF", "PRTF")
 
 
-def lemma(word: str) -> str:
-    return parses(word.lower())[0].normal_form.replace("ё", "е")
+@lru_cache(maxsize=1)
+def morph():
+    """pymorphy's analyser, for lemmas and inflection."""
+    import pymorphy2
 
+    return pymorphy2.MorphAnalyzer()
+
+
+@lru_cache(maxsize=300_000)
+def parses(word: str) -> tuple:
+    """pymorphy's readings of a word, remembered: the same words come back in every
+    article, and parsing was most of the nlp stage's time."""
+    return tuple(morph().parse(word))
+
+
+def fold_yo(text: str) -> str:
+    return text.replace("ё", "е")
+
+
+def dictionary_form(word: str) -> str:
+    """The likeliest reading's dictionary form, ё as the dictionary writes it."""
+    return parses(word.lower())[0].normal_form
+
+
+def lemma(word: str) -> str:
+    """The dictionary form with ё as е, the form words are compared in."""
+    return fold_yo(dictionary_form(word))
+
+
+def word_count(text: str) -> int:
+    """Words, each part of a hyphenated word counted («Усть-Каменогорск» is two)."""
+    return sum(match.group().count("-") + 1 for match in WORD.finditer(text))
+
+
+# --- nouns and adjectives ----------------------------------------------------------------
 
 def noun_parse(word: str, cases: tuple[str, ...] = ()):
     """The word's noun reading, preferring one in the given cases."""

@@ -1,0 +1,64 @@
+"""The local engine: the per-document stages in worker processes on this machine's
+cores, forked after the models are loaded so every worker shares them."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+
+
+def load_models() -> None:
+    """Every model and table the stages read, loaded now rather than on first use. The
+    language model is mostly LZMA decompression, which runs outside the GIL: it loads in
+    a thread while this one loads the others, on the core that would otherwise idle."""
+    from ..clean.language import preload as preload_language
+    from ..nlp import preload
+    from ..topics import preload as preload_topics
+
+    failures: list[BaseException] = []
+    language = threading.Thread(target=keep_failure(preload_language, failures), name="language model")
+    language.start()
+    try:
+        preload()
+        preload_topics()
+    finally:
+        language.join()
+    if failures:
+        raise failures[0]
+
+
+def keep_failure(function, failures: list):
+    """`function` for a thread: what it raises is kept for the caller to raise."""
+    def run() -> None:
+        try:
+            function()
+        except BaseException as err:  # noqa: BLE001 - handed to the caller as it is
+            failures.append(err)
+    return run
+
+
+class WorkerPool:
+    """Worker processes started on first use, so a run with nothing new starts none;
+    with one job everything runs here."""
+
+    def __init__(self, jobs: int | None):
+        self.jobs = jobs or os.cpu_count() or 1
+        self.pool = None
+
+    def map(self, function, items: list) -> list:
+        if not items:
+            return []
+        if self.jobs == 1 or len(items) == 1:
+            return [function(item) for item in items]
+        if self.pool is None:
+            load_models()     # once here; forked workers share them
+            self.pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        return self.pool.map(function, items, chunksize=max(1, len(items) // (self.jobs * 4)))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.terminate() if exc[0] else self.pool.close()
+            self.pool.join()

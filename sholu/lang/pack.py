@@ -1,0 +1,66 @@
+"""The language pack record: the words and patterns of one language that the stages
+read, its morphology, and its word lists (read from the pack's folder when first used)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+
+@dataclass(frozen=True, eq=False)          # eq=False: hashed by identity, so caches can key on it
+class LanguagePack:
+    code: str                                # ISO 639-1
+    package: str                             # the module whose folder holds the word lists
+    morphology: ModuleType                   # lemma, dictionary_form, parses, WORD, inflection
+    # quotes
+    speech_verbs: frozenset[str]             # lemmas of verbs of saying
+    speaker_pronouns: Mapping[str, str]      # pronoun -> masc | femn | plur
+    group_nouns: frozenset[str]              # lemmas of collective speakers («участники»)
+    masculine_names_in_a: tuple[str, ...]    # first names ending like feminine ones
+    that_clause: re.Pattern                  # «, что» after a verb of saying
+    according_to: re.Pattern                 # «По словам X, …»: groups (pronoun, speaker)
+    according_to_verb: str                   # the verb such a quote records
+    as_said: re.Pattern                      # «Как заявил X, …»: groups (verb, speaker)
+    # people
+    role_synonyms: Mapping[str, tuple[str, ...]]   # role noun -> titles it stands for
+    generic_roles: frozenset[str]            # role nouns too vague to point at one person
+    # dates
+    months: Mapping[str, int]                # a month name's first letters -> its number
+    month_pattern: str                       # regex: a month name in any case form
+    short_month_pattern: str                 # regex: newsroom abbreviations («сент.»)
+    # events
+    event_triggers: tuple[tuple[str, re.Pattern], ...]   # (type, sentence pattern), first wins
+    vote_triggers: Mapping[str, re.Pattern]  # election | referendum -> pattern
+    elsewhen: re.Pattern                     # a time that is not a day («в марте», «ранее»)
+    audience_heads: frozenset[str]           # lemmas a gathering's audience is named by
+    audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
+
+    def lemma(self, word: str) -> str:
+        return self.morphology.lemma(word)
+
+    def word_list(self, name: str) -> tuple[str, ...]:
+        """`NAME.txt` of the pack's folder: words separated by white space, # comments."""
+        return read_word_list(self.package, name)
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        return frozenset(self.word_list("stopwords"))
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        return self.word_list("titles")
+
+    @property
+    def org_heads(self) -> frozenset[str]:
+        return frozenset(self.word_list("org_heads"))
+
+
+@lru_cache(maxsize=None)
+def read_word_list(package: str, name: str) -> tuple[str, ...]:
+    from importlib import resources
+
+    raw = resources.files(package).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0] for line in raw.splitlines())
+    return tuple(word for line in lines for word in line.split())

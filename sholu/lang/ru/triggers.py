@@ -1,0 +1,47 @@
+"""The words that announce an event in a Russian sentence. Texts reach here with ё
+written as е. A sentence gets one gathering type: a press conference before a meeting
+before other."""
+from __future__ import annotations
+
+import re
+
+from .words import MONTH_IN_PATTERN
+
+W = r"[\w«»\"'-]+"                          # one word, quotes and hyphens included
+HAPPENED = r"(?:состоял|прошл|прошел|проходил|провел|проведен|провод|организова)\w*"
+AUDIENCE_START = (r"(?:трудов\w+\s+)?(?:коллектив|работник|жител|избирател|сотрудник|студент|"
+                  r"молодеж|металлург|горняк|шахтер|нефтяник|ветеран|педагог|учител|врач|медик|"
+                  r"аграри|предпринимател|госслужащ|государственн\w+ служащ)")
+
+MEETING = re.compile("|".join([
+    rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?встреч",           # «состоялась встреча», «провели встречу»
+    rf"\bвстреч[аиуе]\s+(?:{W}\s+){{0,6}}?{HAPPENED}",      # «встреча … прошла»
+    r"\bвстрет(?:ил|ила|или|ится|ятся)(?:ся|сь)?\s+с\b",    # «встретился с», «встретятся с»
+    r"\bв\s+диалоге\s+с\b",
+    r"\bучасти\w*\s+во\s+встрече\b",
+    rf"\bво\s+встрече\s+(?:{W}\s+){{0,2}}?(?:приня|участв)",  # «Во встрече приняли участие»
+    rf"\bвстреч\w*\s+с\s+{AUDIENCE_START}",                # «в ходе встречи с жителями»
+    r"\b(?:выездн|информационно-разъяснительн|разъяснительн)\w*\s+(?:встреч|мероприяти)",
+]), re.IGNORECASE)
+
+PRESS_CONFERENCE = re.compile(r"\bпресс-конференци\w*|\bбрифинг\w*|\bпресс-подход\w*", re.IGNORECASE)
+
+GATHERING = r"(?:кругл\w+\s+стол\w*|форум\w*|семинар\w*|(?<!пресс-)конференци\w*|собрани[еяию]\w*|митинг\w*)"
+OTHER = re.compile(
+    rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?{GATHERING}|\b{GATHERING}\s+(?:{W}\s+){{0,6}}?{HAPPENED}",
+    re.IGNORECASE)
+
+GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
+
+# «сайлау» is the Kazakh word for elections, which Russian texts of the region use too.
+VOTE_TRIGGERS = {
+    "election": re.compile(r"\bвыбор(?:ы|ов|ах|ам|ами)\b|\bизбирательн\w+\s+кампани\w*|\bсайлау\w*",
+                           re.IGNORECASE),
+    "referendum": re.compile(r"\bреферендум\w*", re.IGNORECASE),
+}
+
+# «В мае 1981 года … провел встречу», «Ранее …», a bare «Накануне …»: a time the dates
+# stage could not pin to a day, and not the publication day either.
+ELSEWHEN = re.compile(rf"\bв\s+(?:1[89]\d\d|20\d\d)\s+году\b|\bв\s+прошлом\s+(?:году|месяце)|\bранее\b|"
+                      rf"\b(?:в|во)\s+{MONTH_IN_PATTERN}\b|"
+                      r"\bнакануне\b(?!\s+(?:референдум|выбор|голосовани|праздник|дня|нов))", re.IGNORECASE)

@@ -1,0 +1,163 @@
+"""The pipeline: the declared stages (`stages.py`) run over batches of documents.
+
+Per-document stages run in a pool of worker processes; corpus stages (dedup, linking
+people across articles, the writes) run in this process, one batch per transaction
+(`batch.py`). Input already stored by this pipeline version is skipped before any work.
+A sharded run (`shards.py`) runs the per-document stages up to the analysis into
+Parquet shards, with no store; `load_shards` continues from there.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
+
+from .. import PIPELINE_VERSION
+from ..document import AlreadyStored, Document, Problem, RawDocument
+from ..engines.local import WorkerPool, load_models
+from ..ingest import list_files, read_file
+from ..store.base import now
+from .batch import Batch, balanced, run_alone
+from .stages import STAGES, document_stages, named, without
+
+BATCH_SIZE = 64
+__all__ = ["BATCH_SIZE", "PIPELINE_VERSION", "Summary", "WorkerPool", "balanced", "load_models",
+           "process", "prepare", "analyse", "run", "run_records", "run_to_shards", "load_shards"]
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    analysed: int = 0          # documents that went through NER (copies inherit theirs)
+    skipped: int = 0
+    errors: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    totals: dict = field(default_factory=dict)    # the whole store after the run
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read, "new": self.new, "duplicates": self.duplicates,
+            "analysed": self.analysed, "skipped": self.skipped, "seconds": round(self.seconds, 3),
+            "errors": [{"source": p.source, "reason": p.reason} for p in self.errors],
+            "store": self.totals,
+        }
+
+
+def run(paths: Iterable[str], store, jobs: int | None = None, progress=None,
+        engine: str = "local", scheduler: str | None = None) -> Summary:
+    """Every stage over the files and folders; `engine` "dask" runs the per-document
+    stages on a Dask cluster (`scheduler` address, or a local cluster)."""
+    from ..engines import open_engine
+
+    summary, started, clock = Summary(), now(), time.perf_counter()
+    files = list(list_files(paths))
+    bar = progress(total=len(files)) if progress else None
+    work = pending(files, partial(store.is_done, version=PIPELINE_VERSION), summary, bar)
+    with open_engine(engine, jobs, scheduler) as pool:
+        for batch in in_batches(work):
+            store_batch(batch, pool, store, summary)
+    if bar:
+        bar.close()
+    finish(summary, store, started, clock)
+    return summary
+
+
+def in_batches(items: Iterator) -> Iterator[list]:
+    while batch := list(islice(items, BATCH_SIZE)):
+        yield batch
+
+
+def run_records(rows: list[dict], store, origin: str = "api", jobs: int | None = 1) -> tuple[Summary, list[str]]:
+    """Articles given as objects (the JSONL fields: text or html, url, title, published,
+    outlet) through the same stages; returns the summary and the stored ids."""
+    from ..ingest.formats import fingerprint, record_from_row
+
+    summary, started, clock = Summary(), now(), time.perf_counter()
+    raws = []
+    for row in rows:
+        raw = json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        # a row is named by its URL, else by its content: two different url-less
+        # articles must never share a source (the second would replace the first)
+        item = record_from_row(f"{origin}#{row.get('url') or fingerprint(raw)}", row, raw)
+        if isinstance(item, Problem):
+            summary.errors.append(item)
+        else:
+            summary.read += 1
+            raws.append(item)
+    with WorkerPool(jobs) as pool:
+        stored = store_batch(raws, pool, store, summary) if raws else []
+    finish(summary, store, started, clock)
+    return summary, stored
+
+
+def finish(summary: Summary, store, started: str, clock: float) -> None:
+    """Time, store totals and the run's record, the same for files and for records."""
+    summary.seconds = time.perf_counter() - clock
+    summary.totals = store.totals()
+    store.record_run(started, summary.as_dict())
+
+
+def pending(files, is_stored, summary: Summary, bar) -> Iterator[RawDocument]:
+    """Raw documents for which `is_stored(source, fingerprint)` is false; problems are
+    noted."""
+    for entry in files:
+        items = [entry] if isinstance(entry, Problem) else read_file(entry, is_stored)
+        for item in items:
+            if isinstance(item, Problem):
+                summary.errors.append(item)
+                continue
+            summary.read += 1
+            if isinstance(item, AlreadyStored) or is_stored(item.source, item.fingerprint):
+                summary.skipped += 1
+            else:
+                yield item
+        if bar:
+            bar.update(1)
+
+
+def store_batch(raws: list[RawDocument], pool, store, summary: Summary,
+                stages=STAGES) -> list[str]:
+    """One batch through `stages` in one transaction; returns the ids stored."""
+    preload_html(raws)
+    batch = Batch(pool, store, summary, stages)
+    with store.batch():
+        batch.run(raws)
+    return batch.stored
+
+
+def preload_html(raws: list) -> None:
+    """trafilatura, imported here once when a batch holds a page, so workers forked
+    afterwards have it (a plain-text corpus never imports it)."""
+    if any(getattr(raw, "kind", None) == "html" for raw in raws):
+        from ..clean.html import import_trafilatura
+
+        import_trafilatura()
+
+
+# -- one document, no store -------------------------------------------------------------
+
+def process(raw: RawDocument) -> Document | Problem:
+    """Every per-document stage, in order, with no store (no dedup, no linking)."""
+    return run_alone(raw, document_stages())
+
+
+def prepare(raw: RawDocument) -> Document | Problem:
+    return run_alone(raw, named("clean", "sign"))
+
+
+def analyse(doc: Document) -> Document | Problem:
+    return run_alone(doc, document_stages(without("clean", "sign")))
+
+
+def __getattr__(name: str):
+    """`run_to_shards` and `load_shards` live in `shards.py`, which builds on this module."""
+    if name in ("run_to_shards", "load_shards"):
+        from . import shards
+
+        return getattr(shards, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
