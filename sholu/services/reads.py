@@ -91,7 +91,7 @@ def outlets(store, paging: Paging) -> dict:
     """Per outlet: articles, originals, copies and the dates of the first and last."""
     rows = [{"outlet": row["outlet"], "articles": row["articles"], "originals": row["originals"],
              "copies": row["copies"], "first_published": row["first_date"], "last_published": row["last_date"]}
-            for row in outlet_queries.outlet_table(store)]
+            for row in outlet_queries.outlet_counts(store)]
     return page_of(sliced(rows, paging), len(rows))
 
 

@@ -11,23 +11,30 @@ TOP_SPEAKERS = 10
 TOP = 10
 
 
-def outlet_table(store, labels: dict[str, str] | None = None) -> list[dict]:
-    """One row per outlet (None: not known), most articles first: every field the API,
-    the dashboard and the report show of an outlet. Themes and speakers count all it
-    published, copies included: an outlet that only reprints still chose what to reprint."""
-    themes, speakers = themes_per_outlet(store, labels or {}), speakers_per_outlet(store)
-    reprinted = reprinted_elsewhere(store)
-    table = [{"outlet": outlet, "articles": articles, "originals": articles - copies, "copies": copies,
-              "reprint_share": ratio(copies, articles),
-              "originals_reprinted_elsewhere": reprinted.get(outlet, 0),
-              "top_themes": themes.get(outlet, []),
-              "people_quoted": len(speakers.get(outlet, [])),
-              "speakers": speakers.get(outlet, [])[:TOP_SPEAKERS],
+def outlet_counts(store) -> list[dict]:
+    """Per outlet (None: not known), most articles first: articles, originals, copies,
+    and the first and last publication dates (all its articles, copies included)."""
+    found = [{"outlet": outlet, "articles": articles, "originals": articles - copies, "copies": copies,
               "first_date": first, "last_date": last}
              for outlet, articles, copies, first, last in rows(
                  store, "SELECT outlet, COUNT(*), COUNT(duplicate_of), MIN(published), MAX(published) "
                         "FROM documents GROUP BY outlet")]
-    return sorted(table, key=lambda row: (-row["articles"], row["outlet"] is None, row["outlet"] or ""))
+    return sorted(found, key=lambda row: (-row["articles"], row["outlet"] is None, row["outlet"] or ""))
+
+
+def outlet_table(store, labels: dict[str, str] | None = None) -> list[dict]:
+    """The counts of each outlet with the share of copies, how many of its originals
+    others reprinted, its top themes and the people it quotes: every field the
+    dashboard, the report and `sholu outlets` show. Themes and speakers count all it
+    published, copies included: an outlet that only reprints still chose what to reprint."""
+    themes, speakers = themes_per_outlet(store, labels or {}), speakers_per_outlet(store)
+    reprinted = reprinted_elsewhere(store)
+    return [{**row, "reprint_share": ratio(row["copies"], row["articles"]),
+             "originals_reprinted_elsewhere": reprinted.get(row["outlet"], 0),
+             "top_themes": themes.get(row["outlet"], []),
+             "people_quoted": len(speakers.get(row["outlet"], [])),
+             "speakers": speakers.get(row["outlet"], [])[:TOP_SPEAKERS]}
+            for row in outlet_counts(store)]
 
 
 def themes_per_outlet(store, labels: dict[str, str]) -> dict[str | None, list[dict]]:
