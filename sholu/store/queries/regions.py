@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from .common import rows
+from .common import marks, rows
 from .periods import check_period, period_of, period_sort_key
 
 
@@ -14,39 +14,42 @@ def regions(store, by: str = "day") -> list[dict]:
     """Per region: original articles, the places named, and a series of
     {period, articles} by day or ISO week; the most covered region first."""
     check_period(by)
-    series: dict[str, dict] = defaultdict(lambda: defaultdict(int))
-    places: dict[str, set] = defaultdict(set)
-    for published, names in places_per_article(store):
-        for region, named in by_region(names).items():
-            series[region][period_of(published, by)] += 1
-            places[region] |= named
-    found = [{"region": region, "places": sorted(places[region]), "articles": sum(counts.values()),
-              "series": [{"period": period, "articles": count}
-                         for period, count in sorted(counts.items(), key=lambda i: period_sort_key(i[0]))]}
-             for region, counts in series.items()]
+    found = []
+    for region, ids in places_by_region(store).items():
+        series: dict[str | None, int] = defaultdict(int)
+        for published, count in articles_per_date(store, ids):
+            series[period_of(published, by)] += count
+        if series:
+            found.append({"region": region, "places": places_named(store, ids),
+                          "articles": sum(series.values()),
+                          "series": [{"period": period, "articles": series[period]}
+                                     for period in sorted(series, key=period_sort_key)]})
     return sorted(found, key=lambda row: (-row["articles"], row["region"]))
 
 
-def places_per_article(store):
-    """(published, [place names]) of each original article naming a place."""
-    named: dict[str, tuple] = {}
-    for doc_id, published, name in rows(
-            store, "SELECT em.document_id, d.published, em.name FROM entity_mentions em "
-                   "JOIN documents d ON d.id = em.document_id "
-                   "WHERE em.kind = 'place' AND d.duplicate_of IS NULL"):
-        named.setdefault(doc_id, (published, []))[1].append(name)
-    return named.values()
-
-
-def by_region(names: list[str]) -> dict[str, set]:
-    """The regions of the places named, each with the names that put it there."""
+def places_by_region(store) -> dict[str, list[str]]:
+    """Region -> the entity ids of the stored places in it."""
     places = gazetteer_places()
-    found: dict[str, set] = defaultdict(set)
-    for name in names:
+    found: dict[str, list[str]] = defaultdict(list)
+    for entity_id, name in rows(store, "SELECT entity_id, name FROM entities WHERE kind = 'place'"):
         region = (places.get(name) or {}).get("region")
         if region:
-            found[region].add(name)
+            found[region].append(entity_id)
     return found
+
+
+def articles_per_date(store, ids: list[str]) -> list[tuple]:
+    """(published, original articles naming any of the places `ids`): each article once."""
+    return rows(store, "SELECT d.published, COUNT(DISTINCT em.document_id) FROM entity_mentions em "
+                       f"JOIN documents d ON d.id = em.document_id WHERE em.entity_id IN ({marks(ids)}) "
+                       "AND d.duplicate_of IS NULL GROUP BY d.published", ids)
+
+
+def places_named(store, ids: list[str]) -> list[str]:
+    """The names original articles give the places `ids`."""
+    return sorted(name for (name,) in rows(
+        store, "SELECT DISTINCT em.name FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+               f"WHERE em.entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL", ids))
 
 
 @lru_cache(maxsize=1)
