@@ -6,7 +6,7 @@ container told us about it. A `Document` is the article as every later stage see
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING
 
 from .records import ANNOTATIONS
@@ -72,16 +72,27 @@ class Document:
         """The export contract: these keys may grow, never shrink or change."""
         record = {key: getattr(self, key) for key in EXPORT_FIELDS}
         record["url"] = self.url
-        record["skipped_stages"] = self.skipped_stages
+        record.update((key, getattr(self, key)) for key in FACT_FIELDS)
         return record
 
     def annotations(self) -> dict:
         """The fields later stages fill, kept together in the store."""
-        fields = {key: getattr(self, key) for key in ANNOTATION_FIELDS}
-        return {**fields, "skipped_stages": self.skipped_stages} if self.skipped_stages else fields
+        return {key: getattr(self, key) for key in ANNOTATION_FIELDS + FACT_FIELDS}
+
+    def restore(self, annotations: dict) -> Document:
+        """The fields `annotations()` gave, back from the store or a shard (a field the
+        stored version did not have keeps its default)."""
+        for key in ANNOTATION_FIELDS + FACT_FIELDS:
+            setattr(self, key, annotations.get(key, FIELD_DEFAULTS[key]()))
+        return self
 
 
 ANNOTATION_FIELDS = tuple(ANNOTATIONS)      # each a list of the dicts of one record class (records.py)
+# Per-document results that are not lists of records (what a stage counted or skipped):
+# stored with the annotations and exported after the contract's fields.
+FACT_FIELDS = ("skipped_stages",)
+FIELD_DEFAULTS = {f.name: f.default_factory if f.default_factory is not MISSING else (lambda v=f.default: v)
+                  for f in fields(Document)}
 EXPORT_FIELDS = (
     "id", "source", "outlet", "title", "published", "language", "text", "duplicate_of",
 ) + ANNOTATION_FIELDS

@@ -23,6 +23,9 @@ SURNAME_ONLY = ("В Акорде прошла встреча с представ
 ENGLISH = ("President Kassym-Jomart Tokayev met the workers of the Kazzinc smelter in Ust-Kamenogorsk "
            "on Monday. \"The new constitution protects the right to fair pay,\" he said, and the "
            "workers asked about housing and wages.\n")
+UKRAINIAN = ("Нагадаємо, що у вівторок міністр економіки зустрівся з працівниками машинобудівного "
+             "заводу у Харкові. «Ми будемо підтримувати кожного робітника, який залишився на "
+             "підприємстві», – сказав він. Вон сказав, що нові замовлення з'являться вже навесні.\n")
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -127,6 +130,15 @@ def test_a_language_without_a_pack_keeps_its_text_and_skips_the_language_stages(
     assert "Kazzinc smelter" in record["text"]
     assert record["persons"] == record["quotes"] == record["events"] == []
     assert record["skipped_stages"] == ["nlp", "quotes", "events", "topics", "quote topics"]
+
+
+def test_a_ukrainian_page_is_not_read_with_russian_models(tmp_path):
+    """Once such pages were labelled Kazakh and gave "people" such as «Нагадаємо» or «Вон»."""
+    write(tmp_path / "uk", "kharkiv.txt", UKRAINIAN)
+    run_into(tmp_path / "uk.db", tmp_path / "uk", jobs=1)
+    (record,) = export_records(tmp_path / "uk.db")
+    assert (record["language"], record["persons"], record["quotes"]) == ("uk", [], [])
+    assert "nlp" in record["skipped_stages"] and "машинобудівного" in record["text"]
 
 
 # -- nothing else changed ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .. import PIPELINE_VERSION
-from ..document import ANNOTATION_FIELDS, Document
+from ..document import Document
 from ..export.files import StagedFiles
 from .base import now
 
@@ -156,8 +156,4 @@ def read_shard(path: Path) -> list[Document]:
 def shard_document(row: dict) -> Document:
     doc = Document(**{name: row[name] for name in TEXT_FIELDS}, signature=row["signature"])
     doc.boilerplate = json.loads(row["boilerplate"])
-    annotations = json.loads(row["annotations"])
-    for key in ANNOTATION_FIELDS:
-        setattr(doc, key, annotations[key])
-    doc.skipped_stages = annotations.get("skipped_stages", [])
-    return doc
+    return doc.restore(json.loads(row["annotations"]))

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ...document import ANNOTATION_FIELDS, Document
+from ...document import Document
 from .common import EVERYTHING, Scope, one, rows
 from .periods import period_of
 
@@ -19,10 +19,7 @@ def row_to_document(row) -> Document:
     fields = dict(zip(DOCUMENT_COLUMNS, row))
     doc = Document(fingerprint="", **fields)
     doc.boilerplate = json.loads(row[-2])
-    annotations = json.loads(row[-1])
-    for key in ANNOTATION_FIELDS + ("skipped_stages",):
-        setattr(doc, key, annotations.get(key, []))
-    return doc
+    return doc.restore(json.loads(row[-1]))
 
 
 def documents(store) -> Iterator[Document]:
