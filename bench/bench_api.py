@@ -131,7 +131,7 @@ def main() -> None:
 
     from fastapi.testclient import TestClient
 
-    from sholu.api import create_app
+    from sholu.server import create_app
 
     with TestClient(create_app(target)) as client:
         print(f"{'endpoint':38} {'p50 ms':>8} {'p95 ms':>8}   ({REPEATS} requests each)")

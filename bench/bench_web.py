@@ -50,7 +50,7 @@ def pages(client) -> dict[str, str]:
 def report(title: str, target: str, repeats: int) -> None:
     from fastapi.testclient import TestClient
 
-    from sholu.api import create_app
+    from sholu.server import create_app
     from sholu.web import warm_up
 
     warm_up(target)         # what `sholu serve` does in the background at start

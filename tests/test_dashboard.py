@@ -16,7 +16,7 @@ import uvicorn
 from playwright.sync_api import expect, sync_playwright
 
 from conftest import FIXTURES, REPRINT, ROOT, SAMPLES, run_into
-from sholu.api import create_app
+from sholu.server import create_app
 
 CHROMIUM = os.environ.get("SHOLU_CHROMIUM", "/usr/bin/chromium")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

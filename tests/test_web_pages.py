@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from conftest import BACKENDS, FIXTURES, REPRINT, SAMPLES, new_target, run_into
 from sholu import PIPELINE_VERSION
-from sholu.api import create_app
+from sholu.server import create_app
 from sholu.store import open_store
 
 BALAEVA = "Аида Балаева"
@@ -60,6 +60,23 @@ def test_overview_lists_and_map_data(client):
     assert "Казахстан" not in regions                          # the country is no region
     table = client.get("/", params={"format": "csv", "chart": "map"}).text
     assert "Улытауская область" in table
+
+
+def outlet_cells(page: str, outlet: str) -> dict[str, str]:
+    """The cells of one outlet's row of the outlets table, by column heading."""
+    headings = re.findall(r"<th[^>]*>([^<]*)</th>", page.split("<tbody>")[0])
+    row = next(r for r in page.split("<tr>") if f">{outlet}</a>" in r)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    return {heading: re.sub(r"<[^>]+>", " ", cell).strip() for heading, cell in zip(headings, cells)}
+
+
+def test_outlets_page_fills_every_column(client):
+    kazpravda = outlet_cells(client.get("/outlets").text, "Kazpravda.kz")
+    assert kazpravda["Перепечатано другими"] == "1"            # Zakon.kz copied its article
+    assert kazpravda["Первая"] == kazpravda["Последняя"] == "2026-02-27"
+    assert "Цифровые права" in kazpravda["Темы"]                # its top themes, linked
+    zakon = outlet_cells(client.get("/outlets").text, "Zakon.kz")
+    assert (zakon["Оригиналы"], zakon["Копии"], zakon["Перепечатано другими"]) == ("0", "1", "0")
 
 
 def test_search_facets_count_the_results(client):

@@ -1,4 +1,4 @@
-"""What every analytics module shares: running a query, theme labels, rounding."""
+"""What every analytics module shares: theme labels."""
 from __future__ import annotations
 
 import json
@@ -8,21 +8,6 @@ from importlib import resources
 from pathlib import Path
 
 TOPICS_VARIABLE = "SHOLU_TOPICS"      # the same override the topics stage reads
-
-
-def query(store, sql: str, args: tuple | list = ()) -> list[tuple]:
-    """Rows of one query, `?` placeholders as in sqlite3 (the PostgreSQL store's
-    connection translates them). Every analytics query passes through here."""
-    return store.db.execute(sql, tuple(args)).fetchall()
-
-
-def marks(values) -> str:
-    """Placeholders for an IN (...) list; NULL keeps an empty list valid SQL."""
-    return ",".join("?" * len(values)) or "NULL"
-
-
-def ratio(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
 
 
 def theme_labels() -> dict[str, str]:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .common import marks, query, ratio
-from .periods import period_of, period_sort_key
+from ..store.queries import people
+from ..store.queries.common import ratio
+from ..store.queries.periods import period_of, period_sort_key
+from ..store.queries.quotes import quotes_by
 
 KINDS = ("person", "organization")
 BREAKDOWNS = ("total", "outlet", "day", "week")
@@ -23,7 +25,7 @@ def share_of_voice(store, kind: str = "person", by: str = "total", limit: int = 
     ids = [entity["entity_id"] for entity in leaders]
     if kind == "person":
         # quotes come per outlet from the same query the breakdown uses; summed here
-        quotes = totals_by_entity(quote_counts(store, ids, "d.outlet"))
+        quotes = totals_by_entity(quotes_by(store, ids, "d.outlet"))
         for entity in leaders:
             entity["quotes"] = quotes.get(entity["entity_id"], 0)
     if by != "total":
@@ -32,42 +34,11 @@ def share_of_voice(store, kind: str = "person", by: str = "total", limit: int = 
 
 
 def leading_entities(store, kind: str, limit: int) -> list[dict]:
-    all_mentions = query(
-        store,
-        "SELECT SUM(em.mentions) FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-        "WHERE em.kind = ? AND d.duplicate_of IS NULL", (kind,))[0][0] or 0
-    rows = query(
-        store,
-        "SELECT em.entity_id, e.name, COUNT(*), SUM(em.mentions) "
-        "FROM entity_mentions em JOIN entities e ON e.entity_id = em.entity_id "
-        "JOIN documents d ON d.id = em.document_id "
-        "WHERE em.kind = ? AND d.duplicate_of IS NULL "
-        "GROUP BY em.entity_id, e.name ORDER BY COUNT(*) DESC, SUM(em.mentions) DESC, e.name "
-        "LIMIT ?", (kind, limit))
-    # COUNT(*) counts articles: entity_mentions holds one row per (document, entity)
-    return [{"entity_id": entity_id, "name": name, "articles": articles, "mentions": mentions,
-             "mention_share": ratio(mentions, all_mentions)}
-            for entity_id, name, articles, mentions in rows]
-
-
-def mention_counts(store, ids: list[str], column: str) -> list[tuple]:
-    """(entity_id, outlet or published, articles, mentions) over original articles."""
-    return query(
-        store,
-        f"SELECT em.entity_id, {column}, COUNT(*), SUM(em.mentions) "
-        "FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-        f"WHERE em.entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
-        f"GROUP BY em.entity_id, {column}", ids)
-
-
-def quote_counts(store, ids: list[str], column: str) -> list[tuple]:
-    """(speaker_entity_id, outlet or published, quotes) over original articles."""
-    return query(
-        store,
-        f"SELECT q.speaker_entity_id, {column}, COUNT(*) "
-        "FROM quotes q JOIN documents d ON d.id = q.document_id "
-        f"WHERE q.speaker_entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
-        f"GROUP BY q.speaker_entity_id, {column}", ids)
+    """The top list of `kind` (articles per entity as the store defines it) with each
+    entity's share of all mentions of that kind."""
+    total = people.all_mentions(store, kind)
+    return [{**row, "mention_share": ratio(row["mentions"], total)}
+            for row in people.top_entities(store, kind, limit)]
 
 
 def totals_by_entity(rows: list[tuple]) -> dict[str, int]:
@@ -85,12 +56,12 @@ def attach_breakdown(store, leaders: list[dict], kind: str, by: str) -> None:
     empty = {"articles": 0, "mentions": 0, **({"quotes": 0} if kind == "person" else {})}
     ids = [entity["entity_id"] for entity in leaders]
     cells: dict[str, dict] = defaultdict(dict)
-    for entity_id, value, articles, mentions in mention_counts(store, ids, column):
+    for entity_id, value, articles, mentions in people.mentions_by(store, ids, column):
         cell = cells[entity_id].setdefault(bucket(value), dict(empty))
         cell["articles"] += articles
         cell["mentions"] += mentions
     if kind == "person":
-        for entity_id, value, quotes in quote_counts(store, ids, column):
+        for entity_id, value, quotes in quotes_by(store, ids, column):
             cells[entity_id].setdefault(bucket(value), dict(empty))["quotes"] += quotes
     key_name = "outlet" if by == "outlet" else "period"
     for entity in leaders:

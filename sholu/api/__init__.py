@@ -1,7 +1,9 @@
 """The REST API (FastAPI): read endpoints under /api/ open to all, writes behind a
 bearer token, OpenAPI at /openapi.json.
 
-    uvicorn --factory sholu.api:create_app        # SHOLU_DB, SHOLU_API_TOKEN from the environment
+The dashboard is mounted beside it by `sholu.server`, which imports both:
+
+    uvicorn --factory sholu.server:create_app     # SHOLU_DB, SHOLU_API_TOKEN from the environment
 """
 from __future__ import annotations
 
@@ -21,8 +23,8 @@ __all__ = ["create_app"]
 
 def create_app(db: str | None = None, token: str | None = None,
                max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> FastAPI:
-    """The API over the store `db` ($SHOLU_DB, else ./sholu.db); writes need `token`
-    ($SHOLU_API_TOKEN) and are disabled without one."""
+    """The API alone over the store `db` ($SHOLU_DB, else ./sholu.db); writes need
+    `token` ($SHOLU_API_TOKEN) and are disabled without one."""
     app = FastAPI(title="Sholu API", version=__version__,
                   description="Russian-language news about Kazakhstan as a structured record: "
                               "documents, people, quotes, events, outlets and themes.")
@@ -34,8 +36,6 @@ def create_app(db: str | None = None, token: str | None = None,
     if find_spec("sholu.analytics"):       # written alongside; the API works without it
         from . import analytics
         app.include_router(analytics.router)
-    from ..web import mount
-    mount(app)                  # the dashboard's pages, at / beside /api/
     return app
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 from .. import analytics
-from .session import Session
+from ..services.session import Session
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 

@@ -7,12 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from . import queries
-from .queries import Facets, Paging
+from ..services import reads as queries
+from ..services.facets import Facets
+from ..services.reads import Paging
 from .schemas import (DocumentRecord, DocumentsPublic, EventsPublic, OrganizationsPublic,
                       OutletsPublic, PersonProfile, PersonsPublic, QuotesPublic, SearchHitsPublic,
                       TopicsPublic)
-from .session import Session
+from ..services.session import Session
 
 MAX_LIMIT = 200
 

@@ -1,6 +1,6 @@
 """What the API needs to know: the database, the write token, the request size limit.
 Arguments win; the environment fills in what is not given, so `uvicorn --factory
-sholu.api:create_app` works with SHOLU_DB and SHOLU_API_TOKEN alone."""
+sholu.server:create_app` works with SHOLU_DB and SHOLU_API_TOKEN alone."""
 from __future__ import annotations
 
 import os

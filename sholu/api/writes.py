@@ -15,7 +15,7 @@ from fastapi.security import HTTPBearer
 
 from ..pipeline import run_records
 from .schemas import DocumentsIn, IngestResult
-from .session import Session
+from ..services.session import Session
 from .settings import TOKEN_VARIABLE
 
 WRITE_ERRORS = {

@@ -11,7 +11,9 @@ import click
 from tqdm import tqdm
 
 from .. import pipeline
+from ..services.text import first_words
 from ..store import StoreError, default_target, open_store
+from ..store.queries import people
 
 DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: $SHOLU_DB or ./sholu.db)."
 SAMPLE_CORPUS = "kz-referendum-2026"
@@ -33,9 +35,9 @@ def facet_options(command):
 
 
 def facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies) -> dict:
-    person_ids = [e for e, _ in match_person(store.person_entities(), person)] if person else None
-    return {"outlet": outlet, "date_from": date_from, "date_to": date_to, "theme": theme,
-            "event": event, "with_copies": with_copies, "person_ids": person_ids}
+    from ..services.facets import Facets, store_filters
+
+    return store_filters(store, Facets(outlet, date_from, date_to, person, theme, event, with_copies))
 
 
 def db_option(default=None):
@@ -155,9 +157,7 @@ def demo(db, as_json):
         click.echo()
         print_documents(list_documents(db))
         click.echo("\nmost named people (sholu persons):")
-        store = open_or_fail(db, must_exist=True)
-        print_persons(store.top_persons(5))
-        store.close()
+        print_persons(read_store(db, lambda store: people.top_persons(store, 5)))
 
 
 @main.command()
@@ -231,9 +231,7 @@ def persons(db, top, as_json):
       sholu persons --db sholu-demo.db
       sholu persons --db sholu-demo.db --top 5 --json
     """
-    store = open_or_fail(db, must_exist=True)
-    rows = store.top_persons(top)
-    store.close()
+    rows = read_store(db, lambda store: people.top_persons(store, top))
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -254,14 +252,13 @@ def person(name, db, as_json):
       sholu person "Аида Балаева" --db sholu-demo.db
       sholu person Балаевой --db sholu-demo.db --json
     """
-    store = open_or_fail(db, must_exist=True)
-    matches = match_person(store.person_entities(), name)
+    from ..services.people import find_persons
+
+    matches = read_store(db, lambda store: find_persons(store, name))
     if len(matches) != 1:
-        store.close()
         listed = ", ".join(n for _, n in matches) if matches else "nobody"
         raise click.ClickException(f"{name!r} matches {listed}; give the full name")
-    profile = store.person_profile(matches[0][0])
-    store.close()
+    profile = read_store(db, lambda store: people.person_profile(store, matches[0][0]))
     if as_json:
         click.echo(json.dumps(profile, ensure_ascii=False, indent=2))
     else:
@@ -284,15 +281,15 @@ def quotes(db, speaker, topic, limit, as_json):
       sholu quotes --db sholu-demo.db --speaker Балаева --json
       sholu quotes --db sholu-demo.db --topic digital_rights
     """
-    store = open_or_fail(db, must_exist=True)
+    from ..services.people import find_persons
+    from ..store.queries.quotes import list_quotes
+
     speaker_ids = None
     if speaker:
-        speaker_ids = [entity_id for entity_id, _ in match_person(store.person_entities(), speaker)]
+        speaker_ids = [entity_id for entity_id, _ in read_store(db, lambda store: find_persons(store, speaker))]
         if not speaker_ids:
-            store.close()
             raise click.ClickException(f"{speaker!r} matches nobody in {db or default_target()}")
-    rows = store.list_quotes(speaker_ids, topic, limit)
-    store.close()
+    rows = read_store(db, lambda store: list_quotes(store, speaker_ids, topic, limit))
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else quote_line(row))
 
@@ -310,11 +307,48 @@ def events(db, limit, as_json):
       sholu events --db sholu-demo.db
       sholu events --db sholu-demo.db --json
     """
-    store = open_or_fail(db, must_exist=True)
-    rows = store.list_events(limit)
-    store.close()
+    from ..store.queries.events import list_events
+
+    rows = read_store(db, lambda store: list_events(store, limit))
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else event_line(row))
+
+
+@main.command()
+@db_option()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def outlets(db, as_json):
+    """Outlets by articles published: originals, copies, how many of their originals
+    others reprinted, first and last publication date, main themes.
+
+    \b
+    Examples:
+      sholu outlets --db sholu-demo.db
+      sholu outlets --db sholu-demo.db --json
+    """
+    from ..store.queries.outlets import outlet_table
+
+    for row in read_store(db, outlet_table):
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else outlet_line(row))
+
+
+@main.command()
+@db_option()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def regions(db, as_json):
+    """Regions of Kazakhstan by the original articles naming a place in them (an
+    article naming two towns of one region counts once).
+
+    \b
+    Examples:
+      sholu regions --db sholu-demo.db
+      sholu regions --db sholu-demo.db --json
+    """
+    from ..store.queries.regions import regions as region_rows
+
+    for row in read_store(db, region_rows):
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json
+                   else f"{row['articles']:>5}  {row['region']:<34} {', '.join(row['places'])}")
 
 
 @main.command()
@@ -393,7 +427,7 @@ def serve(db, host, port, token):
     """
     import uvicorn
 
-    from ..api import create_app
+    from ..server import create_app
 
     target = db or default_target()
     open_or_fail(target, must_exist=True).close()
@@ -417,6 +451,13 @@ def event_line(row: dict) -> str:
 
 
 
+def outlet_line(row: dict) -> str:
+    themes = ", ".join(t["topic"] for t in row["top_themes"][:3])
+    return (f"{row['outlet'] or '—':16} {row['originals']:>5} orig. {row['copies']:>4} copies "
+            f"{row['originals_reprinted_elsewhere']:>4} reprinted  {row['first_date'] or '—':10} – "
+            f"{row['last_date'] or '—':10}  {themes}")
+
+
 def quote_line(row: dict) -> str:
     said = f"  [said {row['times_said']}×]" if row["times_said"] > 1 else ""
     text = row["text"] if len(row["text"]) <= 160 else row["text"][:160].rsplit(" ", 1)[0] + "…"
@@ -424,18 +465,6 @@ def quote_line(row: dict) -> str:
     return (f"{row['published'] or '—':10}  {row['outlet'] or '—':13}  {row['speaker'] or '?'}"
             f" {mark} {text}{said}")
 
-
-
-def match_person(entities: list[tuple[str, str]], query: str) -> list[tuple[str, str]]:
-    """By the whole name in any spelling, else by surname in any case form."""
-    from ..nlp.names import surname_key, surname_nominative
-    from ..nlp.people import name_key
-
-    exact = [e for e in entities if name_key(e[1]) == name_key(query)]
-    if exact:
-        return exact
-    forms = {surname_key(surname_nominative(query, gender)) for gender in ("Masc", "Fem", None)}
-    return [e for e in entities if " " in e[1] and surname_key(e[1]) in forms]
 
 
 def print_persons(rows: list[dict]) -> None:
@@ -469,6 +498,15 @@ def open_or_fail(db: str | None, must_exist: bool = False):
         return open_store(target)
     except StoreError as err:
         raise click.ClickException(str(err)) from err
+
+
+def read_store(db: str | None, read):
+    """`read(store)` on the stored database, closed afterwards."""
+    store = open_or_fail(db, must_exist=True)
+    try:
+        return read(store)
+    finally:
+        store.close()
 
 
 def progress_bar(quiet: bool, unit: str):
@@ -541,11 +579,6 @@ def list_documents(db) -> list[dict]:
              "source": d.source} for d in store.documents()]
     store.close()
     return rows
-
-
-def first_words(text: str, limit: int = 60) -> str:
-    line = text.split("\n", 1)[0]
-    return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def print_documents(rows: list[dict]) -> None:

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..api.session import Session
+from ..services.session import Session
 from ..store.search import QueryError
 from . import i18n, views
 from .highlight import highlighted

@@ -6,9 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import analytics
-from ..api import queries as api
-from ..cli import first_words
-from ..store.search import parse_query
+from ..services import reads
+from ..services.facets import Facets, store_filters
+from ..services.text import first_words
+from ..store.queries import events as event_queries
+from ..store.queries import people
+from ..store.queries.documents import document
+from ..store.queries.search import matching
 from ..topics.taxonomy import themes
 from . import data
 
@@ -33,8 +37,8 @@ def page_number(params: dict) -> int:
         return 1
 
 
-def paging(params: dict) -> api.Paging:
-    return api.Paging(PAGE_SIZE, (page_number(params) - 1) * PAGE_SIZE)
+def paging(params: dict) -> reads.Paging:
+    return reads.Paging(PAGE_SIZE, (page_number(params) - 1) * PAGE_SIZE)
 
 
 def theme_names() -> dict[str, dict]:
@@ -60,11 +64,11 @@ def overview(store, params: dict) -> Page:
     """Whole-corpus aggregates; those of data.py remember themselves, the others here."""
     saved = lambda name, compute: data.corpus_aggregate(store, name, compute)  # noqa: E731
     people = data.top_people(store)
-    topics = saved("themes", lambda s: [row for row in api.topics(s, api.Paging(data.TOP, 0))["items"]
+    topics = saved("themes", lambda s: [row for row in reads.topics(s, reads.Paging(data.TOP, 0))["items"]
                                         if row["originals"]])
     regions = data.region_coverage(store)
     return Page("overview.html", "overview", context={"summary": saved("summary", analytics.summary)},
-                lists={"people": people, "themes": topics, "events": saved("events", lambda s: s.list_events(8)),
+                lists={"people": people, "themes": topics, "events": saved("events", lambda s: event_queries.list_events(s, 8)),
                        "outlets": data.outlets_covering(store, data.EVERYTHING), "regions": regions},
                 charts={"coverage": coverage_chart(data.coverage(store)),
                         "people": ranking_chart(people, "name", "articles"),
@@ -80,13 +84,13 @@ FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event")
 
 def search(store, params: dict) -> Page:
     q = (params.get("q") or "").strip()
-    facets = api.Facets(**{key: params.get(key) or None for key in FACETS},
+    facets = Facets(**{key: params.get(key) or None for key in FACETS},
                         with_copies=params.get("with_copies") == "true")
     pages = paging(params)
     if q:
-        found = api.search(store, q, facets, pages, marks=SNIPPET_MARKS)
+        found = reads.search(store, q, facets, pages, marks=SNIPPET_MARKS)
     else:
-        found = api.documents(store, facets, None, pages)
+        found = reads.documents(store, facets, None, pages)
     condition, args = search_condition(store, q, facets)
     counts = data.facet_counts(store, condition, args)
     return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts,
@@ -98,25 +102,21 @@ def search(store, params: dict) -> Page:
 
 def person_label(store, person: str | None) -> str:
     """The person filter as a name: the facet links carry entity ids."""
-    entity = store.entity(person) if person else None
+    entity = people.entity(store, person) if person else None
     return entity["name"] if entity else (person or "")
 
 
-def search_condition(store, q: str, facets: api.Facets) -> tuple[str, list]:
+def search_condition(store, q: str, facets: Facets) -> tuple[str, list]:
     """The WHERE on `documents d` the search used, for counting its facets."""
-    from ..store.base import search_filters
+    from ..store.search import parse_query
 
-    where, args = search_filters(api.store_filters(store, facets))
-    if q:
-        where += f" AND d.id IN (SELECT s.document_id FROM search_index s WHERE {store.match_sql()[0]})"
-        args.append(store.query_text(parse_query(q)))
-    return f"1=1{where}", args
+    return matching(store, store_filters(store, facets), parse_query(q) if q else None)
 
 
 # -- article ---------------------------------------------------------------------------
 
 def article(store, params: dict, doc_id: str) -> Page | None:
-    doc = store.document(doc_id)
+    doc = document(store, doc_id)
     if doc is None:
         return None
     record = doc.to_record()
@@ -135,13 +135,13 @@ def article(store, params: dict, doc_id: str) -> Page | None:
 # -- people, organisations -----------------------------------------------------------------
 
 def person(store, params: dict, entity_id: str) -> Page | None:
-    entity = store.entity(entity_id)
+    entity = people.entity(store, entity_id)
     if entity is None or entity["kind"] != "person":
         return None
     scope = data.naming(entity_id)
     theme = params.get("theme") or None
     pages = paging(params)
-    quotes = api.quotes(store, entity_id, theme, pages)
+    quotes = reads.quotes(store, entity_id, theme, pages)
     positions = data.positions_over_time(store, entity_id)
     outlets = data.outlets_covering(store, scope)
     return Page("person.html", entity["name"],
@@ -149,7 +149,7 @@ def person(store, params: dict, entity_id: str) -> Page | None:
                          "quote_themes": data.quote_themes(store, entity_id)},
                 lists={"positions": positions, "quotes": quotes["items"],
                        "events": data.events_with(store, entity["name"]),
-                       "co_mentioned": store.co_mentioned(entity_id, limit=data.TOP),
+                       "co_mentioned": people.co_mentioned(store, entity_id, limit=data.TOP),
                        "outlets": outlets},
                 charts={"coverage": coverage_chart(data.coverage(store, scope)),
                         "outlets": ranking_chart(outlets, "outlet", "articles")},
@@ -157,7 +157,7 @@ def person(store, params: dict, entity_id: str) -> Page | None:
 
 
 def organization(store, params: dict, entity_id: str) -> Page | None:
-    entity = store.entity(entity_id)
+    entity = people.entity(store, entity_id)
     if entity is None or entity["kind"] != "organization":
         return None
     scope = data.naming(entity_id)
@@ -174,13 +174,13 @@ def organization(store, params: dict, entity_id: str) -> Page | None:
 
 
 def persons(store, params: dict) -> Page:
-    found = api.persons(store, paging(params))
+    found = reads.persons(store, paging(params))
     return Page("entities.html", "persons", context={"kind": "person"},
                 lists={"persons": found["items"]}, total=found["count"])
 
 
 def organizations(store, params: dict) -> Page:
-    found = api.organizations(store, paging(params))
+    found = reads.organizations(store, paging(params))
     return Page("entities.html", "organizations", context={"kind": "organization"},
                 lists={"organizations": found["items"]}, total=found["count"])
 
@@ -213,7 +213,7 @@ def outlet(store, params: dict, name: str) -> Page | None:
 
 
 def topics(store, params: dict) -> Page:
-    rows = data.corpus_aggregate(store, "all themes", lambda s: api.topics(s, api.Paging(200, 0))["items"])
+    rows = data.corpus_aggregate(store, "all themes", lambda s: reads.topics(s, reads.Paging(200, 0))["items"])
     return Page("themes.html", "themes", lists={"themes": rows},
                 charts={"themes": ranking_chart(rows, "topic", "originals")})
 
@@ -224,7 +224,7 @@ def topic(store, params: dict, topic_id: str) -> Page | None:
     scope = data.on_theme(topic_id)
     pages = paging(params)
     quotes = data.corpus_aggregate(store, ("theme quotes", topic_id, pages),
-                                   lambda s: api.quotes(s, None, topic_id, pages))
+                                   lambda s: reads.quotes(s, None, topic_id, pages))
     return Page("theme.html", topic_id, context={"topic": topic_id},
                 lists={"quotes": quotes["items"], "speakers": data.speakers_on(store, topic_id),
                        "people": data.entities_in(store, scope, "person"),
@@ -238,7 +238,7 @@ def topic(store, params: dict, topic_id: str) -> Page | None:
 
 def events(store, params: dict) -> Page:
     pages = paging(params)
-    found = data.corpus_aggregate(store, ("events page", pages), lambda s: api.events(s, pages))
+    found = data.corpus_aggregate(store, ("events page", pages), lambda s: reads.events(s, pages))
     per_day = data.events_per_day(store)
     days = sorted({r["date"] for r in per_day})
     kinds = sorted({r["type"] for r in per_day})
@@ -253,7 +253,7 @@ def event(store, params: dict, key: str) -> Page | None:
     reports, total = data.event_reports(store, key, PAGE_SIZE, paging(params).offset)
     if not total:
         return None
-    summary = store.list_events(1, 0, keys=[key])[0]
+    summary = event_queries.list_events(store, 1, 0, keys=[key])[0]
     people = data.persons_named(store, summary["participants"])
     return Page("event.html", summary["type"], context={"event": summary, "people": people},
                 lists={"reports": reports, "participants": summary["participants"]}, total=total)

@@ -1,46 +1,22 @@
-"""What each read endpoint asks the store: plain functions of a store, run on the
-request's store thread (see session.py), returning what the schemas describe."""
+"""Pages of the store's lists, as the REST API and the dashboard show them: plain
+functions of a store returning {"items": [...], "count": total}."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..cli import first_words, match_person
-from ..store.search import parse_query, snippet
-from ..topics.taxonomy import themes
+from ..store.queries import events as event_queries
+from ..store.queries import outlets as outlet_queries
+from ..store.queries import people, quotes as quote_queries, search as search_queries, themes
+from ..store.queries.documents import document as stored_document
+from .facets import Facets, store_filters
+from .people import person_ids
+from .text import first_words
 
 
 @dataclass(frozen=True)
 class Paging:
     limit: int
     offset: int
-
-
-@dataclass(frozen=True)
-class Facets:
-    """The filters shared by the document list and search; `person` is a name in any
-    case form, a surname, or an entity id."""
-    outlet: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    person: str | None = None
-    theme: str | None = None
-    event: str | None = None
-    with_copies: bool = False
-
-
-def person_ids(store, name_or_id: str) -> list[str]:
-    entity = store.entity(name_or_id)
-    if entity and entity["kind"] == "person":
-        return [entity["entity_id"]]
-    return [entity_id for entity_id, _ in match_person(store.person_entities(), name_or_id)]
-
-
-def store_filters(store, facets: Facets) -> dict:
-    """The facets as the store's search filters (a person resolved to entity ids)."""
-    filters = {key: getattr(facets, key) for key in
-               ("outlet", "date_from", "date_to", "theme", "event", "with_copies")}
-    filters["person_ids"] = person_ids(store, facets.person) if facets.person else None
-    return filters
 
 
 def page_of(rows: list, total: int) -> dict:
@@ -53,69 +29,80 @@ def sliced(rows: list, paging: Paging) -> list:
 
 
 def documents(store, facets: Facets, q: str | None, paging: Paging) -> dict:
+    from ..store.search import parse_query
+
     match = parse_query(q) if q else None
-    rows, total = store.list_documents(store_filters(store, facets), paging.limit, paging.offset, match)
+    rows, total = search_queries.list_documents(store, store_filters(store, facets),
+                                                paging.limit, paging.offset, match)
     return page_of(rows, total)
 
 
 def document(store, doc_id: str) -> dict | None:
-    doc = store.document(doc_id)
+    doc = stored_document(store, doc_id)
     return doc.to_record() if doc else None
 
 
 def search(store, q: str, facets: Facets, paging: Paging, marks: tuple[str, str] = ("[", "]")) -> dict:
+    from ..store.search import parse_query
+
     query = parse_query(q)
-    hits, total = store.search(query, store_filters(store, facets), paging.limit, paging.offset)
+    hits, total = search_queries.search(store, query, store_filters(store, facets), paging.limit, paging.offset)
     return page_of([search_hit(hit, query.lemmas, marks) for hit in hits], total)
 
 
 def search_hit(hit: dict, lemmas: set[str], marks: tuple[str, str] = ("[", "]")) -> dict:
+    """A hit with its snippet and a title (its first words when it has none)."""
+    from ..store.search import snippet
+
     text = hit.pop("text")
     return {**hit, "title": hit["title"] or first_words(text), "snippet": snippet(text, lemmas, marks=marks),
             "score": -hit["score"]}     # bm25 is lower-is-better; clients expect the opposite
 
 
 def persons(store, paging: Paging) -> dict:
-    rows = store.top_persons(paging.limit, paging.offset)
-    return page_of(rows, store.count_entities("person"))
+    return page_of(people.top_persons(store, paging.limit, paging.offset), people.count_entities(store, "person"))
 
 
 def person_profile(store, entity_id: str) -> dict | None:
-    entity = store.entity(entity_id)
+    entity = people.entity(store, entity_id)
     if entity is None or entity["kind"] != "person":
         return None
-    return store.person_profile(entity_id)
+    return people.person_profile(store, entity_id)
 
 
 def organizations(store, paging: Paging) -> dict:
-    rows = store.top_organizations(paging.limit, paging.offset)
-    return page_of(rows, store.count_entities("organization"))
+    rows = people.top_entities(store, "organization", paging.limit, paging.offset)
+    return page_of(rows, people.count_entities(store, "organization"))
 
 
 def quotes(store, speaker: str | None, topic: str | None, paging: Paging) -> dict:
     speaker_ids = person_ids(store, speaker) if speaker else None
     if speaker_ids == []:
         return page_of([], 0)       # nobody by that name: no quotes, not every quote
-    rows = store.list_quotes(speaker_ids, topic, paging.offset + paging.limit)
-    return page_of(sliced(rows, paging), store.count_quotes(speaker_ids, topic))
+    rows = quote_queries.list_quotes(store, speaker_ids, topic, paging.offset + paging.limit)
+    return page_of(sliced(rows, paging), quote_queries.count_quotes(store, speaker_ids, topic))
 
 
 def events(store, paging: Paging) -> dict:
-    rows = store.list_events(paging.limit, paging.offset)
-    return page_of(rows, store.count_events())
+    return page_of(event_queries.list_events(store, paging.limit, paging.offset), event_queries.count_events(store))
 
 
 def outlets(store, paging: Paging) -> dict:
-    rows = store.outlet_stats()
+    """Per outlet: articles, originals, copies and the dates of the first and last."""
+    rows = [{"outlet": row["outlet"], "articles": row["articles"], "originals": row["originals"],
+             "copies": row["copies"], "first_published": row["first_date"], "last_published": row["last_date"]}
+            for row in outlet_queries.outlet_counts(store)]
     return page_of(sliced(rows, paging), len(rows))
 
 
 def topics(store, paging: Paging) -> dict:
     """Every theme of the taxonomy, with its labels, and any stored theme the current
     taxonomy no longer has; themes no article has count zero."""
-    counted = {row["topic"]: row for row in store.topic_stats()}
+    from ..topics.taxonomy import themes as taxonomy
+
+    counted = {row["topic"]: row for row in themes.topic_stats(store)}
     rows = [{**zero_counts(theme.id), **counted.pop(theme.id, {}),
-             "label_ru": theme.label_ru, "label_en": theme.label_en} for theme in themes()]
+             "label_ru": theme.label_ru, "label_en": theme.label_en} for theme in taxonomy()]
     rows += [{**row, "label_ru": None, "label_en": None} for row in counted.values()]
     rows.sort(key=lambda row: (-row["originals"], -row["articles"], row["topic"]))
     return page_of(sliced(rows, paging), len(rows))

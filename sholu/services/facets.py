@@ -1,0 +1,26 @@
+"""The filters that search, the document list and the export share (facets), turned
+into the store's filters."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from .people import person_ids
+
+
+@dataclass(frozen=True)
+class Facets:
+    """`person` is a name in any case form, a surname, or an entity id."""
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    person: str | None = None
+    theme: str | None = None
+    event: str | None = None
+    with_copies: bool = False
+
+
+def store_filters(store, facets: Facets) -> dict:
+    """The facets as the store's search filters (a person resolved to entity ids)."""
+    filters = {key: value for key, value in asdict(facets).items() if key != "person"}
+    filters["person_ids"] = person_ids(store, facets.person) if facets.person else None
+    return filters

@@ -1,0 +1,107 @@
+"""Documents: one, all of them, a scope's page of them, reprint groups, and the counts
+of the corpus as a whole and per period."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ...document import Document
+from .common import EVERYTHING, Scope, one, rows
+from .periods import period_of
+
+DOCUMENT_COLUMNS = ("id", "source", "url", "outlet", "title", "published", "language",
+                    "text", "text_key", "duplicate_of")
+SELECT_DOCUMENT = f"SELECT {', '.join(DOCUMENT_COLUMNS)}, boilerplate, annotations FROM documents"
+
+
+def row_to_document(row) -> Document:
+    fields = dict(zip(DOCUMENT_COLUMNS, row))
+    doc = Document(fingerprint="", **fields)
+    doc.boilerplate = json.loads(row[-2])
+    return doc.restore(json.loads(row[-1]))
+
+
+def documents(store) -> Iterator[Document]:
+    for row in store.stream(f"{SELECT_DOCUMENT} ORDER BY seq"):   # streamed: never the corpus in memory
+        yield with_quote_links(store, row_to_document(row))
+
+
+def document(store, doc_id: str) -> Document | None:
+    row = store.db.execute(f"{SELECT_DOCUMENT} WHERE id=?", (doc_id,)).fetchone()
+    return with_quote_links(store, row_to_document(row)) if row else None
+
+
+def with_quote_links(store, doc: Document) -> Document:
+    """Each quote carries its id and, when the line was said before in another
+    article, the id of that first appearance."""
+    links = dict(rows(store, "SELECT quote_id, repeat_of FROM quotes WHERE document_id=?", (doc.id,)))
+    for index, quote in enumerate(doc.quotes):
+        quote["quote_id"] = f"{doc.id}:{index}"
+        quote["repeat_of"] = links.get(quote["quote_id"])
+    return doc
+
+
+# -- counts -----------------------------------------------------------------------------
+
+def totals(store) -> dict:
+    documents_, duplicates = rows(store, "SELECT COUNT(*), COUNT(duplicate_of) FROM documents")[0]
+    outlets = one(store, "SELECT COUNT(DISTINCT outlet) FROM documents WHERE duplicate_of IS NULL")
+    return {"documents": documents_, "duplicates": duplicates,
+            "originals": documents_ - duplicates, "outlets": outlets}
+
+
+def summary(store) -> dict:
+    """Documents, originals, copies, outlets (all, and those with originals), the date
+    range of all documents and how much was extracted."""
+    documents_, copies, outlets, first, last = rows(
+        store, "SELECT COUNT(*), COUNT(duplicate_of), COUNT(DISTINCT outlet), MIN(published), "
+               "MAX(published) FROM documents")[0]
+    undated, original_outlets = rows(
+        store, "SELECT COUNT(*) - COUNT(published), COUNT(DISTINCT outlet) FROM documents "
+               "WHERE duplicate_of IS NULL")[0]
+    entities = dict(rows(store, "SELECT kind, COUNT(*) FROM entities GROUP BY kind"))
+    return {"documents": documents_, "originals": documents_ - copies, "copies": copies,
+            "outlets": outlets, "outlets_with_originals": original_outlets,
+            "first_date": first, "last_date": last, "undated_originals": undated,
+            "persons": entities.get("person", 0), "organizations": entities.get("organization", 0),
+            "places": entities.get("place", 0),
+            "quotes": one(store, "SELECT COUNT(*) FROM quotes"),
+            "events": one(store, "SELECT COUNT(DISTINCT group_key) FROM events")}
+
+
+def articles_per_period(store, by: str, scope: Scope = EVERYTHING) -> dict[str | None, list[int]]:
+    """period -> [originals, copies] of a scope's articles; period None: undated."""
+    cells: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
+    for published, count, copies in rows(
+            store, f"SELECT d.published, COUNT(*), COUNT(d.duplicate_of) FROM documents d "
+                   f"WHERE {scope.with_copies().where()} GROUP BY d.published", scope.args):
+        cell = cells[period_of(published, by)]
+        cell[0] += count - copies
+        cell[1] += copies
+    return cells
+
+
+# -- pages of documents ------------------------------------------------------------------
+
+def articles_in(store, scope: Scope, limit: int, offset: int = 0) -> tuple[list[dict], int]:
+    """A page of a scope's articles, newest first, copies included and marked."""
+    every = scope.with_copies()
+    total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {every.where()}", scope.args)
+    found = rows(store, "SELECT d.id, d.outlet, d.published, d.title, d.duplicate_of, substr(d.text, 1, 120) "
+                        f"FROM documents d WHERE {every.where()} "
+                        "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ? OFFSET ?",
+                 (*scope.args, limit, offset))
+    keys = ("id", "outlet", "published", "title", "duplicate_of", "opening")
+    return [dict(zip(keys, row)) for row in found], total
+
+
+def copies_of(store, doc_id: str, original: str | None) -> list[dict]:
+    """The other members of the article's reprint group, the original first."""
+    root = original or doc_id
+    found = rows(store, "SELECT id, outlet, published, title, duplicate_of FROM documents "
+                        "WHERE (id = ? OR duplicate_of = ?) AND id <> ? "
+                        "ORDER BY duplicate_of IS NOT NULL, COALESCE(published, ''), seq",
+                 (root, root, doc_id))
+    return [dict(zip(("id", "outlet", "published", "title", "duplicate_of"), row)) for row in found]
+

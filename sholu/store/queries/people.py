@@ -1,0 +1,151 @@
+"""People, organisations and places: lookups, profiles, and the one definition of
+articles per entity, the number of original articles naming it (copies not counted),
+read from `entity_stats`, which every write keeps exact (see store/base.py)."""
+from __future__ import annotations
+
+from .common import Scope, marks, one, rows
+
+PROFILE_LIMIT = 100          # rows of each list in a person's profile
+CO_MENTION_WINDOW = 1000     # latest articles of a person over which co-mentions count
+TOP = 10
+
+
+# -- articles per entity -------------------------------------------------------------------
+
+def top_entities(store, kind: str, limit: int, offset: int = 0) -> list[dict]:
+    """Entities of `kind` by original articles naming them, then mentions, then name."""
+    found = rows(store, "SELECT s.entity_id, e.name, s.articles, s.mentions FROM entity_stats s "
+                        "JOIN entities e ON e.entity_id = s.entity_id WHERE s.kind = ? AND s.articles > 0 "
+                        "ORDER BY s.articles DESC, s.mentions DESC, e.name LIMIT ? OFFSET ?",
+                 (kind, limit, offset))
+    return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
+
+
+def count_entities(store, kind: str) -> int:
+    """Entities of this kind named by original articles: the length of a top list."""
+    return one(store, "SELECT COUNT(*) FROM entity_stats WHERE kind = ? AND articles > 0", (kind,))
+
+
+def all_mentions(store, kind: str) -> int:
+    """Mentions of every entity of `kind` in original articles."""
+    return one(store, "SELECT COALESCE(SUM(mentions), 0) FROM entity_stats WHERE kind = ?", (kind,))
+
+
+def entity_counts(store, entity_id: str) -> dict:
+    """One entity's original articles and mentions, and the quotes it is the speaker of."""
+    found = rows(store, "SELECT articles, mentions FROM entity_stats WHERE entity_id = ?", (entity_id,))
+    articles, mentions = found[0] if found else (0, 0)
+    quotes = one(store, "SELECT COUNT(*) FROM quotes WHERE speaker_entity_id = ?", (entity_id,))
+    return {"articles": articles, "mentions": mentions, "quotes": quotes}
+
+
+def top_persons(store, limit: int, offset: int = 0) -> list[dict]:
+    """People by original articles naming them, with their latest positions."""
+    return [{**row, "positions": latest_positions(store, row["entity_id"])}
+            for row in top_entities(store, "person", limit, offset)]
+
+
+def entities_in(store, scope: Scope, kind: str, limit: int = TOP) -> list[dict]:
+    """Entities of `kind` by the articles of `scope` naming them."""
+    found = rows(store, "SELECT em.entity_id, MIN(em.name), COUNT(*), SUM(em.mentions) FROM entity_mentions em "
+                        "JOIN documents d ON d.id = em.document_id "
+                        f"WHERE em.kind = ? AND {scope.where()} "
+                        "GROUP BY em.entity_id ORDER BY 3 DESC, 4 DESC, 2 LIMIT ?", (kind, *scope.args, limit))
+    return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
+
+
+def mentions_by(store, ids: list[str], column: str) -> list[tuple]:
+    """(entity_id, `column` of the article, articles, mentions) over original articles."""
+    return rows(store, f"SELECT em.entity_id, {column}, COUNT(*), SUM(em.mentions) "
+                       "FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+                       f"WHERE em.entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
+                       f"GROUP BY em.entity_id, {column}", ids)
+
+
+def pairs_named_together(store, limit: int) -> list[tuple]:
+    """(id, name, id, name, original articles) of people named in the same articles."""
+    return rows(store, "SELECT a.entity_id, ea.name, b.entity_id, eb.name, COUNT(*) FROM entity_mentions a "
+                       "JOIN entity_mentions b ON b.document_id = a.document_id AND a.entity_id < b.entity_id "
+                       "JOIN documents d ON d.id = a.document_id "
+                       "JOIN entities ea ON ea.entity_id = a.entity_id JOIN entities eb ON eb.entity_id = b.entity_id "
+                       "WHERE a.kind = 'person' AND b.kind = 'person' AND d.duplicate_of IS NULL "
+                       "GROUP BY a.entity_id, ea.name, b.entity_id, eb.name "
+                       "ORDER BY COUNT(*) DESC, ea.name, eb.name LIMIT ?", (limit,))
+
+
+# -- lookups ---------------------------------------------------------------------------------
+
+def entity(store, entity_id: str) -> dict | None:
+    found = rows(store, "SELECT entity_id, kind, name FROM entities WHERE entity_id=?", (entity_id,))
+    return dict(zip(("entity_id", "kind", "name"), found[0])) if found else None
+
+
+def person_entities(store) -> list[tuple[str, str]]:
+    return rows(store, "SELECT entity_id, name FROM entities WHERE kind='person'")
+
+
+def persons_named(store, names: list[str]) -> dict[str, str]:
+    """name -> entity id for the people among `names` that the store knows."""
+    return dict(rows(store, f"SELECT name, MIN(entity_id) FROM entities WHERE kind = 'person' "
+                            f"AND name IN ({marks(names)}) GROUP BY name", names))
+
+
+def spellings(store, ids: set[str]) -> dict[str, set[str]]:
+    """Every name each entity was stored under (an article's spelling may differ)."""
+    ids = sorted(ids)
+    found: dict[str, set[str]] = {}
+    for entity_id, name in rows(store, f"SELECT entity_id, name FROM entity_mentions WHERE entity_id IN "
+                                       f"({marks(ids)}) UNION SELECT entity_id, name FROM entities "
+                                       f"WHERE entity_id IN ({marks(ids)})", ids + ids):
+        found.setdefault(entity_id, set()).add(name)
+    return found
+
+
+# -- a person's profile -------------------------------------------------------------------------
+
+def latest_positions(store, entity_id: str) -> list[str]:
+    found = rows(store, "SELECT position, MAX(COALESCE(published, '')) FROM positions WHERE entity_id=? "
+                        "GROUP BY position ORDER BY 2 DESC, COUNT(*) DESC", (entity_id,))
+    return [row[0] for row in found]
+
+
+def positions_over_time(store, entity_id: str) -> list[dict]:
+    """Each stated position with the first and last dates it was stated and how often."""
+    found = rows(store, "SELECT position, MIN(published), MAX(published), COUNT(DISTINCT document_id) "
+                        "FROM positions WHERE entity_id = ? GROUP BY position "
+                        "ORDER BY MIN(COALESCE(published, '9999')), 1", (entity_id,))
+    return [{"position": p, "first": f, "last": l, "articles": n} for p, f, l, n in found]
+
+
+def person_profile(store, entity_id: str, limit: int = PROFILE_LIMIT) -> dict:
+    """Positions as stated over time, articles and the people most often named with
+    them; each list the latest `limit` rows, with the totals."""
+    positions = rows(store, "SELECT position, published, document_id FROM positions WHERE entity_id=? "
+                            "ORDER BY COALESCE(published, '') DESC, position LIMIT ?", (entity_id, limit))
+    return {"entity_id": entity_id, "name": entity(store, entity_id)["name"],
+            "positions": [{"position": p, "published": d, "document_id": i} for p, d, i in reversed(positions)],
+            "articles": person_articles(store, entity_id, limit),
+            "articles_total": one(store, "SELECT COUNT(*) FROM entity_mentions WHERE entity_id=?", (entity_id,)),
+            "co_mentioned": co_mentioned(store, entity_id)}
+
+
+def person_articles(store, entity_id: str, limit: int) -> list[dict]:
+    """The latest `limit` articles naming the person, copies included, oldest first."""
+    found = rows(store, "SELECT d.id, d.published, d.outlet, d.title, d.duplicate_of, em.mentions, "
+                        "substr(d.text, 1, 80) FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+                        "WHERE em.entity_id=? ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ?",
+                 (entity_id, limit))
+    keys = ("id", "published", "outlet", "title", "duplicate_of", "mentions", "first_words")
+    return [dict(zip(keys, row)) for row in reversed(found)]
+
+
+def co_mentioned(store, entity_id: str, window: int = CO_MENTION_WINDOW, limit: int = 50) -> list[dict]:
+    """People named in the same original articles, over the person's latest `window`."""
+    found = rows(store, "SELECT other.entity_id, other.name, COUNT(DISTINCT other.document_id) "
+                        "FROM entity_mentions other WHERE other.kind = 'person' AND other.entity_id <> ? "
+                        "AND other.document_id IN (SELECT em.document_id FROM entity_mentions em "
+                        "JOIN documents d ON d.id = em.document_id WHERE em.entity_id = ? AND d.duplicate_of IS NULL "
+                        "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ?) "
+                        "GROUP BY other.entity_id, other.name ORDER BY 3 DESC, 2 LIMIT ?",
+                 (entity_id, entity_id, window, limit))
+    return [{"entity_id": e, "name": n, "articles": c} for e, n, c in found]

@@ -1,0 +1,77 @@
+"""Who said what: quotes with their speakers, and speakers by number of quotes."""
+from __future__ import annotations
+
+import json
+
+from .common import Scope, marks, one, rows
+
+TOP = 10
+QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
+              "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said")
+
+
+def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str, list]:
+    """SQL conditions for quotes by speakers (entity ids) and theme."""
+    where, args = ["1=1"], []
+    if speaker_ids is not None:
+        where.append(f"q.speaker_entity_id IN ({marks(speaker_ids)})")
+        args += speaker_ids
+    if topic:
+        where.append("q.topics LIKE ?")
+        args.append(f'%"{topic}"%')
+    return " AND ".join(where), args
+
+
+def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: int) -> list[dict]:
+    """Quotes newest first, each with how many times its line was said in all."""
+    where, args = quote_filters(speaker_ids, topic)
+    found = rows(store, "SELECT q.quote_id, q.speaker, q.speaker_entity_id, q.speaker_type, q.kind, q.text, "
+                        "q.verb, q.topics, q.repeat_of, d.id, d.published, d.outlet, d.duplicate_of, "
+                        "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)) "
+                        f"FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
+                        "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ?", (*args, limit))
+    return [{**dict(zip(QUOTE_KEYS, row)), "topics": json.loads(row[7])} for row in found]
+
+
+def count_quotes(store, speaker_ids: list[str] | None, topic: str | None) -> int:
+    """How many rows list_quotes would give without a limit."""
+    where, args = quote_filters(speaker_ids, topic)
+    return one(store, f"SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}", args)
+
+
+def quotes_of(store, ids: list[str]) -> dict[str, int]:
+    """Quotes per speaker among `ids`, copies included."""
+    return dict(rows(store, "SELECT speaker_entity_id, COUNT(*) FROM quotes "
+                            f"WHERE speaker_entity_id IN ({marks(ids)}) GROUP BY speaker_entity_id", ids))
+
+
+def quotes_by(store, ids: list[str], column: str) -> list[tuple]:
+    """(speaker_entity_id, `column` of the article, quotes) over original articles."""
+    return rows(store, f"SELECT q.speaker_entity_id, {column}, COUNT(*) "
+                       "FROM quotes q JOIN documents d ON d.id = q.document_id "
+                       f"WHERE q.speaker_entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
+                       f"GROUP BY q.speaker_entity_id, {column}", ids)
+
+
+def speakers_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
+    found = rows(store, "SELECT q.speaker_entity_id, MIN(q.speaker), COUNT(*) FROM quotes q "
+                        "JOIN documents d ON d.id = q.document_id "
+                        f"WHERE q.speaker_entity_id IS NOT NULL AND {scope.where()} "
+                        "GROUP BY q.speaker_entity_id ORDER BY 3 DESC, 2 LIMIT ?", (*scope.args, limit))
+    return [{"entity_id": e, "name": n, "quotes": c} for e, n, c in found]
+
+
+def speakers_on(store, topic: str, limit: int = TOP) -> list[dict]:
+    """Who is quoted on a theme, by number of quotes."""
+    found = rows(store, "SELECT speaker_entity_id, MIN(speaker), COUNT(*) FROM quotes "
+                        "WHERE speaker_entity_id IS NOT NULL AND topics LIKE ? "
+                        "GROUP BY speaker_entity_id ORDER BY 3 DESC, 2 LIMIT ?", (f'%"{topic}"%', limit))
+    return [{"entity_id": e, "name": n, "quotes": c} for e, n, c in found]
+
+
+def quote_themes(store, entity_id: str) -> list[str]:
+    """The themes of a person's quotes (over at most 2,000 of them), for the theme filter."""
+    found = set()
+    for (topics,) in rows(store, "SELECT topics FROM quotes WHERE speaker_entity_id = ? LIMIT 2000", (entity_id,)):
+        found.update(json.loads(topics))
+    return sorted(found)

@@ -1,0 +1,28 @@
+"""Articles per campaign theme."""
+from __future__ import annotations
+
+from .common import Scope, rows
+
+TOP = 10
+
+
+def topic_stats(store) -> list[dict]:
+    """Per theme found in some article: documents, originals, copies."""
+    found = rows(store, "SELECT t.topic, COUNT(*), COUNT(*) - COUNT(d.duplicate_of), COUNT(d.duplicate_of) "
+                        "FROM document_topics t JOIN documents d ON d.id = t.document_id "
+                        "GROUP BY t.topic ORDER BY 3 DESC, 2 DESC, t.topic")
+    return [dict(zip(("topic", "articles", "originals", "copies"), row)) for row in found]
+
+
+def themes_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
+    """Themes by the articles of `scope` on them."""
+    found = rows(store, "SELECT t.topic, COUNT(*) FROM document_topics t JOIN documents d ON d.id = t.document_id "
+                        f"WHERE {scope.where()} GROUP BY t.topic ORDER BY 2 DESC, 1 LIMIT ?", (*scope.args, limit))
+    return [{"topic": topic, "articles": count} for topic, count in found]
+
+
+def themes_per_date(store) -> list[tuple]:
+    """(theme, published, original articles) for every theme and date."""
+    return rows(store, "SELECT dt.topic, d.published, COUNT(*) FROM document_topics dt "
+                       "JOIN documents d ON d.id = dt.document_id WHERE d.duplicate_of IS NULL "
+                       "GROUP BY dt.topic, d.published")
