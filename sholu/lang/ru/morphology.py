@@ -19,7 +19,22 @@ def morph():
     """pymorphy's analyser, for lemmas and inflection."""
     import pymorphy2
 
+    fit_pymorphy_to_python_311()
     return pymorphy2.MorphAnalyzer()
+
+
+def fit_pymorphy_to_python_311() -> None:
+    """pymorphy2 0.9 reads its units' parameters with `inspect.getargspec`, gone since
+    Python 3.11; Natasha's yargy replaces that reader when imported, and a process that
+    lemmatises without Natasha (`sholu search`) must do the same."""
+    from inspect import getfullargspec
+
+    from pymorphy2.units.base import BaseAnalyzerUnit
+
+    def parameter_names(unit) -> list[str]:
+        return [] if unit.__init__ is object.__init__ else sorted(getfullargspec(unit.__init__).args[1:])
+
+    BaseAnalyzerUnit._get_param_names = classmethod(parameter_names)
 
 
 @lru_cache(maxsize=300_000)
