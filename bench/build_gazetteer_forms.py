@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sholu.nlp.inflect import FORMS_FILE, declined  # noqa: E402
+from sholu.nlp.forms_table import declined  # noqa: E402
+from sholu.nlp.inflect import FORMS_FILE  # noqa: E402
 
 
 def main() -> None:

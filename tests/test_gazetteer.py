@@ -281,7 +281,8 @@ def test_find_is_fast_on_a_long_article(gazetteer):
 def test_the_shipped_forms_table_is_what_declining_the_shipped_names_gives():
     """The table only saves time at start: it must hold exactly the forms the rules give
     (rebuild it with bench/build_gazetteer_forms.py after changing names or rules)."""
-    from sholu.nlp.inflect import declined, shipped_forms
+    from sholu.nlp.forms_table import declined
+    from sholu.nlp.inflect import shipped_forms
 
     table = shipped_forms()
     assert len(table) > 1000

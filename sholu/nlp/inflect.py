@@ -52,13 +52,10 @@ def shipped_forms() -> dict[str, list[str]]:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def declined() -> dict[str, list[str]]:
-    """What the shipped table must hold: every shipped name and title, declined now."""
-    from .gazetteer import shipped_entries
-    from .titles import title_words
-
-    names = [name for entry in shipped_entries() for name in (entry.name, *entry.variants)] + title_words()
-    return {" ".join(name.split()): list(_phrase_forms(tuple(name.split()))) for name in names if name.split()}
+def decline(name: str) -> list[str]:
+    """The forms the rules below give, never read from the shipped table (which
+    sholu/nlp/forms_table.py builds with this)."""
+    return list(_phrase_forms(tuple(name.split())))
 
 
 @lru_cache(maxsize=None)
