@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
-
 from .dates import normalise_date
 
 DROPPED_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
@@ -56,6 +54,8 @@ def drop_repeated_title(text: str, title: str | None) -> str:
 
 def visible_text(html: str) -> str:
     """Fallback for pages too small for trafilatura: the text outside page chrome."""
+    from lxml import html as lxml_html   # only HTML input needs it
+
     parser = lxml_html.HTMLParser(encoding="utf-8")   # the text is decoded already
     try:
         tree = lxml_html.fromstring(html.encode("utf-8"), parser=parser)

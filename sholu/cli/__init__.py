@@ -1,19 +1,24 @@
 """The `sholu` command line. Every command prints errors to stderr and exits non-zero
-on failure; every list command has --json."""
+on failure; every list command has --json.
+
+Start-up is most of what a short command costs, so this module imports only click and
+the store; the pipeline, its models and other heavy libraries are imported inside the
+commands that use them (`sholu --help` imports none of them)."""
 from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from tqdm import tqdm
 
-from .. import pipeline
 from ..services.text import first_words
 from ..store import StoreError, default_target, open_store
 from ..store.queries import people
+
+if TYPE_CHECKING:
+    from ..pipeline import Summary
 
 DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: $SHOLU_DB or ./sholu.db)."
 SAMPLE_CORPUS = "kz-referendum-2026"
@@ -127,6 +132,7 @@ def load(shards, db, as_json, quiet):
       sholu load /shared/run1 --db postgresql://sholu@db/news
       sholu load run1/ run2/part-000007.parquet --db campaign.db --json
     """
+    from .. import pipeline
     from ..store.shards import ShardError
 
     store = open_or_fail(db)
@@ -150,6 +156,8 @@ def demo(db, as_json):
       sholu demo                 # writes ./sholu-demo.db
       sholu demo --db /tmp/d.db
     """
+    from importlib import resources
+
     corpus = Path(str(resources.files("sholu.samples").joinpath(SAMPLE_CORPUS)))
     summary = run_pipeline(sorted(map(str, corpus.glob("*.txt"))), db, None, quiet=False)
     print_summary(summary, db, as_json)
@@ -513,10 +521,14 @@ def progress_bar(quiet: bool, unit: str):
     """A tqdm bar factory on a terminal, else None."""
     if quiet or not sys.stderr.isatty():
         return None
+    from tqdm import tqdm
+
     return lambda total: tqdm(total=total, unit=unit, file=sys.stderr)
 
 
-def run_pipeline(paths, db, jobs, quiet, engine="local", scheduler=None) -> pipeline.Summary:
+def run_pipeline(paths, db, jobs, quiet, engine="local", scheduler=None) -> Summary:
+    from .. import pipeline
+
     store = open_or_fail(db)
     try:
         return pipeline.run(paths, store, jobs=jobs, progress=progress_bar(quiet, "file"),
@@ -525,7 +537,8 @@ def run_pipeline(paths, db, jobs, quiet, engine="local", scheduler=None) -> pipe
         store.close()
 
 
-def run_sharded(paths, folder, jobs, quiet, engine, scheduler) -> pipeline.Summary:
+def run_sharded(paths, folder, jobs, quiet, engine, scheduler) -> Summary:
+    from .. import pipeline
     from ..store.shards import ShardError
 
     try:
@@ -538,7 +551,7 @@ def run_sharded(paths, folder, jobs, quiet, engine, scheduler) -> pipeline.Summa
     return summary
 
 
-def print_shard_summary(summary: pipeline.Summary, folder: str, as_json: bool) -> None:
+def print_shard_summary(summary: Summary, folder: str, as_json: bool) -> None:
     if as_json:
         result = summary.as_dict()
         click.echo(json.dumps({"shards": folder, "files": summary.totals["shards"],
@@ -553,7 +566,7 @@ def print_shard_summary(summary: pipeline.Summary, folder: str, as_json: bool) -
     print_problems(summary)
 
 
-def print_summary(summary: pipeline.Summary, db: str, as_json: bool) -> None:
+def print_summary(summary: Summary, db: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"db": db, **summary.as_dict()}, ensure_ascii=False, indent=2))
     else:
@@ -567,7 +580,7 @@ def print_summary(summary: pipeline.Summary, db: str, as_json: bool) -> None:
     print_problems(summary)
 
 
-def print_problems(summary: pipeline.Summary) -> None:
+def print_problems(summary: Summary) -> None:
     for problem in summary.errors:
         click.echo(f"error: {problem.source}: {problem.reason}", err=True)
 

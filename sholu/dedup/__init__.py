@@ -4,16 +4,19 @@ reprinted with small edits, another attribution line) by MinHash LSH.
 Signatures are computed in the workers (`sign_document`); the lookup runs where the
 store is (`find_original`), because it must see every document stored before, in this
 run and in earlier ones. LSH bands live in the store, so the index survives restarts.
+
+numpy and datasketch (which imports much of scipy) are imported in the functions that
+use them: the store imports this module, and most commands never sign a text.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -55,6 +58,8 @@ def signature(text: str, min_shingles: int = MIN_SHINGLES) -> bytes | None:
     grams = shingles(text)
     if len(grams) < min_shingles:
         return None
+    from datasketch import MinHash
+
     template = minhash_template()
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme)
     minhash.update_batch(list(grams))
@@ -64,6 +69,8 @@ def signature(text: str, min_shingles: int = MIN_SHINGLES) -> bytes | None:
 @lru_cache(maxsize=1)
 def minhash_template() -> MinHash:
     """Its permutations, drawn once: datasketch draws them anew for every MinHash."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
@@ -77,6 +84,8 @@ def sign_document(doc):
 def band_shape() -> tuple[int, int]:
     """(bands, rows per band) that minimise false positives and negatives at the
     threshold, as datasketch's MinHashLSH chooses them."""
+    from datasketch.lsh import _optimal_param
+
     return _optimal_param(NEAR_DUPLICATE_JACCARD, NUM_PERM, 0.5, 0.5)
 
 
@@ -84,6 +93,8 @@ def band_shape() -> tuple[int, int]:
 def band_keys(sig: bytes) -> tuple[tuple[int, bytes], ...]:
     """(band, bucket) of each LSH band; remembered, as dedup and then the reservation
     of a document ask for the same signature's."""
+    import numpy as np
+
     bands, rows = band_shape()
     values = np.frombuffer(sig, dtype="<u8")
     return tuple(
@@ -94,6 +105,8 @@ def band_keys(sig: bytes) -> tuple[tuple[int, bytes], ...]:
 
 
 def jaccard_estimate(a: bytes, b: bytes) -> float:
+    import numpy as np
+
     return float(np.mean(np.frombuffer(a, dtype="<u8") == np.frombuffer(b, dtype="<u8")))
 
 
