@@ -22,7 +22,9 @@ GOLD = json.loads((FIXTURES / "gold" / "seeds.json").read_text(encoding="utf-8")
 
 # Store, search, API and export tests run on both backends: a SQLite file, and a real
 # PostgreSQL server ($SHOLU_TEST_PG; .ci/run installs and starts one where none runs).
-BACKENDS = ("sqlite", "postgresql")
+# The PostgreSQL ones carry the `postgres` marker: they run by default like every test,
+# and `pytest -m "not postgres"` leaves them out on a machine without a server.
+BACKENDS = ("sqlite", pytest.param("postgresql", marks=pytest.mark.postgres))
 PG_URL = os.environ.get("SHOLU_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 PG_SCHEMAS: list[str] = []
 

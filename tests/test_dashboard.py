@@ -18,6 +18,8 @@ from playwright.sync_api import expect, sync_playwright
 from conftest import FIXTURES, REPRINT, ROOT, SAMPLES, run_into
 from sholu.server import create_app
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = os.environ.get("SHOLU_CHROMIUM", "/usr/bin/chromium")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SHOTS = Path(os.environ.get("SHOLU_SCREENSHOTS", ROOT / "test-artifacts" / "screenshots"))

@@ -124,6 +124,7 @@ def test_the_export_links_a_repeated_quote_to_its_first_appearance(tmp_path, bac
     assert first["text"] == stavkin["text"] and first["kind"] == "direct"
 
 
+@pytest.mark.postgres
 def test_postgresql_gives_the_same_export_as_sqlite(tmp_path):
     sqlite_target = new_target("sqlite", tmp_path, "same")
     postgres_target = new_target("postgresql", tmp_path, "same")
@@ -132,6 +133,7 @@ def test_postgresql_gives_the_same_export_as_sqlite(tmp_path):
     assert export_records(postgres_target) == export_records(sqlite_target)
 
 
+@pytest.mark.postgres
 def test_an_interrupted_run_into_postgresql_completes(tmp_path):
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 2 * pipeline.BATCH_SIZE + 5)

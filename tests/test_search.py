@@ -1,17 +1,15 @@
 """Russian full-text search on the sample corpus in a real SQLite file: word forms,
 phrases, filters, snippets and clear errors."""
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import BACKENDS, REPRINT, SAMPLES, new_target, run_into
+from sholu.cli import main
 from sholu.store import open_store
 from sholu.store.search import QueryError, parse_query, snippet
 
-SHOLU = str(Path(sys.executable).parent / "sholu")
 IDS = {"000": "588bd3998d5ed979", "001": "b2ab2304434d01fe", "002": "0a187b1a094c884e",
        "003": "325a2765071262cc", "004": "576aa575d5e2807e"}
 
@@ -80,8 +78,8 @@ def test_malformed_queries_are_clear_errors(query, reason):
 
 
 def test_cli_search_json_hits(db):
-    result = subprocess.run([SHOLU, "search", "Балаевой", "--db", str(db), "--json"],
-                            capture_output=True, text=True, timeout=120)
+    result = CliRunner().invoke(main, ["search", "Балаевой", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.stderr
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert {h["id"] for h in hits} == ids("001", "002", "003")
     for hit in hits:
@@ -90,9 +88,8 @@ def test_cli_search_json_hits(db):
 
 
 def test_cli_bad_query_is_an_error_not_a_crash(db):
-    result = subprocess.run([SHOLU, "search", '"оборванная', "--db", str(db)],
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode != 0
+    result = CliRunner().invoke(main, ["search", '"оборванная', "--db", str(db)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)   # a clean exit, no traceback
     assert "unclosed quote" in result.stderr and "Traceback" not in result.stderr
 
 
