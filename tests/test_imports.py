@@ -11,7 +11,11 @@ importing its parent package.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sholu"
 
@@ -152,3 +156,31 @@ def test_the_temporary_allow_list_names_only_real_imports():
     """An edge left in the list after its import is gone is a reminder to empty it."""
     graph = import_graph()
     assert all(target in graph[module] for module, target in KNOWN_CYCLE_EDGES_TO_REMOVE)
+
+
+# -- start-up: what a short command must not load --------------------------------------
+
+# Libraries that cost tens to hundreds of milliseconds to import, none of which
+# `sholu --help` or a read command on SQLite needs.
+HEAVY_LIBRARIES = ("natasha", "slovnet", "navec", "numpy", "scipy", "datasketch", "py3langid",
+                   "trafilatura", "pandas", "pyarrow", "fastapi", "jinja2", "tqdm", "pymorphy2",
+                   "lxml", "psycopg", "dask", "openpyxl", "sholu.pipeline", "sholu.nlp")
+
+
+def modules_loaded_by(statement: str) -> set[str]:
+    """Top-level names in sys.modules after `statement` in a fresh interpreter."""
+    script = f"import sys\n{statement}\nprint(' '.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, cwd=PACKAGE.parent)
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("statement", [
+    "import sholu.cli",
+    "from sholu.store import open_store",
+])
+def test_the_command_line_and_the_store_import_no_heavy_library(statement):
+    loaded = modules_loaded_by(statement)
+    assert "sholu.cli" in loaded or "sholu.store" in loaded
+    heavy = sorted(name for name in HEAVY_LIBRARIES if name in loaded)
+    assert not heavy, f"`{statement}` loads {', '.join(heavy)}: import them where first used"
