@@ -74,6 +74,13 @@ def minhash_template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
+def preload() -> None:
+    """datasketch (with the scipy it imports, half a second) and the permutations,
+    loaded before the workers fork rather than once in each."""
+    minhash_template()
+    band_shape()
+
+
 def sign_document(doc):
     doc.text_key = text_key(doc.text)
     doc.signature = signature(doc.text)
