@@ -12,6 +12,7 @@ def load_models() -> None:
     language model is mostly LZMA decompression, which runs outside the GIL: it loads in
     a thread while this one loads the others, on the core that would otherwise idle."""
     from ..clean.language import preload as preload_language
+    from ..dedup import preload as preload_dedup
     from ..nlp import preload
     from ..topics import preload as preload_topics
 
@@ -21,6 +22,7 @@ def load_models() -> None:
     try:
         preload()
         preload_topics()
+        preload_dedup()
     finally:
         language.join()
     if failures:
