@@ -28,6 +28,12 @@ BACKENDS = ("sqlite", pytest.param("postgresql", marks=pytest.mark.postgres))
 PG_URL = os.environ.get("SHOLU_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 PG_SCHEMAS: list[str] = []
 
+# Libraries that take tens to hundreds of milliseconds to import: `sholu --help`, the
+# read commands and a re-run with nothing new need none of them (test_imports, test_cli).
+HEAVY_LIBRARIES = ("natasha", "slovnet", "navec", "numpy", "scipy", "datasketch", "py3langid",
+                   "trafilatura", "pandas", "pyarrow", "fastapi", "jinja2", "tqdm", "pymorphy2",
+                   "lxml", "psycopg", "dask", "openpyxl")
+
 QUOTES_AND_DASHES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
                                    "—": "-", "–": "-", "−": "-", "ё": "е", "Ё": "е"})
 

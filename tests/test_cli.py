@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import MESSY, REPRINT, SAMPLES
+from conftest import HEAVY_LIBRARIES, MESSY, REPRINT, SAMPLES
 from sholu.cli import main
 
 SHOLU = str(Path(sys.executable).parent / "sholu")
@@ -211,6 +211,20 @@ def test_the_console_script_exits_non_zero_with_the_reason_on_stderr(tmp_path):
     assert "no such file or directory" in result.stderr and "Traceback" not in result.stderr
     assert sholu_process("persons", "--db", tmp_path / "nope.db").returncode == 1
     assert sholu_process("--help").returncode == 0
+
+
+def test_a_rerun_with_nothing_new_loads_no_model(samples_db):
+    """What keeps the re-run fast (bench/bench_startup.py): nothing is analysed, so no
+    model library is imported."""
+    script = ("import sys\nfrom sholu.cli import main\n"
+              f"main(['run', {str(SAMPLES)!r}, '--db', {str(samples_db)!r}], standalone_mode=False)\n"
+              "print(' '.join(sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "read 5, new 0 (duplicates 0), skipped 5 already stored" in result.stdout
+    loaded = set(result.stdout.split())
+    stages = ("sholu.nlp", "sholu.quotes", "sholu.events", "sholu.topics")
+    assert sorted(name for name in HEAVY_LIBRARIES + stages if name in loaded) == []
 
 
 def test_serve_answers_over_http_and_refuses_unauthenticated_writes(samples_db):

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import HEAVY_LIBRARIES
+
 PACKAGE = Path(__file__).resolve().parents[1] / "sholu"
 
 # TEMPORARY: imports whose cycles other branches of issue 12 remove: a services package
@@ -161,11 +163,6 @@ def test_the_temporary_allow_list_names_only_real_imports():
 
 # -- start-up: what a short command must not load --------------------------------------
 
-# Libraries that cost tens to hundreds of milliseconds to import, none of which
-# `sholu --help` or a read command on SQLite needs.
-HEAVY_LIBRARIES = ("natasha", "slovnet", "navec", "numpy", "scipy", "datasketch", "py3langid",
-                   "trafilatura", "pandas", "pyarrow", "fastapi", "jinja2", "tqdm", "pymorphy2",
-                   "lxml", "psycopg", "dask", "openpyxl", "sholu.pipeline", "sholu.nlp")
 
 
 def modules_loaded_by(statement: str) -> set[str]:
@@ -183,5 +180,5 @@ def modules_loaded_by(statement: str) -> set[str]:
 def test_the_command_line_and_the_store_import_no_heavy_library(statement):
     loaded = modules_loaded_by(statement)
     assert "sholu.cli" in loaded or "sholu.store" in loaded
-    heavy = sorted(name for name in HEAVY_LIBRARIES if name in loaded)
+    heavy = sorted(name for name in HEAVY_LIBRARIES + ("sholu.pipeline", "sholu.nlp") if name in loaded)
     assert not heavy, f"`{statement}` loads {', '.join(heavy)}: import them where first used"
