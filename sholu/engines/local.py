@@ -2,7 +2,6 @@
 cores, forked after the models are loaded so every worker shares them."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 
@@ -53,6 +52,8 @@ class WorkerPool:
         if self.jobs == 1 or len(items) == 1:
             return [function(item) for item in items]
         if self.pool is None:
+            import multiprocessing   # here: a re-run with nothing new starts no worker
+
             load_models()     # once here; forked workers share them
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs)
         return self.pool.map(function, items, chunksize=max(1, len(items) // (self.jobs * 4)))
