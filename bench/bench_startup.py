@@ -18,6 +18,7 @@ The targets (issue 12) are printed beside them: --help under 0.25 s, the re-run 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -77,9 +78,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command (default 5)")
     args = parser.parse_args()
-    print(f"sholu start-up, median of {args.repeat} runs ({' '.join(sholu_command())})")
+    print(f"sholu start-up, median of {args.repeat} runs ({' '.join(sholu_command())}), "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as folder:
         report(measure(args.repeat, Path(folder)))
+    print(f"load average after: {os.getloadavg()[0]:.1f} (figures from a busy machine run long)")
 
 
 if __name__ == "__main__":
