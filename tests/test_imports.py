@@ -21,19 +21,6 @@ from conftest import HEAVY_LIBRARIES
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sholu"
 
-# TEMPORARY: imports whose cycles other branches of issue 12 remove: a services package
-# takes first_words/match_person out of the CLI (api.queries and web.views import them
-# from there), and pipeline/__init__.py's __getattr__ re-exports run_to_shards and
-# load_shards from pipeline/shards.py, which imports the package (callers could import
-# them from pipeline.shards). The lead empties this once they are merged; a cycle that
-# needs any other import fails the test.
-KNOWN_CYCLE_EDGES_TO_REMOVE = {
-    ("sholu.api.queries", "sholu.cli"),
-    ("sholu.web.views", "sholu.cli"),
-    ("sholu.pipeline", "sholu.pipeline.shards"),
-}
-
-
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -149,21 +136,12 @@ def test_the_cycle_finder_names_a_cycle():
 
 
 def test_no_import_cycles():
-    graph = {module: {target for target in targets if (module, target) not in KNOWN_CYCLE_EDGES_TO_REMOVE}
-             for module, targets in import_graph().items()}
+    graph = import_graph()
     cycles = find_cycles(graph)
     assert not cycles, "import cycles in sholu/:\n" + "\n".join(cycle_path(graph, c) for c in cycles)
 
 
-def test_the_temporary_allow_list_names_only_real_imports():
-    """An edge left in the list after its import is gone is a reminder to empty it."""
-    graph = import_graph()
-    assert all(target in graph[module] for module, target in KNOWN_CYCLE_EDGES_TO_REMOVE)
-
-
 # -- start-up: what a short command must not load --------------------------------------
-
-
 
 def modules_loaded_by(statement: str) -> set[str]:
     """Top-level names in sys.modules after `statement` in a fresh interpreter."""
