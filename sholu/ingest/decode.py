@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -54,6 +53,8 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    import charset_normalizer   # only for bytes that are not UTF-8 (most re-runs read none)
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise NotText("no text encoding fits these bytes (binary or corrupt file)")

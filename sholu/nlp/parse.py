@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from natasha.span import envelop_spans
 from razdel import sentenize, tokenize
-from slovnet.bio import bio_spans
 
 from .models import taggers
 
@@ -80,6 +78,8 @@ def segment(text: str) -> tuple[list, list[list[Token]]]:
     """razdel's tokens of the whole text (what NER reads, as in Natasha), and Sholu's
     tokens sentence by sentence (a token no sentence holds whole is left out, as Natasha
     leaves it out of its sentences)."""
+    from natasha.span import envelop_spans   # Natasha loads only where texts are parsed
+
     words = list(tokenize(text))
     sentences: list[list[Token]] = []
     count = 0
@@ -100,6 +100,8 @@ def tag_morphology(sentences: list[list[Token]], tagger) -> None:
 
 def tag_entities(texts: list[list], tagger) -> list[list]:
     """NER spans of each text, read off its razdel tokens by their BIO tags."""
+    from slovnet.bio import bio_spans
+
     spans: list[list] = []
     for part in in_parts(texts, len):
         tags = tagger([[word.text for word in words] for words in part])

@@ -14,7 +14,6 @@ from datetime import datetime, timezone
 
 from ..dedup import NEAR_DUPLICATE_JACCARD, band_keys, jaccard_estimate
 from ..document import Document
-from .indexing import indexed
 from .queries import documents as queries
 from .queries import people
 from .queries import quotes as quote_queries
@@ -225,6 +224,8 @@ class SqlStore:
         self.db.execute("DELETE FROM quote_bands WHERE quote_id IN "
                         "(SELECT quote_id FROM quotes WHERE document_id=?)", (doc.id,))
         self.db.execute("DELETE FROM quotes WHERE document_id=?", (doc.id,))
+        from .indexing import indexed   # lemmas and signatures: only where something is written
+
         signatures = indexed(doc).quotes
         for index, quote in enumerate(doc.quotes):
             quote_id = f"{doc.id}:{index}"
@@ -233,6 +234,8 @@ class SqlStore:
 
     def save_search(self, doc: Document) -> None:
         """The document's lemmas in the full-text index, its themes in their table."""
+        from .indexing import indexed
+
         entries = indexed(doc)
         self.db.execute(self.SEARCH_DELETE, (doc.id,))
         self.db.execute(self.SEARCH_INSERT, (doc.id, entries.title, entries.body))
