@@ -33,6 +33,8 @@ class Problem:
     source: str
     reason: str
     reserved: str = ""        # the id the store reserved for it, to take back
+    stage: str = ""           # the stage it failed in ("": reading it)
+    severity: str = "error"   # "note": the document is kept, with something to report
 
 
 @dataclass

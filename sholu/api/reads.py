@@ -16,12 +16,13 @@ from .schemas import (DocumentRecord, DocumentsPublic, EventsPublic, Organizatio
 from ..services.session import Session
 
 MAX_LIMIT = 200
+MAX_OFFSET = 1_000_000_000     # past it the databases' integers overflow: a 422, never a 500
 
 router = APIRouter(prefix="/api")
 
 
 def paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 20,
-           offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0) -> Paging:
+           offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0) -> Paging:
     return Paging(limit, offset)
 
 

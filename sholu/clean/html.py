@@ -2,12 +2,23 @@
 navigation never reach the text."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 
 from .dates import normalise_date
 
 DROPPED_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
                 "form", "iframe", "svg", "template", "button", "select")
+
+
+MAX_DEPTH = 200         # libxml2 stops building a tree past ~256 levels and keeps nothing below
+CONTAINER = re.compile(r"<(/?)(?:div|span|section|article|main|table|tbody|tr|td|ul|ol|li|blockquote|font|center|b|i|em|strong)\b[^>]*?(/?)>",
+                       re.IGNORECASE)
+INVISIBLE_START = re.compile(r"<(script|style|noscript|template|svg)\b|<!--", re.IGNORECASE)
+BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|title)\b[^>]*>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
+TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -29,6 +40,8 @@ def import_trafilatura():
 
 
 def extract_page(html: str, url: str | None = None) -> Page:
+    if nesting_depth(html) > MAX_DEPTH:
+        return flat_page(html, url)
     found = import_trafilatura().bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
         favor_precision=True,
@@ -66,3 +79,42 @@ def visible_text(html: str) -> str:
     blocks = [block.text_content().strip() for block in tree.iter("p", "h1", "h2", "h3", "li")]
     text = "\n".join(dict.fromkeys(block for block in blocks if block))
     return text or tree.text_content().strip()
+
+
+# -- pages nested too deeply for a tree ----------------------------------------------------
+
+def nesting_depth(html: str) -> int:
+    """The deepest nesting of container elements, counted over the tags in one pass."""
+    depth = deepest = 0
+    for match in CONTAINER.finditer(html):
+        if match.group(2):
+            continue                    # <div/>
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def flat_page(html: str, url: str | None) -> Page:
+    """The page's text read without building a tree (in time linear in its size):
+    invisible parts dropped, block ends as line breaks, entities decoded. Chrome
+    lines are dropped later by the body finder, as for plain text."""
+    title = TITLE.search(html)
+    text = TAG.sub("", BLOCK_END.sub("\n", without_invisible(html)))
+    lines = (" ".join(unescape(line).split()) for line in text.split("\n"))
+    return Page("\n".join(line for line in lines if line),
+                title=" ".join(unescape(title.group(1)).split()) or None if title else None, url=url)
+
+
+def without_invisible(html: str) -> str:
+    """Scripts, styles and comments cut out, each end searched once from its start (a
+    start with no end cuts the rest), so the pass stays linear on hostile markup."""
+    kept, position, lowered = [], 0, html.lower()
+    while start := INVISIBLE_START.search(html, position):
+        kept.append(html[position:start.start()])
+        closing = "-->" if start.group(1) is None else f"</{start.group(1).lower()}"
+        end = lowered.find(closing, start.end())
+        if end < 0:
+            return " ".join(kept)
+        position = lowered.find(">", end) + 1 or len(html)
+    kept.append(html[position:])
+    return " ".join(kept)

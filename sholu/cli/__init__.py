@@ -77,12 +77,28 @@ def main():
                    "folder) instead of a database; `sholu load DIR` imports them. Not with --db.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def run(paths, db, jobs, engine, scheduler, shards, as_json, quiet):
+@click.option("--wait", is_flag=True, help="If another run is writing the database, wait for it "
+              "to finish (default: refuse).")
+@click.option("--max-document-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Largest text, page, JSON line, CSV row or WARC payload read "
+                   "(default 8, or $SHOLU_MAX_DOCUMENT_MB).")
+@click.option("--max-inflated-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Most a compressed file may inflate to (default 2048, or $SHOLU_MAX_INFLATED_MB).")
+@click.option("--max-ratio", type=click.FloatRange(min=1), default=None,
+              help="Most a compressed file may inflate per byte past 64 MiB (default 200, or $SHOLU_MAX_RATIO).")
+@click.option("--stage-seconds", type=click.FloatRange(min=0), default=None,
+              help="Time budget of one document in one stage; past it the document is a problem "
+                   "naming the stage (default 120, or $SHOLU_STAGE_SECONDS; 0: none).")
+def run(paths, db, jobs, engine, scheduler, shards, as_json, quiet, wait, max_document_mb,
+        max_inflated_mb, max_ratio, stage_seconds):
     """Ingest files and folders (recursively) and run every pipeline stage.
 
     Reads .txt, .html/.htm, .jsonl, .csv and .warc/.warc.gz; other files are sniffed.
     Input already stored by this pipeline version is skipped. Bad files are reported
-    by name with the reason and never stop the run.
+    by name with the reason as they are met (and kept in the database's problems list,
+    `sholu problems`) and never stop the run; the limits below bound what one document
+    may cost. One run writes a database at a time: a second is refused (or, with
+    --wait, waits).
 
     With --shards there is no database: each batch's analysed documents go to one
     Parquet file in DIR (on a cluster, written by the worker that analysed them), and
@@ -105,8 +121,9 @@ def run(paths, db, jobs, engine, scheduler, shards, as_json, quiet):
         summary = run_sharded(paths, shards, jobs, quiet, engine, scheduler)
         print_shard_summary(summary, shards, as_json)
     else:
-        summary = run_pipeline(paths, db, jobs, quiet, engine, scheduler)
-        print_summary(summary, db or default_target(), as_json)
+        limits = run_limits(max_document_mb, max_inflated_mb, max_ratio, stage_seconds)
+        summary = run_pipeline(paths, db, jobs, quiet, engine, scheduler, limits=limits, wait=wait)
+        print_summary(summary, db or default_target(), as_json, reported=True)
     if summary.errors and not (summary.read or summary.skipped):
         sys.exit(1)
 
@@ -135,11 +152,16 @@ def load(shards, db, as_json, quiet):
     from .. import pipeline
     from ..store.shards import ShardError
 
+    from ..store.base import RunLocked
+
     store = open_or_fail(db)
     try:
-        summary = pipeline.load_shards(shards, store, progress=progress_bar(quiet, "doc"))
+        with store.run_lock():
+            summary = pipeline.load_shards(shards, store, progress=progress_bar(quiet, "doc"))
     except ShardError as err:
         raise click.ClickException(str(err)) from err
+    except RunLocked as err:
+        raise click.ClickException(f"{err}; load again when it has finished") from err
     finally:
         store.close()
     print_summary(summary, db or default_target(), as_json)
@@ -228,7 +250,7 @@ def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event
 
 @main.command()
 @db_option()
-@click.option("--top", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--top", type=click.IntRange(1, 1_000_000), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def persons(db, top, as_json):
     """People ranked by the number of articles naming them (copies not counted),
@@ -277,7 +299,7 @@ def person(name, db, as_json):
 @db_option()
 @click.option("--speaker", metavar="NAME", help="Only this person's quotes (any case form or surname).")
 @click.option("--topic", metavar="THEME", help="Only quotes on this theme, e.g. labour_rights.")
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def quotes(db, speaker, topic, limit, as_json):
     """Who said what: direct and indirect speech with the speaker, newest first; a line
@@ -304,7 +326,7 @@ def quotes(db, speaker, topic, limit, as_json):
 
 @main.command()
 @db_option()
-@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def events(db, limit, as_json):
     """Campaign events, reports from different outlets grouped: date, city, venue,
@@ -360,12 +382,34 @@ def regions(db, as_json):
 
 
 @main.command()
+@db_option()
+@click.option("--errors", "severity", flag_value="error", help="Only what could not be stored.")
+@click.option("--notes", "severity", flag_value="note", help="Only notes on stored documents.")
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def problems(db, severity, limit, as_json):
+    """What runs could not store and why (errors), or stored with something to report
+    (notes: bytes replaced in decoding), newest first. A source stored since drops off.
+
+    \b
+    Examples:
+      sholu problems --db campaign.db
+      sholu problems --db campaign.db --errors --json | jq .reason
+    """
+    from ..store.queries.problems import list_problems
+
+    for row in read_store(db, lambda store: list_problems(store, limit, severity)):
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else
+                   f"{row['noted_at'][:19]}  {row['severity']:<5}  {row['source']}: {row['reason']}")
+
+
+@main.command()
 @click.argument("query")
 @db_option()
 @facet_options
 @click.option("--with-copies", is_flag=True, help="Include reprints (left out by default).")
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(0, 1_000_000_000), default=0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
 def search(query, db, outlet, date_from, date_to, person, theme, event, with_copies, limit, offset, as_json):
     """Full-text search that knows Russian word forms: «трудовой коллектив» finds
@@ -425,22 +469,34 @@ def report(db, out):
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--token", envvar="SHOLU_API_TOKEN", help="Bearer token for writes (or $SHOLU_API_TOKEN); "
               "without one, POST /api/documents is refused.")
-def serve(db, host, port, token):
+@click.option("--auth", envvar="SHOLU_AUTH", metavar="token:SECRET|basic:USER:PASSWORD",
+              help="Close reading (dashboard, API, /docs) behind a token or a user name and "
+                   "password (or $SHOLU_AUTH); see the README's deployment section.")
+def serve(db, host, port, token, auth):
     """The dashboard at / and the REST API at /api/ (OpenAPI at /openapi.json) under uvicorn.
 
     \b
     Examples:
       sholu serve --db sholu-demo.db
       SHOLU_API_TOKEN=secret sholu serve --db campaign.db --port 8080
+      sholu serve --db campaign.db --host 0.0.0.0 --auth basic:analyst:long-passphrase
     """
     import uvicorn
 
+    from ..access import AuthError, ReadAuth
     from ..server import create_app
 
     target = db or default_target()
     open_or_fail(target, must_exist=True).close()
+    try:
+        ReadAuth.parse(auth)
+    except AuthError as err:
+        raise click.BadParameter(str(err), param_hint="--auth") from err
+    if host not in ("127.0.0.1", "localhost", "::1") and not auth:
+        click.echo(f"warning: listening on {host} with no --auth: anyone who reaches it reads "
+                   "the whole corpus", err=True)
     click.echo(f"dashboard: http://{host}:{port}/   API: http://{host}:{port}/api/documents", err=True)
-    uvicorn.run(create_app(target, token), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(target, token, auth=auth or ""), host=host, port=port, log_level="info")
 
 
 # -- helpers ------------------------------------------------------------------------
@@ -526,13 +582,27 @@ def progress_bar(quiet: bool, unit: str):
     return lambda total: tqdm(total=total, unit=unit, file=sys.stderr)
 
 
-def run_pipeline(paths, db, jobs, quiet, engine="local", scheduler=None) -> Summary:
+def run_limits(document_mb, inflated_mb, ratio, stage_seconds):
+    from ..ingest.limits import MIB, Limits
+
+    return Limits.resolve(max_document_bytes=document_mb and document_mb * MIB,
+                          max_inflated_bytes=inflated_mb and inflated_mb * MIB,
+                          max_ratio=ratio, stage_seconds=stage_seconds)
+
+
+def run_pipeline(paths, db, jobs, quiet, engine="local", scheduler=None, limits=None,
+                 wait=False) -> Summary:
     from .. import pipeline
+    from ..store.base import RunLocked
 
     store = open_or_fail(db)
     try:
-        return pipeline.run(paths, store, jobs=jobs, progress=progress_bar(quiet, "file"),
-                            engine=engine, scheduler=scheduler)
+        with store.run_lock(wait):
+            return pipeline.run(paths, store, jobs=jobs, progress=progress_bar(quiet, "file"),
+                                engine=engine, scheduler=scheduler, limits=limits,
+                                on_problem=print_problem)
+    except RunLocked as err:
+        raise click.ClickException(f"{err}; run again when it has finished, or pass --wait") from err
     finally:
         store.close()
 
@@ -566,7 +636,8 @@ def print_shard_summary(summary: Summary, folder: str, as_json: bool) -> None:
     print_problems(summary)
 
 
-def print_summary(summary: Summary, db: str, as_json: bool) -> None:
+def print_summary(summary: Summary, db: str, as_json: bool, reported: bool = False) -> None:
+    """The run's counts; its problems too, unless they were `reported` as they happened."""
     if as_json:
         click.echo(json.dumps({"db": db, **summary.as_dict()}, ensure_ascii=False, indent=2))
     else:
@@ -577,12 +648,18 @@ def print_summary(summary: Summary, db: str, as_json: bool) -> None:
         totals = summary.totals
         click.echo(f"store: {totals['documents']} documents, {totals['originals']} originals, "
                    f"{totals['duplicates']} copies, {totals['outlets']} outlets")
-    print_problems(summary)
+    if not reported:
+        print_problems(summary)
 
 
 def print_problems(summary: Summary) -> None:
     for problem in summary.errors:
-        click.echo(f"error: {problem.source}: {problem.reason}", err=True)
+        print_problem(problem)
+
+
+def print_problem(problem) -> None:
+    label = "note" if problem.severity == "note" else "error"
+    click.echo(f"{label}: {problem.source}: {problem.reason}", err=True)
 
 
 def list_documents(db) -> list[dict]:

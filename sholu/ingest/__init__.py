@@ -1,52 +1,54 @@
 """Ingest: files and folders in, one RawDocument per article out (or a Problem naming
-the file and the reason). Nothing here raises for bad input."""
+the file and the reason). Nothing here raises for bad input, and no file costs more
+memory than the per-document limit (see limits.py), whatever its size."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import gzip
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..document import AlreadyStored, Problem, RawDocument
-from .formats import fingerprint, reader_for
+from .files import display_name, list_files
+from .formats import Source, fingerprint, read_decoded, reader_for, whole
+from .limits import DEFAULT, Limits
+from .streams import OverLimit
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
-
-
-def list_files(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
-    """Every file under the given paths, folders walked recursively in sorted order;
-    hidden files and folders are left out."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not is_hidden(p.relative_to(path))
-            )
-        elif path.is_file():
-            yield path
-        else:
-            yield Problem(str(path), "no such file or directory")
-
-
-def is_hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+__all__ = ["display_name", "list_files", "read_file", "never_stored", "Limits"]
 
 
 def never_stored(source: str, fingerprint: str) -> bool:
     return False
 
 
-def read_file(path: Path, is_stored=never_stored) -> Iterator[RawDocument | Problem | AlreadyStored]:
-    """The file's documents; a file stored whole before and unchanged is not decoded
-    again (`is_stored(source, fingerprint)` asks the store)."""
+def read_file(path: Path, is_stored=never_stored, limits: Limits = DEFAULT
+              ) -> Iterator[RawDocument | Problem | AlreadyStored]:
+    """The file's documents; a one-article file stored whole before and unchanged is
+    not decoded again (`is_stored(source, fingerprint)` asks the store)."""
+    source = Source(Path(path), display_name(path), limits)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            yield Problem(str(path), f"file larger than {MAX_FILE_BYTES >> 20} MiB")
-            return
-        data = path.read_bytes()
+        yield from read_source(source, is_stored)
+    except OverLimit as err:
+        yield Problem(source.name, str(err))
+    except (gzip.BadGzipFile, zlib.error, EOFError) as err:
+        yield Problem(source.name, f"corrupt or truncated gzip data: {err}")
     except OSError as err:
-        yield Problem(str(path), f"unreadable: {err.strerror or err}")
+        yield Problem(source.name, f"unreadable: {err.strerror or err}")
+
+
+def read_source(source: Source, is_stored) -> Iterator[RawDocument | Problem | AlreadyStored]:
+    reader = reader_for(source.path)
+    kind = {"read_text": "text", "read_html": "html"}.get(reader.__name__)
+    if kind is None:
+        yield from reader(source)
         return
-    if is_stored(str(path), fingerprint(data)):
-        yield AlreadyStored(str(path))
-        return
-    yield from reader_for(path)(path, data)
+    if source.path.stat().st_size > source.limits.max_document_bytes:
+        data = None
+    else:
+        data = whole(source)
+    if data is None:
+        yield Problem(source.name, source.over("text" if kind == "text" else "page"))
+    elif is_stored(source.name, fingerprint(data)):
+        yield AlreadyStored(source.name)
+    else:
+        yield from read_decoded(source, data, kind)

@@ -1,57 +1,118 @@
-"""One reader per input format. Each takes a path and its bytes and yields RawDocuments,
-or Problems for the records it cannot read; a reader never raises for bad content."""
+"""One reader per input format. Each takes a `Source` (the path, its display name and
+the limits) and yields RawDocuments, or Problems for the records it cannot read; a
+reader never raises for bad content. JSONL, CSV and WARC are read as streams, a record
+at a time, so memory stays bounded whatever the file's size."""
 from __future__ import annotations
 
 import csv
-import gzip
 import hashlib
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Problem, RawDocument
-from .decode import NotText, decode_bytes
+from .decode import NotText, check_readable, decode_bytes, decode_numeric_references, detect_encoding
+from .limits import DEFAULT, Limits, megabytes
+from .streams import SAMPLE_BYTES, csv_records, capped_lines, open_bytes, read_capped
 
 FIELDS = ("url", "title", "published", "outlet")
 HTML_MARKERS = ("<html", "<!doctype html", "<body", "<head", "<article", "<div", "<p>")
+
+
+@dataclass
+class Source:
+    path: Path
+    name: str                   # the path as text (see files.display_name)
+    limits: Limits = DEFAULT
+
+    def open(self):
+        return open_bytes(self.path, self.limits)
+
+    def sample(self) -> bytes:
+        with self.open() as stream:
+            return stream.read(SAMPLE_BYTES)
+
+    def over(self, what: str) -> str:
+        return f"{what} larger than {megabytes(self.limits.max_document_bytes)} (the per-document limit)"
 
 
 def fingerprint(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
-def decoded(path: Path, data: bytes) -> str | Problem:
+def replaced_note(source: str, count: int) -> Problem:
+    return Problem(source, f"{count} undecodable byte sequence(s) replaced by U+FFFD; the article is kept",
+                   severity="note")
+
+
+# -- one document per file ------------------------------------------------------------
+
+def read_text(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
+    yield from read_decoded(source, data, "text")
+
+
+def read_html(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
+    yield from read_decoded(source, data, "html")
+
+
+def read_decoded(source: Source, data: bytes | None, kind: str) -> Iterator[RawDocument | Problem]:
+    if data is None:
+        data = whole(source)
+        if data is None:
+            yield Problem(source.name, source.over("text" if kind == "text" else "page"))
+            return
     try:
-        return decode_bytes(data)[0]
+        decoded = decode_bytes(data)
     except NotText as err:
-        return Problem(str(path), str(err))
-
-
-def read_text(path: Path, data: bytes) -> Iterator[RawDocument | Problem]:
-    yield from read_decoded(path, data, "text")
-
-
-def read_html(path: Path, data: bytes) -> Iterator[RawDocument | Problem]:
-    yield from read_decoded(path, data, "html")
-
-
-def read_decoded(path: Path, data: bytes, kind: str) -> Iterator[RawDocument | Problem]:
-    content = decoded(path, data)
-    if isinstance(content, Problem):
-        yield content
+        yield Problem(source.name, str(err))
         return
-    yield RawDocument(str(path), content, kind, fingerprint(data))
+    if decoded.replaced:
+        yield replaced_note(source.name, decoded.replaced)
+    content = decode_numeric_references(decoded.text) if kind == "text" else decoded.text
+    yield RawDocument(source.name, content, kind, fingerprint(data))
 
 
-def read_jsonl(path: Path, data: bytes) -> Iterator[RawDocument | Problem]:
-    content = decoded(path, data)
-    if isinstance(content, Problem):
-        yield content
+def whole(source: Source) -> bytes | None:
+    with source.open() as stream:
+        return read_capped(stream, source.limits.max_document_bytes)
+
+
+# -- streams of records ----------------------------------------------------------------
+
+def text_stream(source: Source, newline: str | None = None) -> io.TextIOWrapper | Problem:
+    """The file as text in the encoding its first bytes show, or the Problem."""
+    sample = source.sample()
+    try:
+        if not sample.strip():
+            raise NotText("empty file")
+        encoding = detect_encoding(sample, whole=len(sample) < SAMPLE_BYTES)
+        check_readable(sample.decode(encoding, errors="replace"))
+    except NotText as err:
+        return Problem(source.name, str(err))
+    encoding = "utf-8-sig" if encoding == "utf-8" else encoding
+    return io.TextIOWrapper(source.open(), encoding=encoding, errors="replace", newline=newline)
+
+
+def read_jsonl(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
+    text = text_stream(source)
+    if isinstance(text, Problem):
+        yield text
         return
-    for number, line in enumerate(content.splitlines(), start=1):
-        if line.strip():
-            yield record_from_json_line(f"{path}#line={number}", line)
+    with text:
+        for number, line in capped_lines(text, source.limits.max_document_bytes):
+            where = f"{source.name}#line={number}"
+            if line is None:
+                yield Problem(where, source.over("line"))
+            elif line.strip():
+                yield from noted(where, line)
+                yield record_from_json_line(where, line.rstrip("\r\n"))
+
+
+def noted(where: str, text: str) -> Iterator[Problem]:
+    if "\ufffd" in text:
+        yield replaced_note(where, text.count("\ufffd"))
 
 
 def record_from_json_line(source: str, line: str) -> RawDocument | Problem:
@@ -59,25 +120,54 @@ def record_from_json_line(source: str, line: str) -> RawDocument | Problem:
         row = json.loads(line)
     except json.JSONDecodeError as err:
         return Problem(source, f"invalid or truncated JSON ({err.msg}, column {err.colno})")
+    except RecursionError:
+        return Problem(source, "JSON nested too deeply")
     if not isinstance(row, dict):
         return Problem(source, "a JSON line must be an object with 'text' or 'html'")
-    return record_from_row(source, row, line.encode("utf-8"))
+    return record_from_row(source, row, line.encode("utf-8", errors="replace"))
 
 
-def read_csv(path: Path, data: bytes) -> Iterator[RawDocument | Problem]:
-    content = decoded(path, data)
-    if isinstance(content, Problem):
-        yield content
+def read_csv(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
+    text = text_stream(source, newline="")
+    if isinstance(text, Problem):
+        yield text
         return
-    csv.field_size_limit(1 << 30)
+    header, number = None, 1            # line 1 is the header; rows count from 2
+    with text:
+        for record in csv_records(text, source.limits.max_document_bytes):
+            if header is None:
+                header = parse_csv_record(record) if record is not None else None
+                if not header:
+                    yield Problem(source.name, "malformed CSV: no header line")
+                    return
+                continue
+            number += 1
+            where = f"{source.name}#row={number}"
+            if record is None:
+                yield Problem(where, source.over("row"))
+                continue
+            values = parse_csv_record(record)
+            if isinstance(values, str):
+                yield Problem(where, f"malformed CSV: {values}")
+            elif not values:
+                number -= 1                 # blank lines are not rows
+            else:
+                yield from csv_row(where, header, values)
+
+
+def csv_row(where: str, header: list[str], values: list[str]) -> Iterator[RawDocument | Problem]:
+    row = {name: values[i] if i < len(values) else None for i, name in enumerate(header)}
+    raw = json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8", errors="replace")
+    yield from noted(where, row.get("text") or row.get("html") or "")
+    yield record_from_row(where, row, raw)
+
+
+def parse_csv_record(record: str) -> list[str] | str:
+    """The record's fields, or what is wrong with it."""
     try:
-        rows = list(csv.DictReader(io.StringIO(content, newline="")))
+        return next(csv.reader(io.StringIO(record, newline="")), [])
     except csv.Error as err:
-        yield Problem(str(path), f"malformed CSV: {err}")
-        return
-    for number, row in enumerate(rows, start=2):      # line 1 is the header
-        raw = json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        yield record_from_row(f"{path}#row={number}", row, raw)
+        return str(err)
 
 
 def record_from_row(source: str, row: dict, raw: bytes) -> RawDocument | Problem:
@@ -97,79 +187,40 @@ def clean_field(value) -> str | None:
     return value or None
 
 
-def read_warc(path: Path, data: bytes) -> Iterator[RawDocument | Problem]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+# -- by content --------------------------------------------------------------------------
 
-    try:
-        for number, record in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
-            doc = record_from_warc(path, number, record)
-            if doc is not None:
-                yield doc
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
-        yield Problem(str(path), f"unreadable or truncated WARC: {err}")
+def read_sniffed(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
+    """An unknown extension: look at the content (inflated, if gzip) and pick the
+    reader that fits."""
+    from .warc import read_warc
 
-
-def record_from_warc(path: Path, number: int, record) -> RawDocument | Problem | None:
-    """Only HTTP responses that carry HTML or text are articles; requests, metadata
-    and images are skipped silently."""
-    if record.rec_type != "response" or record.http_headers is None:
-        return None
-    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-    if "html" not in content_type and "text/plain" not in content_type:
-        return None
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    payload = record.content_stream().read()
-    source = url or f"{path}#record={number}"
-    try:
-        content, _ = decode_bytes(payload)
-    except NotText as err:
-        return Problem(f"{path}#record={number}", f"{url}: {err}")
-    kind = "html" if "html" in content_type else "text"
-    return RawDocument(source, content, kind, fingerprint(payload), url=url)
-
-
-def read_sniffed(path: Path, data: bytes) -> Iterator[RawDocument | Problem]:
-    """An unknown extension: look at the content and pick the reader that fits."""
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as err:
-            yield Problem(str(path), f"corrupt gzip file: {err}")
-            return
-    if data.startswith(b"WARC/"):
-        yield from read_warc(path, data)
+    head = source.sample()
+    if head.startswith(b"WARC/"):
+        yield from read_warc(source)
         return
     try:
-        content, _ = decode_bytes(data)
+        encoding = detect_encoding(head, whole=len(head) < SAMPLE_BYTES)
+        content = head.decode(encoding, errors="replace").lstrip("\ufeff")
+        check_readable(content)
     except NotText as err:
-        yield Problem(str(path), f"unknown file type and {err}")
+        yield Problem(source.name, f"unknown file type and {err}")
         return
-    head = content.lstrip()[:2000].lower()
-    if head.startswith("{"):
-        yield from read_jsonl(path, data)
-    elif any(marker in head for marker in HTML_MARKERS):
-        yield from read_html(path, data)
+    start = content.lstrip()[:2000].lower()
+    if start.startswith("{"):
+        yield from read_jsonl(source)
+    elif any(marker in start for marker in HTML_MARKERS):
+        yield from read_html(source)
     else:
-        yield from read_text(path, data)
-
-
-READERS = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".html": read_html,
-    ".htm": read_html,
-    ".xhtml": read_html,
-    ".jsonl": read_jsonl,
-    ".ndjson": read_jsonl,
-    ".csv": read_csv,
-    ".warc": read_warc,
-    ".arc": read_warc,
-}
+        yield from read_text(source)
 
 
 def reader_for(path: Path):
+    from .warc import read_warc
+
+    readers = {".txt": read_text, ".text": read_text, ".html": read_html, ".htm": read_html,
+               ".xhtml": read_html, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
+               ".warc": read_warc, ".arc": read_warc}
     name = path.name.lower()
     if name.endswith((".warc.gz", ".arc.gz")):
         return read_warc
-    return READERS.get(path.suffix.lower(), read_sniffed)
+    return readers.get(path.suffix.lower(), read_sniffed)

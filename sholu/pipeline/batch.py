@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ..document import Problem
+from .budget import OverBudget, time_budget
 from .stages import STAGES, Stage, named, phases
 
 CHUNKS_PER_WORKER = 2     # a phase's documents go to the workers in this many chunks each
@@ -26,6 +27,7 @@ class Batch:
     summary: object
     stages: tuple[Stage, ...] = STAGES
     stored: list[str] = field(default_factory=list)
+    stage_seconds: float = 0.0      # each document's budget in each stage; 0: none
 
     def run(self, docs: list, stages: tuple[Stage, ...] | None = None) -> list:
         """`docs` through `stages` (default: this batch's), phase by phase; returns the
@@ -47,14 +49,14 @@ class Batch:
     def run_phase(self, phase: tuple[Stage, ...], docs: list) -> list:
         todo = [doc for doc in docs if any(stage.runs_on(doc) for stage in phase)]
         self.summary.analysed += sum(1 for doc in todo if named_runs_on(phase, "nlp", doc))
-        results = dict(zip(map(id, todo), in_chunks(self.pool, partial(run_chunk, tuple(s.name for s in phase)), todo)))
+        results = dict(zip(map(id, todo), in_chunks(self.pool, partial(run_chunk, tuple(s.name for s in phase), seconds=self.stage_seconds), todo)))
         return [kept for doc in docs if (kept := self.keep(results.get(id(doc), doc))) is not None]
 
     def keep(self, result):
         """The document, or None for a Problem: noted, and its reservation released."""
         if not isinstance(result, Problem):
             return result
-        self.summary.errors.append(result)
+        self.summary.add(result)
         if result.reserved:
             self.store.release(result.reserved)
         return None
@@ -66,21 +68,21 @@ def named_runs_on(phase: tuple[Stage, ...], name: str, doc) -> bool:
 
 # -- in a worker --------------------------------------------------------------------
 
-def run_chunk(names: tuple[str, ...], docs: list) -> list:
+def run_chunk(names: tuple[str, ...], docs: list, seconds: float = 0.0) -> list:
     """Stages of one phase over a chunk of documents, stage by stage, so a stage that
     works better on many texts at once (Slovnet's taggers) gets them all."""
     for stage in named(*names):
-        docs = run_stage(stage, docs)
+        docs = run_stage(stage, docs, seconds)
     return docs
 
 
-def run_stage(stage: Stage, docs: list) -> list:
+def run_stage(stage: Stage, docs: list, seconds: float = 0.0) -> list:
     todo = [i for i, doc in enumerate(docs) if not isinstance(doc, Problem) and stage.runs_on(doc)]
     todo = [i for i in todo if speaks(stage, docs[i])]
-    extras = shared_work(stage, [docs[i] for i in todo])
+    extras = shared_work(stage, [docs[i] for i in todo], seconds)
     done = list(docs)
     for i, extra in zip(todo, extras):
-        done[i] = run_one(stage, docs[i], extra)
+        done[i] = run_one(stage, docs[i], extra, seconds)
     return done
 
 
@@ -96,24 +98,29 @@ def speaks(stage: Stage, doc) -> bool:
     return False
 
 
-def shared_work(stage: Stage, docs: list) -> list[dict]:
-    """Keyword arguments for each document from the stage's work done for all at once;
-    if that fails, none (each document then does its own, and fails alone)."""
+def shared_work(stage: Stage, docs: list, seconds: float = 0.0) -> list[dict]:
+    """Keyword arguments for each document from the stage's work done for all at once
+    (within all their budgets together); if that fails, none (each document then does
+    its own, and fails alone)."""
     if stage.run_together is None or not docs:
         return [{}] * len(docs)
     try:
-        return stage.run_together(docs)
-    except Exception:  # noqa: BLE001 - the documents retry one by one
+        with time_budget(seconds * len(docs)):
+            return stage.run_together(docs)
+    except (Exception, OverBudget):  # noqa: BLE001 - the documents retry one by one
         return [{}] * len(docs)
 
 
-def run_one(stage: Stage, doc, extra: dict):
+def run_one(stage: Stage, doc, extra: dict, seconds: float = 0.0):
     """One stage on one document; its failure is the document's Problem, not the batch's."""
     try:
-        result = stage.run(doc, **extra)
+        with time_budget(seconds):
+            result = stage.run(doc, **extra)
+    except OverBudget as err:
+        return Problem(doc.source, f"{stage.name}: {err}", getattr(doc, "id", "") or "", stage.name)
     except Exception as err:  # one bad page must not stop the corpus
         return Problem(doc.source, f"{stage.name} failed: {type(err).__name__}: {err}",
-                       getattr(doc, "id", "") or "")
+                       getattr(doc, "id", "") or "", stage.name)
     return result
 
 

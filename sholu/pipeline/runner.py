@@ -12,7 +12,7 @@ from itertools import islice
 from .. import PIPELINE_VERSION
 from ..document import AlreadyStored, Document, Problem, RawDocument
 from ..engines.local import WorkerPool
-from ..ingest import list_files, read_file
+from ..ingest import Limits, list_files, read_file
 from ..store.base import now
 from .batch import Batch, run_alone
 from .stages import STAGES, document_stages, named, without
@@ -30,29 +30,40 @@ class Summary:
     errors: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     totals: dict = field(default_factory=dict)    # the whole store after the run
+    notes: list[Problem] = field(default_factory=list)   # kept documents with something to say
+    listener: object = field(default=None, repr=False)   # told of each problem as it happens
+
+    def add(self, problem: Problem) -> None:
+        (self.notes if problem.severity == "note" else self.errors).append(problem)
+        if self.listener:
+            self.listener(problem)
 
     def as_dict(self) -> dict:
         return {
             "read": self.read, "new": self.new, "duplicates": self.duplicates,
             "analysed": self.analysed, "skipped": self.skipped, "seconds": round(self.seconds, 3),
             "errors": [{"source": p.source, "reason": p.reason} for p in self.errors],
+            "notes": [{"source": p.source, "reason": p.reason} for p in self.notes],
             "store": self.totals,
         }
 
 
 def run(paths: Iterable[str], store, jobs: int | None = None, progress=None,
-        engine: str = "local", scheduler: str | None = None) -> Summary:
+        engine: str = "local", scheduler: str | None = None, limits: Limits | None = None,
+        on_problem=None) -> Summary:
     """Every stage over the files and folders; `engine` "dask" runs the per-document
-    stages on a Dask cluster (`scheduler` address, or a local cluster)."""
+    stages on a Dask cluster (`scheduler` address, or a local cluster). Each problem
+    is written to the store's problems list, and given to `on_problem`, as it happens."""
     from ..engines import open_engine
 
-    summary, started, clock = Summary(), now(), time.perf_counter()
+    limits = limits or Limits.resolve()
+    summary, started, clock = Summary(listener=partial(noted, store, on_problem)), now(), time.perf_counter()
     files = list(list_files(paths))
     bar = progress(total=len(files)) if progress else None
-    work = pending(files, partial(store.is_done, version=PIPELINE_VERSION), summary, bar)
+    work = pending(files, partial(store.is_done, version=PIPELINE_VERSION), summary, bar, limits)
     with open_engine(engine, jobs, scheduler) as pool:
         for batch in in_batches(work):
-            store_batch(batch, pool, store, summary)
+            store_batch(batch, pool, store, summary, stage_seconds=limits.stage_seconds)
     if bar:
         bar.close()
     finish(summary, store, started, clock)
@@ -94,14 +105,20 @@ def finish(summary: Summary, store, started: str, clock: float) -> None:
     store.record_run(started, summary.as_dict())
 
 
-def pending(files, is_stored, summary: Summary, bar) -> Iterator[RawDocument]:
+def noted(store, on_problem, problem: Problem) -> None:
+    store.record_problem(problem)
+    if on_problem:
+        on_problem(problem)
+
+
+def pending(files, is_stored, summary: Summary, bar, limits: Limits | None = None) -> Iterator[RawDocument]:
     """Raw documents for which `is_stored(source, fingerprint)` is false; problems are
-    noted."""
+    noted as they are met."""
     for entry in files:
-        items = [entry] if isinstance(entry, Problem) else read_file(entry, is_stored)
+        items = [entry] if isinstance(entry, Problem) else read_file(entry, is_stored, limits or Limits())
         for item in items:
             if isinstance(item, Problem):
-                summary.errors.append(item)
+                summary.add(item)
                 continue
             summary.read += 1
             if isinstance(item, AlreadyStored) or is_stored(item.source, item.fingerprint):
@@ -113,10 +130,10 @@ def pending(files, is_stored, summary: Summary, bar) -> Iterator[RawDocument]:
 
 
 def store_batch(raws: list[RawDocument], pool, store, summary: Summary,
-                stages=STAGES) -> list[str]:
+                stages=STAGES, stage_seconds: float = 0.0) -> list[str]:
     """One batch through `stages` in one transaction; returns the ids stored."""
     preload_html(raws)
-    batch = Batch(pool, store, summary, stages)
+    batch = Batch(pool, store, summary, stages, stage_seconds=stage_seconds)
     with store.batch():
         batch.run(raws)
     return batch.stored

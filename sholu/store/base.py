@@ -29,6 +29,10 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")   # tells apart saves in one second
 
 
+class RunLocked(RuntimeError):
+    """Another run is writing this store; the message says which."""
+
+
 class SqlStore:
     migrations: list[str] = []
     SEARCH_DELETE = "DELETE FROM search_index WHERE document_id = ?"
@@ -122,6 +126,16 @@ class SqlStore:
             "fingerprint=excluded.fingerprint, pipeline_version=excluded.pipeline_version, "
             "document_id=excluded.document_id, stored_at=excluded.stored_at",
             (doc.source, doc.fingerprint, version, doc.id, now()))
+        self.db.execute("DELETE FROM problems WHERE source=? AND severity='error'", (doc.source,))
+
+    def record_problem(self, problem) -> None:
+        """A Problem in the problems list, replacing the source's earlier one of its
+        severity (outside a batch it is written at once)."""
+        self.db.execute(
+            "INSERT INTO problems (source, severity, stage, reason, noted_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (source, severity) DO UPDATE SET stage=excluded.stage, "
+            "reason=excluded.reason, noted_at=excluded.noted_at",
+            (problem.source, problem.severity, problem.stage, problem.reason, now()))
 
     def reserve(self, doc: Document) -> None:
         """What dedup reads of a document (its row, text key and signature), written

@@ -12,7 +12,7 @@ import re
 from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .base import SqlStore
+from .base import RunLocked, SqlStore
 from .schema import render
 
 PLACEHOLDER = re.compile(r"\?")
@@ -99,6 +99,20 @@ class PostgresStore(SqlStore):
             yield
 
     batch = transaction
+
+    @contextmanager
+    def run_lock(self, wait: bool = False):
+        """One run writing this schema at a time (a session advisory lock, dropped
+        with the connection however the run ends)."""
+        key = f"sholu-run:{self.path}"
+        if wait:
+            self.db.execute("SELECT pg_advisory_lock(hashtext(?))", (key,))
+        elif not self.db.execute("SELECT pg_try_advisory_lock(hashtext(?))", (key,)).fetchone()[0]:
+            raise RunLocked("this PostgreSQL store is being written by another `sholu run`")
+        try:
+            yield
+        finally:
+            self.db.execute("SELECT pg_advisory_unlock(hashtext(?))", (key,))
 
     def lock_for_writing(self) -> None:
         """One writer at a time, as SQLite's BEGIN IMMEDIATE gives."""

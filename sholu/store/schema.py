@@ -155,6 +155,19 @@ MIGRATION_TEMPLATES = [
     CREATE INDEX entity_stats_rank ON entity_stats (kind, articles, mentions)
     """,
     "backfill_entity_stats",
+    # what a run could not store, or stored with something to say (the newest of each
+    # source and severity); `sholu problems` and the dashboard list them
+    """
+    CREATE TABLE problems (
+        source TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        noted_at TEXT NOT NULL,
+        PRIMARY KEY (source, severity)
+    );
+    CREATE INDEX problems_noted ON problems (noted_at)
+    """,
 ]
 
 

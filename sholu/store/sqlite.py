@@ -1,10 +1,11 @@
 """The SQLite store: one file, WAL, FTS5 over lemmas; the default, nothing to start."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 
-from .base import SqlStore
+from .base import RunLocked, SqlStore
 from .schema import render
 
 MIGRATIONS = render(
@@ -50,6 +51,29 @@ class SQLiteStore(SqlStore):
         self.db.execute("COMMIT")
 
     batch = transaction
+
+    @contextmanager
+    def run_lock(self, wait: bool = False):
+        """One run writing this file at a time: an OS lock on a file beside it (the
+        system drops it when the process ends, however it ends). Without `wait`, a
+        second run is refused with RunLocked naming the pid holding it."""
+        import fcntl
+
+        with open(f"{self.path}-run.lock", "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                handle.seek(0)
+                raise RunLocked(f"{self.path} is being written by another `sholu run` "
+                                f"(pid {handle.read().strip() or '?'})") from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def concat(self, expression: str, separator: str, distinct: bool = False) -> str:
         if distinct:        # SQLite's DISTINCT form takes no separator: a comma it is

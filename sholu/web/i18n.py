@@ -111,6 +111,16 @@ TEXTS: dict[str, tuple[str, str, str | None]] = {
     "map_credit": ("Границы регионов: geokz (CC BY 4.0), на основе OCHA/HDX cod-ab-kaz",
                    "Region boundaries: geokz (CC BY 4.0), from OCHA/HDX cod-ab-kaz", None),
     "api": ("API", "API", None),
+    "problems": ("Проблемы загрузки", "Input problems", None),
+    "problems_intro": ("Что прогоны не смогли сохранить (ошибки) или сохранили с оговоркой (заметки), "
+                       "новые сверху; источник, сохранённый позже, пропадает из списка.",
+                       "What runs could not store (errors) or stored with a remark (notes), newest "
+                       "first; a source stored later drops off the list.", None),
+    "problems_none": ("Проблем нет.", "No problems.", None),
+    "problem_source": ("Источник", "Source", None),
+    "problem_reason": ("Причина", "Reason", None),
+    "problem_stage": ("Этап", "Stage", None),
+    "problem_when": ("Когда", "When", None),
     "person_count": ("людей", "people", None),
     "quote_count": ("цитат", "quotes", None),
     "event_count": ("событий", "events", None),

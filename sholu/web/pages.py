@@ -78,7 +78,10 @@ def as_csv(page: views.Page, name: str | None) -> Response:
 
 
 def cell(value):
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+    """One CSV cell, never a formula a spreadsheet would run."""
+    from ..export.csv_tables import safe_cell
+
+    return safe_cell(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
 
 
 def render(request: Request, page: views.Page, status: int = 200) -> HTMLResponse:
@@ -141,6 +144,7 @@ PAGES = [
     ("/outlets", views.outlets), ("/outlets/{key:path}", views.outlet),      # names may hold "/"
     ("/themes", views.topics), ("/themes/{key}", views.topic),
     ("/events", views.events), ("/events/{key:path}", views.event),      # keys may hold "/"
+    ("/problems", views.problems),
 ]
 
 

@@ -257,3 +257,17 @@ def event(store, params: dict, key: str) -> Page | None:
     people = data.persons_named(store, summary["participants"])
     return Page("event.html", summary["type"], context={"event": summary, "people": people},
                 lists={"reports": reports, "participants": summary["participants"]}, total=total)
+
+
+# -- problems --------------------------------------------------------------------------
+
+PROBLEMS_SHOWN = 500
+
+
+def problems(store, params: dict) -> Page:
+    """What runs could not store or stored with a note, newest first."""
+    from ..store.queries.problems import list_problems
+
+    severity = params.get("severity") if params.get("severity") in ("error", "note") else None
+    rows = list_problems(store, PROBLEMS_SHOWN, severity)
+    return Page("problems.html", "problems", lists={"problems": rows}, total=len(rows))

@@ -12,4 +12,5 @@ plain dicts and lists. Writes stay in `store/base.py`.
     themes     articles per theme
     quotes     who said what
     events     events, their reports and participants
+    problems   what runs could not store, and why
 """
