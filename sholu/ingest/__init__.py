@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..document import AlreadyStored, Problem, RawDocument
 from .files import display_name, list_files
-from .formats import Source, fingerprint, read_decoded, reader_for, whole
+from .dispatch import reader_for
+from .formats import Source, fingerprint, read_decoded, whole
 from .limits import DEFAULT, Limits
 from .streams import OverLimit
 

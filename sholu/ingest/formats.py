@@ -18,7 +18,6 @@ from .limits import DEFAULT, Limits, megabytes
 from .streams import SAMPLE_BYTES, csv_records, capped_lines, open_bytes, read_capped
 
 FIELDS = ("url", "title", "published", "outlet")
-HTML_MARKERS = ("<html", "<!doctype html", "<body", "<head", "<article", "<div", "<p>")
 
 
 @dataclass
@@ -185,42 +184,3 @@ def clean_field(value) -> str | None:
         return None
     value = str(value).strip()
     return value or None
-
-
-# -- by content --------------------------------------------------------------------------
-
-def read_sniffed(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
-    """An unknown extension: look at the content (inflated, if gzip) and pick the
-    reader that fits."""
-    from .warc import read_warc
-
-    head = source.sample()
-    if head.startswith(b"WARC/"):
-        yield from read_warc(source)
-        return
-    try:
-        encoding = detect_encoding(head, whole=len(head) < SAMPLE_BYTES)
-        content = head.decode(encoding, errors="replace").lstrip("\ufeff")
-        check_readable(content)
-    except NotText as err:
-        yield Problem(source.name, f"unknown file type and {err}")
-        return
-    start = content.lstrip()[:2000].lower()
-    if start.startswith("{"):
-        yield from read_jsonl(source)
-    elif any(marker in start for marker in HTML_MARKERS):
-        yield from read_html(source)
-    else:
-        yield from read_text(source)
-
-
-def reader_for(path: Path):
-    from .warc import read_warc
-
-    readers = {".txt": read_text, ".text": read_text, ".html": read_html, ".htm": read_html,
-               ".xhtml": read_html, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
-               ".warc": read_warc, ".arc": read_warc}
-    name = path.name.lower()
-    if name.endswith((".warc.gz", ".arc.gz")):
-        return read_warc
-    return readers.get(path.suffix.lower(), read_sniffed)
