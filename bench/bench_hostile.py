@@ -37,9 +37,13 @@ STAGE_SHAPES = {    # name: (builder of n units, three sizes modest, three sizes
     "ordinary prose": (lambda n: "\n\n".join(PARAGRAPH for _ in range(n)), (50, 100, 200), (250, 500, 1000)),
     "meeting sentences": (lambda n: " ".join(MEETING.format(n=1 + i % 28) for i in range(n)), (125, 250, 500),
                           (500, 1000, 2000)),
-    "'— сказал он' repeated": (lambda n: " ".join(SAID for _ in range(n)), (625, 1250, 2500), (2500, 5000, 10000)),
+    "quote + '— сказал он'": (lambda n: " ".join(SAID for _ in range(n)), (625, 1250, 2500), (2500, 5000, 10000)),
+    "'— сказал он' repeated": (lambda n: " ".join("— сказал он." for _ in range(n)), (1250, 2500, 5000),
+                               (2500, 5000, 10000)),
     "nested «»": (lambda n: "Он сказал: " + "«" * n + "слово" + "»" * n + ".", (1000, 2000, 4000),
                   (1000, 2000, 4000)),
+    "nested «» with words": (lambda n: "Он сказал: " + "«слово " * n + "»" * n + ".", (1000, 2000, 4000),
+                             (1000, 2000, 4000)),
 }
 
 
@@ -67,7 +71,8 @@ def measured(command: list[str], env: dict | None = None, timeout: float = 900) 
 
 
 def run_probe(name: str, folder: Path, db: Path, extra=()) -> None:
-    result = measured([*sholu(), "run", str(folder), "--db", str(db), "-j", "1", "-q", "--json", *extra])
+    result = measured([*sholu(), "run", str(folder), "--db", str(db), "-j", "1", "-q", "--json", *extra],
+                      env={"PYTHONPATH": str(ROOT)})
     try:
         summary = json.loads(result["out"])
         what = (f"stored {summary['new']}, errors {len(summary['errors'])}, notes {len(summary.get('notes', []))}: "
@@ -182,6 +187,9 @@ def stage_probe(full: bool) -> None:
     from sholu.pipeline.stages import document_stages
 
     stages = document_stages()
+    warm = [RawDocument("bench:warm-up", "\n\n".join([PARAGRAPH, SAID, MEETING.format(n=3)]), "text", "x")]
+    for stage in stages:                # models load here, not in the first measurement
+        warm = run_stage(stage, warm, seconds=0)
     for shape, (build, modest, large) in STAGE_SHAPES.items():
         for n in (large if full else modest):
             text = build(n)
