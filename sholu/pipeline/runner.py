@@ -18,6 +18,7 @@ from .batch import Batch, run_alone
 from .stages import STAGES, document_stages, named, without
 
 BATCH_SIZE = 64
+PROGRESS_EVERY = 100       # articles read between updates of the bar's counts
 
 
 @dataclass
@@ -121,6 +122,8 @@ def pending(files, is_stored, summary: Summary, bar, limits: Limits | None = Non
                 summary.add(item)
                 continue
             summary.read += 1
+            if bar and summary.read % PROGRESS_EVERY == 0:      # a long file moves the bar too
+                bar.set_postfix(articles=summary.read, problems=len(summary.errors))
             if isinstance(item, AlreadyStored) or is_stored(item.source, item.fingerprint):
                 summary.skipped += 1
             else:
