@@ -122,7 +122,7 @@ def pending(files, is_stored, summary: Summary, bar, limits: Limits | None = Non
                 summary.add(item)
                 continue
             summary.read += 1
-            if bar and summary.read % PROGRESS_EVERY == 0:      # a long file moves the bar too
+            if summary.read % PROGRESS_EVERY == 0 and hasattr(bar, "set_postfix"):  # a long file moves it too
                 bar.set_postfix(articles=summary.read, problems=len(summary.errors))
             if isinstance(item, AlreadyStored) or is_stored(item.source, item.fingerprint):
                 summary.skipped += 1
