@@ -41,9 +41,14 @@ def walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
         yield Problem(display_name(folder), f"unreadable folder: {err.strerror or err}")
         return
     for name in names:
-        if name.startswith("."):
-            continue
-        path = folder / name
+        if not name.startswith("."):
+            yield from walk_entry(folder / name, seen)
+
+
+def walk_entry(path: Path, seen: set[str]) -> Iterator[Path | Problem]:
+    """One entry of a folder; one the system will not even describe (a path past its
+    length limit, say) is named, not a reason to stop the walk."""
+    try:
         problem = link_problem(path)
         if problem:
             yield problem
@@ -57,6 +62,8 @@ def walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
             yield path
         else:
             yield Problem(display_name(path), not_regular(path))
+    except OSError as err:
+        yield Problem(display_name(path), f"unreadable: {err.strerror or err}")
 
 
 def link_problem(path: Path) -> Problem | None:
