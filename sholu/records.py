@@ -98,6 +98,8 @@ def identifiers(items: list | None) -> list:
 
 
 Spans = list[list[int]]        # [[start, end], ...]: offsets into the article's text
+# A name in the headline: [[start, end], ...] offsets into the article's `title`.
+TitleSpans = list[list[int]]
 
 
 # -- entities (the nlp stage) --------------------------------------------------------
@@ -112,6 +114,7 @@ class Person(Record):
     spans: Spans               # the name's mentions
     references: Spans          # pronouns and role nouns resolved to the person
     entity_id: str
+    title_spans: TitleSpans = field(default_factory=list)   # the name in the headline
 
 
 @dataclass
@@ -122,6 +125,7 @@ class Organization(Record):
     mentions: int
     spans: Spans
     entity_id: str
+    title_spans: TitleSpans = field(default_factory=list)
 
 
 @dataclass
@@ -135,6 +139,7 @@ class Place(Record):
     lat: float | None          # from the gazetteer, when it knows the place
     lon: float | None
     region: str | None
+    title_spans: TitleSpans = field(default_factory=list)
 
 
 @dataclass

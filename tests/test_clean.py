@@ -126,3 +126,36 @@ def test_a_stamp_line_between_headline_and_body_and_a_comment_section():
     assert doc.text == "\n\n".join(body)
     assert doc.title == "Стрелок из Аризоны предстал перед судом"
     assert doc.published is None            # a page's stamp is not taken for the article's date
+
+
+# -- a clean article loses nothing (issue 13) ------------------------------------------
+
+OWN_ARTICLE = [
+    "Новый стадион в Караганде примет первые матчи весной следующего года, сообщили в акимате области.",
+    "Строители уже закончили работы на трибунах и сейчас укладывают газон, который привезли из Турции. "
+    "По словам подрядчика, все работы завершат к концу декабря.",
+    "Билеты на первую игру будут продавать только через приложение клуба.",
+]
+
+
+def test_a_paragraph_with_brand_names_in_camel_case_is_prose_not_a_menu():
+    brands = ("Разработчики из компании GameForge выпустили обновление для YouTube и для "
+              "сервиса PlayStation, и теперь пользователи смогут смотреть трансляции матчей прямо на консоли.")
+    doc = clean_text(["Стадион откроется весной", OWN_ARTICLE[0], brands, *OWN_ARTICLE[1:]])
+    assert brands in doc.text.split("\n\n")
+
+
+@pytest.mark.parametrize("where", [1, 3])
+def test_a_paragraph_cut_with_an_ellipsis_inside_the_article_stays(where):
+    lead = ("Жители соседних домов давно жаловались на шум стройки и просили акимат перенести "
+            "ночные работы на дневное время, но ответа так и не дождались…")
+    lines = OWN_ARTICLE[:where] + [lead] + OWN_ARTICLE[where:]
+    assert clean_text(lines).text == "\n\n".join(lines)
+
+
+def test_teasers_of_other_stories_between_headlines_still_go():
+    feed = ["Свежие материалы", "В Павлодаре отремонтируют три моста",
+            "Мосты через реку Усолку закроют для машин на всё лето, а объезд проложат через…",
+            "Аким Костаная встретился с фермерами",
+            "Разговор шёл о ценах на топливо и о том, как хозяйствам пережить весенний сев без…"]
+    assert clean_text(OWN_ARTICLE + feed).text == "\n\n".join(OWN_ARTICLE)

@@ -103,7 +103,7 @@ def squash(text: str) -> str:
 
 
 def extract_body(text: str) -> Body:
-    lines = [label_line(raw.strip()) for raw in text.splitlines() if raw.strip()]
+    lines = keep_lone_teasers([label_line(raw.strip()) for raw in text.splitlines() if raw.strip()])
     if not lines:
         return Body([])
     start, end = best_block(lines)
@@ -126,23 +126,43 @@ def label_line(text: str) -> Line:
     words = WORD.findall(text)
     if squash(text) in section_ends():
         return Line(text, len(words), "end")
-    if is_chrome(text, words):
-        return Line(text, len(words), "chrome")
     share = sum(w.lower() in stopwords() for w in words) / max(len(words), 1)
     prose = len(words) >= PROSE_MIN_WORDS and share >= PROSE_MIN_STOPWORD_SHARE
+    if is_teaser(text, words):
+        return Line(text, len(words), "teaser")
+    if is_chrome(text, words, prose):
+        return Line(text, len(words), "chrome")
     return Line(text, len(words), "prose" if prose else "short")
 
 
-def is_chrome(text: str, words: list[str]) -> bool:
+def keep_lone_teasers(lines: list[Line]) -> list[Line]:
+    """A line cut off with «…» between paragraphs of prose (or prose and the page's
+    edge) is the article's own (a lead, an interview question); teasers of other
+    stories come in runs, with headlines and dates between them, or below a section
+    heading («Последние новости»)."""
+    edge = Line("", 0, "prose")
+    section_ended = False
+    for index, line in enumerate(lines):
+        section_ended = section_ended or line.label == "end"
+        if line.label == "teaser":
+            before = lines[index - 1] if index else edge
+            after = lines[index + 1] if index + 1 < len(lines) else edge
+            prose_around = before.label == after.label == "prose" and not section_ended
+            line.label = "prose" if prose_around else "chrome"
+    return lines
+
+
+def is_chrome(text: str, words: list[str], prose: bool = False) -> bool:
+    """`prose`: the line reads as sentences, so words glued in it are brand names
+    (MySQL, FarmVille), not a flattened menu."""
     key = squash(text)
     if not key or key in chrome_phrases():
         return True
     return (
         is_credit(key, words)
         or is_notice(key, words)
-        or is_teaser(text, words)
         or is_widget(key)
-        or is_breadcrumb(text)
+        or (not prose and is_breadcrumb(text))
         or bool(URL_ONLY.match(text))
     )
 

@@ -62,21 +62,25 @@ ENTITY_FIELDS = ("persons", "organizations", "places")
 def inherit_entities(doc: Document, original: Document) -> Document:
     """Fill `doc` (a copy of `original`) with the original's entities, re-anchored."""
     anchor = Anchor(original.text, doc.text)
+    same_headline = (doc.title or "") == (original.title or "")
     for field in ENTITY_FIELDS:
-        moved = (moved_entity(record, anchor) for record in getattr(original, field))
+        moved = (moved_entity(record, anchor, same_headline) for record in getattr(original, field))
         setattr(doc, field, [record for record in moved if record])
     return doc
 
 
-def moved_entity(record: dict, anchor: Anchor) -> dict | None:
-    """An entity with the mentions the copy still has; None when it has none."""
+def moved_entity(record: dict, anchor: Anchor, same_headline: bool) -> dict | None:
+    """An entity with the mentions the copy still has (its headline's only when the
+    copy has the same headline); None when it has none."""
     moved = copy.deepcopy(record)
     for field in SPAN_FIELDS:
         if field in moved:
             moved[field] = [list(s) for s in (anchor.span(*span) for span in record[field]) if s]
-    if not moved["spans"]:
+    if "title_spans" in moved and not same_headline:
+        moved["title_spans"] = []
+    if not moved["spans"] and not moved.get("title_spans"):
         return None
-    moved["mentions"] = len(moved["spans"])
+    moved["mentions"] = len(moved["spans"]) + len(moved.get("title_spans", []))
     return moved
 
 

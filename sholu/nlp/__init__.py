@@ -6,16 +6,18 @@ from __future__ import annotations
 from ..document import Document
 from .dates import find_dates
 from .gazetteer import load_gazetteer
+from .headline import headline_of, joined, split_headline, texts_to_parse
 from .models import taggers
 from .names import normalise_person
 from .normalise import organisation_name, place_name
-from .parse import Mention, Parsed, parse
+from .parse import Mention, Parsed, parse, parse_many
 from .people import Person, entity_id, resolve_people
 from .positions import find_positions
 from .repair import repair
 
 FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой", "ская", "цкая")
 FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына")
+ENTITY_KINDS = ("persons", "organizations", "places")
 
 
 def preload() -> None:
@@ -25,11 +27,14 @@ def preload() -> None:
 
 
 def annotate(doc: Document, parsed: Parsed | None = None) -> Document:
-    """The pipeline stage: fills persons, organizations, places and dates (`parsed`:
-    the text already parsed with others, see `parse_many`)."""
-    found = analyse_parsed(parsed or parse(doc.text), doc.published)
-    for key, value in found.items():
-        setattr(doc, key, value)
+    """The pipeline stage: fills persons, organizations, places and dates, reading the
+    headline with the body (`parsed`: the two already parsed with others, see
+    `parse_together`)."""
+    found = analyse_parsed(parsed or joined(parse_many(texts_to_parse(doc))), doc.published)
+    title = headline_of(doc)
+    for key in ENTITY_KINDS:
+        setattr(doc, key, split_headline(found[key], title))
+    doc.dates = find_dates(doc.text, doc.published) if title else found["dates"]
     return doc
 
 
@@ -132,6 +137,6 @@ def new_record(kind: str, mention: Mention) -> dict:
 def parse_together(docs: list[Document]) -> list[dict]:
     """The nlp stage's common work for a chunk: Slovnet tags all their sentences in a
     few batched calls; each document then gets its own `parsed`."""
-    from .parse import parse_many
-
-    return [{"parsed": parsed} for parsed in parse_many([doc.text for doc in docs])]
+    parts = [texts_to_parse(doc) for doc in docs]
+    parsed = iter(parse_many([text for texts in parts for text in texts]))
+    return [{"parsed": joined([next(parsed) for _ in texts])} for texts in parts]

@@ -222,4 +222,4 @@ RECORD_TABLES = {
 # (a person's), or only in documents.annotations.
 ENTITY_RECORDS = {"persons": Person, "organizations": Organization, "places": Place}
 ENTITY_COLUMNS = ("entity_id", "name", "mentions")
-ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "lat", "lon", "region")
+ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "title_spans", "lat", "lon", "region")
