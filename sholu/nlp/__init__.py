@@ -9,6 +9,7 @@ from .gazetteer import load_gazetteer
 from .headline import headline_of, joined, split_headline, texts_to_parse
 from .models import taggers
 from .names import normalise_person
+from .nesting import name_span, nest_owners, split_brackets, split_lists
 from .normalise import organisation_name, place_name
 from .parse import Mention, Parsed, parse, parse_many
 from .people import Person, entity_id, resolve_people
@@ -53,15 +54,18 @@ def analyse_text(text: str, published: str | None = None) -> dict:
 def analyse_parsed(parsed: Parsed, published: str | None = None) -> dict:
     text = parsed.text
     mentions = repair(parsed, load_gazetteer().find(text))
+    mentions = split_lists(parsed, split_brackets(parsed, nest_owners(parsed, mentions)))
     for mention in mentions:
         mention.name = mention.name or normal_name(parsed, mention)
+    for mention in mentions:
+        mention.name = mention.same_as.name if mention.same_as else mention.name
     persons = [m for m in mentions if m.kind == "person" and m.name]
     titles = find_positions(parsed, persons)
     people = resolve_people(parsed, persons, titles)
     return {
         "persons": [person_record(p) for p in people],
-        "organizations": grouped(mentions, "organization"),
-        "places": grouped(mentions, "place"),
+        "organizations": grouped(parsed, mentions, "organization"),
+        "places": grouped(parsed, mentions, "place"),
         "dates": find_dates(text, published),
     }
 
@@ -98,14 +102,14 @@ def person_record(person: Person) -> dict:
     }
 
 
-def grouped(mentions: list[Mention], kind: str) -> list[dict]:
+def grouped(parsed: Parsed, mentions: list[Mention], kind: str) -> list[dict]:
     """One record per distinct entity of a kind, with every mention's span."""
     records: dict[str, dict] = {}
     for mention in mentions:
         if mention.kind != kind or not mention.name:
             continue
         record = records.setdefault(mention.name.lower(), new_record(kind, mention))
-        record["spans"].append([mention.start, mention.end])
+        record["spans"].append(list(name_span(parsed, mention)))
         record["mentions"] += 1
     return merge_short_forms(list(records.values())) if kind == "organization" else list(records.values())
 

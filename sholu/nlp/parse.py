@@ -43,6 +43,7 @@ class Mention:
     source: str = "ner"       # ner | gazetteer | rule
     entry: object = None      # the gazetteer entry, when one matched
     positions: list[str] = field(default_factory=list)
+    same_as: "Mention | None" = None   # a person's name given again in brackets, in Latin letters
 
 
 @dataclass

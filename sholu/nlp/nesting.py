@@ -1,0 +1,98 @@
+"""Organisation names that hold other names, and what a mention's span covers.
+
+- «Конгресса США», «МЧС России», «Верховный суд Бангладеша»: a body followed by the
+  genitive name of its country or city is one organisation; the place stays a place too.
+- «Комитета защиты журналистов (КЗЖ)», «Джоэл Саймон (Joel Simon)»: the name and its
+  acronym or Latin spelling in brackets are two mentions, each with its own span (a
+  person's Latin spelling is the same person).
+- «Овечкин, Фёдоров»: a list the tagger read as one name is one person each.
+- «компания «Газпром»», «ТОО «Казцинк»»: the span is the quoted name, without the
+  descriptor or legal form before it and without the quotation marks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .parse import Mention, Parsed
+from .repair import ACRONYM, CLOSE, OPEN
+
+OWNER_KINDS = ("place", "organization")
+LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÿ][\w.'-]*$")
+
+
+def nest_owners(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """Organisations grown over the genitive country, city or body right after them."""
+    by_first = {m.first: m for m in mentions if m.kind in OWNER_KINDS}
+    for mention in mentions:
+        owner = by_first.get(mention.last + 1)
+        if mention.kind == "organization" and owner is not None and owns(parsed, mention, owner):
+            mention.last, mention.end = owner.last, owner.end
+    return mentions
+
+
+def owns(parsed: Parsed, body: Mention, owner: Mention) -> bool:
+    first, last = parsed.tokens[owner.first], parsed.tokens[body.last]
+    return (first.sentence == last.sentence and last.text not in CLOSE and first.text not in OPEN
+            and (first.case == "Gen" or ACRONYM.match(first.text) is not None)
+            and last.pos in ("NOUN", "PROPN"))
+
+
+def split_brackets(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """«Name (ACRONYM)» or «Name (Latin Name)» as two mentions."""
+    result = []
+    for mention in mentions:
+        opening = bracketed_alias(parsed.words(mention))
+        if mention.kind == "place" or opening is None:
+            result.append(mention)
+            continue
+        first, last = mention.first + opening + 1, mention.last - 1
+        main = replace(mention, last=first - 2, end=parsed.tokens[first - 2].end)
+        alias = replace(mention, first=first, last=last, start=parsed.tokens[first].start,
+                        end=parsed.tokens[last].end, name="", entry=None, positions=[],
+                        same_as=main if mention.kind == "person" else None)
+        result += [main, alias]
+    return result
+
+
+def split_lists(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """«Овечкин, Фёдоров»: the tagger ran a list of people into one name; one each."""
+    result = []
+    for mention in mentions:
+        commas = [t.index for t in parsed.words(mention) if t.text == ","]
+        if mention.kind != "person" or not commas:
+            result.append(mention)
+            continue
+        bounds = zip([mention.first] + [c + 1 for c in commas], [c - 1 for c in commas] + [mention.last])
+        result += [replace(mention, first=a, last=b, start=parsed.tokens[a].start, end=parsed.tokens[b].end)
+                   for a, b in bounds if a <= b]
+    return result
+
+
+def bracketed_alias(words) -> int | None:
+    """Where «(» opens an acronym or Latin name closing the words, if it does."""
+    if len(words) < 4 or words[-1].text != ")":
+        return None
+    opening = max((i for i, t in enumerate(words) if t.text == "("), default=0)
+    inside = [t.text for t in words[opening + 1:-1]]
+    if opening < 1 or not inside or not inside[0][:1].isupper():
+        return None
+    latin = all(LATIN_WORD.match(word) or word in "-'" for word in inside)
+    return opening if latin or (len(inside) == 1 and ACRONYM.match(inside[0])) else None
+
+
+def name_span(parsed: Parsed, mention: Mention) -> tuple[int, int]:
+    """The words that name an organisation: inside its last quotation marks when the
+    span ends with them, else the whole span."""
+    words = parsed.words(mention)
+    if mention.kind != "organization" or len(words) < 3 or words[-1].text not in CLOSE:
+        return mention.start, mention.end
+    opening = max((i for i, t in enumerate(words) if t.text in OPEN), default=None)
+    if opening is None or opening == len(words) - 2 or not leads_in(words[:opening]):
+        return mention.start, mention.end
+    return words[opening + 1].start, words[-2].end
+
+
+def leads_in(words) -> bool:
+    """Only descriptors before the quotes: lowercase words or a legal form (ТОО, АО)."""
+    return all(not t.text[:1].isupper() or ACRONYM.match(t.text) for t in words)
