@@ -144,6 +144,20 @@ COUNTRIES = [
                                   "Қырғызстан"]),
     ("Туркменистан", 38.97, 59.56, ["Туркмения", "Turkmenistan", "Түрікменстан"]),
 ]
+# Continents and world regions, so «в Европе» or «страны Азии» are places (the tagger
+# often misses them); a point near the middle of each. Bare «Америка» is left out: it
+# means the United States as often as the continents.
+CONTINENTS = [
+    ("Европа", 54.50, 15.25, ["Europe", "Еуропа"]),
+    ("Азия", 34.00, 100.60, ["Asia"]),
+    ("Африка", 1.65, 17.32, ["Africa"]),
+    ("Северная Америка", 54.50, -105.25, ["North America"]),
+    ("Южная Америка", -8.78, -55.49, ["South America"]),
+    ("Латинская Америка", -8.78, -55.49, ["Latin America"]),
+    ("Антарктида", -82.86, 135.00, ["Antarctica"]),
+    ("Евразия", 50.00, 80.00, ["Eurasia"]),
+    ("Центральная Азия", 45.00, 68.00, ["Central Asia", "Орталық Азия"]),
+]
 
 
 # ---------------------------------------------------------------- geometry
@@ -366,8 +380,9 @@ def clean_variants(name: str, variants) -> str:
 
 
 def country_rows() -> list[dict]:
-    return [{"name": name, "kind": "country", "lat": lat, "lon": lon, "region": "",
-             "variants": variants} for name, lat, lon, variants in COUNTRIES]
+    return [{"name": name, "kind": kind, "lat": lat, "lon": lon, "region": "", "variants": variants}
+            for kind, table in (("continent", CONTINENTS), ("country", COUNTRIES))
+            for name, lat, lon, variants in table]
 
 
 def write_csv(rows: list[dict], path: Path) -> None:

@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from sholu.nlp import analyse_text
 from sholu.nlp.gazetteer import Entry, Gazetteer, load_gazetteer, read_entries
 from sholu.nlp.inflect import case_forms
 
@@ -250,11 +251,11 @@ def test_shipped_files_are_complete(gazetteer):
     kinds = {}
     for entry in gazetteer.entries:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
-    assert kinds["region"] == 17 and kinds["country"] == 6
+    assert kinds["region"] == 17 and kinds["country"] == 6 and kinds["continent"] == 9
     assert sum(kinds[k] for k in ("city", "town", "village")) > 300
     assert {"Астана", "Алматы", "Шымкент"} <= {e.name for e in gazetteer.entries
                                                if e.kind == "city" and e.region == e.name}
-    places = [e for e in gazetteer.entries if e.is_place and e.kind != "country"]
+    places = [e for e in gazetteer.entries if e.is_place and e.kind not in ("continent", "country")]
     assert all(e.lat is not None and e.lon is not None and e.region for e in places)
     assert all(40 < e.lat < 56 and 46 < e.lon < 88 for e in places)
 
@@ -288,3 +289,9 @@ def test_the_shipped_forms_table_is_what_declining_the_shipped_names_gives():
     assert len(table) > 1000
     assert table == declined()
     assert set(table["Семей"]) == {"Семей", "Семея", "Семею", "Семеем", "Семее"}
+
+
+def test_continents_in_any_case_are_places():
+    text = "Товары из Центральной Азии везут в страны Европы через порты Африки."
+    found = {e["name"] for e in analyse_text(text)["places"]}
+    assert {"Центральная Азия", "Европа", "Африка"} <= found

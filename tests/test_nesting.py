@@ -48,3 +48,10 @@ def test_a_list_the_tagger_ran_together_is_one_person_each():
     run_together = Mention("person", first.index, last.index, first.start, last.end)
     split = split_lists(parsed, [run_together])
     assert [parsed.surface(m) for m in split] == ["Абдуллаев", "Жуков"]
+
+
+def test_a_bulleted_list_of_countries_is_one_place_each():
+    text = "Соглашение подписали • Бахрейн • Барбадос • Бермуды • Сирия и ещё несколько стран."
+    found = [s for spans in surfaces(text, "places").values() for s in spans]
+    assert not any("•" in s for s in found)
+    assert {"Бахрейн", "Барбадос"} <= set(found)

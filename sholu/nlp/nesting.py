@@ -5,7 +5,8 @@
 - «Комитета защиты журналистов (КЗЖ)», «Джоэл Саймон (Joel Simon)»: the name and its
   acronym or Latin spelling in brackets are two mentions, each with its own span (a
   person's Latin spelling is the same person).
-- «Овечкин, Фёдоров»: a list the tagger read as one name is one person each.
+- «Овечкин, Фёдоров», «Бахрейн • Барбадос»: a list the tagger read as one name is
+  one name each.
 - «компания «Газпром»», «ТОО «Казцинк»»: the span is the quoted name, without the
   descriptor or legal form before it and without the quotation marks.
 """
@@ -18,6 +19,7 @@ from .parse import Mention, Parsed
 from .repair import ACRONYM, CLOSE, OPEN
 
 OWNER_KINDS = ("place", "organization")
+LIST_MARKS = frozenset(",;•·")
 LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÿ][\w.'-]*$")
 
 
@@ -56,11 +58,12 @@ def split_brackets(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
 
 
 def split_lists(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
-    """«Овечкин, Фёдоров»: the tagger ran a list of people into one name; one each."""
+    """«Овечкин, Фёдоров», «Бахрейн • Барбадос»: the tagger ran a list of people or
+    places into one name; one each."""
     result = []
     for mention in mentions:
-        commas = [t.index for t in parsed.words(mention) if t.text == ","]
-        if mention.kind != "person" or not commas:
+        commas = [t.index for t in parsed.words(mention) if t.text in LIST_MARKS]
+        if mention.kind == "organization" or not commas:
             result.append(mention)
             continue
         bounds = zip([mention.first] + [c + 1 for c in commas], [c - 1 for c in commas] + [mention.last])
