@@ -18,6 +18,7 @@ from .repair import repair
 
 FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой", "ская", "цкая")
 FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына")
+FEMININE_ACCUSATIVE = ("ову", "еву", "ёву", "ину", "ыну")
 ENTITY_KINDS = ("persons", "organizations", "places")
 
 
@@ -85,6 +86,10 @@ def gender_of(words) -> str | None:
     surname = words[-1] if words else None
     if surname and surname.text.lower().endswith(FEMININE_OBLIQUE):
         return "Fem"
+    if surname and surname.case == "Acc" and surname.text.lower().endswith(FEMININE_ACCUSATIVE):
+        return "Fem"
+    if len(words) > 1 and words[0].case == "Acc" and words[0].text.lower().endswith(("у", "ю")):
+        return "Fem"       # a man's first name in the accusative ends in -а/-я (Даригу, not Бекболата)
     if surname and surname.text.lower().endswith(FEMININE_NOMINATIVE) and surname.case == "Nom":
         return "Fem"
     genders = [t.feats.get("Gender") for t in words if t.feats.get("Gender")]

@@ -15,8 +15,12 @@ from .normalise import match_case
 SURNAME_SUFFIX = re.compile(r"(ов|ев|ёв|ин|ын)$", re.IGNORECASE)
 ADJECTIVAL_SURNAME = re.compile(r"(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую)$", re.IGNORECASE)
 PATRONYMIC = re.compile(r"(вич|вн|ичн|улы|уулу|кызы|қызы)\w{0,3}$", re.IGNORECASE)
-INDECLINABLE_SURNAME = re.compile(r"(дзе|швили|енко|ко|их|ых|аго|яго|ово|ски)$", re.IGNORECASE)
+INDECLINABLE_SURNAME = re.compile(r"(дзе|швили|енко|ко|их|ых|аго|яго|ово|ски|улы|ұлы|уулу|кызы|қызы)$",
+                                  re.IGNORECASE)
 HUSHING = "жшчщц"
+# A man's name of the -а declension (Хасэгава, Окуджава) in the instrumental or
+# genitive: forms no consonant-stem name takes.
+A_STEM_OBLIQUE = re.compile(r"(?<=[бвгдзклмнпрстфхжшчщц])(ой|ы)$")
 VOWELS = set("аеёиоуыэюяaeiou")
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Nom": "nomn"}
@@ -65,7 +69,7 @@ def normalise_part(part: str, case: str, gender: str | None, role: str) -> str:
     elif role == "patronymic":
         found = patronymic_nominative(part, gender)
     else:
-        found = dictionary_name(part, case, gender) or first_name_nominative(part, gender)
+        found = dictionary_name(part, case, gender) or first_name_nominative(part, gender, case)
     return match_case(found, part)
 
 
@@ -93,6 +97,9 @@ def masculine_surname(lower: str) -> str:
     Ставкин; Януковичем → Янукович; Бесселю → Бессель; Гачечиладзе stays."""
     if INDECLINABLE_SURNAME.search(lower):
         return lower
+    a_stem = A_STEM_OBLIQUE.search(lower)
+    if a_stem and not SURNAME_SUFFIX.search(lower[:a_stem.start()]):
+        return lower[:a_stem.start()] + "а"                             # Хасэгавой → Хасэгава
     for ending in ("ым", "ом", "ем", "а", "у", "е", "я", "ю"):
         stem = lower[: -len(ending)]
         if lower.endswith(ending) and len(stem) >= 2:
@@ -106,7 +113,7 @@ def masculine_stem(stem: str, ending: str) -> str | None:
     if SURNAME_SUFFIX.search(stem):
         return stem if ending in ("ым", "а", "у", "е") else None
     if stem[-1] in "ая":
-        return stem + "й" if ending in ("я", "ю", "ем") else None      # Акылбая → Акылбай
+        return stem + "й" if ending in ("я", "ю", "ем", "е") else None   # Акылбая → Акылбай
     if stem[-1] in VOWELS:
         return None
     if ending in ("а", "у", "ом", "е") or (ending == "ем" and stem[-1] in HUSHING):
@@ -114,12 +121,22 @@ def masculine_stem(stem: str, ending: str) -> str | None:
     return stem + "ь" if ending in ("я", "ю", "ем") else None           # Бесселя → Бессель
 
 
-def first_name_nominative(word: str, gender: str | None) -> str:
+# A woman's first name of the -а/-я declension, by case: (ending, nominative ending).
+FEMININE_FIRST_NAME_ENDINGS = {
+    "Gen": (("ии", "ия"), ("ьи", "ья"), ("ги", "га"), ("ки", "ка"), ("хи", "ха"), ("ы", "а")),
+    "Dat": (("ии", "ия"), ("ье", "ья"), ("е", "а")),
+    "Acc": (("ю", "я"), ("у", "а")),
+    "Ins": (("ей", "я"), ("ой", "а")),
+    "Loc": (("ии", "ия"), ("ье", "ья"), ("е", "а")),
+}
+
+
+def first_name_nominative(word: str, gender: str | None, case: str | None = None) -> str:
+    """Only the endings of the word's own case come off, so a name whose nominative
+    ends like another case's form (Сауле in the genitive) stays as it is."""
     lower = word.lower()
     if gender == "Fem":
-        for ending, nominative in (("ой", "а"), ("ей", "я"), ("ии", "ия"), ("ьи", "ья"), ("ы", "а"),
-                                   ("ги", "га"), ("ки", "ка"), ("хи", "ха"), ("е", "а"),
-                                   ("у", "а"), ("ю", "я")):
+        for ending, nominative in FEMININE_FIRST_NAME_ENDINGS.get(case, ()):
             if lower.endswith(ending) and len(lower) > len(ending) + 2:
                 return lower[: -len(ending)] + nominative
         return lower
@@ -138,9 +155,12 @@ def patronymic_nominative(word: str, gender: str | None) -> str:
 def dictionary_name(word: str, case: str, gender: str | None) -> str | None:
     """pymorphy knows Russian first names with irregular stems (Павла, Льва, Петра)."""
     wanted = CASES.get(case)
-    for parse in parses(word):
-        tag = parse.tag
-        if "Name" in tag and tag.case == wanted and gender_fits(tag, gender) and parse.score > 0.1:
+    readings = [p for p in parses(word) if "Name" in p.tag and "Fixd" not in p.tag
+                and gender_fits(p.tag, gender) and p.score > 0.1]
+    # the tagger's case first; where it disagrees with the dictionary (Игоре read as a
+    # dative), any oblique reading of a known name will do
+    for parse in sorted(readings, key=lambda p: p.tag.case != wanted):
+        if parse.tag.case != "nomn":
             nominative = parse.inflect({"nomn"})
             if nominative:
                 return nominative.word
