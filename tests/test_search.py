@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from conftest import BACKENDS, REPRINT, SAMPLES, new_target, run_into
 from sholu.cli import main
 from sholu.store import open_store
-from sholu.store.search import QueryError, parse_query, snippet
+from sholu.store.search import QueryError, lemma, parse_query, snippet
 
 IDS = {"000": "588bd3998d5ed979", "001": "b2ab2304434d01fe", "002": "0a187b1a094c884e",
        "003": "325a2765071262cc", "004": "576aa575d5e2807e"}
@@ -105,3 +105,15 @@ def test_a_database_from_before_search_is_indexed_when_opened(tmp_path):
         old.execute("DROP TABLE problems")         # newer still
         old.execute("PRAGMA user_version=4")
     assert found(path, "Балаевой") == ids("001", "002", "003")
+
+
+@pytest.mark.parametrize("surname", ["Токаев", "Ахметов", "Сапаров", "Кайрамбаев"])
+def test_every_case_form_of_a_surname_is_one_index_term(surname):
+    """The dictionary reads some surnames as other words (Токаев as «токай»)."""
+    forms = [surname + ending for ending in ("", "а", "у", "ым", "е", "ой", "у")]
+    assert {lemma(form) for form in forms} == {surname.lower()}
+
+
+def test_a_capitalised_common_noun_keeps_its_lemma():
+    assert [lemma(w) for w in ("Причина", "Машина", "Магазина", "Половины")] == [
+        "причина", "машина", "магазин", "половина"]

@@ -1,21 +1,32 @@
 """Corpus-wide linking, a corpus stage run before anything copies a person's id: a
-person named only by surname in an article («Токаев») joins the one full-named person
-with that surname the corpus knows (the store, and the batch's earlier articles)."""
+person named in an article only partly — a surname («Токаев»), initials and surname
+(«В В Путин») — joins the one full-named person it fits (same surname and gender,
+matching initials) that the corpus knows (the store, and the batch's earlier
+articles). Where two full names fit, the article's person stays apart."""
 from __future__ import annotations
 
 from .names import surname_key
+from .people import fits, is_full_name
 
 
 def link_people(docs: list, batch) -> list:
+    """The batch's full names are all known first, so an article that names a person
+    by surname before the corpus gives the full name still joins it."""
     known = KnownPeople(batch.store)
     for doc in docs:
-        for person in doc.persons:
-            if " " not in person["name"]:
-                candidates = known.full_names(surname_key(person["name"]))
-                if len(candidates) == 1:
-                    person["entity_id"], person["name"] = candidates[0]
         known.add(doc.persons)
+    for doc in docs:
+        for person in doc.persons:
+            if not is_full_name(person["name"]):
+                link_person(person, known)
     return docs
+
+
+def link_person(person: dict, known: "KnownPeople") -> None:
+    candidates = [(entity_id, name) for entity_id, name in known.full_names(surname_key(person["name"]))
+                  if fits(person["name"], name)]
+    if len(candidates) == 1:
+        person["entity_id"], person["name"] = candidates[0]
 
 
 class KnownPeople:
@@ -34,6 +45,6 @@ class KnownPeople:
 
     def add(self, persons: list[dict]) -> None:
         for person in persons:
-            if " " in person["name"]:
+            if is_full_name(person["name"]):
                 names = self.batch.setdefault(surname_key(person["name"]), {})
                 names.setdefault(person["entity_id"], person["name"])

@@ -17,6 +17,7 @@ from .models import parses
 from .names import surname_key
 from .parse import Mention, Parsed
 
+RUSSIAN_PATRONYMIC = re.compile(r"(вич|вна|чна)$", re.IGNORECASE)
 RUSSIAN = pack_for("ru")                   # the nlp stage reads Russian (Natasha's models)
 ID_PREFIXES = {"person": "per", "organization": "org", "place": "loc"}
 KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
@@ -47,11 +48,52 @@ def resolve_people(parsed: Parsed, mentions: list[Mention], titles: set[int]) ->
     for mention in mentions:
         person = find_person(people, mention) or new_person(people, mention)
         person.spans.append((mention.start, mention.end))
-        for position in mention.positions:
-            if position not in person.positions:
-                person.positions.append(position)
+        add_positions(person, mention.positions)
+    people = join_partial_names(people)
     add_role_mentions(parsed, people, titles | mention_tokens(mentions))
     return people
+
+
+def add_positions(person: Person, positions: list[str]) -> None:
+    for position in positions:
+        if position not in person.positions:
+            person.positions.append(position)
+
+
+def join_partial_names(people: list[Person]) -> list[Person]:
+    """A surname, initials and surname («В В Путин») or a first name and patronymic
+    («Владимир Владимирович») joins the one full name of the article it fits, wherever
+    in the article either stands (the headline often names a person by surname first)."""
+    kept = []
+    for person in people:
+        full = [other for other in people if other is not person and fits(person.name, other.name)]
+        if len(full) != 1:
+            kept.append(person)
+            continue
+        full[0].spans += person.spans
+        full[0].references += person.references
+        add_positions(full[0], person.positions)
+    return kept
+
+
+def is_full_name(name: str) -> bool:
+    """A first name (not an initial) and a surname (not a patronymic)."""
+    words = name.split()
+    return len(words) >= 2 and len(words[0]) > 1 and not RUSSIAN_PATRONYMIC.search(words[-1])
+
+
+def fits(partial: str, full: str) -> bool:
+    """Whether the partial name `partial` can name the person called `full` (both in
+    the nominative): same surname (its gender included), initials that match, or the
+    same first name with a patronymic."""
+    if is_full_name(partial) or not is_full_name(full):
+        return False
+    short, long = partial.split(), full.split()
+    if len(short) == 2 and RUSSIAN_PATRONYMIC.search(short[1]):
+        return name_key(short[0]) == name_key(long[0])
+    if name_key(short[-1]) != name_key(long[-1]):
+        return False
+    return len(short) == 1 or name_key(short[0])[:1] == name_key(long[0])[:1]
 
 
 def mention_tokens(mentions: list[Mention]) -> set[int]:
@@ -65,8 +107,13 @@ def find_person(people: list[Person], mention: Mention) -> Person | None:
             return person
     if " " in mention.name:
         return None
+    fitting = [p for p in people if fits(mention.name, p.name)]
+    if fitting:
+        return fitting[-1]
+    # a surname whose gender came out wrong («Кожалиев» for Кожалиева) still joins the
+    # article's only full name with that surname
     same_surname = [p for p in people if p.key == surname_key(mention.name) and " " in p.name]
-    return same_surname[-1] if same_surname else None
+    return same_surname[0] if len(same_surname) == 1 else None
 
 
 def new_person(people: list[Person], mention: Mention) -> Person:

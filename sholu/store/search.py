@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from ..lang.ru.morphology import WORD, fold_yo
 from ..lang.ru.morphology import lemma as word_lemma
+from ..lang.ru.morphology import morph
 
 QUERY_TOKEN = re.compile(r'"[^"]*"|-?[\w*-]+|\S')
 SNIPPET_WORDS = 12
+SURNAME_FORM = re.compile(r"^(\w{2,}?(?:ов|ев|ин|ын))(?:а|у|ым|ом|е|ой|ою|ую)?$")
 
 
 class QueryError(ValueError):
@@ -29,7 +31,22 @@ def lemma(word: str) -> str:
     lower = fold_yo(word.lower())
     if not lower.isalpha() and not lower.replace("-", "").isalpha():
         return lower
-    return word_lemma(lower)
+    return surname_stem(word, lower) or word_lemma(lower)
+
+
+def surname_stem(word: str, lower: str) -> str | None:
+    """A surname of the -ов/-ев/-ин type in any case form and either gender, as its
+    masculine nominative, where the dictionary does not know it or, capitalised, reads
+    it as another word: its guesses split one surname (Токаев → «токай», Токаева →
+    «токаева»). A capitalised common noun keeps its lemma (Причина, Магазина)."""
+    found = SURNAME_FORM.match(lower)
+    if found is None:
+        return None
+    stem = found.group(1)
+    if not morph().word_is_known(lower):
+        return stem
+    misread = word_lemma(lower) not in (lower, stem, stem + "а")
+    return stem if word[:1].isupper() and misread else None
 
 
 def lemmatise(text: str) -> str:
