@@ -158,6 +158,10 @@ CONTINENTS = [
     ("Евразия", 50.00, 80.00, ["Eurasia"]),
     ("Центральная Азия", 45.00, 68.00, ["Central Asia", "Орталық Азия"]),
 ]
+# Places off the map that Kazakhstan's news names with Baikonur's launches: no coordinates.
+STATIONS = [
+    ("Международная космическая станция", None, None, ["МКС", "ISS"]),
+]
 
 
 # ---------------------------------------------------------------- geometry
@@ -381,7 +385,7 @@ def clean_variants(name: str, variants) -> str:
 
 def country_rows() -> list[dict]:
     return [{"name": name, "kind": kind, "lat": lat, "lon": lon, "region": "", "variants": variants}
-            for kind, table in (("continent", CONTINENTS), ("country", COUNTRIES))
+            for kind, table in (("station", STATIONS), ("continent", CONTINENTS), ("country", COUNTRIES))
             for name, lat, lon, variants in table]
 
 
@@ -392,8 +396,12 @@ def write_csv(rows: list[dict], path: Path) -> None:
         writer.writeheader()
         for row in rows:
             writer.writerow({**{k: row[k] for k in COLUMNS},
-                             "lat": f"{float(row['lat']):.4f}", "lon": f"{float(row['lon']):.4f}",
+                             "lat": coordinate(row["lat"]), "lon": coordinate(row["lon"]),
                              "variants": clean_variants(row["name"], row["variants"])})
+
+
+def coordinate(value) -> str:
+    return "" if value is None else f"{float(value):.4f}"
 
 
 def main() -> None:

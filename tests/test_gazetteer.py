@@ -255,7 +255,7 @@ def test_shipped_files_are_complete(gazetteer):
     assert sum(kinds[k] for k in ("city", "town", "village")) > 300
     assert {"Астана", "Алматы", "Шымкент"} <= {e.name for e in gazetteer.entries
                                                if e.kind == "city" and e.region == e.name}
-    places = [e for e in gazetteer.entries if e.is_place and e.kind not in ("continent", "country")]
+    places = [e for e in gazetteer.entries if e.is_place and e.kind not in ("station", "continent", "country")]
     assert all(e.lat is not None and e.lon is not None and e.region for e in places)
     assert all(40 < e.lat < 56 and 46 < e.lon < 88 for e in places)
 
@@ -295,3 +295,9 @@ def test_continents_in_any_case_are_places():
     text = "Товары из Центральной Азии везут в страны Европы через порты Африки."
     found = {e["name"] for e in analyse_text(text)["places"]}
     assert {"Центральная Азия", "Европа", "Африка"} <= found
+
+
+def test_the_space_station_is_a_place_not_an_organisation():
+    found = analyse_text("Экипаж МКС вернулся на Землю, а груз на станцию доставят с Байконура.")
+    assert "Международная космическая станция" in {e["name"] for e in found["places"]}
+    assert "МКС" not in {e["name"] for e in found["organizations"]}

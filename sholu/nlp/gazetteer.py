@@ -19,9 +19,9 @@ from pathlib import Path
 
 from .inflect import case_forms
 
-PLACE_KINDS = frozenset({"continent", "country", "region", "city", "town", "village"})
+PLACE_KINDS = frozenset({"station", "continent", "country", "region", "city", "town", "village"})
 # When two entries share a form, the earlier kind wins: «Актау» is the city, not the village.
-KIND_ORDER = ("continent", "country", "region", "city", "state_body", "party", "union", "ngo", "employer",
+KIND_ORDER = ("station", "continent", "country", "region", "city", "state_body", "party", "union", "ngo", "employer",
               "outlet", "town", "village")
 TOKEN = re.compile(r"\w+")
 SPACES = re.compile(r"\s+")
@@ -35,7 +35,7 @@ YO = str.maketrans("ёЁ", "еЕ")
 @dataclass(frozen=True)
 class Entry:
     name: str                      # canonical nominative name
-    kind: str                      # continent|country|region|city|town|village or state_body|party|…
+    kind: str                      # station|continent|country|region|city|town|village or state_body|party|…
     lat: float | None = None
     lon: float | None = None
     region: str | None = None      # Russian region name; None for organisations
