@@ -3,7 +3,7 @@ sentences of our own through the real models."""
 import pytest
 
 from sholu.nlp import analyse_text
-from sholu.nlp.nesting import split_lists
+from sholu.nlp.nesting import name_span, split_brackets, split_lists
 from sholu.nlp.parse import Mention, parse
 
 
@@ -55,3 +55,30 @@ def test_a_bulleted_list_of_countries_is_one_place_each():
     found = [s for spans in surfaces(text, "places").values() for s in spans]
     assert not any("•" in s for s in found)
     assert {"Бахрейн", "Барбадос"} <= set(found)
+
+
+def test_a_persons_bracketed_acronyms_are_their_organisation():
+    """The tagger seldom runs a person into a bracketed acronym on short sentences: the
+    span it made on a longer text is made here by hand."""
+    parsed = parse("Молебен отслужил епископ Никодим Ватагин (РПЦ МП) в соборе города.")
+    first = next(t for t in parsed.tokens if t.text == "Никодим")
+    last = next(t for t in parsed.tokens if t.text == ")")
+    split = split_brackets(parsed, [Mention("person", first.index, last.index, first.start, last.end)])
+    assert [(m.kind, parsed.surface(m)) for m in split] == [("person", "Никодим Ватагин"),
+                                                            ("organization", "РПЦ МП")]
+
+
+@pytest.mark.parametrize("text", [
+    "Об этом сообщили СМИ со ссылкой на источники в правительстве.",
+    "Акции продаёт ПАО, а покупает ТОО, сообщили в бирже.",
+])
+def test_the_media_at_large_or_a_bare_legal_form_is_no_organisation(text):
+    assert not {"СМИ", "ПАО", "ТОО"} & set(surfaces(text, "organizations"))
+
+
+def test_a_span_never_ends_on_an_open_bracket():
+    parsed = parse("Резолюцию одобрила ПАСЕ (Парламентская ассамблея) на весенней сессии.")
+    first = next(t for t in parsed.tokens if t.text == "ПАСЕ")
+    bracket = parsed.tokens[first.index + 1]
+    start, end = name_span(parsed, Mention("organization", first.index, bracket.index, first.start, bracket.end))
+    assert parsed.text[start:end] == "ПАСЕ"

@@ -20,6 +20,7 @@ from .repair import ACRONYM, CLOSE, OPEN
 
 OWNER_KINDS = ("place", "organization")
 LIST_MARKS = frozenset(",;•·")
+EDGE_MARKS = frozenset(",;:•·-–—(")
 LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÿ][\w.'-]*$")
 
 
@@ -50,11 +51,17 @@ def split_brackets(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
             continue
         first, last = mention.first + opening + 1, mention.last - 1
         main = replace(mention, last=first - 2, end=parsed.tokens[first - 2].end)
-        alias = replace(mention, first=first, last=last, start=parsed.tokens[first].start,
+        # a person's bracketed acronym is their organisation («Лонгин Клинский (РПЦ МП)»)
+        kind = "organization" if all_acronyms(parsed.tokens[first:last + 1]) else mention.kind
+        alias = replace(mention, kind=kind, first=first, last=last, start=parsed.tokens[first].start,
                         end=parsed.tokens[last].end, name="", entry=None, positions=[],
-                        same_as=main if mention.kind == "person" else None)
+                        same_as=main if kind == "person" else None)
         result += [main, alias]
     return result
+
+
+def all_acronyms(words) -> bool:
+    return all(ACRONYM.match(t.text) for t in words)
 
 
 def split_lists(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
@@ -81,19 +88,32 @@ def bracketed_alias(words) -> int | None:
     if opening < 1 or not inside or not inside[0][:1].isupper():
         return None
     latin = all(LATIN_WORD.match(word) or word in "-'" for word in inside)
-    return opening if latin or (len(inside) == 1 and ACRONYM.match(inside[0])) else None
+    acronyms = len(inside) <= 2 and all(ACRONYM.match(word) for word in inside)
+    return opening if latin or acronyms else None
 
 
 def name_span(parsed: Parsed, mention: Mention) -> tuple[int, int]:
     """The words that name an organisation: inside its last quotation marks when the
-    span ends with them, else the whole span."""
-    words = parsed.words(mention)
-    if mention.kind != "organization" or len(words) < 3 or words[-1].text not in CLOSE:
+    span ends with them, else the whole span without a bracket or comma at its edges."""
+    words = trimmed(parsed.words(mention))
+    if not words:
         return mention.start, mention.end
+    if mention.kind != "organization" or len(words) < 3 or words[-1].text not in CLOSE:
+        return words[0].start, words[-1].end
     opening = max((i for i, t in enumerate(words) if t.text in OPEN), default=None)
     if opening is None or opening == len(words) - 2 or not leads_in(words[:opening]):
         return mention.start, mention.end
     return words[opening + 1].start, words[-2].end
+
+
+def trimmed(words) -> list:
+    """Without unbalanced brackets and list punctuation at either edge («ПАСЕ (»)."""
+    words = list(words)
+    while words and (words[-1].text in EDGE_MARKS or (words[-1].text == ")" and not any(t.text == "(" for t in words))):
+        words.pop()
+    while words and (words[0].text in EDGE_MARKS or (words[0].text == "(" and not any(t.text == ")" for t in words))):
+        words.pop(0)
+    return words
 
 
 def leads_in(words) -> bool:

@@ -25,6 +25,7 @@ ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$")
 LATIN = re.compile(r"[A-Za-z]")
 PRONOUN_ADJECTIVES = frozenset("других другого такого таких этого этих всего всех своего своих "
                                "некоторых многих иных прочих".split())
+NO_ONE_BODY = frozenset({"СМИ", "НКО", "НПО", "вузы", "ВУЗ", "вуз"})
 QUOTE_REACH = 12          # tokens a quoted name may run past the tagger's span
 
 
@@ -253,7 +254,12 @@ def is_name_word(word: str) -> bool:
 
 
 def plausible_organisation(surface: str, words) -> bool:
-    """A name headed by a person noun («Человека Труда») is a slogan, not a body."""
+    """A name headed by a person noun («Человека Труда») is a slogan, not a body; a
+    legal form alone («ПАО») or «СМИ» (the media at large) names no one body."""
+    from .normalise import LEGAL_FORMS
+
+    if all(t.text in LEGAL_FORMS or t.text in NO_ONE_BODY for t in words):
+        return False
     if surface[:1] in OPEN or LATIN.search(surface) or any(t.text in OPEN for t in words):
         return True
     if any(ACRONYM.match(t.text) for t in words):
