@@ -159,3 +159,28 @@ def test_teasers_of_other_stories_between_headlines_still_go():
             "Аким Костаная встретился с фермерами",
             "Разговор шёл о ценах на топливо и о том, как хозяйствам пережить весенний сев без…"]
     assert clean_text(OWN_ARTICLE + feed).text == "\n\n".join(OWN_ARTICLE)
+
+
+def test_the_signature_under_a_clean_letter_stays():
+    lines = OWN_ARTICLE + ["Айдар Сапаров, директор школы"]
+    assert clean_text(lines).text == "\n\n".join(lines)
+
+
+def test_a_byline_under_an_article_on_a_page_with_chrome_still_goes():
+    lines = ["Главная | Новости | Спорт"] + OWN_ARTICLE + ["Фото автора"]
+    assert clean_text(lines).text == "\n\n".join(OWN_ARTICLE)
+
+
+EXPERTS = [
+    "Экономист Марат Оспанов считает, что стадион окупится не раньше чем через десять лет, "
+    "потому что матчей в городе проходит слишком мало, а содержание арены обходится дорого.",
+    "Его коллега Жанна Ибраева напротив уверена, что арена оживит весь район: рядом уже "
+    "строятся кафе и гостиница, и у жителей появятся новые рабочие места.",
+    "Депутат маслихата Ерлан Нуров добавил, что городской бюджет не потратит на содержание "
+    "стадиона ни одного тенге, так как все расходы возьмёт на себя клуб.",
+]
+
+
+def test_a_subheading_named_like_a_section_end_inside_the_article_stays():
+    lines = OWN_ARTICLE[:1] + ["Комментарии"] + EXPERTS
+    assert clean_text(lines).text == "\n\n".join(OWN_ARTICLE[:1] + EXPERTS)

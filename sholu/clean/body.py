@@ -111,7 +111,8 @@ def extract_body(text: str) -> Body:
         return Body([], before=[line.text for line in lines])
     title, start = take_headline(lines, start, end)
     title = title or headline_above(lines, start)
-    end = drop_trailing_fragments(lines, start, end)
+    if has_chrome(lines):
+        end = drop_trailing_fragments(lines, start, end)
     inside = lines[start:end]
     return Body(
         [line.text for line in inside if line.label in TEXT_LABELS],
@@ -208,7 +209,9 @@ def best_block(lines: list[Line]) -> tuple[int, int]:
     best = max(range(len(blocks)),
                key=lambda i: weighted(block_score(lines, blocks[i]), weights[i]))
     first = last = best
-    while first > 0 and joinable(lines, blocks[first - 1], blocks[first]):
+    # the article won over the 0.5 weight below a section heading: that heading was
+    # one of its own subheadings («Комментарии» over experts' comments), not an end
+    while first > 0 and joinable(lines, blocks[first - 1], blocks[first], ("chrome", "end")):
         first -= 1
     while last < len(blocks) - 1 and joinable(lines, blocks[last], blocks[last + 1]):
         last += 1
@@ -231,11 +234,12 @@ def weighted(score: tuple[int, int], weight: float) -> tuple[float, float]:
     return score[0] * weight, score[1] * weight
 
 
-def joinable(lines: list[Line], earlier: tuple[int, int], later: tuple[int, int]) -> bool:
+def joinable(lines: list[Line], earlier: tuple[int, int], later: tuple[int, int],
+             gap_labels: tuple[str, ...] = ("chrome",)) -> bool:
     gap = lines[earlier[1]:later[0]]
     return (
         len(gap) <= MAX_CHROME_GAP
-        and all(line.label == "chrome" for line in gap)
+        and all(line.label in gap_labels for line in gap)
         and all(block_score(lines, block)[0] > 0 for block in (earlier, later))
     )
 
@@ -267,6 +271,12 @@ def headline_above(lines: list[Line], start: int) -> str | None:
 
 def is_headline(line: Line) -> bool:
     return not line.ends_sentence and line.words <= HEADLINE_MAX_WORDS
+
+
+def has_chrome(lines: list[Line]) -> bool:
+    """Whether the page has any site furniture; on a clean article, a short last line
+    is its own (a letter's signature), not a byline or tags."""
+    return any(line.label not in TEXT_LABELS for line in lines)
 
 
 def drop_trailing_fragments(lines: list[Line], start: int, end: int) -> int:
