@@ -301,3 +301,19 @@ def test_the_space_station_is_a_place_not_an_organisation():
     found = analyse_text("Экипаж МКС вернулся на Землю, а груз на станцию доставят с Байконура.")
     assert "Международная космическая станция" in {e["name"] for e in found["places"]}
     assert "МКС" not in {e["name"] for e in found["organizations"]}
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Пожар произошёл на ул. Шевченко в Красноярске.", "Шевченко"),
+    ("Митинг прошёл на улице Дзержинского в Перми.", "Дзержинского"),
+    ("Кафе открылось на проспекте Абая рядом с вокзалом.", "Абая"),
+])
+def test_a_street_named_like_a_kazakh_town_is_not_put_in_kazakhstan(text, street):
+    places = analyse_text(text)["places"]
+    on_street = [p for p in places if any(text[s:e] == street for s, e in p["spans"])]
+    assert all(p["region"] is None and p["lat"] is None for p in on_street)
+
+
+def test_the_town_itself_is_still_found():
+    places = analyse_text("Жители Актау вышли на субботник у моря.")["places"]
+    assert [(p["name"], p["region"]) for p in places] == [("Актау", "Мангистауская область")]

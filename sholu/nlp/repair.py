@@ -26,7 +26,10 @@ LATIN = re.compile(r"[A-Za-z]")
 PRONOUN_ADJECTIVES = frozenset("других другого такого таких этого этих всего всех своего своих "
                                "некоторых многих иных прочих".split())
 NO_ONE_BODY = frozenset({"СМИ", "НКО", "НПО", "вузы", "ВУЗ", "вуз"})
-QUOTE_REACH = 12          # tokens a quoted name may run past the tagger's span
+QUOTE_REACH = 12
+STREET_NOUNS = frozenset("улица проспект площадь бульвар переулок шоссе набережная микрорайон тупик "
+                         "проезд аллея даңғыл көше".split())
+STREET_ABBREVIATIONS = frozenset("ул пр пр-т пр-кт просп пл б-р бул пер ш наб мкр мкрн".split())          # tokens a quoted name may run past the tagger's span
 
 
 @lru_cache(maxsize=1)
@@ -198,18 +201,33 @@ def drop_contained(mentions: list[Mention]) -> list[Mention]:
 
 def apply_gazetteer(parsed: Parsed, mentions: list[Mention], matches: list) -> list[Mention]:
     """A known name wins over the tagger, except inside a longer organisation name
-    («Национальной инженерной академии Казахстана» keeps its Казахстан)."""
+    («Национальной инженерной академии Казахстана» keeps its Казахстан) or as the
+    name of a street («ул. Шевченко» in any town is not Aktau, once Шевченко)."""
     result = list(mentions)
     for match in matches:
         host = next((m for m in result if m.kind == "organization" and m.source == "ner"
                      and m.start <= match.start and match.end <= m.end
                      and (m.start, m.end) != (match.start, match.end)), None)
-        if host is not None:
+        if host is not None or names_a_street(parsed, match):
             continue
         result = [trimmed for m in result
                   if (trimmed := without_match(parsed, m, match)) is not None]
         result.append(gazetteer_mention(parsed, match))
     return sorted(result, key=lambda m: m.start)
+
+
+def names_a_street(parsed: Parsed, match) -> bool:
+    """The word before the match is a street, square or avenue («ул.», «проспекте»)."""
+    first = next((t.index for t in parsed.tokens if t.end > match.start), 0)
+    index = first - 1
+    while index >= 0 and parsed.tokens[index].text == ".":
+        index -= 1
+    return index >= 0 and is_street_word(parsed.tokens[index].text)
+
+
+def is_street_word(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower in STREET_ABBREVIATIONS or lemma_in(lower, STREET_NOUNS)
 
 
 def without_match(parsed: Parsed, mention: Mention, match) -> Mention | None:
