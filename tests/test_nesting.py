@@ -82,3 +82,18 @@ def test_a_span_never_ends_on_an_open_bracket():
     bracket = parsed.tokens[first.index + 1]
     start, end = name_span(parsed, Mention("organization", first.index, bracket.index, first.start, bracket.end))
     assert parsed.text[start:end] == "ПАСЕ"
+
+
+@pytest.mark.parametrize("text, body, name", [
+    ("Решение поддержали власти Таиланда на заседании.", "власти Таиланда", "Власти Таиланда"),
+    ("Проект одобрило правительство Грузии в четверг.", "правительство Грузии", "Правительство Грузии"),
+    ("Билеты раздали болельщикам сборной Казахстана.", "сборной Казахстана", "Сборная Казахстана"),
+])
+def test_a_governing_body_named_by_its_country_is_an_organisation(text, body, name):
+    assert surfaces(text, "organizations").get(name) == [body]
+    assert surfaces(text, "places")
+
+
+def test_a_capitalised_or_unrelated_noun_before_a_country_makes_no_organisation():
+    text = "Туристы из Германии и жители Таиланда встретились на пляже."
+    assert surfaces(text, "organizations") == {}

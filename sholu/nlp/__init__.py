@@ -9,7 +9,7 @@ from .gazetteer import load_gazetteer
 from .headline import headline_of, joined, split_headline, texts_to_parse
 from .models import taggers
 from .names import normalise_person
-from .nesting import name_span, nest_owners, split_brackets, split_lists
+from .nesting import governments, name_span, nest_owners, split_brackets, split_lists
 from .normalise import organisation_name, place_name
 from .parse import Mention, Parsed, parse, parse_many
 from .people import Person, entity_id, resolve_people
@@ -56,6 +56,7 @@ def analyse_parsed(parsed: Parsed, published: str | None = None) -> dict:
     text = parsed.text
     mentions = repair(parsed, load_gazetteer().find(text))
     mentions = split_lists(parsed, split_brackets(parsed, nest_owners(parsed, mentions)))
+    mentions = governments(parsed, mentions)
     for mention in mentions:
         mention.name = mention.name or normal_name(parsed, mention)
     for mention in mentions:

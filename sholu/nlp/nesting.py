@@ -2,6 +2,8 @@
 
 - «Конгресса США», «МЧС России», «Верховный суд Бангладеша»: a body followed by the
   genitive name of its country or city is one organisation; the place stays a place too.
+- «правительства Израиля», «власти Таиланда»: a governing body named by its country
+  is an organisation, the country a place too.
 - «Комитета защиты журналистов (КЗЖ)», «Джоэл Саймон (Joel Simon)»: the name and its
   acronym or Latin spelling in brackets are two mentions, each with its own span (a
   person's Latin spelling is the same person).
@@ -15,11 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .models import parses
 from .parse import Mention, Parsed
-from .repair import ACRONYM, CLOSE, OPEN
+from .repair import ACRONYM, CLOSE, OPEN, lemma_in
 
 OWNER_KINDS = ("place", "organization")
 LIST_MARKS = frozenset(",;•·")
+GOVERNING_NOUNS = frozenset("правительство власть власти администрация руководство парламент "
+                            "сборная полиция армия кабмин".split())
 EDGE_MARKS = frozenset(",;:•·-–—(")
 LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÿ][\w.'-]*$")
 
@@ -39,6 +44,33 @@ def owns(parsed: Parsed, body: Mention, owner: Mention) -> bool:
     return (first.sentence == last.sentence and last.text not in CLOSE and first.text not in OPEN
             and (first.case == "Gen" or ACRONYM.match(first.text) is not None)
             and last.pos in ("NOUN", "PROPN"))
+
+
+def governments(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """«правительство Израиля», «власти Таиланда», «сборная России»: a governing body
+    named by its country or city is an organisation (the place stays a place too)."""
+    found = []
+    for place in mentions:
+        before = parsed.tokens[place.first - 1] if place.first > 0 else None
+        if place.kind == "place" and before is not None and governs(before, parsed.tokens[place.first]):
+            name = f"{nominative(before).capitalize()} {parsed.text[place.start:place.end]}"
+            found.append(Mention("organization", before.index, place.last, before.start, place.end,
+                                 name=name, source="rule"))
+    return mentions + found
+
+
+def nominative(token) -> str:
+    """The noun in the nominative, in the number the tagger read («власти», «правительство»)."""
+    number = "plur" if token.feats.get("Number") == "Plur" else "sing"
+    reading = next((p for p in parses(token.text.lower()) if p.tag.POS == "NOUN"), None)
+    inflected = reading.inflect({"nomn", number}) if reading is not None else None
+    return inflected.word if inflected is not None else token.text.lower()
+
+
+def governs(noun, owner) -> bool:
+    return (noun.sentence == owner.sentence and not noun.capitalised and noun.pos == "NOUN"
+            and (owner.case == "Gen" or ACRONYM.match(owner.text) is not None)
+            and lemma_in(noun.text, GOVERNING_NOUNS))
 
 
 def split_brackets(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
