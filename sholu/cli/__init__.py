@@ -296,6 +296,35 @@ def person(name, db, as_json):
 
 
 @main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@db_option()
+def aliases(file, db):
+    """Apply an aliases file (merge, apart, block; see `sholu.nlp.aliases`) to the
+    stored corpus now, without analysing anything again. Point $SHOLU_ALIASES at the
+    same file so later runs apply it too.
+
+    \b
+    Example lines:
+      merge,Елбасы,Нурсултан Назарбаев
+      apart,Ахметов,Ерлан Ахметов
+      block,Дискавери
+    """
+    from ..nlp.aliases import AliasError, read_aliases
+    from ..services.aliases import apply_aliases
+
+    try:
+        corrections = read_aliases(file)
+    except AliasError as err:
+        raise click.ClickException(f"{file}: {err}") from err
+    store = open_or_fail(db, must_exist=True)
+    try:
+        changed = apply_aliases(store, corrections)
+    finally:
+        store.close()
+    click.echo(f"{changed} documents corrected")
+
+
+@main.command()
 @db_option()
 @click.option("--speaker", metavar="NAME", help="Only this person's quotes (any case form or surname).")
 @click.option("--topic", metavar="THEME", help="Only quotes on this theme, e.g. labour_rights.")
