@@ -14,12 +14,15 @@ from .normalise import organisation_name, place_name
 from .parse import Mention, Parsed, parse, parse_many
 from .people import Person, entity_id, resolve_people
 from .positions import find_positions
+from .recall import missed_people, only_titles
 from .repair import repair
 
 FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой", "ская", "цкая")
 FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына")
 FEMININE_ACCUSATIVE = ("ову", "еву", "ёву", "ину", "ыну")
 ENTITY_KINDS = ("persons", "organizations", "places")
+OBLIQUE_SURNAME_ENDINGS = ((("ову", "еву", "ёву", "ину", "ыну"), "Dat"), (("овым", "евым", "иным", "ыным"), "Ins"),
+                           (("овой", "евой", "иной", "ыной"), "Gen"), (("ове", "еве", "ине", "ыне"), "Loc"))
 
 
 def preload() -> None:
@@ -54,7 +57,8 @@ def analyse_text(text: str, published: str | None = None) -> dict:
 
 def analyse_parsed(parsed: Parsed, published: str | None = None) -> dict:
     text = parsed.text
-    mentions = repair(parsed, load_gazetteer().find(text))
+    mentions = missed_people(parsed, repair(parsed, load_gazetteer().find(text)))
+    mentions = [m for m in mentions if not only_titles(parsed, m)]
     mentions = split_lists(parsed, split_brackets(parsed, nest_owners(parsed, mentions)))
     mentions = governments(parsed, mentions)
     for mention in mentions:
@@ -76,10 +80,21 @@ def normal_name(parsed: Parsed, mention: Mention) -> str:
     words = [t for t in parsed.words(mention) if t.pos != "PUNCT" or t.text in "«»\"“”"]
     if mention.kind == "person":
         names = [t for t in words if t.text[:1].isalpha()]
-        return normalise_person([t.text for t in names], [t.case for t in names], gender_of(names))
+        return normalise_person([t.text for t in names], name_cases(names), gender_of(names))
     if mention.kind == "organization":
         return organisation_name(parsed.words(mention), parsed.text, mention.start)
     return place_name(words)
+
+
+def name_cases(words) -> list[str | None]:
+    """The tagger's case of each word; where it read the whole name as nominative but
+    the surname's ending is oblique only (Сапарову, Сапаровым), that ending's case."""
+    cases = [t.case for t in words]
+    surname = words[-1].text.lower() if words else ""
+    oblique = next((case for endings, case in OBLIQUE_SURNAME_ENDINGS if surname.endswith(endings)), None)
+    if oblique and all(case in (None, "Nom") for case in cases):
+        return [oblique] * len(words)
+    return cases
 
 
 def gender_of(words) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .models import parses
 from .parse import Token
+from .titles import title_nominative
 
 CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Nom": "nomn"}
 NUMBERS = {"Sing": "sing", "Plur": "plur"}
@@ -78,6 +79,9 @@ def noun_gender(token: Token) -> str | None:
 def to_nominative(token: Token, plural_ok: bool = False, gender: str | None = None) -> str:
     """One word of a head phrase in the nominative, agreeing as the tagger read it;
     when the tagger's case fits no reading of the word, the likeliest reading."""
+    title = title_nominative(token.text)
+    if title is not None:
+        return match_case(title, token.text)
     readings = [p for p in parses(token.text) if pos_fits(p.tag, token)]
     if not readings or (already_nominative(token, readings) and (plural_ok or token.feats.get("Number") != "Plur")):
         return token.text

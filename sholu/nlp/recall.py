@@ -1,0 +1,55 @@
+"""People the tagger missed: it sometimes drops a whole name after a title it does not
+know («Елбасы Нурсултан Назарбаев», «акиму города Ерлану Сапарову»). A first name the
+dictionary knows as one (or a word it does not know at all), followed
+by a capitalised word shaped like a surname (-ов/-ев/-ин, -ский, -улы/-кызы, -дзе,
+-швили, -енко, -ян, in any case form), is a person where no mention covers either word.
+A lone title («Елбасы», «Аким») is no person."""
+from __future__ import annotations
+
+import re
+
+from .models import morph, parses
+from .parse import Mention, Parsed
+from .titles import is_extra_title
+
+SURNAME_SHAPE = re.compile(
+    r"(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ую)?|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)"
+    r"|улы|ұлы|кызы|қызы|дзе|швили|енко|ян|янц)$")
+
+
+def missed_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    for mention in mentions:
+        if mention.kind == "place" and mention.source == "ner" and name_shaped(parsed.words(mention)):
+            mention.kind = "person"            # «акиму города Ерлану Сапарову» read as a place
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    found = []
+    for first, last in zip(parsed.tokens, parsed.tokens[1:]):
+        if first.index in covered or last.index in covered or first.sentence != last.sentence:
+            continue
+        if name_shaped([first, last]):
+            found.append(Mention("person", first.index, last.index, first.start, last.end, source="rule"))
+            covered.update((first.index, last.index))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+def name_shaped(words) -> bool:
+    return len(words) == 2 and is_first_name(words[0].text) and is_surname_shaped(words[1].text)
+
+
+def is_first_name(word: str) -> bool:
+    """Known as a first name, or a capitalised word the dictionary does not know at all
+    (Kazakh first names: Ерлану, Айгерим)."""
+    if not (word[:1].isupper() and word.isalpha() and len(word) > 2):
+        return False
+    lower = word.lower()
+    return not morph().word_is_known(lower) or any("Name" in p.tag and p.score > 0.1 for p in parses(lower))
+
+
+def is_surname_shaped(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and bool(SURNAME_SHAPE.search(word.lower()))
+
+
+def only_titles(parsed: Parsed, mention: Mention) -> bool:
+    """A person mention made of title words alone («Елбасы»)."""
+    words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
+    return mention.kind == "person" and bool(words) and all(is_extra_title(t.text) for t in words)
