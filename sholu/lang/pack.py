@@ -9,6 +9,9 @@ from functools import lru_cache
 from types import ModuleType
 
 
+NEVER = re.compile(r"(?!)")
+
+
 @dataclass(frozen=True, eq=False)          # eq=False: hashed by identity, so caches can key on it
 class LanguagePack:
     code: str                                # ISO 639-1
@@ -36,6 +39,17 @@ class LanguagePack:
     elsewhen: re.Pattern                     # a time that is not a day («в марте», «ранее»)
     audience_heads: frozenset[str]           # lemmas a gathering's audience is named by
     audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
+    # quotes, more constructions (a pack without them finds only the ones above)
+    intent_verbs: frozenset[str] = frozenset()     # «призвал/пообещал» + infinitive
+    agency_forms: frozenset[str] = frozenset()     # «…, сообщает агентство»: not a quote
+    source_nouns: frozenset[str] = frozenset()     # «источник», «представитель»: unnamed
+    organization_nouns: frozenset[str] = frozenset()   # heads of organisations as speakers
+    parenthesis: re.Pattern = NEVER                # «…, считает X, …»
+    about_this: re.Pattern = NEVER                 # «Об этом заявил X»
+    label_line: re.Pattern = NEVER                 # «X: …» interview lines, headlines
+    dash_line: re.Pattern = NEVER                  # a paragraph of dialogue
+    after_speech: re.Pattern = NEVER               # «…», — сказал X
+    inside_speech: re.Pattern = NEVER              # «…, — сказал X, — …»
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

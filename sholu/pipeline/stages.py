@@ -73,7 +73,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("dates", "sholu.nlp:annotate_dates", ("text", "published"), ("dates",),
           on=COPIES, needs_language=True),
     Stage("link", "sholu.nlp.link:link_people", ("persons",), ("persons",), on=CORPUS),
-    Stage("quotes", "sholu.quotes:annotate_quotes", ("text", "persons"), ("quotes",),
+    Stage("quotes", "sholu.quotes:annotate_quotes", ("text", "persons", "organizations"), ("quotes",),
           needs_language=True),
     Stage("events", "sholu.events:annotate_events",
           ("text", "published", "persons", "organizations", "places", "dates", "quotes"),
