@@ -72,8 +72,8 @@ def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | Non
             gender = verb_gender(word.group(), pack)
             speaker = reading.finder.subject(clause_start, word.start(), word.end(), colon, gender)
             return speaker, speech_lemma(word.group(), pack)
-    speaker = reading.finder.named(clause_start, colon)
-    return (speaker, None) if speaker is not UNKNOWN else None
+    speaker = reading.finder.person_named(clause_start, colon)
+    return (speaker, None) if speaker else None
 
 
 def dialogue_lines(reading: Reading, make) -> list[dict]:

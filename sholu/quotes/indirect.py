@@ -89,7 +89,7 @@ def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:
         return None
     finder = reading.finder
     if match.group(1):
-        speaker = finder.pronoun(match.start(1), match.end(1), reading.pack.speaker_pronouns) or UNKNOWN
+        speaker = finder.scan(match.start(1), match.end(1), None, subject=False) or UNKNOWN
     else:
         group = 2 if match.group(2) else 3
         speaker = finder.named(match.start(group), match.end(group))

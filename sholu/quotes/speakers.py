@@ -1,19 +1,22 @@
-"""Who a stretch of text names as the speaker: a person of the article (by name, surname
-or a role noun resolved as the nlp stage did), a pronoun or a role noun («глава МИД»,
-«премьер») resolved to the last fitting person named before, an organisation
-(«пресс-служба ВТБ», «МИД России») or a group or unnamed source («эксперты», «источник в
-правительстве») kept as a nominative noun phrase. Mentions are kept sorted, so each
+"""Who a stretch of text names as the speaker: a person of the article (by name, or by
+surname, given the article's full name), a pronoun or a role noun («глава МИД»,
+«премьер», «супруга») resolved to the last fitting person named before, an organisation
+(«пресс-служба ВТБ», «МИД России») or a group or unnamed source («эксперты», «источник
+в правительстве») kept as a nominative noun phrase. Mentions are kept sorted, so each
 look-up is a bisection, not a walk over the article."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..lang import LanguagePack
 
 MAX_PHRASE_WORDS = 6
+INVERSION_WORDS = 3          # «заявил глава МИД»: the subject right after the verb
 SUBJECT_PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
+PHRASE_BREAKS = re.compile(r"[,;:()–—]")
+PHRASE_LINKS = frozenset(("от", "в", "во", "при"))     # «наблюдатели от ОБСЕ», «источник в правительстве»
 
 
 @dataclass
@@ -38,7 +41,7 @@ class Mention:
 
 
 class Mentions:
-    """Mentions sorted by start; those inside a window found by bisection."""
+    """Mentions sorted by start; those in a window, or at a position, by bisection."""
 
     def __init__(self, mentions: list[Mention]):
         self.items = sorted(mentions, key=lambda m: m.start)
@@ -47,6 +50,10 @@ class Mentions:
     def within(self, start: int, end: int) -> list[Mention]:
         first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [m for m in self.items[first:last] if m.end <= end]
+
+    def at(self, position: int) -> Mention | None:
+        index = bisect_right(self.starts, position) - 1
+        return self.items[index] if index >= 0 and position < self.items[index].end else None
 
     def last_before(self, position: int) -> Mention | None:
         index = bisect_left(self.starts, position) - 1
@@ -58,12 +65,12 @@ class SpeakerFinder:
 
     def __init__(self, text: str, persons: list[dict], organizations: list[dict], pack: LanguagePack):
         self.text, self.pack = text, pack
-        self.people = Mentions([person_mention(text, p, s, e) for p in persons
-                                for s, e in list(p.get("spans", [])) + list(p.get("references", []))])
+        self.people = Mentions([person_mention(text, p, s, e) for p in persons for s, e in p.get("spans", [])])
+        self.roles = Mentions([Mention(s, e, p, True) for p in persons for s, e in p.get("references", [])])
         self.orgs = Mentions([Mention(s, e, o, True) for o in organizations for s, e in o.get("spans", [])])
-        self.by_gender = {gender: Mentions([m for m in self.people.items
-                                            if self.gender_of(m.record["name"]) == gender])
+        self.by_gender = {gender: Mentions([m for m in self.people.items if self.gender_of(m.record) == gender])
                           for gender in ("masc", "femn")}
+        self.full_names = full_names(persons)
         self.last_group: Speaker | None = None
 
     # -- the subject of a verb of saying ----------------------------------------------------
@@ -73,27 +80,24 @@ class SpeakerFinder:
         """«X заявил, что …», «заявил X, что …», «Он отметил …», «Эксперты считают …»."""
         named = [m for m in self.people.within(clause_start, verb_start) if m.nominative]
         if named:
-            return self.person(named[-1].record)
-        after = self.people.within(verb_end, clause_end)
+            return self.person(named[-1].record, gender)
+        found = self.scan(clause_start, verb_start, gender, subject=True)
+        if found:
+            return found
+        after = [m for m in self.people.within(verb_end, clause_end) if m.nominative]
         if after:
-            return self.person(after[0].record)
-        return (self.pronoun(clause_start, verb_start, SUBJECT_PRONOUNS)
-                or self.organization(clause_start, verb_start)
-                or self.noun_phrase(clause_start, verb_start, gender, subject=True)
-                or self.organization(verb_end, clause_end)
-                or self.noun_phrase(verb_end, clause_end, gender, subject=True)
-                or self.unstated(clause_start, verb_start, gender))
+            return self.person(after[0].record, gender)
+        inverted = self.words(verb_end, clause_end, positions=True)[:INVERSION_WORDS]
+        found = inverted and self.scan(inverted[0].start(), inverted[-1].end(), gender, subject=True)
+        return found or self.unstated(clause_start, verb_start, gender)
 
     def named(self, start: int, end: int, gender: str | None = None) -> Speaker:
         """A phrase that names the speaker in any case: «по словам премьера Японии Наото
         Кана», «— сказал он», «как пояснили в милиции»."""
         people = self.people.within(start, end)
         if people:
-            return self.person(people[0].record)
-        return (self.pronoun(start, end, self.pack.speaker_pronouns)
-                or self.organization(start, end)
-                or self.noun_phrase(start, end, gender, subject=False)
-                or UNKNOWN)
+            return self.person(people[0].record, gender)
+        return self.scan(start, end, gender, subject=False) or UNKNOWN
 
     def label(self, start: int, end: int) -> Speaker | None:
         """An interview line's or headline's «Мустафа Джемилев:» when it names a person."""
@@ -105,70 +109,96 @@ class SpeakerFinder:
                 return self.person(mention.record)
         return None
 
-    # -- kinds of speaker ---------------------------------------------------------------------
+    def person_named(self, start: int, end: int) -> Speaker | None:
+        people = self.people.within(start, end)
+        return self.person(people[-1].record) if people else None
 
-    def person(self, record: dict) -> Speaker:
-        return Speaker(record["name"], record.get("entity_id"), "person")
+    # -- reading a phrase left to right -----------------------------------------------------------
 
-    def pronoun(self, start: int, end: int, pronouns) -> Speaker | None:
-        for word in self.words(start, end, positions=True):
-            gender = pronouns.get(word.group().lower())
-            if gender == "plur":
-                return self.last_group
-            if gender:
-                return self.last_person(word.start(), gender)
-        return None
-
-    def last_person(self, before: int, gender: str | None, role: str | None = None) -> Speaker | None:
-        """The person (of that gender) named last before `before`; for a role noun, one
-        whose positions hold it, when one does."""
-        if role:
-            fitting = self.with_role(before, role)
-            if fitting:
-                return self.person(fitting)
-        mentions = self.by_gender.get(gender) or self.people
-        mention = mentions.last_before(before)
-        return self.person(mention.record) if mention else None
-
-    def with_role(self, before: int, role: str) -> dict | None:
-        stem = role[:5]
-        for mention in reversed(self.people.items[:bisect_left(self.people.starts, before)]):
-            if any(stem in position.lower() for position in mention.record.get("positions", [])):
-                return mention.record
-        return None
-
-    def organization(self, start: int, end: int) -> Speaker | None:
-        for mention in self.orgs.within(start, end):
-            name = phrase_in_nominative(self.words(mention.start, mention.end), self.pack)
-            return Speaker(name, None, "organization")
-        return None
-
-    def noun_phrase(self, start: int, end: int, gender: str | None, subject: bool) -> Speaker | None:
-        """The first noun of the window heads the phrase: a role noun stands for the last
-        fitting person, a collective or unnamed source stays a group, an organisation's
-        head noun an organisation."""
-        words = self.words(start, end)
+    def scan(self, start: int, end: int, gender: str | None, subject: bool) -> Speaker | None:
+        """The first word that can name a speaker decides: a pronoun, an organisation, a
+        noun heading a phrase (role, group, source, organisation), a first name alone."""
+        words = self.words(start, end, positions=True)
+        pronouns = SUBJECT_PRONOUNS if subject else self.pack.speaker_pronouns
         for index, word in enumerate(words):
-            parse = head_noun(word, self.pack, subject)
-            if parse is None:
+            lower = word.group().lower()
+            if lower in pronouns:
+                found = self.by_pronoun(word.start(), pronouns[lower])
+                if found:
+                    return found
                 continue
-            phrase = phrase_in_nominative(words[index:index + MAX_PHRASE_WORDS], self.pack, parse)
-            speaker = self.kind_of(parse, phrase, start, gender)
-            if speaker:
-                return speaker
+            if self.people.at(word.start()):
+                continue                   # an oblique mention («помощник Путина»)
+            org = self.orgs.at(word.start())
+            if org:
+                return Speaker(self.phrase(words, index, org), None, "organization")
+            parse = head_noun(word.group(), self.pack, subject)
+            if parse is not None:
+                found = self.kind_of(parse, self.phrase(words, index, None, parse), word.start(), gender)
+                if found:
+                    return found
+            elif subject and is_first_name(word.group(), self.pack):
+                return Speaker(word.group(), None, "person")
         return None
+
+    def phrase(self, words, index: int, org: Mention | None, head=None) -> str:
+        """The phrase a head word leads, in the nominative: agreeing adjectives before it,
+        genitives, names and «от/в X» after it, up to a punctuation mark."""
+        first = index
+        while first > 0 and is_adjective_before(words[first - 1].group(), self.pack) and \
+                not PHRASE_BREAKS.search(self.text, words[first - 1].end(), words[first].start()):
+            first -= 1
+        last = index
+        while last + 1 < len(words) and last - first < MAX_PHRASE_WORDS - 1:
+            following = words[last + 1]
+            if PHRASE_BREAKS.search(self.text, words[last].end(), following.start()):
+                break
+            if org and following.end() <= org.end:
+                last += 1
+                continue
+            if not (is_dependent(following.group(), self.pack) or following.group().lower() in PHRASE_LINKS):
+                break
+            last += 1
+        while last > index and words[last].group().lower() in PHRASE_LINKS:
+            last -= 1
+        written = [w.group() for w in words[first:last + 1]]
+        return phrase_in_nominative(written, self.pack, index - first, head)
 
     def kind_of(self, parse, phrase: str, position: int, gender: str | None) -> Speaker | None:
         lemma = parse.normal_form
         if lemma in self.pack.organization_nouns:
             return Speaker(phrase, None, "organization")
-        plural = "plur" in parse.tag and lemma not in self.pack.organization_nouns
-        if plural or lemma in self.pack.source_nouns or lemma in self.pack.group_nouns:
+        collective = lemma in self.pack.group_nouns and "anim" not in parse.tag     # «коллектив»
+        if "plur" in parse.tag or lemma in self.pack.source_nouns or collective:
             self.last_group = Speaker(phrase, None, "group")
             return self.last_group
         if "anim" in parse.tag:
-            return self.last_person(position, gender if gender in ("masc", "femn") else None, lemma)
+            return self.by_role(position, lemma, gender)
         return None
+
+    # -- who a pronoun or a role noun stands for -------------------------------------------------
+
+    def by_pronoun(self, position: int, gender: str) -> Speaker | None:
+        if gender == "plur":
+            return self.last_group
+        return self.last_person(position, gender)
+
+    def by_role(self, position: int, role: str, gender: str | None) -> Speaker | None:
+        """«Глава МИД», «вице-премьер»: a person whose positions hold the role, else the
+        one the nlp stage tied the noun to, else the last person of the verb's gender."""
+        stem = role[:5]
+        for mention in reversed(self.people.items[:bisect_left(self.people.starts, position)]):
+            if any(stem in p.lower() for p in mention.record.get("positions", [])):
+                return self.person(mention.record, gender)
+        tied = self.roles.at(position)
+        if tied:
+            return self.person(tied.record, gender)
+        return self.last_person(position, gender)
+
+    def last_person(self, before: int, gender: str | None) -> Speaker | None:
+        mentions = self.by_gender.get(gender) or self.people
+        mention = mentions.last_before(before)
+        return self.person(mention.record, gender) if mention else None
 
     def unstated(self, start: int, end: int, gender: str | None) -> Speaker:
         """No subject before the verb («Также отметил, что …»): the last person named."""
@@ -180,12 +210,21 @@ class SpeakerFinder:
 
     # -- helpers ------------------------------------------------------------------------------
 
+    def person(self, record: dict, gender: str | None = None) -> Speaker:
+        """The person as the article names them in full; of two with one surname
+        («Бут сообщил»), the one of the verb's gender."""
+        record = self.full_names.get(surname(record["name"]), {}).get(self.gender_of(record), record) \
+            if " " not in record["name"] else record
+        if gender in ("masc", "femn") and self.gender_of(record) != gender:
+            record = self.full_names.get(surname(record["name"]), {}).get(gender, record)
+        return Speaker(record["name"], record.get("entity_id"), "person")
+
     def words(self, start: int, end: int, positions: bool = False):
         found = self.pack.morphology.WORD.finditer(self.text, start, end)
         return list(found) if positions else [m.group() for m in found]
 
-    def gender_of(self, name: str) -> str:
-        return person_gender(name, self.pack.masculine_names_in_a)
+    def gender_of(self, record: dict) -> str:
+        return person_gender(record["name"], self.pack.masculine_names_in_a)
 
 
 def person_mention(text: str, person: dict, start: int, end: int) -> Mention:
@@ -194,34 +233,69 @@ def person_mention(text: str, person: dict, start: int, end: int) -> Mention:
     return Mention(start, end, person, bool(written) and written[-1] in name)
 
 
+def surname(name: str) -> str:
+    return name.split()[-1].lower().replace("ё", "е") if name.split() else ""
+
+
+def full_names(persons: list[dict]) -> dict[str, dict[str, dict]]:
+    """surname -> gender -> the person with a full name («Обама» -> «Барак Обама»)."""
+    found: dict[str, dict[str, dict]] = {}
+    for person in persons:
+        if " " in person["name"]:
+            gender = person_gender(person["name"], ())
+            found.setdefault(surname(person["name"]), {}).setdefault(gender, person)
+    return found
+
+
 def head_noun(word: str, pack: LanguagePack, subject: bool):
     """The noun reading of `word` (nominative when it must be a subject), or None."""
     for parse in pack.morphology.parses(word.lower())[:2]:
         is_noun = parse.tag.POS == "NOUN" or (parse.tag.POS == "ADJF" and "Subx" in parse.tag)
-        if is_noun and (not subject or parse.tag.case == "nomn") and "Name" not in parse.tag:
+        if is_noun and (not subject or parse.tag.case == "nomn") and "Name" not in parse.tag \
+                and "Surn" not in parse.tag:
             return parse
     return None
 
 
-def phrase_in_nominative(words: list[str], pack: LanguagePack, head=None) -> str:
-    """The head noun and the adjectives agreeing with it before it put in the nominative,
-    the words after it as written: «делегации ОБСЕ» -> «делегация ОБСЕ»."""
+def is_first_name(word: str, pack: LanguagePack) -> bool:
+    """«Марк рассказал …»: a capitalised first name in the nominative."""
+    parse = pack.morphology.parses(word.lower())[0]
+    return word[:1].isupper() and "Name" in parse.tag and parse.tag.case == "nomn"
+
+
+def is_adjective_before(word: str, pack: LanguagePack) -> bool:
+    parse = pack.morphology.parses(word.lower())[0]
+    return parse.tag.POS in ("ADJF", "PRTF") and "Subx" not in parse.tag
+
+
+def is_dependent(word: str, pack: LanguagePack) -> bool:
+    """A word that belongs to the phrase before it: a genitive, a name, a Latin word."""
+    if word[:1].isupper() or re.fullmatch(r"[A-Za-z0-9-]+", word):
+        return True
+    parse = pack.morphology.parses(word.lower())[0]
+    return parse.tag.POS in ("NOUN", "ADJF", "PRTF") and parse.tag.case in ("gent", "loct", "datv")
+
+
+def phrase_in_nominative(words: list[str], pack: LanguagePack, head_index: int = 0, head=None) -> str:
+    """The head noun and the adjectives before it in the nominative, the words after it
+    as written: «российских СМИ» -> «российские СМИ», «делегации ОБСЕ» -> «делегация ОБСЕ»."""
     if not words:
         return ""
-    head_index = 0
-    if head is None:
-        for index, word in enumerate(words):
-            if pack.morphology.noun_parse(word) is not None:
-                head_index = index
-                break
     head = head or pack.morphology.noun_parse(words[head_index])
-    if head is None:
-        return " ".join(words)
-    nominative = pack.morphology.nominative_phrase(words[:head_index + 1], (head.tag.case,))
-    first = nominative or " ".join(words[:head_index + 1])
-    if words[head_index][:1].isupper() and words[head_index][1:2].isupper():
-        first = " ".join(words[:head_index + 1])          # an acronym stays as written («МИД»)
-    return " ".join([first] + words[head_index + 1:])
+    lead = words[:head_index + 1]
+    if head is not None and not (words[head_index][1:2].isupper()):
+        lead = (pack.morphology.nominative_phrase(lead, (head.tag.case,)) or " ".join(lead)).split()
+    elif head is None or words[head_index][1:2].isupper():
+        lead = [inflect_adjective(w, pack) for w in lead[:-1]] + [lead[-1]]
+    return " ".join(lead + words[head_index + 1:])
+
+
+def inflect_adjective(word: str, pack: LanguagePack) -> str:
+    """An adjective before an acronym («российских СМИ»): nominative, its number kept."""
+    parse = pack.morphology.parses(word.lower())[0]
+    wanted = {"nomn"} | ({"plur"} if "plur" in parse.tag else set())
+    inflected = parse.inflect(wanted)
+    return inflected.word if inflected else word
 
 
 def person_gender(name: str, masculine_names_in_a: tuple[str, ...]) -> str:

@@ -31,7 +31,9 @@ def verb_gender(word: str, pack) -> str | None:
     """masc | femn | plur from a past-tense verb or short adjective; None otherwise."""
     for parse in pack.morphology.parses(word.lower()):
         if parse.tag.POS in ("VERB", "ADJS", "PRTS"):
-            return "plur" if "plur" in parse.tag else parse.tag.gender
+            if "plur" in parse.tag:
+                return "plur"
+            return str(parse.tag.gender) if parse.tag.gender else None    # a plain str compares safely
     return None
 
 
