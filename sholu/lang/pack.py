@@ -41,6 +41,10 @@ class LanguagePack:
     audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
     # quotes, more constructions (a pack without them finds only the ones above)
     intent_verbs: frozenset[str] = frozenset()     # «призвал/пообещал» + infinitive
+    stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
+    introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
+    about_clause: re.Pattern = NEVER               # «сообщил об …»
+    announcing_verbs: frozenset[str] = frozenset()     # the verbs «об …» follows
     agency_forms: frozenset[str] = frozenset()     # «…, сообщает агентство»: not a quote
     source_nouns: frozenset[str] = frozenset()     # «источник», «представитель»: unnamed
     organization_nouns: frozenset[str] = frozenset()   # heads of organisations as speakers

@@ -17,15 +17,17 @@ FOLLOW_GAP = 400          # characters over which an unattributed quote keeps th
 
 
 def annotate_quotes(doc: Document) -> Document:
-    doc.quotes = extract_quotes(doc.text, doc.persons, stage_pack(doc.language), doc.organizations)
+    doc.quotes = extract_quotes(doc.text, doc.persons, stage_pack(doc.language), doc.organizations,
+                                doc.places)
     return doc
 
 
 def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = None,
-                   organizations: list[dict] | None = None) -> list[dict]:
-    """The quotes of a text; `pack`: its language's (Russian when not given)."""
+                   organizations: list[dict] | None = None, places: list[dict] | None = None) -> list[dict]:
+    """The quotes of a text; `pack`: its language's (Russian when not given); the
+    article's organisations and places may be speakers too («МИД России», «Минск»)."""
     pack = pack or stage_pack(None)
-    reading = Reading(text, pack, SpeakerFinder(text, persons, organizations or [], pack),
+    reading = Reading(text, pack, SpeakerFinder(text, persons, organizations or [], pack, places or []),
                       Sentences(text), Spans(quoted_spans(text)))
     make = maker(text)
     statements = direct_quotes(reading, make) + indirect_quotes(reading, make)

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from .speakers import UNKNOWN
 from .text import Reading, content_end, trim
-from .verbs import is_infinitive, is_intent_verb, is_passive, is_speech_word, speech_lemma, verb_gender
+from .verbs import (is_first_person, is_infinitive, is_intent_verb, is_passive, is_speech_word,
+                    speech_lemma, verb_gender)
 
 VERB_REACH = 8             # words between a verb of saying and its «, что»
 CLAUSE_REACH = 160         # characters searched for that «, что»
+NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
 MIN_CONTENT_WORDS = 3
 
@@ -36,9 +38,12 @@ def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
         verb = word.group()
         if not is_speech_word(verb, pack) and not is_intent_verb(verb, pack):
             continue
-        if is_passive(verb, pack) or verb.lower() in pack.agency_forms:
+        if is_passive(verb, pack) or verb.lower() in pack.agency_forms or is_first_person(verb, pack):
             continue
-        content = that_clause(reading, words, index, stop) or intent_clause(reading, words, index, stop)
+        if index and words[index - 1].group().lower() == "как":
+            continue                   # «Как отметил X, …»: as_said reads it
+        content = (that_clause(reading, words, index, stop) or intent_clause(reading, words, index, stop)
+                   or noun_clause(reading, words, index, stop))
         if content is None:
             continue
         word = nearest_verb(reading, words, index, content)
@@ -79,7 +84,24 @@ def intent_clause(reading: Reading, words, index: int, stop: int) -> int | None:
         return None
     if len(words) - index - 1 < MIN_CONTENT_WORDS:
         return None
-    return words[index].end()
+    return words[index].start()          # «призвал однопартийцев «дать отпор»»: the call itself
+
+
+def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
+    """«выразили намерение сформировать …», «объявили об ужесточении контроля …»: the
+    content is a noun after the verb, from that noun (or its «о») to the sentence's end."""
+    verb, pack = words[index], reading.pack
+    if not is_speech_word(verb.group(), pack) or len(words) - index - 1 < MIN_CONTENT_WORDS:
+        return None
+    following = words[index + 1:index + 1 + NOUN_REACH]
+    for word in following:
+        if pack.lemma(word.group()) in pack.stance_nouns:
+            return word.start()
+    if speech_lemma(verb.group(), pack) not in pack.announcing_verbs:
+        return None
+    about = pack.about_clause.search(reading.text, verb.end() - 1,
+                                     following[-1].end() if following else verb.end())
+    return about.start() + 1 if about else None
 
 
 def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..lang import LanguagePack
 
 MAX_PHRASE_WORDS = 6
+ROLE_LOOKBACK = 40           # mentions searched back for a person holding a role
 INVERSION_WORDS = 3          # «заявил глава МИД»: the subject right after the verb
 SUBJECT_PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
 PHRASE_BREAKS = re.compile(r"[,;:()–—]")
@@ -63,11 +64,13 @@ class Mentions:
 class SpeakerFinder:
     """Resolves the speaker phrases of one document."""
 
-    def __init__(self, text: str, persons: list[dict], organizations: list[dict], pack: LanguagePack):
+    def __init__(self, text: str, persons: list[dict], organizations: list[dict], pack: LanguagePack,
+                 places: list[dict] = ()):
         self.text, self.pack = text, pack
         self.people = Mentions([person_mention(text, p, s, e) for p in persons for s, e in p.get("spans", [])])
         self.roles = Mentions([Mention(s, e, p, True) for p in persons for s, e in p.get("references", [])])
         self.orgs = Mentions([Mention(s, e, o, True) for o in organizations for s, e in o.get("spans", [])])
+        self.places = Mentions([Mention(s, e, p, True) for p in places for s, e in p.get("spans", [])])
         self.by_gender = {gender: Mentions([m for m in self.people.items if self.gender_of(m.record) == gender])
                           for gender in ("masc", "femn")}
         self.full_names = full_names(persons)
@@ -104,9 +107,10 @@ class SpeakerFinder:
         words = {w.lower() for w in self.words(start, end)}
         for mention in self.people.within(start, end):
             return self.person(mention.record)
-        for mention in self.people.items:
-            if words and words <= {w.lower() for w in mention.record["name"].split()}:
-                return self.person(mention.record)
+        for record in self.full_names.values():
+            for person in record.values():
+                if words and words <= {w.lower() for w in person["name"].split()}:
+                    return self.person(person)
         return None
 
     def person_named(self, start: int, end: int) -> Speaker | None:
@@ -120,8 +124,20 @@ class SpeakerFinder:
         noun heading a phrase (role, group, source, organisation), a first name alone."""
         words = self.words(start, end, positions=True)
         pronouns = SUBJECT_PRONOUNS if subject else self.pack.speaker_pronouns
+        oblique, within = False, None      # within: «В Минсвязи уверены» (a plural verb)
         for index, word in enumerate(words):
             lower = word.group().lower()
+            if subject and lower in self.pack.introductory:
+                skip_to = self.text.find(",", word.end(), end)     # «По сведениям X, пилот …»
+                if skip_to > 0:
+                    return self.scan(skip_to + 1, end, gender, subject)
+            if subject and (is_preposition(lower, self.pack) or (oblique and is_dependent(lower, self.pack))):
+                oblique = True             # «В ходе встречи представители …»: not the subject
+                inside = self.orgs.at(word.start())
+                if inside and index and words[index - 1].group().lower() in ("в", "во") and not within:
+                    within = Speaker(self.phrase(words, index, inside), None, "organization")
+                continue
+            oblique = False
             if lower in pronouns:
                 found = self.by_pronoun(word.start(), pronouns[lower])
                 if found:
@@ -132,14 +148,20 @@ class SpeakerFinder:
             org = self.orgs.at(word.start())
             if org:
                 return Speaker(self.phrase(words, index, org), None, "organization")
+            place = self.places.at(word.start())
+            if place and subject and is_nominative(word.group(), self.pack):
+                return Speaker(self.phrase(words, index, place), None, "organization")
             parse = head_noun(word.group(), self.pack, subject)
             if parse is not None:
+                named = self.people.within(word.end(), end)
+                if "anim" in parse.tag and "plur" not in parse.tag and named:
+                    return self.person(named[0].record, gender)    # «директор НАСА Билл …»
                 found = self.kind_of(parse, self.phrase(words, index, None, parse), word.start(), gender)
                 if found:
                     return found
             elif subject and is_first_name(word.group(), self.pack):
                 return Speaker(word.group(), None, "person")
-        return None
+        return within if gender == "plur" else None
 
     def phrase(self, words, index: int, org: Mention | None, head=None) -> str:
         """The phrase a head word leads, in the nominative: agreeing adjectives before it,
@@ -181,13 +203,13 @@ class SpeakerFinder:
     def by_pronoun(self, position: int, gender: str) -> Speaker | None:
         if gender == "plur":
             return self.last_group
-        return self.last_person(position, gender)
+        return self.last_person(position, gender) or self.last_person(position, None)
 
     def by_role(self, position: int, role: str, gender: str | None) -> Speaker | None:
         """«Глава МИД», «вице-премьер»: a person whose positions hold the role, else the
         one the nlp stage tied the noun to, else the last person of the verb's gender."""
-        stem = role[:5]
-        for mention in reversed(self.people.items[:bisect_left(self.people.starts, position)]):
+        stem, before = role[:5], bisect_left(self.people.starts, position)
+        for mention in reversed(self.people.items[max(0, before - ROLE_LOOKBACK):before]):
             if any(stem in p.lower() for p in mention.record.get("positions", [])):
                 return self.person(mention.record, gender)
         tied = self.roles.at(position)
@@ -248,13 +270,21 @@ def full_names(persons: list[dict]) -> dict[str, dict[str, dict]]:
 
 
 def head_noun(word: str, pack: LanguagePack, subject: bool):
-    """The noun reading of `word` (nominative when it must be a subject), or None."""
-    for parse in pack.morphology.parses(word.lower())[:2]:
-        is_noun = parse.tag.POS == "NOUN" or (parse.tag.POS == "ADJF" and "Subx" in parse.tag)
-        if is_noun and (not subject or parse.tag.case == "nomn") and "Name" not in parse.tag \
-                and "Surn" not in parse.tag:
-            return parse
-    return None
+    """The noun reading of `word` (nominative when it must be a subject), a person's
+    reading first («политика»: a politician, not politics), or None."""
+    fitting = [p for p in pack.morphology.parses(word.lower())[:3]
+               if (p.tag.POS == "NOUN" or (p.tag.POS in ("ADJF", "PRTF") and ("Subx" in p.tag or "Apro" in p.tag)))
+               and (not subject or p.tag.case == "nomn") and "Name" not in p.tag and "Surn" not in p.tag]
+    animate = [p for p in fitting if "anim" in p.tag or "Apro" in p.tag]
+    return (animate or fitting or [None])[0]
+
+
+def is_preposition(word: str, pack: LanguagePack) -> bool:
+    return pack.morphology.parses(word)[0].tag.POS == "PREP"
+
+
+def is_nominative(word: str, pack: LanguagePack) -> bool:
+    return pack.morphology.parses(word.lower())[0].tag.case == "nomn"
 
 
 def is_first_name(word: str, pack: LanguagePack) -> bool:

@@ -45,3 +45,8 @@ def is_passive(word: str, pack) -> bool:
 
 def is_infinitive(word: str, pack) -> bool:
     return pack.morphology.parses(word.lower())[0].tag.POS == "INFN"
+
+
+def is_first_person(word: str, pack) -> bool:
+    """«Напомним, что …»: the author speaking, not a source."""
+    return "1per" in pack.morphology.parses(word.lower())[0].tag

@@ -13,7 +13,9 @@ ACCORDING_TO = re.compile(
 ACCORDING_TO_VERB = "по словам"             # what a quote so introduced records as its verb
 # «Как заявил президент …, …», «…, как пояснили в милиции, …»: group 1 the verb, group 2
 # the speaker phrase.
-AS_SAID = re.compile(r"(?<![\w-])[Кк]ак\s+([\w-]+)\s+([^,.;:!?]{2,80}?)\s*,\s*")
+AS_SAID = re.compile(r"(?<![\w-])[Кк]ак\s+([\w-]+)\s+((?:[^,.;:!?]|(?<=\b[А-ЯЁA-Z])\.){2,80}?)\s*,\s*")
+# «сообщил об обнаружении …», «рассказала о том, …»: content opened by «о».
+ABOUT_CLAUSE = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)
 # «Такой переход, считает X, повысит …», «…, подчеркнул президент.»: the verb of saying
 # after a comma, the speaker after it, up to a comma or the sentence's end.
 PARENTHESIS = re.compile(r",\s*(?:[–—-]\s*)?([\w-]+)\s+([^,.;:!?«»\"]{2,80}?)\s*(?:,|(?=[.!?…]*\s*$))")
