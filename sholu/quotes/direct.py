@@ -24,7 +24,8 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
     if words < MIN_ATTRIBUTED_WORDS:
         return None
     speaker, verb = (attribution_after(reading, end) or attribution_inside(reading, start + 1, end - 1)
-                     or attribution_before(reading, start) or (UNKNOWN, None))
+                     or attribution_before(reading, start) or attribution_in_sentence(reading, start)
+                     or (UNKNOWN, None))
     if verb is None and speaker is UNKNOWN and words < MIN_UNATTRIBUTED_WORDS:
         return None                  # a short quoted name («Казцинк», a slogan)
     return make(speaker, "direct", start + 1, end - 1, verb, follow=speaker is UNKNOWN)
@@ -74,6 +75,21 @@ def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | Non
             return speaker, speech_lemma(word.group(), pack)
     speaker = reading.finder.person_named(clause_start, colon)
     return (speaker, None) if speaker else None
+
+
+def attribution_in_sentence(reading: Reading, start: int) -> tuple[Speaker, str] | None:
+    """«Бенер назвал реформу «убийцей рабочих мест»», «…, уточняет газета «Труд», …
+    «…»»: a verb of saying earlier in the quotation's sentence."""
+    clause_start = reading.sentences.around(start)[0]
+    for word in reversed(reading.finder.words(clause_start, start, positions=True)):
+        verb = word.group()
+        if is_speech_word(verb, reading.pack) and not is_passive(verb, reading.pack):
+            if reading.quoted.holding(word.start()) or verb.lower() in reading.pack.agency_forms:
+                continue
+            gender = verb_gender(verb, reading.pack)
+            speaker = reading.finder.subject(clause_start, word.start(), word.end(), start, gender)
+            return speaker, speech_lemma(verb, reading.pack)
+    return None
 
 
 def dialogue_lines(reading: Reading, make) -> list[dict]:

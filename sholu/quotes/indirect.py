@@ -115,9 +115,16 @@ def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:
     else:
         group = 2 if match.group(2) else 3
         speaker = finder.named(match.start(group), match.end(group))
-        if group == 3 and speaker.type not in ("person", "organization"):
-            return None                # «согласно закону»: a document, not a speaker
+        if group == 3 and not names_a_speaker(reading, match.start(3), match.end(3)):
+            return None                # «согласно распоряжению X»: a document, not a speaker
     return around(reading, match, start, stop, speaker, reading.pack.according_to_verb, make)
+
+
+def names_a_speaker(reading: Reading, start: int, end: int) -> bool:
+    """«Согласно Марку», «согласно отчёту Guardian»: a person opens the phrase, or an
+    organisation is in it («согласно распоряжению президента» is a document)."""
+    finder = reading.finder
+    return bool(finder.people.at(start) or finder.orgs.within(start, end))
 
 
 def as_said(reading: Reading, start: int, stop: int, make) -> dict | None:

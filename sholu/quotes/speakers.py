@@ -14,6 +14,7 @@ from ..lang import LanguagePack
 
 MAX_PHRASE_WORDS = 6
 ROLE_LOOKBACK = 40           # mentions searched back for a person holding a role
+CATAPHORA_REACH = 600        # characters after a role noun where the person it means is named
 INVERSION_WORDS = 3          # «заявил глава МИД»: the subject right after the verb
 SUBJECT_PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
 PHRASE_BREAKS = re.compile(r"[,;:()–—]")
@@ -75,6 +76,7 @@ class SpeakerFinder:
                           for gender in ("masc", "femn")}
         self.full_names = full_names(persons)
         self.last_group: Speaker | None = None
+        self.last_source: tuple[int, Speaker | None] = (-1, None)
 
     # -- the subject of a verb of saying ----------------------------------------------------
 
@@ -183,20 +185,33 @@ class SpeakerFinder:
             last += 1
         while last > index and words[last].group().lower() in PHRASE_LINKS:
             last -= 1
-        written = [w.group() for w in words[first:last + 1]]
-        return phrase_in_nominative(written, self.pack, index - first, head)
+        lead = [w.group() for w in words[first:index + 1]]
+        nominative = phrase_in_nominative(lead, self.pack, index - first, head)
+        end = words[last].end()
+        while end < len(self.text) and self.text[end] in "»”\"":
+            end += 1                       # «газета «Труд»»: the name's marks stay
+        return nominative + self.text[words[index].end():end] if last > index else nominative
 
     def kind_of(self, parse, phrase: str, position: int, gender: str | None) -> Speaker | None:
         lemma = parse.normal_form
         if lemma in self.pack.organization_nouns:
             return Speaker(phrase, None, "organization")
         collective = lemma in self.pack.group_nouns and "anim" not in parse.tag     # «коллектив»
-        if "plur" in parse.tag or lemma in self.pack.source_nouns or collective:
+        if lemma in self.pack.source_nouns and "plur" not in parse.tag:
+            return self.unnamed(phrase, position)
+        if "plur" in parse.tag or collective:
             self.last_group = Speaker(phrase, None, "group")
             return self.last_group
         if "anim" in parse.tag:
-            return self.by_role(position, lemma, gender)
+            gender = gender if gender in ("masc", "femn") else noun_gender(parse)
+            return self.by_role(position, lemma, gender) or self.unnamed(phrase, position)
         return None
+
+    def unnamed(self, phrase: str, position: int) -> Speaker:
+        """«Пилот объяснил …» in an article that names no one: an unnamed source, whom a
+        later «он» or «чиновник» still means."""
+        self.last_source = (position, Speaker(phrase, None, "group"))
+        return self.last_source[1]
 
     # -- who a pronoun or a role noun stands for -------------------------------------------------
 
@@ -215,11 +230,24 @@ class SpeakerFinder:
         tied = self.roles.at(position)
         if tied:
             return self.person(tied.record, gender)
-        return self.last_person(position, gender)
+        return self.last_person(position, gender) or self.next_person(position, gender)
+
+    def next_person(self, after: int, gender: str | None) -> Speaker | None:
+        """«Супруга «оружейного барона» рассчитывает …» opening an article that names her
+        just after: the first person of that gender named soon after the role noun."""
+        mentions = self.by_gender.get(gender) or self.people
+        index = bisect_left(mentions.starts, after)
+        if index < len(mentions.items) and mentions.items[index].start - after <= CATAPHORA_REACH:
+            return self.person(mentions.items[index].record, gender)
+        return None
 
     def last_person(self, before: int, gender: str | None) -> Speaker | None:
+        """The person of that gender named last, or the unnamed source spoken of since."""
         mentions = self.by_gender.get(gender) or self.people
         mention = mentions.last_before(before)
+        source_at, source = self.last_source
+        if source and source_at < before and (mention is None or mention.start < source_at):
+            return source
         return self.person(mention.record, gender) if mention else None
 
     def unstated(self, start: int, end: int, gender: str | None) -> Speaker:
@@ -277,6 +305,11 @@ def head_noun(word: str, pack: LanguagePack, subject: bool):
                and (not subject or p.tag.case == "nomn") and "Name" not in p.tag and "Surn" not in p.tag]
     animate = [p for p in fitting if "anim" in p.tag or "Apro" in p.tag]
     return (animate or fitting or [None])[0]
+
+
+def noun_gender(parse) -> str | None:
+    gender = parse.tag.gender
+    return str(gender) if gender in ("masc", "femn") else None
 
 
 def is_preposition(word: str, pack: LanguagePack) -> bool:
