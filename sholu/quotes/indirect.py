@@ -14,13 +14,14 @@ CLAUSE_REACH = 160         # characters searched for that «, что»
 NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
 MIN_CONTENT_WORDS = 3
+DASHES = "–—-"
 
 
 def indirect_quotes(reading: Reading, make) -> list[dict]:
     quotes = []
     for start, stop in reading.sentences:
-        if reading.quoted.holding(start):
-            continue
+        if reading.quoted.holding(start) or reading.text[start] in DASHES:
+            continue                   # inside a quotation, or a line of dialogue
         found = (said_that(reading, start, stop, make) or according_to(reading, start, stop, make)
                  or as_said(reading, start, stop, make) or in_parenthesis(reading, start, stop, make)
                  or about_this(reading, start, stop, make))
@@ -38,7 +39,7 @@ def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
         verb = word.group()
         if not is_speech_word(verb, pack) and not is_intent_verb(verb, pack):
             continue
-        if is_passive(verb, pack) or verb.lower() in pack.agency_forms or is_first_person(verb, pack):
+        if is_passive(verb, pack) or is_first_person(verb, pack):
             continue
         if index and words[index - 1].group().lower() == "как":
             continue                   # «Как отметил X, …»: as_said reads it

@@ -18,6 +18,7 @@ CATAPHORA_REACH = 600        # characters after a role noun where the person it 
 INVERSION_WORDS = 3          # «заявил глава МИД»: the subject right after the verb
 SUBJECT_PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
 PHRASE_BREAKS = re.compile(r"[,;:()–—]")
+QUOTED_NAME = re.compile(r"\s*[«“\"][^«»“”\"\n]{1,60}[»”\"]")
 PHRASE_LINKS = frozenset(("от", "в", "во", "при"))     # «наблюдатели от ОБСЕ», «источник в правительстве»
 
 
@@ -157,7 +158,9 @@ class SpeakerFinder:
             if parse is not None:
                 named = self.people.within(word.end(), end)
                 if "anim" in parse.tag and "plur" not in parse.tag and named:
-                    return self.person(named[0].record, gender)    # «директор НАСА Билл …»
+                    if named[0].nominative:                     # «директор НАСА Билл Герстенмайер»
+                        return self.person(named[0].record, gender)
+                    return self.unnamed(self.phrase(words, index, None, parse), word.start())   # «помощник Путина»
                 found = self.kind_of(parse, self.phrase(words, index, None, parse), word.start(), gender)
                 if found:
                     return found
@@ -187,10 +190,15 @@ class SpeakerFinder:
             last -= 1
         lead = [w.group() for w in words[first:index + 1]]
         nominative = phrase_in_nominative(lead, self.pack, index - first, head)
-        end = words[last].end()
+        end = max(words[last].end(), self.quoted_name_end(words[index].end()))
         while end < len(self.text) and self.text[end] in "»”\"":
             end += 1                       # «газета «Труд»»: the name's marks stay
-        return nominative + self.text[words[index].end():end] if last > index else nominative
+        return nominative + self.text[words[index].end():end] if end > words[index].end() else nominative
+
+    def quoted_name_end(self, after: int) -> int:
+        """«газета «Степной край»»: a name in quote marks right after the head noun."""
+        match = QUOTED_NAME.match(self.text, after)
+        return match.end() if match else after
 
     def kind_of(self, parse, phrase: str, position: int, gender: str | None) -> Speaker | None:
         lemma = parse.normal_form
@@ -280,7 +288,16 @@ class SpeakerFinder:
 def person_mention(text: str, person: dict, start: int, end: int) -> Mention:
     written = re.findall(r"\w+", text[start:end].lower().replace("ё", "е"))
     name = {w.lower().replace("ё", "е") for w in person["name"].split()}
-    return Mention(start, end, person, bool(written) and written[-1] in name)
+    return Mention(start, end, person, bool(written) and not is_inflected(written[-1], name))
+
+
+def is_inflected(written: str, name: set[str]) -> bool:
+    """«Лаврова», «Балаевой», «Кана» for «Лавров», «Балаева», «Кан»: a case ending on a
+    word of the name (a name spelt otherwise, as a foreign one may be, is taken as is)."""
+    if written in name:
+        return False
+    return any(written.startswith(stem) and len(written) - len(stem) <= 3
+               for stem in (word[:-1] if len(word) > 3 and word[-1] in "аяоеиы" else word for word in name))
 
 
 def surname(name: str) -> str:

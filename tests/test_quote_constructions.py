@@ -1,0 +1,165 @@
+"""Quotes of each construction the finder reads, on sentences written for these tests,
+through the real nlp stage (Natasha, pymorphy): quote marks of every kind, dialogue,
+interviews, headlines, broken quotations, stance and intent verbs, attributions after
+the content, speakers across sentences (surname, role, pronoun, unnamed source),
+organisations and groups, and what is not a quote."""
+from sholu.nlp import analyse_text
+from sholu.quotes import extract_quotes
+
+
+def quotes_of(text: str) -> list[dict]:
+    found = analyse_text(text)
+    return extract_quotes(text, found["persons"], None, found["organizations"], found["places"])
+
+
+def only(text: str) -> dict:
+    [quote] = quotes_of(text)
+    return quote
+
+
+def said(text: str) -> list[tuple]:
+    return [(q["speaker"], q["kind"]) for q in quotes_of(text)]
+
+
+# -- direct speech ------------------------------------------------------------------------
+
+def test_straight_quote_marks_are_quote_marks():
+    quote = only('"Мы откроем новый цех до конца лета", - заявил аким области Марат Ибраев.')
+    assert (quote["speaker"], quote["kind"], quote["verb"]) == ("Марат Ибраев", "direct", "заявить")
+    assert quote["text"] == "Мы откроем новый цех до конца лета"
+
+
+def test_a_quotation_broken_by_its_attribution_is_one_quote():
+    text = "«Дорогу отремонтируют к осени, — сказал Ерлан Сагиев, — а мост достроят зимой»."
+    quote = only(text)
+    assert quote["speaker"] == "Ерлан Сагиев"
+    assert quote["text"].startswith("Дорогу отремонтируют") and quote["text"].endswith("достроят зимой")
+
+
+def test_a_line_of_dialogue_opened_by_a_dash():
+    text = ("Директор комбината Ержан Касымов встретился с рабочими.\n"
+            "— Новое оборудование поступит уже весной, — пообещал он.")
+    quote = only(text)
+    assert (quote["speaker"], quote["kind"]) == ("Ержан Касымов", "direct")
+    assert quote["text"] == "Новое оборудование поступит уже весной"
+
+
+def test_an_interview_gives_the_answers_to_the_guest_and_leaves_the_questions():
+    text = ("Экономист Айгерим Нурланова ответила на вопросы редакции.\n"
+            "Редакция: Когда стабилизируются цены на продукты?\n"
+            "Айгерим Нурланова: Рост цен замедлится к концу года, если урожай будет хорошим.\n"
+            "Редакция: Спасибо за беседу!")
+    quote = only(text)
+    assert (quote["speaker"], quote["kind"]) == ("Айгерим Нурланова", "direct")
+    assert quote["text"].startswith("Рост цен замедлится")
+
+
+def test_a_headline_led_by_a_surname_names_the_article_s_full_name():
+    text = ("Жумангарин: Налоги для малого бизнеса не вырастут\n\n"
+            "Министр национальной экономики Серик Жумангарин выступил на брифинге в Астане.")
+    quote = only(text)
+    assert (quote["speaker"], quote["kind"]) == ("Серик Жумангарин", "direct")
+    assert quote["text"] == "Налоги для малого бизнеса не вырастут"
+
+
+def test_a_verb_earlier_in_the_sentence_attributes_a_quotation():
+    text = "Одна из делегаций, уточняет газета «Степной край», пришла с плакатом «Мы требуем честных выборов»."
+    assert only(text)["speaker"] == "газета «Степной край»"
+
+
+# -- indirect speech ------------------------------------------------------------------------
+
+def test_stance_verbs_and_adjectives_report_opinions():
+    text = ("Политолог Данияр Ашимбаев уверен, что выборы пройдут спокойно. "
+            "Социолог Гульмира Илеуова считает, что явка будет высокой.")
+    assert said(text) == [("Данияр Ашимбаев", "indirect"), ("Гульмира Илеуова", "indirect")]
+
+
+def test_a_call_to_act_is_what_was_said():
+    quote = only("Аким города Бахытжан Нурбаев призвал жителей прийти на субботник в воскресенье.")
+    assert quote["speaker"] == "Бахытжан Нурбаев"
+    assert "прийти на субботник" in quote["text"]
+
+
+def test_a_newspaper_writes_that():
+    quote = only("Газета «Северный вестник» пишет, что строительство моста отложено на год.")
+    assert (quote["speaker"], quote["speaker_type"]) == ("газета «Северный вестник»", "organization")
+
+
+def test_the_attribution_after_the_content_names_the_speaker():
+    text = ("Тарифы на электроэнергию не изменятся до конца года. "
+            "Об этом заявил министр энергетики Алмасадам Саткалиев.")
+    quote = only(text)
+    assert quote["speaker"] == "Алмасадам Саткалиев"
+    assert quote["text"] == "Тарифы на электроэнергию не изменятся до конца года"
+
+
+def test_a_parenthetical_attribution_inside_the_sentence():
+    text = ("Новая трасса, считает вице-министр транспорта Максат Калиакпаров, "
+            "сократит дорогу до столицы на два часа.")
+    quote = only(text)
+    assert quote["speaker"] == "Максат Калиакпаров"
+    assert "сократит дорогу до столицы" in quote["text"]
+
+
+def test_according_to_anywhere_in_the_sentence():
+    text = ("Эколог Арман Бекжанов осмотрел берег. Уровень воды, по его словам, "
+            "упал за лето на полметра.")
+    quote = only(text)
+    assert quote["speaker"] == "Арман Бекжанов"
+
+
+# -- speakers across sentences --------------------------------------------------------------
+
+def test_a_surname_later_in_the_article_is_the_full_name():
+    text = ("Министр финансов Ерулан Жамаубаев провел брифинг. "
+            "Жамаубаев заявил, что бюджет будет исполнен полностью.")
+    assert only(text)["speaker"] == "Ерулан Жамаубаев"
+
+
+def test_a_role_noun_is_the_person_holding_that_post():
+    text = ("Глава МИД Мурат Нуртлеу прибыл в Женеву, где встретился с коллегами. "
+            "Министр также подчеркнул, что Казахстан поддерживает переговоры.")
+    assert only(text)["speaker"] == "Мурат Нуртлеу"
+
+
+def test_a_pronoun_across_sentences_follows_gender():
+    text = ("Депутат Сауле Айтпаева и аким района Нурлан Омаров осмотрели новую школу. "
+            "Она отметила, что здание построено в срок.")
+    assert only(text)["speaker"] == "Сауле Айтпаева"
+
+
+def test_a_role_with_someone_else_s_name_is_not_that_person():
+    text = ("Министр энергетики Алмасадам Саткалиев посетил Атырау. "
+            "Помощник Саткалиева рассказал, что визит продлится два дня.")
+    quote = only(text)
+    assert quote["speaker"] != "Алмасадам Саткалиев"
+    assert quote["speaker_entity_id"] is None
+
+
+def test_an_unnamed_source_stays_a_source_and_is_meant_by_a_later_pronoun():
+    text = ("Представитель министерства здравоохранения сообщил, что вакцины поступят в мае. "
+            "Он также заявил, что запасов хватит на всех.")
+    first, second = quotes_of(text)
+    assert first["speaker"] == second["speaker"] == "представитель министерства здравоохранения"
+    assert first["speaker_type"] == "group"
+
+
+# -- organisations and groups ---------------------------------------------------------------
+
+def test_a_press_service_is_an_organisation():
+    quote = only("Пресс-служба акимата сообщила, что проверка завершена без нарушений.")
+    assert (quote["speaker"], quote["speaker_type"]) == ("пресс-служба акимата", "organization")
+
+
+def test_experts_are_a_group_in_the_nominative():
+    quote = only("По мнению независимых экспертов, цены на жилье вырастут весной.")
+    assert (quote["speaker"], quote["speaker_type"]) == ("независимые эксперты", "group")
+
+
+# -- not quotes -------------------------------------------------------------------------------
+
+def test_the_author_s_reminders_and_agency_credits_are_not_quotes():
+    text = ("Напомним, что мост закрыли на ремонт в апреле. "
+            "Работы ведет местный подрядчик, сообщает агентство «Новости региона».")
+    assert quotes_of(text) == []
