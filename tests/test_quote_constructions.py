@@ -163,3 +163,48 @@ def test_the_author_s_reminders_and_agency_credits_are_not_quotes():
     text = ("Напомним, что мост закрыли на ремонт в апреле. "
             "Работы ведет местный подрядчик, сообщает агентство «Новости региона».")
     assert quotes_of(text) == []
+
+
+# -- a whole article through the pipeline -----------------------------------------------------
+
+INTERVIEW = """Сейткали: Водохранилище наполнится к маю
+
+Председатель комитета по водным ресурсам Нурлан Сейткали рассказал нашему изданию о подготовке к паводку в Актюбинской области.
+
+Редакция: Готовы ли дамбы к весне?
+
+Нурлан Сейткали: Все дамбы области осмотрены, на трех из них уже укрепили откосы. Мы не ожидаем подтоплений в этом году.
+
+Редакция: Что будет с водохранилищем?
+
+Нурлан Сейткали: Водохранилище наполнится к маю, если снега будет столько же, сколько сейчас.
+
+Пресс-служба акимата области сообщила, что в паводкоопасные районы направлены двадцать бригад спасателей.
+
+«Мы будем дежурить круглосуточно до конца апреля», — сказал начальник департамента по чрезвычайным ситуациям Бауыржан Оспанов.
+"""
+
+
+def test_an_interview_article_through_the_whole_pipeline(tmp_path):
+    from conftest import export_records, run_into
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
+    run_into(tmp_path / "interview.db", folder, jobs=1)
+    (record,) = export_records(tmp_path / "interview.db")
+    quotes = [(q["speaker"], q["speaker_type"], q["kind"], q["in_headline"], q["text"][:30])
+              for q in record["quotes"]]
+    assert quotes == [
+        ("Нурлан Сейткали", "person", "direct", True, "Водохранилище наполнится к маю"),
+        ("Нурлан Сейткали", "person", "direct", False, "Все дамбы области осмотрены, н"),
+        ("Нурлан Сейткали", "person", "direct", False, "Водохранилище наполнится к маю"),
+        ("пресс-служба акимата области", "organization", "indirect", False, "в паводкоопасные районы направ"),
+        ("Бауыржан Оспанов", "person", "direct", False, "Мы будем дежурить круглосуточн"),
+    ]
+    headline = record["quotes"][0]
+    assert record["title"][headline["start"]:headline["end"]] == headline["text"]
+    persons = {p["name"]: p["entity_id"] for p in record["persons"]}
+    assert all(q["speaker_entity_id"] == persons[q["speaker"]]
+               for q in record["quotes"] if q["speaker_type"] == "person")
+    assert not any("?" in q["text"] for q in record["quotes"])

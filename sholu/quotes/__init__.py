@@ -17,9 +17,34 @@ FOLLOW_GAP = 400          # characters over which an unattributed quote keeps th
 
 
 def annotate_quotes(doc: Document) -> Document:
-    doc.quotes = extract_quotes(doc.text, doc.persons, stage_pack(doc.language), doc.organizations,
-                                doc.places)
+    pack = stage_pack(doc.language)
+    quotes = extract_quotes(doc.text, doc.persons, pack, doc.organizations, doc.places)
+    if doc.title and not doc.text.startswith(doc.title):
+        doc.quotes = headline_quotes(doc.title, doc.persons, pack) + quotes
+    else:
+        doc.quotes = mark_headline(doc.text, quotes, doc.title)
     return doc
+
+
+def headline_quotes(title: str, persons: list[dict], pack: LanguagePack) -> list[dict]:
+    """«Путин: Россия выполнила задачи» as a headline apart from the text: its people are
+    the article's, found by name (their spans are the text's), its offsets the title's."""
+    named = [{**person, "spans": [], "references": []} for person in persons]
+    quotes = extract_quotes(title, named, pack)
+    for quote in quotes:
+        quote["in_headline"] = True
+    return quotes
+
+
+def mark_headline(text: str, quotes: list[dict], title: str | None) -> list[dict]:
+    """Quotes in the headline the text opens with: the title, or a first line with no
+    full stop (as plain-text articles are written)."""
+    first_line = text.split("\n", 1)[0]
+    looks_like_one = "\n" in text and not first_line.rstrip().endswith((".", "!", "?", "…", ":"))
+    headline_end = len(title) if title else len(first_line) if looks_like_one else 0
+    for quote in quotes:
+        quote["in_headline"] = quote["end"] <= headline_end
+    return quotes
 
 
 def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = None,
@@ -41,7 +66,7 @@ def maker(text: str):
         """`verb`: the verb of saying as a lemma, or the phrase that stands for one."""
         start, end = trim(text, start, end)
         item = {**speaker.as_fields(), "kind": kind, "text": text[start:end], "start": start,
-                "end": end, "verb": verb}
+                "end": end, "verb": verb, "in_headline": False}
         if follow:
             item["follow"] = True
         return item
