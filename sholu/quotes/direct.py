@@ -117,6 +117,8 @@ def dialogue_line(reading: Reading, start: int, line_end: int, make) -> dict | N
             return make(speaker, "direct", start, end, verb)
     if word_count(reading.text[start:line_end]) < MIN_UNATTRIBUTED_WORDS:
         return None
+    if reading.finder.people.at(start):
+        return None                    # «— Татьяна Скригонюк, заместитель …»: a signature
     return make(UNKNOWN, "direct", start, line_end, None, follow=True)
 
 

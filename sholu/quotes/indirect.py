@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .speakers import UNKNOWN
 from .text import Reading, content_end, trim
-from .verbs import (is_first_person, is_infinitive, is_intent_verb, is_passive, is_speech_word,
+from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, is_passive, is_speech_word,
                     speech_lemma, verb_gender)
 
 VERB_REACH = 8             # words between a verb of saying and its «, что»
@@ -94,6 +94,8 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     verb, pack = words[index], reading.pack
     if not is_speech_word(verb.group(), pack) or len(words) - index - 1 < MIN_CONTENT_WORDS:
         return None
+    if not is_finite(verb.group(), pack):
+        return None                    # «отказывается сообщать о …»: nothing was said
     following = words[index + 1:index + 1 + NOUN_REACH]
     for word in following:
         if pack.lemma(word.group()) in pack.stance_nouns:

@@ -85,7 +85,7 @@ class SpeakerFinder:
                 gender: str | None) -> Speaker:
         """«X заявил, что …», «заявил X, что …», «Он отметил …», «Эксперты считают …»."""
         named = [m for m in self.people.within(clause_start, verb_start) if m.nominative]
-        if named:
+        if named and gender != "plur":     # «Врачи, лечащие Гиффордс, говорят»: not her
             return self.person(named[-1].record, gender)
         found = self.scan(clause_start, verb_start, gender, subject=True)
         if found:
@@ -127,20 +127,26 @@ class SpeakerFinder:
         noun heading a phrase (role, group, source, organisation), a first name alone."""
         words = self.words(start, end, positions=True)
         pronouns = SUBJECT_PRONOUNS if subject else self.pack.speaker_pronouns
-        oblique, within = False, None      # within: «В Минсвязи уверены» (a plural verb)
+        oblique, within = "", None         # within: «В Минсвязи уверены» (a plural verb)
         for index, word in enumerate(words):
             lower = word.group().lower()
             if subject and lower in self.pack.introductory:
                 skip_to = self.text.find(",", word.end(), end)     # «По сведениям X, пилот …»
                 if skip_to > 0:
                     return self.scan(skip_to + 1, end, gender, subject)
-            if subject and (is_preposition(lower, self.pack) or (oblique and is_dependent(lower, self.pack))):
-                oblique = True             # «В ходе встречи представители …»: not the subject
-                inside = self.orgs.at(word.start())
-                if inside and index and words[index - 1].group().lower() in ("в", "во") and not within:
-                    within = Speaker(self.phrase(words, index, inside), None, "organization")
+            if index and PHRASE_BREAKS.search(self.text, words[index - 1].end(), word.start()):
+                oblique = ""               # «Кроме того, глава …»: a comma ends the phrase
+            if subject and oblique == "noun" and governed(lower, self.pack):
+                if not within and words[index - 1].group().lower() in ("в", "во"):
+                    within = self.organization_in(words, index)     # «В Минсвязи уверены»
+                oblique = "chain" if is_plain_noun(lower, self.pack) else "noun"
+                continue                   # the preposition's own words: «В тот же день …»
+            if subject and is_preposition(lower, self.pack):
+                oblique = "noun"
                 continue
-            oblique = False
+            if subject and oblique == "chain" and is_dependent(lower, self.pack):
+                continue                   # «В ходе встречи представители …»: not the subject
+            oblique = ""
             if lower in pronouns:
                 found = self.by_pronoun(word.start(), pronouns[lower])
                 if found:
@@ -168,6 +174,22 @@ class SpeakerFinder:
                 return Speaker(word.group(), None, "person")
         return within if gender == "plur" else None
 
+    def organization_in(self, words, index: int) -> Speaker | None:
+        """«в Минсвязи», «в российском министерстве финансов»: the body a plural verb's
+        unnamed speakers belong to."""
+        org = self.orgs.at(words[index].start())
+        if org:
+            return Speaker(self.phrase(words, index, org), None, "organization")
+        last = index
+        while last + 1 < len(words) and is_adjective_before(words[last].group(), self.pack):
+            last += 1
+        parse = head_noun(words[last].group(), self.pack, subject=False)
+        if parse is not None and parse.normal_form in self.pack.organization_nouns:
+            return Speaker(phrase_in_nominative([w.group() for w in words[index:last + 1]] + [
+                w.group() for w in words[last + 1:last + 2] if is_dependent(w.group(), self.pack)],
+                self.pack, last - index, parse), None, "organization")
+        return None
+
     def phrase(self, words, index: int, org: Mention | None, head=None) -> str:
         """The phrase a head word leads, in the nominative: agreeing adjectives before it,
         genitives, names and «от/в X» after it, up to a punctuation mark."""
@@ -183,7 +205,10 @@ class SpeakerFinder:
             if org and following.end() <= org.end:
                 last += 1
                 continue
-            if not (is_dependent(following.group(), self.pack) or following.group().lower() in PHRASE_LINKS):
+            if following.group().lower() in PHRASE_LINKS:
+                if last + 2 >= len(words) or not is_body(words[last + 2].group(), self.pack):
+                    break                  # «премьер в речи»: a circumstance, not a body
+            elif not is_dependent(following.group(), self.pack):
                 break
             last += 1
         while last > index and words[last].group().lower() in PHRASE_LINKS:
@@ -204,15 +229,19 @@ class SpeakerFinder:
         lemma = parse.normal_form
         if lemma in self.pack.organization_nouns:
             return Speaker(phrase, None, "organization")
-        collective = lemma in self.pack.group_nouns and "anim" not in parse.tag     # «коллектив»
-        if lemma in self.pack.source_nouns and "plur" not in parse.tag:
+        plural, animate = "plur" in parse.tag, "anim" in parse.tag
+        if (gender == "plur") != plural and gender in ("masc", "femn", "plur"):
+            return None                # not the verb's subject: «предупредила о последствиях»
+        if lemma in self.pack.source_nouns and not plural:
             return self.unnamed(phrase, position)
-        if "plur" in parse.tag or collective:
-            self.last_group = Speaker(phrase, None, "group")
+        animate = animate or "Apro" in parse.tag          # «некоторые», «многие»
+        if lemma in self.pack.group_nouns and (plural or not animate) or (plural and animate):
+            self.last_group = Speaker(phrase, None, "group")     # «эксперты», «власти», «коллектив»
             return self.last_group
-        if "anim" in parse.tag:
+        if animate and not plural:
             gender = gender if gender in ("masc", "femn") else noun_gender(parse)
-            return self.by_role(position, lemma, gender) or self.unnamed(phrase, position)
+            return self.by_role(position, lemma, gender, bare=not names_someone(phrase)) or \
+                self.unnamed(phrase, position)
         return None
 
     def unnamed(self, phrase: str, position: int) -> Speaker:
@@ -228,16 +257,20 @@ class SpeakerFinder:
             return self.last_group
         return self.last_person(position, gender) or self.last_person(position, None)
 
-    def by_role(self, position: int, role: str, gender: str | None) -> Speaker | None:
-        """«Глава МИД», «вице-премьер»: a person whose positions hold the role, else the
-        one the nlp stage tied the noun to, else the last person of the verb's gender."""
-        stem, before = role[:5], bisect_left(self.people.starts, position)
+    def by_role(self, position: int, role: str, gender: str | None, bare: bool = True) -> Speaker | None:
+        """«Глава МИД», «вице-премьер»: a person whose positions hold the role (or a title it
+        stands for), else the one the nlp stage tied the noun to; a bare role noun
+        («министр», «супруга») also the last person of that gender, or the next."""
+        stems = {title[:5] for title in (role, *self.pack.role_synonyms.get(role, ()))}
+        before = bisect_left(self.people.starts, position)
         for mention in reversed(self.people.items[max(0, before - ROLE_LOOKBACK):before]):
-            if any(stem in p.lower() for p in mention.record.get("positions", [])):
+            if any(stem in p.lower() for p in mention.record.get("positions", []) for stem in stems):
                 return self.person(mention.record, gender)
         tied = self.roles.at(position)
         if tied:
             return self.person(tied.record, gender)
+        if not bare:
+            return None                # «пользователь ЖЖ zyalt»: someone the article does not name
         return self.last_person(position, gender) or self.next_person(position, gender)
 
     def next_person(self, after: int, gender: str | None) -> Speaker | None:
@@ -318,15 +351,38 @@ def head_noun(word: str, pack: LanguagePack, subject: bool):
     """The noun reading of `word` (nominative when it must be a subject), a person's
     reading first («политика»: a politician, not politics), or None."""
     fitting = [p for p in pack.morphology.parses(word.lower())[:3]
-               if (p.tag.POS == "NOUN" or (p.tag.POS in ("ADJF", "PRTF") and ("Subx" in p.tag or "Apro" in p.tag)))
+               if (p.tag.POS == "NOUN" or (p.tag.POS in ("ADJF", "PRTF") and "Subx" in p.tag and "Apro" not in p.tag)
+                   or (p.tag.POS == "ADJF" and "Apro" in p.tag and "plur" in p.tag and "Anph" not in p.tag))
                and (not subject or p.tag.case == "nomn") and "Name" not in p.tag and "Surn" not in p.tag]
     animate = [p for p in fitting if "anim" in p.tag or "Apro" in p.tag]
     return (animate or fitting or [None])[0]
 
 
+def names_someone(phrase: str) -> bool:
+    """«пользователь ЖЖ zyalt», «представитель Минздрава»: a role tied to a name or a body
+    («ветеран футбола», «глава российского государства» describe a person named before)."""
+    return any(word[:1].isupper() or re.search(r"[A-Za-z]", word) for word in phrase.split()[1:])
+
+
+def is_body(word: str, pack: LanguagePack) -> bool:
+    """What «источник в …», «наблюдатели от …» attach: an organisation or a name."""
+    return word[:1].isupper() or pack.morphology.lemma(word) in pack.organization_nouns
+
+
 def noun_gender(parse) -> str | None:
     gender = parse.tag.gender
     return str(gender) if gender in ("masc", "femn") else None
+
+
+def governed(word: str, pack: LanguagePack) -> bool:
+    """Whether a word after a preposition may be its object: any word but a noun or an
+    adjective that can only be nominative («Вместе с тем глава …»: «глава» is not)."""
+    readings = [p for p in pack.morphology.parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
+    return not readings or any(p.tag.case != "nomn" for p in readings)
+
+
+def is_plain_noun(word: str, pack: LanguagePack) -> bool:
+    return word[:1].isupper() or pack.morphology.parses(word)[0].tag.POS == "NOUN"
 
 
 def is_preposition(word: str, pack: LanguagePack) -> bool:

@@ -50,3 +50,7 @@ def is_infinitive(word: str, pack) -> bool:
 def is_first_person(word: str, pack) -> bool:
     """«Напомним, что …»: the author speaking, not a source."""
     return "1per" in pack.morphology.parses(word.lower())[0].tag
+
+
+def is_finite(word: str, pack) -> bool:
+    return pack.morphology.parses(word.lower())[0].tag.POS in ("VERB", "ADJS", "PRTS")
