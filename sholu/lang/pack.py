@@ -43,6 +43,8 @@ class LanguagePack:
     intent_verbs: frozenset[str] = frozenset()     # «призвал/пообещал» + infinitive
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
+    body_prepositions: frozenset[str] = frozenset()    # «в Минсвязи уверены»
+    phrase_links: frozenset[str] = frozenset()     # «наблюдатели от ОБСЕ», «источник в правительстве»
     about_clause: re.Pattern = NEVER               # «сообщил об …»
     announcing_verbs: frozenset[str] = frozenset()     # the verbs «об …» follows
     agency_forms: frozenset[str] = frozenset()     # «…, сообщает агентство»: not a quote

@@ -41,7 +41,7 @@ def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
             continue
         if is_passive(verb, pack) or is_first_person(verb, pack):
             continue
-        if index and words[index - 1].group().lower() == "как":
+        if index and pack.as_said.match(text, words[index - 1].start()):
             continue                   # «Как отметил X, …»: as_said reads it
         content = (that_clause(reading, words, index, stop) or intent_clause(reading, words, index, stop)
                    or noun_clause(reading, words, index, stop))

@@ -11,15 +11,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..lang import LanguagePack
+from .words import (governed, head_noun, is_adjective_before, is_body, is_dependent, is_first_name,
+                    is_nominative, is_plain_noun, is_preposition, names_someone, noun_gender,
+                    person_gender, phrase_in_nominative)
 
 MAX_PHRASE_WORDS = 6
 ROLE_LOOKBACK = 40           # mentions searched back for a person holding a role
 CATAPHORA_REACH = 600        # characters after a role noun where the person it means is named
 INVERSION_WORDS = 3          # «заявил глава МИД»: the subject right after the verb
-SUBJECT_PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
 PHRASE_BREAKS = re.compile(r"[,;:()–—]")
 QUOTED_NAME = re.compile(r"\s*[«“\"][^«»“”\"\n]{1,60}[»”\"]")
-PHRASE_LINKS = frozenset(("от", "в", "во", "при"))     # «наблюдатели от ОБСЕ», «источник в правительстве»
 
 
 @dataclass
@@ -76,6 +77,8 @@ class SpeakerFinder:
         self.by_gender = {gender: Mentions([m for m in self.people.items if self.gender_of(m.record) == gender])
                           for gender in ("masc", "femn")}
         self.full_names = full_names(persons)
+        self.subject_pronouns = {word: gender for word, gender in pack.speaker_pronouns.items()
+                                 if is_nominative(word, pack)}          # «он», not «его»
         self.last_group: Speaker | None = None
         self.last_source: tuple[int, Speaker | None] = (-1, None)
 
@@ -126,53 +129,62 @@ class SpeakerFinder:
         """The first word that can name a speaker decides: a pronoun, an organisation, a
         noun heading a phrase (role, group, source, organisation), a first name alone."""
         words = self.words(start, end, positions=True)
-        pronouns = SUBJECT_PRONOUNS if subject else self.pack.speaker_pronouns
-        oblique, within = "", None         # within: «В Минсвязи уверены» (a plural verb)
+        if subject:
+            return self.scan_subject(words, end, gender)
+        for index in range(len(words)):
+            found = self.speaker_at(words, index, end, gender, subject=False)
+            if found:
+                return found
+        return None
+
+    def scan_subject(self, words, end: int, gender: str | None) -> Speaker | None:
+        """As `scan`, passing over prepositional phrases («В ходе встречи», «Вместе с
+        тем») and an opening «По сведениям X,»: their nouns are never the subject."""
+        phrases = PrepositionalPhrases(self, words)
         for index, word in enumerate(words):
-            lower = word.group().lower()
-            if subject and lower in self.pack.introductory:
-                skip_to = self.text.find(",", word.end(), end)     # «По сведениям X, пилот …»
-                if skip_to > 0:
-                    return self.scan(skip_to + 1, end, gender, subject)
-            if index and PHRASE_BREAKS.search(self.text, words[index - 1].end(), word.start()):
-                oblique = ""               # «Кроме того, глава …»: a comma ends the phrase
-            if subject and oblique == "noun" and governed(lower, self.pack):
-                if not within and words[index - 1].group().lower() in ("в", "во"):
-                    within = self.organization_in(words, index)     # «В Минсвязи уверены»
-                oblique = "chain" if is_plain_noun(lower, self.pack) else "noun"
-                continue                   # the preposition's own words: «В тот же день …»
-            if subject and is_preposition(lower, self.pack):
-                oblique = "noun"
+            if word.group().lower() in self.pack.introductory:
+                comma = self.text.find(",", word.end(), end)
+                if comma > 0:
+                    return self.scan(comma + 1, end, gender, subject=True)
+            if phrases.passes_over(index):
                 continue
-            if subject and oblique == "chain" and is_dependent(lower, self.pack):
-                continue                   # «В ходе встречи представители …»: not the subject
-            oblique = ""
-            if lower in pronouns:
-                found = self.by_pronoun(word.start(), pronouns[lower])
-                if found:
-                    return found
-                continue
-            if self.people.at(word.start()):
-                continue                   # an oblique mention («помощник Путина»)
-            org = self.orgs.at(word.start())
-            if org:
-                return Speaker(self.phrase(words, index, org), None, "organization")
-            place = self.places.at(word.start())
-            if place and subject and is_nominative(word.group(), self.pack):
-                return Speaker(self.phrase(words, index, place), None, "organization")
-            parse = head_noun(word.group(), self.pack, subject)
-            if parse is not None:
-                named = self.people.within(word.end(), end)
-                if "anim" in parse.tag and "plur" not in parse.tag and named:
-                    if named[0].nominative:                     # «директор НАСА Билл Герстенмайер»
-                        return self.person(named[0].record, gender)
-                    return self.unnamed(self.phrase(words, index, None, parse), word.start())   # «помощник Путина»
-                found = self.kind_of(parse, self.phrase(words, index, None, parse), word.start(), gender)
-                if found:
-                    return found
-            elif subject and is_first_name(word.group(), self.pack):
-                return Speaker(word.group(), None, "person")
-        return within if gender == "plur" else None
+            found = self.speaker_at(words, index, end, gender, subject=True)
+            if found:
+                return found
+        return phrases.within if gender == "plur" else None
+
+    def speaker_at(self, words, index: int, end: int, gender: str | None, subject: bool) -> Speaker | None:
+        word = words[index]
+        lower = word.group().lower()
+        pronouns = self.subject_pronouns if subject else self.pack.speaker_pronouns
+        if lower in pronouns:
+            return self.by_pronoun(word.start(), pronouns[lower])
+        if self.people.at(word.start()):
+            return None                    # an oblique mention («помощник Путина»)
+        org = self.orgs.at(word.start())
+        if org:
+            return Speaker(self.phrase(words, index, org), None, "organization")
+        place = self.places.at(word.start())
+        if place and subject and is_nominative(word.group(), self.pack):
+            return Speaker(self.phrase(words, index, place), None, "organization")    # «Минск считает»
+        parse = head_noun(word.group(), self.pack, subject)
+        if parse is not None:
+            return self.headed_by(words, index, parse, end, gender)
+        if subject and is_first_name(word.group(), self.pack):
+            return Speaker(word.group(), None, "person")
+        return None
+
+    def headed_by(self, words, index: int, parse, end: int, gender: str | None) -> Speaker | None:
+        """A noun phrase's speaker: «директор НАСА Билл Герстенмайер» is that person,
+        «помощник Путина» someone unnamed, else as the head noun says (`kind_of`)."""
+        word = words[index]
+        phrase = self.phrase(words, index, None, parse)
+        named = self.people.within(word.end(), end)
+        if "anim" in parse.tag and "plur" not in parse.tag and named:
+            if named[0].nominative:
+                return self.person(named[0].record, gender)
+            return self.unnamed(phrase, word.start())
+        return self.kind_of(parse, phrase, word.start(), gender)
 
     def organization_in(self, words, index: int) -> Speaker | None:
         """«в Минсвязи», «в российском министерстве финансов»: the body a plural verb's
@@ -197,6 +209,17 @@ class SpeakerFinder:
         while first > 0 and is_adjective_before(words[first - 1].group(), self.pack) and \
                 not PHRASE_BREAKS.search(self.text, words[first - 1].end(), words[first].start()):
             first -= 1
+        last = self.phrase_end(words, index, first, org)
+        lead = [w.group() for w in words[first:index + 1]]
+        nominative = phrase_in_nominative(lead, self.pack, index - first, head)
+        end = max(words[last].end(), self.quoted_name_end(words[index].end()))
+        while end < len(self.text) and self.text[end] in "»”\"":
+            end += 1                       # «газета «Труд»»: the name's marks stay
+        return nominative + self.text[words[index].end():end] if end > words[index].end() else nominative
+
+    def phrase_end(self, words, index: int, first: int, org: Mention | None) -> int:
+        """The index of the phrase's last word: the organisation's name, then genitives and
+        names, and «в/от» + a body, before any punctuation."""
         last = index
         while last + 1 < len(words) and last - first < MAX_PHRASE_WORDS - 1:
             following = words[last + 1]
@@ -205,20 +228,15 @@ class SpeakerFinder:
             if org and following.end() <= org.end:
                 last += 1
                 continue
-            if following.group().lower() in PHRASE_LINKS:
+            if following.group().lower() in self.pack.phrase_links:
                 if last + 2 >= len(words) or not is_body(words[last + 2].group(), self.pack):
                     break                  # «премьер в речи»: a circumstance, not a body
             elif not is_dependent(following.group(), self.pack):
                 break
             last += 1
-        while last > index and words[last].group().lower() in PHRASE_LINKS:
+        while last > index and words[last].group().lower() in self.pack.phrase_links:
             last -= 1
-        lead = [w.group() for w in words[first:index + 1]]
-        nominative = phrase_in_nominative(lead, self.pack, index - first, head)
-        end = max(words[last].end(), self.quoted_name_end(words[index].end()))
-        while end < len(self.text) and self.text[end] in "»”\"":
-            end += 1                       # «газета «Труд»»: the name's marks stay
-        return nominative + self.text[words[index].end():end] if end > words[index].end() else nominative
+        return last
 
     def quoted_name_end(self, after: int) -> int:
         """«газета «Степной край»»: a name in quote marks right after the head noun."""
@@ -318,6 +336,35 @@ class SpeakerFinder:
         return person_gender(record["name"], self.pack.masculine_names_in_a)
 
 
+class PrepositionalPhrases:
+    """Which words of a clause, read in order, belong to a prepositional phrase (the
+    preposition, its object and the genitives after it); notes on the way the body of an
+    «в X» («В Минсвязи уверены»: a plural verb's speaker)."""
+
+    def __init__(self, finder: SpeakerFinder, words):
+        self.finder, self.words = finder, words
+        self.state = ""                # "" | "noun": the object to come | "chain": genitives
+        self.within: Speaker | None = None
+
+    def passes_over(self, index: int) -> bool:
+        finder, words = self.finder, self.words
+        lower = words[index].group().lower()
+        if index and PHRASE_BREAKS.search(finder.text, words[index - 1].end(), words[index].start()):
+            self.state = ""            # «Кроме того, глава …»: a comma ends the phrase
+        if self.state == "noun" and governed(lower, finder.pack):
+            if not self.within and words[index - 1].group().lower() in finder.pack.body_prepositions:
+                self.within = finder.organization_in(words, index)
+            self.state = "chain" if is_plain_noun(lower, finder.pack) else "noun"
+            return True
+        if is_preposition(lower, finder.pack):
+            self.state = "noun"
+            return True
+        if self.state == "chain" and is_dependent(lower, finder.pack):
+            return True
+        self.state = ""
+        return False
+
+
 def person_mention(text: str, person: dict, start: int, end: int) -> Mention:
     written = re.findall(r"\w+", text[start:end].lower().replace("ё", "е"))
     name = {w.lower().replace("ё", "е") for w in person["name"].split()}
@@ -347,98 +394,3 @@ def full_names(persons: list[dict]) -> dict[str, dict[str, dict]]:
     return found
 
 
-def head_noun(word: str, pack: LanguagePack, subject: bool):
-    """The noun reading of `word` (nominative when it must be a subject), a person's
-    reading first («политика»: a politician, not politics), or None."""
-    fitting = [p for p in pack.morphology.parses(word.lower())[:3]
-               if (p.tag.POS == "NOUN" or (p.tag.POS in ("ADJF", "PRTF") and "Subx" in p.tag and "Apro" not in p.tag)
-                   or (p.tag.POS == "ADJF" and "Apro" in p.tag and "plur" in p.tag and "Anph" not in p.tag))
-               and (not subject or p.tag.case == "nomn") and "Name" not in p.tag and "Surn" not in p.tag]
-    animate = [p for p in fitting if "anim" in p.tag or "Apro" in p.tag]
-    return (animate or fitting or [None])[0]
-
-
-def names_someone(phrase: str) -> bool:
-    """«пользователь ЖЖ zyalt», «представитель Минздрава»: a role tied to a name or a body
-    («ветеран футбола», «глава российского государства» describe a person named before)."""
-    return any(word[:1].isupper() or re.search(r"[A-Za-z]", word) for word in phrase.split()[1:])
-
-
-def is_body(word: str, pack: LanguagePack) -> bool:
-    """What «источник в …», «наблюдатели от …» attach: an organisation or a name."""
-    return word[:1].isupper() or pack.morphology.lemma(word) in pack.organization_nouns
-
-
-def noun_gender(parse) -> str | None:
-    gender = parse.tag.gender
-    return str(gender) if gender in ("masc", "femn") else None
-
-
-def governed(word: str, pack: LanguagePack) -> bool:
-    """Whether a word after a preposition may be its object: any word but a noun or an
-    adjective that can only be nominative («Вместе с тем глава …»: «глава» is not)."""
-    readings = [p for p in pack.morphology.parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO")]
-    return not readings or any(p.tag.case != "nomn" for p in readings)
-
-
-def is_plain_noun(word: str, pack: LanguagePack) -> bool:
-    return word[:1].isupper() or pack.morphology.parses(word)[0].tag.POS == "NOUN"
-
-
-def is_preposition(word: str, pack: LanguagePack) -> bool:
-    return pack.morphology.parses(word)[0].tag.POS == "PREP"
-
-
-def is_nominative(word: str, pack: LanguagePack) -> bool:
-    return pack.morphology.parses(word.lower())[0].tag.case == "nomn"
-
-
-def is_first_name(word: str, pack: LanguagePack) -> bool:
-    """«Марк рассказал …»: a capitalised first name in the nominative."""
-    parse = pack.morphology.parses(word.lower())[0]
-    return word[:1].isupper() and "Name" in parse.tag and parse.tag.case == "nomn"
-
-
-def is_adjective_before(word: str, pack: LanguagePack) -> bool:
-    parse = pack.morphology.parses(word.lower())[0]
-    return parse.tag.POS in ("ADJF", "PRTF") and "Subx" not in parse.tag
-
-
-def is_dependent(word: str, pack: LanguagePack) -> bool:
-    """A word that belongs to the phrase before it: a genitive, a name, a Latin word."""
-    if word[:1].isupper() or re.fullmatch(r"[A-Za-z0-9-]+", word):
-        return True
-    parse = pack.morphology.parses(word.lower())[0]
-    return parse.tag.POS in ("NOUN", "ADJF", "PRTF") and parse.tag.case in ("gent", "loct", "datv")
-
-
-def phrase_in_nominative(words: list[str], pack: LanguagePack, head_index: int = 0, head=None) -> str:
-    """The head noun and the adjectives before it in the nominative, the words after it
-    as written: «российских СМИ» -> «российские СМИ», «делегации ОБСЕ» -> «делегация ОБСЕ»."""
-    if not words:
-        return ""
-    head = head or pack.morphology.noun_parse(words[head_index])
-    lead = words[:head_index + 1]
-    if head is not None and not (words[head_index][1:2].isupper()):
-        lead = (pack.morphology.nominative_phrase(lead, (head.tag.case,)) or " ".join(lead)).split()
-    elif head is None or words[head_index][1:2].isupper():
-        lead = [inflect_adjective(w, pack) for w in lead[:-1]] + [lead[-1]]
-    return " ".join(lead + words[head_index + 1:])
-
-
-def inflect_adjective(word: str, pack: LanguagePack) -> str:
-    """An adjective before an acronym («российских СМИ»): nominative, its number kept."""
-    parse = pack.morphology.parses(word.lower())[0]
-    wanted = {"nomn"} | ({"plur"} if "plur" in parse.tag else set())
-    inflected = parse.inflect(wanted)
-    return inflected.word if inflected else word
-
-
-def person_gender(name: str, masculine_names_in_a: tuple[str, ...]) -> str:
-    lower = name.lower()
-    first = lower.split()[0]
-    if re.search(r"(ова|ева|ёва|ина|ына|ая)$", lower) and " " in lower:
-        return "femn"
-    if first.endswith(("а", "я")) and first not in masculine_names_in_a and " " in lower:
-        return "femn"
-    return "masc"
