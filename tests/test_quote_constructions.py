@@ -145,7 +145,44 @@ def test_an_unnamed_source_stays_a_source_and_is_meant_by_a_later_pronoun():
     assert first["speaker_type"] == "group"
 
 
+def test_a_plural_verb_s_subject_is_not_a_person_inside_its_participle():
+    text = ("Врачи, оперировавшие депутата Марата Сейтова, говорят, что его жизни ничего не угрожает. "
+            "Они предупреждают, что восстановление займет месяц.")
+    assert said(text) == [("врачи", "indirect"), ("врачи", "indirect")]
+
+
+def test_a_prepositional_phrase_before_the_subject_is_passed_over():
+    text = ("Министр иностранных дел Мурат Нуртлеу провел переговоры в Берлине. "
+            "Вместе с тем глава МИД подтвердил готовность Астаны расширять торговлю с Германией.")
+    quote = only(text)
+    assert quote["speaker"] == "Мурат Нуртлеу"
+    assert quote["text"].startswith("готовность Астаны расширять торговлю")
+
+
+def test_an_unnamed_speaker_in_an_article_naming_no_one():
+    text = "По сведениям агентства, переводчик объяснил задержку тем, что самолет прилетел поздно."
+    quote = only(text)
+    assert (quote["speaker"], quote["speaker_type"]) == ("переводчик", "group")
+
+
+def test_a_role_noun_opening_the_article_means_the_person_named_next():
+    text = ("Супруга известного фермера надеется, что урожай спасут.\n\n"
+            "Жительница Костаная Гульнара Ахметова рассказала о засухе.")
+    assert quotes_of(text)[0]["speaker"] == "Гульнара Ахметова"
+
+
 # -- organisations and groups ---------------------------------------------------------------
+
+def test_people_of_a_ministry_speaking_as_it():
+    quote = only("В министерстве финансов уверены, что дефицит бюджета сократится.")
+    assert (quote["speaker"], quote["speaker_type"]) == ("министерство финансов", "organization")
+
+
+def test_authorities_announcing_a_measure():
+    quote = only("Местные власти объявили о закрытии рынка на карантин до понедельника.")
+    assert (quote["speaker"], quote["speaker_type"]) == ("местные власти", "group")
+    assert quote["text"].startswith("о закрытии рынка")
+
 
 def test_a_press_service_is_an_organisation():
     quote = only("Пресс-служба акимата сообщила, что проверка завершена без нарушений.")
