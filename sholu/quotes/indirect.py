@@ -11,6 +11,7 @@ from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, i
 
 VERB_REACH = 8             # words between a verb of saying and its «, что»
 CLAUSE_REACH = 160         # characters searched for that «, что»
+ABOUT_REACH = 8            # words between an announcing verb and its «о/об»: «предупредил X и Y о …»
 NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
 MIN_CONTENT_WORDS = 3
@@ -102,9 +103,12 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
             return word.start()
     if speech_lemma(verb.group(), pack) not in pack.announcing_verbs:
         return None
-    about = pack.about_clause.search(reading.text, verb.end() - 1,
-                                     following[-1].end() if following else verb.end())
-    return about.start() + 1 if about else None
+    reach = words[index + 1:index + 1 + ABOUT_REACH]
+    limit = min(stop, reach[-1].end() + 1) if reach else verb.end()
+    about = pack.about_clause.search(reading.text, verb.end() - 1, limit)
+    if not about or "," in reading.text[verb.end():about.start()]:
+        return None                    # «о …» of another clause
+    return about.start() + 1
 
 
 def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:
