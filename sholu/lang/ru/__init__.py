@@ -40,8 +40,4 @@ PACK = LanguagePack(
     organization_nouns=words.ORGANIZATION_NOUNS,
     parenthesis=speech.PARENTHESIS,
     about_this=speech.ABOUT_THIS,
-    label_line=speech.LABEL_LINE,
-    dash_line=speech.DASH_LINE,
-    after_speech=speech.AFTER_SPEECH,
-    inside_speech=speech.INSIDE_SPEECH,
 )

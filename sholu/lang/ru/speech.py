@@ -21,11 +21,3 @@ ABOUT_CLAUSE = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)
 PARENTHESIS = re.compile(r",\s*(?:[–—-]\s*)?([\w-]+)\s+([^,.;:!?«»\"]{2,80}?)\s*(?:,|(?=[.!?…]*\s*$))")
 # «Об этом заявил X»: the content is the sentence before.
 ABOUT_THIS = re.compile(r"\s*Об\s+этом\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+([^.!?]{2,160})")
-# A line of an interview or a headline: «Мустафа Джемилев: …», «Путин: …».
-LABEL_LINE = re.compile(r"^[ \t]*([A-ZА-ЯЁ][^\n:«»\"]{1,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
-# A line of dialogue: a paragraph opening with a dash.
-DASH_LINE = re.compile(r"^[ \t]*[–—-][ \t]+(?=\S)", re.MULTILINE)
-# The attribution after direct speech: «…», — сказал он / «…» — сказал / «…», сказал.
-AFTER_SPEECH = re.compile(r"\s*(?:,\s*[–—-]?|[–—-])\s*([\w-]+)")
-# The attribution inside a quotation broken by it: «Часть один, — сказал X, — часть два».
-INSIDE_SPEECH = re.compile(r"[,.!?…]\s*[–—-]\s*([\w-]+)")
