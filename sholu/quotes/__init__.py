@@ -14,6 +14,7 @@ from .speakers import Speaker, SpeakerFinder
 from .text import Reading, Sentences, Spans, trim
 
 FOLLOW_GAP = 400          # characters over which an unattributed quote keeps the last speaker
+PARAGRAPH_FOLLOW_GAP = 1500   # … and over which a paragraph of quotation keeps the last quoted one
 
 
 def annotate_quotes(doc: Document) -> Document:
@@ -57,7 +58,7 @@ def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = N
     make = maker(text)
     statements = direct_quotes(reading, make) + indirect_quotes(reading, make)
     statements = outermost(sorted(statements, key=lambda q: (q["start"], -q["end"])))
-    fill_followers(statements)
+    fill_followers(statements, text)
     return [q for q in statements if q.pop("keep", True)]
 
 
@@ -100,17 +101,35 @@ def name_speaker(quote: dict, attribution: dict) -> None:
             quote["verb"] = quote["verb"] or attribution["verb"]
 
 
-def fill_followers(statements: list[dict]) -> None:
-    """A quote with no attribution of its own continues the statement just before it."""
-    previous = None
+def fill_followers(statements: list[dict], text: str) -> None:
+    """A quote with no attribution of its own continues the statement just before it; a
+    paragraph that is all quotation continues the last direct speech, further back."""
+    previous, last_direct = None, None
     for statement in statements:
         if statement.pop("follow", False):
-            near = previous and statement["start"] - previous["end"] <= FOLLOW_GAP
-            if near and previous["speaker_type"] != "unknown":
-                copy_speaker(statement, previous)
+            source = previous if near(previous, statement, FOLLOW_GAP) else None
+            if whole_paragraph(text, statement) and near(last_direct, statement, PARAGRAPH_FOLLOW_GAP):
+                source = source or last_direct
+            if source and source["speaker_type"] != "unknown":
+                copy_speaker(statement, source)
             else:
                 statement["keep"] = False     # a quoted title or slogan, not speech
         previous = statement
+        if statement["kind"] == "direct" and statement["speaker_type"] != "unknown":
+            last_direct = statement
+
+
+def near(before: dict | None, quote: dict, gap: int) -> bool:
+    return before is not None and quote["start"] - before["end"] <= gap
+
+
+def whole_paragraph(text: str, quote: dict) -> bool:
+    """«…» standing alone as a paragraph (its quote marks and full stop aside)."""
+    opening = text.rfind("\n", 0, quote["start"]) + 1
+    closing = text.find("\n", quote["end"])
+    closing = len(text) if closing < 0 else closing
+    return text[opening:quote["start"]].strip(" «“„\"—–-") == "" and \
+        text[quote["end"]:closing].strip(" »”\".!?…") == ""
 
 
 def copy_speaker(quote: dict, source: dict) -> None:
