@@ -141,6 +141,19 @@ def test_a_pronoun_across_sentences_follows_gender():
     assert only(text)["speaker"] == "Сауле Айтпаева"
 
 
+def test_a_pronoun_means_the_last_subject_not_a_name_in_another_case_or_in_a_quotation():
+    text = ("Аналитик Руслан Жумабаев считает, что экспорт вырастет. "
+            "«Рынок Китая открыт для нас, и Алихан Смаилов это понимает», — говорит он. "
+            "Он напомнил о договоренностях с Асхатом Оразбеком и отметил, что пошлины снизят.")
+    assert [q["speaker"] for q in quotes_of(text)] == ["Руслан Жумабаев"] * 3
+
+
+def test_a_first_name_alone_is_the_person_the_article_names_in_full():
+    text = ("Фермер Гульмира Сапарова вырастила рекордный урожай. "
+            "Гульмира уверена, что следующий год будет еще лучше.")
+    assert only(text)["speaker"] == "Гульмира Сапарова"
+
+
 def test_a_role_with_someone_else_s_name_is_not_that_person():
     text = ("Министр энергетики Алмасадам Саткалиев посетил Атырау. "
             "Помощник Саткалиева рассказал, что визит продлится два дня.")

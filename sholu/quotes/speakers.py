@@ -68,14 +68,21 @@ class SpeakerFinder:
     """Resolves the speaker phrases of one document."""
 
     def __init__(self, text: str, persons: list[dict], organizations: list[dict], pack: LanguagePack,
-                 places: list[dict] = ()):
+                 places: list[dict] = (), quoted=None):
         self.text, self.pack = text, pack
+        self.named_in_full = named_in_full(persons)
         self.people = Mentions([person_mention(text, p, s, e) for p in persons for s, e in p.get("spans", [])])
         self.roles = Mentions([Mention(s, e, p, True) for p in persons for s, e in p.get("references", [])])
         self.orgs = Mentions([Mention(s, e, o, True) for o in organizations for s, e in o.get("spans", [])])
         self.places = Mentions([Mention(s, e, p, True) for p in places for s, e in p.get("spans", [])])
-        self.by_gender = {gender: Mentions([m for m in self.people.items if self.gender_of(m.record) == gender])
+        self.by_gender = {gender: Mentions([m for m in self.people.items
+                                            if self.gender_of(self.in_full(m.record)) == gender])
                           for gender in ("masc", "femn")}
+        # Named as a subject («Хван считает», not «Кима Чен Ира»): who a later «он» or
+        # «соратник» most likely means.
+        said = quoted.holding if quoted else (lambda position: None)   # names inside quotations
+        self.subjects = {gender: Mentions([m for m in mentions.items if m.nominative and not said(m.start)])
+                         for gender, mentions in [*self.by_gender.items(), (None, self.people)]}
         self.full_names = full_names(persons)
         self.subject_pronouns = {word: gender for word, gender in pack.speaker_pronouns.items()
                                  if is_nominative(word, pack)}          # «он», not «его»
@@ -302,8 +309,9 @@ class SpeakerFinder:
 
     def last_person(self, before: int, gender: str | None) -> Speaker | None:
         """The person of that gender named last, or the unnamed source spoken of since."""
-        mentions = self.by_gender.get(gender) or self.people
-        mention = mentions.last_before(before)
+        gender = gender if gender in ("masc", "femn") else None
+        mention = self.subjects[gender].last_before(before) or \
+            (self.by_gender.get(gender) or self.people).last_before(before)
         source_at, source = self.last_source
         if source and source_at < before and (mention is None or mention.start < source_at):
             return source
@@ -322,11 +330,20 @@ class SpeakerFinder:
     def person(self, record: dict, gender: str | None = None) -> Speaker:
         """The person as the article names them in full; of two with one surname
         («Бут сообщил»), the one of the verb's gender."""
-        record = self.full_names.get(surname(record["name"]), {}).get(self.gender_of(record), record) \
-            if " " not in record["name"] else record
+        record = self.in_full(record, gender)
         if gender in ("masc", "femn") and self.gender_of(record) != gender:
             record = self.full_names.get(surname(record["name"]), {}).get(gender, record)
         return Speaker(record["name"], record.get("entity_id"), "person")
+
+    def in_full(self, record: dict, gender: str | None = None) -> dict:
+        """«Обама» -> «Барак Обама», «Алла» -> «Алла Бут»: a one-word name as the article
+        gives it in full, when one person (of the verb's gender) fits."""
+        if " " in record["name"]:
+            return record
+        fitting = self.named_in_full.get(record["name"].lower().replace("ё", "е"), [])
+        if gender in ("masc", "femn") and len(fitting) > 1:
+            fitting = [p for p in fitting if self.gender_of(p) == gender]
+        return fitting[0] if len(fitting) == 1 else record
 
     def words(self, start: int, end: int, positions: bool = False):
         found = self.pack.morphology.WORD.finditer(self.text, start, end)
@@ -382,6 +399,16 @@ def is_inflected(written: str, name: set[str]) -> bool:
 
 def surname(name: str) -> str:
     return name.split()[-1].lower().replace("ё", "е") if name.split() else ""
+
+
+def named_in_full(persons: list[dict]) -> dict[str, list[dict]]:
+    """Each word of a full name -> the people whose full name holds it."""
+    found: dict[str, list[dict]] = {}
+    for person in persons:
+        if " " in person["name"]:
+            for word in {w.lower().replace("ё", "е") for w in person["name"].split()}:
+                found.setdefault(word, []).append(person)
+    return found
 
 
 def full_names(persons: list[dict]) -> dict[str, dict[str, dict]]:
