@@ -198,6 +198,11 @@ def test_a_role_noun_opening_the_article_means_the_person_named_next():
 
 # -- organisations and groups ---------------------------------------------------------------
 
+def test_a_capital_city_speaks_for_its_government_and_keeps_its_capital():
+    quote = only("Ташкент считает, что новый канал не навредит соседям.")
+    assert (quote["speaker"], quote["speaker_type"]) == ("Ташкент", "organization")
+
+
 def test_people_of_a_ministry_speaking_as_it():
     quote = only("В министерстве финансов уверены, что дефицит бюджета сократится.")
     assert (quote["speaker"], quote["speaker_type"]) == ("министерство финансов", "organization")

@@ -81,10 +81,22 @@ def phrase_in_nominative(words: list[str], pack: LanguagePack, head_index: int =
     head = head or pack.morphology.noun_parse(words[head_index])
     lead = words[:head_index + 1]
     if head is not None and not (words[head_index][1:2].isupper()):
-        lead = (pack.morphology.nominative_phrase(lead, (head.tag.case,)) or " ".join(lead)).split()
+        inflected = (pack.morphology.nominative_phrase(lead, (head.tag.case,)) or " ".join(lead)).split()
+        lead = [proper_case(w, was, pack) for w, was in zip(inflected, lead)] if len(inflected) == len(lead) \
+            else inflected
     elif head is None or words[head_index][1:2].isupper():
         lead = [inflect_adjective(w, pack) for w in lead[:-1]] + [lead[-1]]
     return " ".join(lead + words[head_index + 1:])
+
+
+def proper_case(word: str, written: str, pack: LanguagePack) -> str:
+    """A proper name keeps its capital in the nominative («Минск», «Южная Корея»); a
+    common noun that opened a sentence does not («Эксперты» -> «эксперты»)."""
+    if not written[:1].isupper():
+        return word
+    tags = pack.morphology.parses(written.lower())[0].tag
+    proper = any(mark in tags for mark in ("Geox", "Orgn", "Name", "Surn", "Patr", "Abbr"))
+    return word[:1].upper() + word[1:] if proper else word
 
 
 def inflect_adjective(word: str, pack: LanguagePack) -> str:
