@@ -11,6 +11,7 @@ __all__ = ["quoted_spans", "word_count"]
 OPENERS = {"«": "»", "“": "”", "„": "“"}
 PARAGRAPH = re.compile(r"[^\n]+")
 STRAIGHT = re.compile('"')
+CURLY = re.compile("[«»“”„]|\n\n")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -21,7 +22,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def curly_spans(text: str) -> list[tuple[int, int]]:
     spans, stack, start = [], [], None
-    for index, char in enumerate(text):
+    for mark in CURLY.finditer(text):          # only the marks and blank lines are read
+        char, index = mark.group(), mark.start()
         if stack and char == stack[-1]:
             stack.pop()
             if not stack:
@@ -30,7 +32,7 @@ def curly_spans(text: str) -> list[tuple[int, int]]:
             if not stack:
                 start = index
             stack.append(OPENERS[char])
-        elif char == "\n" and stack and text[index - 1:index + 1] == "\n\n" and stack[-1] != "»":
+        elif char == "\n\n" and stack and stack[-1] != "»":
             stack, start = [], None        # an unclosed “ does not run across paragraphs
     return spans
 
