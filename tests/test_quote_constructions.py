@@ -226,6 +226,11 @@ def test_experts_are_a_group_in_the_nominative():
 
 # -- not quotes -------------------------------------------------------------------------------
 
+def test_a_programme_s_name_in_a_sentence_with_a_verb_of_saying_is_not_a_quote():
+    text = "Министр цифрового развития Жаслан Мадиев рассказал журналистам о программе «Цифровой Казахстан 2025»."
+    assert quotes_of(text) == []
+
+
 def test_the_author_s_reminders_and_agency_credits_are_not_quotes():
     text = ("Напомним, что мост закрыли на ремонт в апреле. "
             "Работы ведет местный подрядчик, сообщает агентство «Новости региона».")

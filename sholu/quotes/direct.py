@@ -6,7 +6,7 @@ from __future__ import annotations
 from .marks import word_count
 from .speakers import UNKNOWN, Speaker
 from .text import Reading, trim
-from .verbs import is_passive, is_speech_word, speech_lemma, verb_gender
+from .verbs import is_finite, is_passive, is_speech_word, speech_lemma, verb_gender
 
 MIN_ATTRIBUTED_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 8
@@ -23,9 +23,10 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
     words = word_count(reading.text[start:end])
     if words < MIN_ATTRIBUTED_WORDS:
         return None
+    in_sentence = words >= MIN_UNATTRIBUTED_WORDS or has_predicate(reading, start, end)
     speaker, verb = (attribution_after(reading, end) or attribution_inside(reading, start + 1, end - 1)
-                     or attribution_before(reading, start) or attribution_in_sentence(reading, start)
-                     or (UNKNOWN, None))
+                     or attribution_before(reading, start)
+                     or (in_sentence and attribution_in_sentence(reading, start)) or (UNKNOWN, None))
     if verb is None and speaker is UNKNOWN and words < MIN_UNATTRIBUTED_WORDS:
         return None                  # a short quoted name («Казцинк», a slogan)
     return make(speaker, "direct", start + 1, end - 1, verb, follow=speaker is UNKNOWN)
@@ -75,6 +76,12 @@ def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | Non
             return speaker, speech_lemma(word.group(), pack)
     speaker = reading.finder.person_named(clause_start, colon)
     return (speaker, None) if speaker else None
+
+
+def has_predicate(reading: Reading, start: int, end: int) -> bool:
+    """«Мы требуем честных выборов» is said; «Цифровой Казахстан 2025», a programme's name
+    in a sentence with a verb of saying, is not."""
+    return any(is_finite(word, reading.pack) for word in reading.finder.words(start, end))
 
 
 def attribution_in_sentence(reading: Reading, start: int) -> tuple[Speaker, str] | None:
