@@ -231,6 +231,13 @@ def test_a_programme_s_name_in_a_sentence_with_a_verb_of_saying_is_not_a_quote()
     assert quotes_of(text) == []
 
 
+def test_a_law_s_title_after_a_statement_is_not_more_of_it():
+    text = ("Депутат Мажилиса Ирина Смирнова заявила, что поправки давно назрели. "
+            "Палата одобрила закон «О внесении изменений и дополнений в некоторые законодательные "
+            "акты по вопросам социального обеспечения».")
+    assert [q["kind"] for q in quotes_of(text)] == ["indirect"]
+
+
 def test_the_author_s_reminders_and_agency_credits_are_not_quotes():
     text = ("Напомним, что мост закрыли на ремонт в апреле. "
             "Работы ведет местный подрядчик, сообщает агентство «Новости региона».")

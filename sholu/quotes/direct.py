@@ -27,8 +27,9 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
     speaker, verb = (attribution_after(reading, end) or attribution_inside(reading, start + 1, end - 1)
                      or attribution_before(reading, start)
                      or (in_sentence and attribution_in_sentence(reading, start)) or (UNKNOWN, None))
-    if verb is None and speaker is UNKNOWN and words < MIN_UNATTRIBUTED_WORDS:
-        return None                  # a short quoted name («Казцинк», a slogan)
+    introduced = colon_before(reading.text, start) is not None
+    if speaker is UNKNOWN and (words < MIN_UNATTRIBUTED_WORDS or not (introduced or has_predicate(reading, start, end))):
+        return None                  # a quoted name («Казцинк», a slogan, a law's title)
     return make(speaker, "direct", start + 1, end - 1, verb, follow=speaker is UNKNOWN)
 
 
@@ -62,10 +63,8 @@ def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | Non
     """«Аида Балаева отметила: «…»», «Сам Белов оказался дипломатичнее: «…»»: a colon
     before the quote; the verb of saying before it, or a person named there."""
     text, pack = reading.text, reading.pack
-    colon = start - 1
-    while colon >= 0 and text[colon] in " \t":
-        colon -= 1
-    if colon < 0 or text[colon] != ":":
+    colon = colon_before(text, start)
+    if colon is None:
         return None
     clause_start = reading.sentences.around(colon)[0]
     words = reading.finder.words(clause_start, colon, positions=True)
@@ -76,6 +75,14 @@ def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | Non
             return speaker, speech_lemma(word.group(), pack)
     speaker = reading.finder.person_named(clause_start, colon)
     return (speaker, None) if speaker else None
+
+
+def colon_before(text: str, start: int) -> int | None:
+    """Where the colon introducing a quotation stands, spaces aside («X отметил: «…»»)."""
+    colon = start - 1
+    while colon >= max(0, start - 20) and text[colon] in " \t":
+        colon -= 1
+    return colon if colon >= 0 and text[colon] == ":" else None
 
 
 def has_predicate(reading: Reading, start: int, end: int) -> bool:
