@@ -44,6 +44,17 @@ def test_a_line_of_dialogue_opened_by_a_dash():
     assert quote["text"] == "Новое оборудование поступит уже весной"
 
 
+def test_a_dialogue_s_answers_continue_the_speaker_and_its_questions_are_left_out():
+    text = ("Аким города Айдар Нурпеисов ответил на вопросы жителей.\n"
+            "— Тарифы на воду в этом году не вырастут, — заверил он.\n"
+            "— А что будет с ремонтом труб?\n"
+            "— Трубы заменят до холодов.")
+    assert [(q["speaker"], q["text"]) for q in quotes_of(text)] == [
+        ("Айдар Нурпеисов", "Тарифы на воду в этом году не вырастут"),
+        ("Айдар Нурпеисов", "Трубы заменят до холодов."),
+    ]
+
+
 def test_an_interview_gives_the_answers_to_the_guest_and_leaves_the_questions():
     text = ("Экономист Айгерим Нурланова ответила на вопросы редакции.\n"
             "Редакция: Когда стабилизируются цены на продукты?\n"

@@ -129,10 +129,17 @@ def dialogue_line(reading: Reading, start: int, line_end: int, make) -> dict | N
             speaker, verb = said_by(reading, match.group(1), match.end())
             end = continued(reading, match.end(), line_end) or match.start()
             return make(speaker, "direct", start, end, verb)
-    if word_count(reading.text[start:line_end]) < MIN_UNATTRIBUTED_WORDS:
+    return unattributed_line(reading, start, line_end, make)
+
+
+def unattributed_line(reading: Reading, start: int, line_end: int, make) -> dict | None:
+    """A line of dialogue with no verb of saying: an answer, continuing the last speaker
+    (a question, a signature «— Татьяна Скригонюк, заместитель …» or a list item is not)."""
+    text = reading.text
+    if word_count(text[start:line_end]) < MIN_ATTRIBUTED_WORDS or text[start:line_end].rstrip().endswith("?"):
         return None
-    if reading.finder.people.at(start):
-        return None                    # «— Татьяна Скригонюк, заместитель …»: a signature
+    if reading.finder.people.at(start) or not has_predicate(reading, start, line_end):
+        return None
     return make(UNKNOWN, "direct", start, line_end, None, follow=True)
 
 
