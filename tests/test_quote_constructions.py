@@ -214,6 +214,17 @@ def test_a_capital_city_speaks_for_its_government_and_keeps_its_capital():
     assert (quote["speaker"], quote["speaker_type"]) == ("Ташкент", "organization")
 
 
+def test_a_press_service_named_by_where_it_speaks():
+    quote = only("В пресс-службе департамента полиции сообщили, что задержаны трое подозреваемых.")
+    assert (quote["speaker"], quote["speaker_type"]) == ("пресс-служба департамента полиции", "organization")
+
+
+def test_a_forecast_and_a_two_word_content_after_a_named_source():
+    text = ("Эксперты Всемирного банка прогнозируют, что рост экономики ускорится. "
+            "По мнению экономиста Айдархана Кусаинова, инфляция замедлится.")
+    assert said(text) == [("эксперты Всемирного банка", "indirect"), ("Айдархан Кусаинов", "indirect")]
+
+
 def test_people_of_a_ministry_speaking_as_it():
     quote = only("В министерстве финансов уверены, что дефицит бюджета сократится.")
     assert (quote["speaker"], quote["speaker_type"]) == ("министерство финансов", "organization")

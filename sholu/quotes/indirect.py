@@ -15,6 +15,7 @@ ABOUT_REACH = 8            # words between an announcing verb and its «о/об�
 NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
 MIN_CONTENT_WORDS = 3
+MIN_NAMED_CONTENT_WORDS = 2   # after «по словам X», «как заявил X»
 DASHES = "–—-"
 
 
@@ -179,13 +180,15 @@ def about_this(reading: Reading, start: int, stop: int, make) -> dict | None:
 
 def around(reading: Reading, match, start: int, stop: int, speaker, verb: str, make) -> dict | None:
     """The content of a sentence with an attribution phrase: what follows it when the
-    phrase opens the sentence, else the whole sentence."""
+    phrase opens the sentence, else the whole sentence. The phrase names its speaker
+    outright, so two words say enough («По его словам, реформа продолжится»)."""
     content = match.end() if reading.text[start:match.start()].strip() == "" else start
-    return quote_span(reading, content, stop, speaker, verb, make)
+    return quote_span(reading, content, stop, speaker, verb, make, least=MIN_NAMED_CONTENT_WORDS)
 
 
-def quote_span(reading: Reading, start: int, stop: int, speaker, verb: str, make) -> dict | None:
+def quote_span(reading: Reading, start: int, stop: int, speaker, verb: str, make,
+               least: int = MIN_CONTENT_WORDS) -> dict | None:
     start, end = trim(reading.text, start, content_end(reading.text, start, stop))
-    if len(reading.finder.words(start, end)) < MIN_CONTENT_WORDS:
+    if len(reading.finder.words(start, end)) < least:
         return None
     return make(speaker, "indirect", start, end, verb)

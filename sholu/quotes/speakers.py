@@ -204,9 +204,7 @@ class SpeakerFinder:
             last += 1
         parse = head_noun(words[last].group(), self.pack, subject=False)
         if parse is not None and parse.normal_form in self.pack.organization_nouns:
-            return Speaker(phrase_in_nominative([w.group() for w in words[index:last + 1]] + [
-                w.group() for w in words[last + 1:last + 2] if is_dependent(w.group(), self.pack)],
-                self.pack, last - index, parse), None, "organization")
+            return Speaker(self.phrase(words, last, None, parse), None, "organization")
         return None
 
     def phrase(self, words, index: int, org: Mention | None, head=None) -> str:
