@@ -22,7 +22,8 @@ models or warmed caches. For each side three figures:
 
 The ratio is Natasha's time over Sholu's, for work and for end to end. Also printed: the
 re-run (a fresh process running the same folder again: nothing new, so no models load)
-and peak RSS of Sholu's main process and of its largest worker.
+and peak RSS of Sholu's main process and of its largest worker. Last, each per-document
+stage's share of the pipeline's time, measured on the first size in one process.
 """
 from __future__ import annotations
 
@@ -108,6 +109,30 @@ def rerun_side(folder: Path, db: Path, jobs: int) -> dict:
     return {"work": seconds, "skipped": summary.skipped, "models_loaded": taggers.cache_info().currsize}
 
 
+def stages_side(folder: Path) -> dict:
+    """Seconds of each per-document stage over the folder, in one process, models loaded
+    first: where the pipeline's time goes (the quotes stage's share among them)."""
+    from sholu import pipeline
+    from sholu.document import Problem, RawDocument
+    from sholu.pipeline.batch import run_stage
+    from sholu.pipeline.stages import document_stages
+
+    pipeline.load_models()
+    docs = [RawDocument(str(p), p.read_text(encoding="utf-8"), "text", p.name) for p in sorted(folder.glob("*.txt"))]
+    seconds = {}
+    for stage in document_stages():
+        started = time.perf_counter()
+        docs = [doc for doc in run_stage(stage, docs, seconds=0) if not isinstance(doc, Problem)]
+        seconds[stage.name] = time.perf_counter() - started
+    return seconds
+
+
+def print_stage_shares(seconds: dict) -> None:
+    total = sum(seconds.values()) or 1.0
+    print("  stage shares (one process): " + " | ".join(
+        f"{name} {100 * value / total:.1f}%" for name, value in seconds.items()), flush=True)
+
+
 def peak_rss_mib() -> dict:
     import resource
 
@@ -158,7 +183,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each side; medians are printed")
-    parser.add_argument("--side", choices=("natasha", "sholu", "rerun"), help=argparse.SUPPRESS)
+    parser.add_argument("--side", choices=("natasha", "sholu", "rerun", "stages"), help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
@@ -173,6 +198,8 @@ def main() -> None:
             run_dir = work / str(size)
             chars = build_corpus(run_dir / "corpus", size, texts)
             compare(run_dir / "corpus", chars, run_dir, args.jobs, args.repeat)
+        print_stage_shares(in_fresh_process("stages", work / str(len(texts)) / "corpus")
+                           if (work / str(len(texts))).exists() else in_fresh_process("stages", run_dir / "corpus"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -188,6 +215,8 @@ def run_side(side: str, paths: list[str]) -> None:
     folder = Path(paths[0])
     if side == "natasha":
         result = natasha_side(folder)
+    elif side == "stages":
+        result = stages_side(folder)
     elif side == "sholu":
         result = sholu_side(folder, Path(paths[1]), int(paths[2]))
     else:

@@ -168,12 +168,13 @@ class Quote(Record):
 
     speaker: str | None
     speaker_entity_id: str | None
-    speaker_type: str          # person | group | unknown
+    speaker_type: str          # person | organization | group | unknown
     kind: str                  # direct | indirect
     text: str
     start: int
     end: int
     verb: str | None           # the verb of saying, as a lemma
+    in_headline: bool = False  # said in the headline: start/end are offsets into `title`
     topics: list[Topic] = later("the quote topics stage")
     quote_id: str = later("the store")               # "<document id>:<index>"
     repeat_of: str | None = later("the store")       # the first quote saying the same elsewhere

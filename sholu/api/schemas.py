@@ -167,7 +167,7 @@ class QuotePublic(BaseModel):
 
 # The record fields (sholu/records.py) that the quote and event lists leave out, the
 # document endpoint carrying them; tests/test_records.py holds both models to the records.
-QUOTE_LEFT_OUT = ("start", "end")
+QUOTE_LEFT_OUT = ("start", "end", "in_headline")
 EVENT_LEFT_OUT = ("date_source", "audience", "trigger", "start", "end")
 
 

@@ -9,6 +9,20 @@ from functools import lru_cache
 from types import ModuleType
 
 
+NEVER = re.compile(r"(?!)")
+
+# Direct speech is marked by punctuation alike in the languages Sholu reads: these are
+# every pack's unless it gives its own.
+# A line of an interview or a headline: «Мустафа Джемилев: …», «Путин: …».
+LABEL_LINE = re.compile(r"^[ \t]*([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\n:«»\"]{1,40}?):[ \t]+(\S[^\n]*)$", re.MULTILINE)
+# A line of dialogue: a paragraph opening with a dash.
+DASH_LINE = re.compile(r"^[ \t]*[–—-][ \t]+(?=\S)", re.MULTILINE)
+# The attribution after direct speech: «…», — сказал он / «…» — сказал / «…», сказал.
+AFTER_SPEECH = re.compile(r"\s*(?:,\s*[–—-]?|[–—-])\s*([\w-]+)")
+# The attribution inside a quotation broken by it: «Часть один, — сказал X, — часть два».
+INSIDE_SPEECH = re.compile(r"[,.!?…]\s*[–—-]\s*([\w-]+)")
+
+
 @dataclass(frozen=True, eq=False)          # eq=False: hashed by identity, so caches can key on it
 class LanguagePack:
     code: str                                # ISO 639-1
@@ -36,6 +50,23 @@ class LanguagePack:
     elsewhen: re.Pattern                     # a time that is not a day («в марте», «ранее»)
     audience_heads: frozenset[str]           # lemmas a gathering's audience is named by
     audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
+    # quotes, more constructions (a pack without them finds only the ones above)
+    intent_verbs: frozenset[str] = frozenset()     # «призвал/пообещал» + infinitive
+    stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
+    introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
+    body_prepositions: frozenset[str] = frozenset()    # «в Минсвязи уверены»
+    phrase_links: frozenset[str] = frozenset()     # «наблюдатели от ОБСЕ», «источник в правительстве»
+    about_clause: re.Pattern = NEVER               # «сообщил об …»
+    announcing_verbs: frozenset[str] = frozenset()     # the verbs «об …» follows
+    agency_forms: frozenset[str] = frozenset()     # «…, сообщает агентство»: not a quote
+    source_nouns: frozenset[str] = frozenset()     # «источник», «представитель»: unnamed
+    organization_nouns: frozenset[str] = frozenset()   # heads of organisations as speakers
+    parenthesis: re.Pattern = NEVER                # «…, считает X, …»
+    about_this: re.Pattern = NEVER                 # «Об этом заявил X»
+    label_line: re.Pattern = LABEL_LINE            # «X: …» interview lines, headlines
+    dash_line: re.Pattern = DASH_LINE              # a paragraph of dialogue
+    after_speech: re.Pattern = AFTER_SPEECH        # «…», — сказал X
+    inside_speech: re.Pattern = INSIDE_SPEECH      # «…, — сказал X, — …»
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

@@ -1,210 +1,138 @@
-"""Quotes: who said what. Direct speech in quotation marks with its attribution after
-(«…», – подчеркнула Аида Балаева), before («Аида Балаева отметила: «…»») or in the
-sentence before; indirect speech («X подчеркнул, что …», «По словам X, …»). Speakers
-are the article's people, pronouns and role nouns resolved to them, or groups."""
+"""Quotes: who said what. Direct speech in quote marks («…», “…”, "…") or dialogue lines,
+interview answers and headlines led by a name (sholu/quotes/direct.py); indirect speech
+(sholu/quotes/indirect.py); speakers resolved across the article to its people,
+organisations and groups (sholu/quotes/speakers.py). Every step looks at a bounded
+stretch around one sentence or one quotation, so the stage is linear in the text."""
 from __future__ import annotations
-
-import re
-from functools import lru_cache
-
-from razdel import sentenize
 
 from ..document import Document
 from ..lang import LanguagePack, stage_pack
-from .marks import quoted_spans, word_count
-from .speakers import UNKNOWN, Speaker, SpeakerFinder
+from .direct import direct_quotes
+from .indirect import indirect_quotes
+from .marks import quoted_spans
+from .speakers import Speaker, SpeakerFinder
+from .text import Reading, Sentences, Spans, trim
 
-AFTER_QUOTE = re.compile(r"\s*,?\s*[–—-]\s*([\w-]+)")    # used with match(text, end)
-MIN_ATTRIBUTED_WORDS = 3
-MIN_UNATTRIBUTED_WORDS = 8
-VERB_REACH = 5            # words between a verb of saying and its «, что»
 FOLLOW_GAP = 400          # characters over which an unattributed quote keeps the last speaker
+PARAGRAPH_FOLLOW_GAP = 1500   # … and over which a paragraph of quotation keeps the last quoted one
 
 
 def annotate_quotes(doc: Document) -> Document:
-    doc.quotes = extract_quotes(doc.text, doc.persons, stage_pack(doc.language))
+    pack = stage_pack(doc.language)
+    quotes = extract_quotes(doc.text, doc.persons, pack, doc.organizations, doc.places)
+    if doc.title and not doc.text.startswith(doc.title):
+        doc.quotes = headline_quotes(doc.title, doc.persons, pack) + quotes
+    else:
+        doc.quotes = mark_headline(doc.text, quotes, doc.title)
     return doc
 
 
-def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = None) -> list[dict]:
-    """The quotes of a text; `pack`: its language's (Russian when not given)."""
-    finder = SpeakerFinder(text, persons, pack or stage_pack(None))
-    spans = [s for s in quoted_spans(text) if word_count(text[s[0]:s[1]]) >= MIN_ATTRIBUTED_WORDS]
-    statements = direct_quotes(text, spans, finder) + indirect_quotes(text, spans, finder)
-    statements.sort(key=lambda q: q["start"])
-    fill_followers(statements, finder)
+def headline_quotes(title: str, persons: list[dict], pack: LanguagePack) -> list[dict]:
+    """«Путин: Россия выполнила задачи» as a headline apart from the text: its people are
+    the article's, found by name (their spans are the text's), its offsets the title's."""
+    named = [{**person, "spans": [], "references": []} for person in persons]
+    quotes = extract_quotes(title, named, pack)
+    for quote in quotes:
+        quote["in_headline"] = True
+    return quotes
+
+
+def mark_headline(text: str, quotes: list[dict], title: str | None) -> list[dict]:
+    """Quotes in the headline the text opens with: the title, or a first line with no
+    full stop (as plain-text articles are written)."""
+    first_line = text.split("\n", 1)[0]
+    looks_like_one = "\n" in text and not first_line.rstrip().endswith((".", "!", "?", "…", ":"))
+    headline_end = len(title) if title else len(first_line) if looks_like_one else 0
+    for quote in quotes:
+        quote["in_headline"] = quote["end"] <= headline_end
+    return quotes
+
+
+def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = None,
+                   organizations: list[dict] | None = None, places: list[dict] | None = None) -> list[dict]:
+    """The quotes of a text; `pack`: its language's (Russian when not given); the
+    article's organisations and places may be speakers too («МИД России», «Минск»)."""
+    pack = pack or stage_pack(None)
+    quoted = Spans(quoted_spans(text))
+    reading = Reading(text, pack, SpeakerFinder(text, persons, organizations or [], pack, places or [], quoted),
+                      Sentences(text), quoted)
+    make = maker(text)
+    statements = direct_quotes(reading, make) + indirect_quotes(reading, make)
+    statements = outermost(sorted(statements, key=lambda q: (q["start"], -q["end"])))
+    fill_followers(statements, text)
     return [q for q in statements if q.pop("keep", True)]
 
 
-# -- direct speech ----------------------------------------------------------------------
-
-def direct_quotes(text: str, spans: list[tuple[int, int]], finder: SpeakerFinder) -> list[dict]:
-    quotes = []
-    for start, end in spans:
-        speaker, verb = attribution_after(text, end, finder)
-        if verb is None:
-            speaker, verb = attribution_before(text, start, finder)
-        unattributed = verb is None
-        if unattributed and word_count(text[start:end]) < MIN_UNATTRIBUTED_WORDS:
-            continue          # a short quoted name («Казцинк», «Профсоюзы за справедливость!»)
-        verb = verb and verb_lemma(verb, finder.pack)
-        quotes.append(record(speaker, "direct", text, start + 1, end - 1, verb, follow=unattributed))
-    return quotes
+def maker(text: str):
+    def make(speaker: Speaker, kind: str, start: int, end: int, verb: str | None, follow: bool = False) -> dict:
+        """`verb`: the verb of saying as a lemma, or the phrase that stands for one."""
+        start, end = trim(text, start, end)
+        item = {**speaker.as_fields(), "kind": kind, "text": text[start:end], "start": start,
+                "end": end, "verb": verb, "in_headline": False}
+        if follow:
+            item["follow"] = True
+        return item
+    return make
 
 
-def attribution_after(text: str, end: int, finder: SpeakerFinder) -> tuple[Speaker, str | None]:
-    """«…», – подчеркнула Аида Балаева. / — сказал он."""
-    match = AFTER_QUOTE.match(text, end)
-    if not match or not is_speech_verb(match.group(1), finder.pack):
-        return UNKNOWN, None
-    stop = sentence_end(text, match.end())
-    return finder.resolve(match.end(), stop, verb_gender(match.group(1), finder.pack)), match.group(1)
-
-
-def attribution_before(text: str, start: int, finder: SpeakerFinder) -> tuple[Speaker, str | None]:
-    """«Аида Балаева отметила: «…»» — a colon before the quote, a verb of saying before it."""
-    if not text[:start].rstrip().endswith(":"):
-        return UNKNOWN, None
-    clause_start = sentence_start(text, start)
-    for match in reversed(list(finder.pack.morphology.WORD.finditer(text, clause_start, start))):
-        if is_speech_verb(match.group(), finder.pack):
-            gender = verb_gender(match.group(), finder.pack)
-            return finder.resolve(clause_start, match.start(), gender), match.group()
-    return UNKNOWN, None
-
-
-# -- indirect speech --------------------------------------------------------------------
-
-def indirect_quotes(text: str, spans: list[tuple[int, int]], finder: SpeakerFinder) -> list[dict]:
-    quotes = []
-    for sentence in sentenize(text):
-        if inside_any(sentence.start, spans):
+def outermost(statements: list[dict]) -> list[dict]:
+    """A quote inside another (the «…» of «X заявил, что «…»») is part of it. «Об этом
+    заявил X» names the speaker of a quote found in the sentence before instead."""
+    kept: list[dict] = []
+    for statement in statements:
+        if kept and statement["end"] <= kept[-1]["end"]:
+            outer = kept[-1]
+            if statement.get("about_this") or outer.get("about_this"):
+                name_speaker(outer, statement)
             continue
-        found = (said_that(text, sentence, finder) or according_to(text, sentence, finder)
-                 or as_said(text, sentence, finder))
-        if found:
-            quotes.append(found)
-    return quotes
-
-
-def said_that(text: str, sentence, finder: SpeakerFinder) -> dict | None:
-    """«X подчеркнул(а), что …»: the verb of saying, then «, что» within a few words."""
-    pack = finder.pack
-    words = list(pack.morphology.WORD.finditer(text, sentence.start, sentence.stop))
-    for index, word in enumerate(words):
-        if not is_speech_verb(word.group(), pack) or is_passive(word, pack):
+        if kept and statement.get("about_this") and statement["start"] < kept[-1]["end"]:
+            name_speaker(kept[-1], statement)
             continue
-        clause = pack.that_clause.search(text, word.end(), sentence.stop)
-        if clause and word_distance(words, index, clause.start()) <= VERB_REACH:
-            speaker = finder.resolve(sentence.start, word.start(), verb_gender(word.group(), pack))
-            stop = content_end(text, clause.end(), sentence.stop)
-            return record(speaker, "indirect", text, clause.end(), stop, verb_lemma(word.group(), pack))
-    return None
+        kept.append(statement)
+    for statement in kept:
+        statement.pop("about_this", None)
+    return kept
 
 
-def according_to(text: str, sentence, finder: SpeakerFinder) -> dict | None:
-    """«По словам X, …», «По ее словам, …», «По их мнению, …»."""
-    match = finder.pack.according_to.match(text, sentence.start, sentence.stop)
-    if not match:
-        return None
-    group = 1 if match.group(1) else 2
-    speaker = finder.resolve(match.start(group), match.end(group), None)
-    stop = content_end(text, match.end(), sentence.stop)
-    return record(speaker, "indirect", text, match.end(), stop, finder.pack.according_to_verb)
+def name_speaker(quote: dict, attribution: dict) -> None:
+    if attribution.get("about_this") and attribution["speaker_type"] != "unknown":
+        if quote.get("follow") or quote["speaker_type"] == "unknown":
+            copy_speaker(quote, attribution)
+            quote.pop("follow", None)
+            quote["verb"] = quote["verb"] or attribution["verb"]
 
 
-def as_said(text: str, sentence, finder: SpeakerFinder) -> dict | None:
-    """«Как заявил президент Касым-Жомарт Токаев, …», «Как отметила она, …»."""
-    match = finder.pack.as_said.match(text, sentence.start, sentence.stop)
-    if not match or not is_speech_verb(match.group(1), finder.pack):
-        return None
-    speaker = finder.resolve(match.start(2), match.end(2), verb_gender(match.group(1), finder.pack))
-    stop = content_end(text, match.end(), sentence.stop)
-    return record(speaker, "indirect", text, match.end(), stop, verb_lemma(match.group(1), finder.pack))
-
-
-# -- the sentence before ------------------------------------------------------------------
-
-def fill_followers(statements: list[dict], finder: SpeakerFinder) -> None:
-    """A quote with no attribution of its own continues the statement just before it."""
-    previous = None
+def fill_followers(statements: list[dict], text: str) -> None:
+    """A quote with no attribution of its own continues the statement just before it; a
+    paragraph that is all quotation continues the last direct speech, further back."""
+    previous, last_direct = None, None
     for statement in statements:
         if statement.pop("follow", False):
-            near = previous and statement["start"] - previous["end"] <= FOLLOW_GAP
-            if near and previous["speaker_type"] != "unknown":
-                for key in ("speaker", "speaker_entity_id", "speaker_type"):
-                    statement[key] = previous[key]
+            source = previous if near(previous, statement, FOLLOW_GAP) else None
+            if whole_paragraph(text, statement) and near(last_direct, statement, PARAGRAPH_FOLLOW_GAP):
+                source = source or last_direct
+            if source and source["speaker_type"] != "unknown":
+                copy_speaker(statement, source)
             else:
                 statement["keep"] = False     # a quoted title or slogan, not speech
         previous = statement
+        if statement["kind"] == "direct" and statement["speaker_type"] != "unknown":
+            last_direct = statement
 
 
-# -- helpers ----------------------------------------------------------------------------
-
-def record(speaker: Speaker, kind: str, text: str, start: int, end: int, verb: str | None,
-           follow: bool = False) -> dict:
-    """`verb`: the verb of saying as a lemma, or the phrase that stands for one."""
-    start, end = trim(text, start, end)
-    item = {**speaker.as_fields(), "kind": kind, "text": text[start:end], "start": start,
-            "end": end, "verb": verb}
-    if follow:
-        item["follow"] = True
-    return item
+def near(before: dict | None, quote: dict, gap: int) -> bool:
+    return before is not None and quote["start"] - before["end"] <= gap
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \n":
-        start += 1
-    while end > start and text[end - 1] in " \n":
-        end -= 1
-    return start, end
+def whole_paragraph(text: str, quote: dict) -> bool:
+    """«…» standing alone as a paragraph (its quote marks and full stop aside)."""
+    opening = text.rfind("\n", 0, quote["start"]) + 1
+    closing = text.find("\n", quote["end"])
+    closing = len(text) if closing < 0 else closing
+    return text[opening:quote["start"]].strip(" «“„\"—–-") == "" and \
+        text[quote["end"]:closing].strip(" »”\".!?…") == ""
 
 
-def content_end(text: str, start: int, stop: int) -> int:
-    """The reported content ends with its sentence, the full stop left out."""
-    end = stop
-    while end > start and text[end - 1] in " .\n":
-        end -= 1
-    return end
-
-
-@lru_cache(maxsize=20000)
-def verb_lemma(word: str, pack: LanguagePack) -> str:
-    return pack.morphology.dictionary_form(word)
-
-
-@lru_cache(maxsize=20000)
-def is_speech_verb(word: str, pack: LanguagePack) -> bool:
-    return any(p.normal_form in pack.speech_verbs and p.tag.POS in ("VERB", "INFN", "GRND", "PRTS")
-               for p in pack.morphology.parses(word.lower()))
-
-
-def verb_gender(word: str, pack: LanguagePack) -> str | None:
-    for parse in pack.morphology.parses(word.lower()):
-        if parse.tag.POS == "VERB":
-            return "plur" if "plur" in parse.tag else parse.tag.gender
-    return None
-
-
-def is_passive(word, pack: LanguagePack) -> bool:
-    """«Было подчеркнуто, что …» names no speaker: not a quote."""
-    return any(p.tag.POS == "PRTS" for p in pack.morphology.parses(word.group().lower())[:1])
-
-
-def word_distance(words, index: int, position: int) -> int:
-    return sum(1 for w in words[index + 1:] if w.start() < position)
-
-
-def sentence_start(text: str, position: int) -> int:
-    for sentence in sentenize(text[:position]):
-        last = sentence.start
-    return last if position else 0
-
-
-def sentence_end(text: str, position: int) -> int:
-    match = re.search(r"[.!?…](?=\s|$)|\n", text[position:])
-    return position + match.end() if match else len(text)
-
-
-def inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= position < e for s, e in spans)
+def copy_speaker(quote: dict, source: dict) -> None:
+    for key in ("speaker", "speaker_entity_id", "speaker_type"):
+        quote[key] = source[key]

@@ -168,6 +168,8 @@ MIGRATION_TEMPLATES = [
     );
     CREATE INDEX problems_noted ON problems (noted_at)
     """,
+    # quotes branch: a quote said in the headline («Путин: …»)
+    "ALTER TABLE quotes ADD COLUMN in_headline INTEGER NOT NULL DEFAULT 0",
 ]
 
 

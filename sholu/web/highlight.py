@@ -59,6 +59,8 @@ def date_marks(record: dict) -> list[Mark]:
 def quote_marks(record: dict) -> list[Mark]:
     marks = []
     for quote in record.get("quotes") or []:
+        if quote.get("in_headline"):
+            continue                   # its offsets are into the title, not the text
         speaker = quote.get("speaker") or "?"
         marks.append(Mark(quote["start"], quote["end"], f"quote {quote['kind']}",
                           f"{speaker} ({quote.get('verb') or quote['kind']})"))

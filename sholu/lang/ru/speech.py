@@ -3,10 +3,21 @@ from __future__ import annotations
 
 import re
 
-THAT_CLAUSE = re.compile(r"\s*,\s*(?:что|чтобы)\s+", re.IGNORECASE)    # «подчеркнул, что …»
-# «По словам X, …», «По ее мнению, …»: group 1 a pronoun, group 2 a speaker phrase.
-ACCORDING_TO = re.compile(r"\s*По\s+(?:(ее|её|его|их)\s+(?:словам|мнению|данным|оценке)|"
-                          r"(?:словам|мнению|оценке|данным)\s+([^,]{2,80}?))\s*,\s*")
+THAT_CLAUSE = re.compile(r"\s*,\s*(?:что|чтобы|будто)\s+", re.IGNORECASE)    # «подчеркнул, что …»
+# «По словам X, …», «…, по ее мнению, …», «Согласно X, …» anywhere in a sentence:
+# group 1 a pronoun, group 2 a speaker phrase.
+ACCORDING_TO = re.compile(
+    r"(?<![\w-])(?:[Пп]о\s+(?:(ее|её|его|их)\s+(?:словам|мнению|данным|оценке|утверждению|убеждению)"
+    r"\s*,?|(?:словам|мнению|оценке|утверждению|сообщению|заявлению|убеждению)\s+([^,.;:!?]{2,80}?)\s*,)"
+    r"|[Сс]огласно\s+([^,.;:!?]{2,60}?)\s*,)\s*")
 ACCORDING_TO_VERB = "по словам"             # what a quote so introduced records as its verb
-# «Как заявил президент …, …»: group 1 the verb, group 2 the speaker phrase.
-AS_SAID = re.compile(r"\s*Как\s+([\w-]+)\s+([^,]{2,80}?)\s*,\s*")
+# «Как заявил президент …, …», «…, как пояснили в милиции, …»: group 1 the verb, group 2
+# the speaker phrase.
+AS_SAID = re.compile(r"(?<![\w-])[Кк]ак\s+([\w-]+)\s+((?:[^,.;:!?]|(?<=\b[А-ЯЁA-Z])\.){2,80}?)\s*,\s*")
+# «сообщил об обнаружении …», «рассказала о том, …»: content opened by «о».
+ABOUT_CLAUSE = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)
+# «Такой переход, считает X, повысит …», «…, подчеркнул президент.»: the verb of saying
+# after a comma, the speaker after it, up to a comma or the sentence's end.
+PARENTHESIS = re.compile(r",\s*(?:[–—-]\s*)?([\w-]+)\s+([^,.;:!?«»\"]{2,80}?)\s*(?:,|(?=[.!?…]*\s*$))")
+# «Об этом заявил X»: the content is the sentence before.
+ABOUT_THIS = re.compile(r"\s*Об\s+этом\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+([^.!?]{2,160})")

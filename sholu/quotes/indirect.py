@@ -1,0 +1,194 @@
+"""Indirect speech, one quote per sentence: «X подчеркнул, что …», «X призвал граждан
+прийти …», «По словам X, …» (anywhere in the sentence), «Как заявил X, …», «Такой
+переход, считает X, повысит …», and «Об этом заявил X» (the content is the sentence
+before)."""
+from __future__ import annotations
+
+from .speakers import UNKNOWN
+from .text import Reading, content_end, trim
+from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, is_passive, is_speech_word,
+                    speech_lemma, verb_gender)
+
+VERB_REACH = 8             # words between a verb of saying and its «, что»
+CLAUSE_REACH = 160         # characters searched for that «, что»
+ABOUT_REACH = 8            # words between an announcing verb and its «о/об»: «предупредил X и Y о …»
+NOUN_REACH = 3             # words between a verb of saying and the noun of its content
+INTENT_REACH = 4           # words between «призвал» and its infinitive
+MIN_CONTENT_WORDS = 3
+MIN_NAMED_CONTENT_WORDS = 2   # after «по словам X», «как заявил X»
+DASHES = "–—-"
+
+
+def indirect_quotes(reading: Reading, make) -> list[dict]:
+    quotes = []
+    for start, stop in reading.sentences:
+        if reading.quoted.holding(start) or reading.text[start] in DASHES:
+            continue                   # inside a quotation, or a line of dialogue
+        found = (said_that(reading, start, stop, make) or according_to(reading, start, stop, make)
+                 or as_said(reading, start, stop, make) or in_parenthesis(reading, start, stop, make)
+                 or about_this(reading, start, stop, make))
+        if found:
+            quotes.append(found)
+    return quotes
+
+
+def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«X подчеркнул(а), что …», «заявил X, что …», «Эксперты уверены, что …»,
+    «Президент призвал граждан прийти …»."""
+    text, pack = reading.text, reading.pack
+    words = reading.finder.words(start, stop, positions=True)
+    for index, word in enumerate(words):
+        verb = word.group()
+        if not is_speech_word(verb, pack) and not is_intent_verb(verb, pack):
+            continue
+        if is_passive(verb, pack) or is_first_person(verb, pack):
+            continue
+        if index and pack.as_said.match(text, words[index - 1].start()):
+            continue                   # «Как отметил X, …»: as_said reads it
+        content = (that_clause(reading, words, index, stop) or intent_clause(reading, words, index, stop)
+                   or noun_clause(reading, words, index, stop))
+        if content is None:
+            continue
+        word = nearest_verb(reading, words, index, content)
+        verb = word.group()
+        gender = verb_gender(verb, pack)
+        speaker = reading.finder.subject(start, word.start(), word.end(), content, gender)
+        return make(speaker, "indirect", content, content_end(text, content, stop), speech_lemma(verb, pack))
+    return None
+
+
+def nearest_verb(reading: Reading, words, index: int, content: int):
+    """«Продолжая, он отметил, что …»: of two verbs of saying before one clause, the one
+    next to it."""
+    later = [w for w in words[index + 1:] if w.start() < content
+             and is_speech_word(w.group(), reading.pack) and not is_passive(w.group(), reading.pack)]
+    return later[-1] if later else words[index]
+
+
+def that_clause(reading: Reading, words, index: int, stop: int) -> int | None:
+    """Where the «что» clause after the verb begins, if it follows within reach."""
+    verb = words[index]
+    if not is_speech_word(verb.group(), reading.pack):
+        return None
+    clause = reading.pack.that_clause.search(reading.text, verb.end(), min(stop, verb.end() + CLAUSE_REACH))
+    if not clause:
+        return None
+    between = sum(1 for w in words[index + 1:] if w.start() < clause.start())
+    return clause.end() if between <= VERB_REACH else None
+
+
+def intent_clause(reading: Reading, words, index: int, stop: int) -> int | None:
+    """«призвал однопартийцев «дать отпор»», «пообещал ограничить поставки»: the content
+    runs from the verb to the sentence's end."""
+    if not is_intent_verb(words[index].group(), reading.pack):
+        return None
+    following = words[index + 1:index + 1 + INTENT_REACH]
+    if not any(is_infinitive(w.group(), reading.pack) for w in following):
+        return None
+    if len(words) - index - 1 < MIN_CONTENT_WORDS:
+        return None
+    return words[index].start()          # «призвал однопартийцев «дать отпор»»: the call itself
+
+
+def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
+    """«выразили намерение сформировать …», «объявили об ужесточении контроля …»: the
+    content is a noun after the verb, from that noun (or its «о») to the sentence's end."""
+    verb, pack = words[index], reading.pack
+    if not is_speech_word(verb.group(), pack) or len(words) - index - 1 < MIN_CONTENT_WORDS:
+        return None
+    if not is_finite(verb.group(), pack):
+        return None                    # «отказывается сообщать о …»: nothing was said
+    following = words[index + 1:index + 1 + NOUN_REACH]
+    for word in following:
+        if pack.lemma(word.group()) in pack.stance_nouns:
+            return word.start()
+    if speech_lemma(verb.group(), pack) not in pack.announcing_verbs:
+        return None
+    reach = words[index + 1:index + 1 + ABOUT_REACH]
+    limit = min(stop, reach[-1].end() + 1) if reach else verb.end()
+    about = pack.about_clause.search(reading.text, verb.end() - 1, limit)
+    if not about or "," in reading.text[verb.end():about.start()]:
+        return None                    # «о …» of another clause
+    return about.start() + 1
+
+
+def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«По словам X, …», «…, по его мнению, …», «Согласно X, …»."""
+    match = reading.pack.according_to.search(reading.text, start, stop)
+    if not match:
+        return None
+    finder = reading.finder
+    if match.group(1):
+        speaker = finder.scan(match.start(1), match.end(1), None, subject=False) or UNKNOWN
+    else:
+        group = 2 if match.group(2) else 3
+        speaker = finder.named(match.start(group), match.end(group))
+        if group == 3 and not names_a_speaker(reading, match.start(3), match.end(3)):
+            return None                # «согласно распоряжению X»: a document, not a speaker
+    return around(reading, match, start, stop, speaker, reading.pack.according_to_verb, make)
+
+
+def names_a_speaker(reading: Reading, start: int, end: int) -> bool:
+    """«Согласно Марку», «согласно отчёту Guardian»: a person opens the phrase, or an
+    organisation is in it («согласно распоряжению президента» is a document)."""
+    finder = reading.finder
+    return bool(finder.people.at(start) or finder.orgs.within(start, end))
+
+
+def as_said(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«Как заявил президент Касым-Жомарт Токаев, …», «…, как пояснили в милиции, …»."""
+    pack = reading.pack
+    match = pack.as_said.search(reading.text, start, stop)
+    if not match or not is_speech_word(match.group(1), pack):
+        return None
+    speaker = reading.finder.named(match.start(2), match.end(2), verb_gender(match.group(1), pack))
+    return around(reading, match, start, stop, speaker, speech_lemma(match.group(1), pack), make)
+
+
+def in_parenthesis(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«Такой переход, считает вице-губернатор X, повысит …», «…, подчеркнул он.»"""
+    pack = reading.pack
+    for match in pack.parenthesis.finditer(reading.text, start, stop):
+        verb = match.group(1)
+        if not is_speech_word(verb, pack) or verb.lower() in pack.agency_forms:
+            continue
+        if reading.text[match.start(2):match.end(2)].split()[0].lower() in ("что", "чтобы", "ли"):
+            continue
+        speaker = reading.finder.named(match.start(2), match.end(2), verb_gender(verb, pack))
+        if speaker is UNKNOWN:
+            continue
+        end = match.start() if reading.text[match.end():stop].strip(" .!?…\n") == "" else stop
+        return quote_span(reading, start, end, speaker, speech_lemma(verb, pack), make)
+    return None
+
+
+def about_this(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«Об этом заявил X»: the sentence before is what X said."""
+    pack = reading.pack
+    match = pack.about_this.match(reading.text, start, stop)
+    previous = reading.sentences.previous(start)
+    if not match or previous is None or not is_speech_word(match.group(1), pack):
+        return None
+    if match.group(1).lower() in pack.agency_forms:
+        return None
+    speaker = reading.finder.named(match.start(2), match.end(2), verb_gender(match.group(1), pack))
+    quote = quote_span(reading, previous[0], previous[1], speaker, speech_lemma(match.group(1), pack), make)
+    if quote:
+        quote["about_this"] = True      # may name the speaker of a quote found there instead
+    return quote
+
+
+def around(reading: Reading, match, start: int, stop: int, speaker, verb: str, make) -> dict | None:
+    """The content of a sentence with an attribution phrase: what follows it when the
+    phrase opens the sentence, else the whole sentence. The phrase names its speaker
+    outright, so two words say enough («По его словам, реформа продолжится»)."""
+    content = match.end() if reading.text[start:match.start()].strip() == "" else start
+    return quote_span(reading, content, stop, speaker, verb, make, least=MIN_NAMED_CONTENT_WORDS)
+
+
+def quote_span(reading: Reading, start: int, stop: int, speaker, verb: str, make,
+               least: int = MIN_CONTENT_WORDS) -> dict | None:
+    start, end = trim(reading.text, start, content_end(reading.text, start, stop))
+    if len(reading.finder.words(start, end)) < least:
+        return None
+    return make(speaker, "indirect", start, end, verb)
