@@ -311,3 +311,30 @@ def test_an_agency_dateline_gives_the_city_and_date_and_background_places_do_not
     [meeting] = [e for e in annotate_events(document(text, "2026-03-10")).events if e["type"] == "meeting"]
     assert (meeting["city"], meeting["city_inferred"]) == ("Шымкент", False)
     assert (meeting["date"], meeting["date_source"]) == ("2026-03-09", "text")
+
+
+# ------------------------------------------------------------------ work grows with the text
+
+def calls_to_annotate(doc: Document) -> int:
+    """Python function calls the stage makes on `doc`: a count of work, not a timing."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(annotate_events, doc)
+    return pstats.Stats(profile).total_calls
+
+
+@pytest.mark.parametrize("sentence", [
+    "{n} марта в Экибастузе на разрезе состоялась встреча депутата Армана Жолдасова с горняками.",
+    "{n} марта в {town} прошла встреча депутата Армана Жолдасова с учителями школы № {n}.",
+], ids=["one town", "a new town each sentence"])
+def test_events_work_grows_linearly_with_the_article(sentence):
+    """Twice the sentences, about twice the calls: no frame re-reads its sentences."""
+    towns = ("Павлодаре", "Экибастузе", "Аксу", "Семее")
+
+    def article(n: int) -> Document:
+        return document(" ".join(sentence.format(n=1 + i % 27, town=towns[i % 4]) for i in range(n)), "2026-03-30")
+
+    small, large = calls_to_annotate(article(60)), calls_to_annotate(article(120))
+    assert large < 2.3 * small, (small, large)

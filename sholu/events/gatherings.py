@@ -11,16 +11,17 @@ from .sentences import Sentence
 from .triggers import gathering_type
 from .venues import city_of_venue
 from .when import gathering_date
-from .where import city_in, venue_in
+from .where import CitiesSeen, city_in, venue_in
 from .who import organizer_in, participants_in
 
 
 def gathering_frames(article: Article) -> list[Frame]:
     frames: list[Frame] = []
+    latest: dict[str, tuple[Frame, CitiesSeen]] = {}      # per type: its last frame, that frame's cities
     for sentence in article.sentences:
         kind = gathering_type(sentence.folded, article.pack)
         if kind:
-            add_trigger(article, frames, kind, sentence)
+            add_trigger(article, frames, latest, kind, sentence)
     for i, frame in enumerate(frames):
         start = paragraph_start(article.text, frame.start) if i == 0 else frame.start
         end = frames[i + 1].start if i + 1 < len(frames) else len(article.text)
@@ -28,17 +29,20 @@ def gathering_frames(article: Article) -> list[Frame]:
     return frames
 
 
-def add_trigger(article: Article, frames: list[Frame], kind: str, sentence: Sentence) -> None:
-    same_kind = [f for f in frames if f.type == kind]
-    city = city_in(article, [sentence])
-    if same_kind and not other_city(article, same_kind[-1], city):
-        same_kind[-1].sentences.append(sentence)
+def add_trigger(article: Article, frames: list[Frame], latest: dict, kind: str, sentence: Sentence) -> None:
+    """The sentence joins the last frame of its type, unless it names another city."""
+    here = CitiesSeen()
+    here.add(article, sentence)
+    last, seen = latest.get(kind, (None, None))
+    if last is not None and not other_city(seen.city, here.city):
+        last.sentences.append(sentence)
+        seen.join(here)
     else:
         frames.append(Frame(kind, [sentence]))
+        latest[kind] = (frames[-1], here)
 
 
-def other_city(article: Article, frame: Frame, city: str | None) -> bool:
-    known = city_in(article, frame.sentences)
+def other_city(known: str | None, city: str | None) -> bool:
     return city is not None and known is not None and city != known
 
 
