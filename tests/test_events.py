@@ -125,9 +125,38 @@ def test_speakers_at_the_meeting_are_participants():
 
 
 def test_a_past_meeting_is_not_dated_by_publication():
-    text = "В 1995 году в Алматы прошла встреча депутатов с избирателями."
+    text = "В прошлом месяце в Алматы прошла встреча депутатов с избирателями."
     meeting = only(events_of(text, "2026-02-10", "meeting"))
     assert (meeting["date"], meeting["date_source"]) == (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "В 1995 году в Алматы прошла встреча депутатов с избирателями.",
+    "В мае 2019 года аким провел встречу с жителями поселка.",
+    "Тридцать лет назад здесь тоже проходили встречи с избирателями, 30 лет назад в этом зале выступали депутаты.",
+    "В советское время в этом клубе проходили встречи с ветеранами.",
+], ids=["year", "month and year", "years ago", "soviet times"])
+def test_a_meeting_of_years_ago_is_no_event_of_the_article(text):
+    assert events_of(text, "2026-02-10", "meeting") == []
+
+
+@pytest.mark.parametrize("text", [
+    "В студии ток-шоу «Итоги недели» депутат Арман Жолдасов встретился с политологом Серикболом Оспановым.",
+    "В прямом эфире телеканала депутаты встретились с избирателями и ответили на вопросы.",
+    "В интервью нашему изданию аким рассказал о встрече с жителями поселка.",
+    "Встреча прошла на Центральном стадионе и завершилась со счетом 3:0.",
+    "Встреча министра с фермерами, которая должна была пройти в Талгаре, не состоялась.",
+    "Запланированную на пятницу встречу депутатов с избирателями отменили.",
+], ids=["talk show", "broadcast", "interview", "football", "did not take place", "called off"])
+def test_a_broadcast_an_interview_a_match_or_a_cancelled_meeting_is_no_meeting(text):
+    assert events_of(text, "2026-02-10") == []
+
+
+def test_a_meeting_held_today_stays_beside_such_words_elsewhere():
+    text = ("В Талгаре прошла встреча депутата Армана Жолдасова с фермерами. "
+            "Встречу показал в эфире областной телеканал.")
+    meeting = only(events_of(text, "2026-02-10", "meeting"))
+    assert meeting["city"] == "Талгар" and meeting["participants"] == ["Арман Жолдасов"]
 
 
 # ------------------------------------------------------------------ votes
@@ -338,3 +367,31 @@ def test_events_work_grows_linearly_with_the_article(sentence):
 
     small, large = calls_to_annotate(article(60)), calls_to_annotate(article(120))
     assert large < 2.3 * small, (small, large)
+
+
+# ------------------------------------------------------------------ where, on news as written
+
+@pytest.mark.parametrize("opening, city", [
+    ("АЛМАТЫ, 4 марта – ", "Алматы"),
+    ("Караганда, 4 марта. КазТАГ – ", "Караганда"),
+    ("БИШКЕК, 4 мар – Sputnik. ", "Бишкек"),
+])
+def test_a_dateline_in_capitals_or_as_a_name_gives_the_city(opening, city):
+    text = opening + "Депутаты встретились с предпринимателями и обсудили новые налоговые правила."
+    assert only(events_of(text, "2026-03-04", "meeting"))["city"] == city
+
+
+def test_a_dateline_needs_a_day_after_a_name():
+    text = "Депутаты, встретившись с предпринимателями, обсудили налоги. Встреча прошла спокойно."
+    assert only(events_of(text, "2026-03-04", "meeting"))["city"] is None
+
+
+def test_a_city_abroad_is_a_city():
+    text = "В Москве министр иностранных дел Казахстана встретился с коллегами из стран СНГ."
+    assert only(events_of(text, "2026-03-04", "meeting"))["city"] == "Москва"
+
+
+def test_the_town_of_the_sentence_before_in_the_same_paragraph():
+    text = ("Вице-министр сельского хозяйства Данияр Абилов прибыл с рабочей поездкой в Кокшетау. "
+            "Здесь состоялась его встреча с фермерами области.\n\nВ Астане тем временем шел снег.")
+    assert only(events_of(text, "2026-03-04", "meeting"))["city"] == "Кокшетау"

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..nlp.gazetteer import load_gazetteer
 from .article import Article
 from .gatherings import gathering_frames
 from .keys import event_key
+from .venues import settlement_name
 from .votes import vote_frames
 
 __all__ = ["annotate_events", "event_key", "extract_events"]
@@ -30,22 +30,24 @@ def extract_events(doc: Document) -> list[dict]:
     return with_dateline(doc, events)
 
 
-DATELINE = re.compile(r"^\s*([А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІ -]{2,30})\s*[.,]\s*")
-SETTLEMENTS = ("city", "town", "village")
+# «ШЫМКЕНТ. 9 марта.», «ТАШКЕНТ, 20 мар – Sputnik.», «Астана, 5 марта. КазТАГ –»: a town in
+# capitals, or written as a name when a day follows.
+DATELINE = re.compile(r"^\s*(?:([А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІ -]{2,30})|"
+                      r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+){0,2})(?=\s*,\s*\d{1,2}\s+[а-яё]))\s*[.,]\s*")
 
 
 def with_dateline(doc: Document, events: list[dict]) -> list[dict]:
     """«ШЫМКЕНТ. 9 марта. …»: an agency dateline says where and when the reported
     gathering took place, when its own sentences do not."""
     match = DATELINE.match(doc.text)
-    entry = load_gazetteer().lookup(match.group(1).strip()) if match else None
-    if entry is None or entry.kind not in SETTLEMENTS:
+    city = settlement_name((match.group(1) or match.group(2)).strip()) if match else None
+    if city is None:
         return events
     date = next((d["date"] for d in doc.dates if d["start"] - match.end() < 3 and d["start"] >= match.end()), None)
     for event in events:
         if event["type"] in ("meeting", "press_conference", "other"):
             if event["city"] is None or event["city_inferred"]:
-                event["city"], event["city_inferred"] = entry.name, False
+                event["city"], event["city_inferred"] = city, False
             if date and event["date_source"] != "text":
                 event["date"], event["date_source"] = date, "text"
     return events

@@ -20,7 +20,7 @@ def gathering_frames(article: Article) -> list[Frame]:
     latest: dict[str, tuple[Frame, CitiesSeen]] = {}      # per type: its last frame, that frame's cities
     for sentence in article.sentences:
         kind = gathering_type(sentence.folded, article.pack)
-        if kind:
+        if kind and held_that_day(article, sentence):
             add_trigger(article, frames, latest, kind, sentence)
     for i, frame in enumerate(frames):
         start = paragraph_start(article.text, frame.start) if i == 0 else frame.start
@@ -42,6 +42,16 @@ def add_trigger(article: Article, frames: list[Frame], latest: dict, kind: str, 
         latest[kind] = (frames[-1], here)
 
 
+def held_that_day(article: Article, sentence: Sentence) -> bool:
+    """Precision first: a broadcast, an interview, a match, a cancelled meeting or one of
+    years ago named in the sentence is not a gathering the article reports."""
+    pack = article.pack
+    if pack.not_a_gathering.search(sentence.folded) or pack.long_ago.search(sentence.folded):
+        return False
+    this_year = int((article.published or "9999")[:4])
+    return not any(int(year) < this_year for year in pack.in_year.findall(sentence.folded))
+
+
 def other_city(known: str | None, city: str | None) -> bool:
     return city is not None and known is not None and city != known
 
@@ -52,13 +62,24 @@ def describe(article: Article, frame: Frame, start: int, end: int) -> None:
     frame.organizer = organizer_in(article, frame.sentences, start, end)
     venue = venue_in(article, frame.sentences, frame.organizer)
     frame.venue = venue.text if venue else None
-    frame.city = city_in(article, frame.sentences)
+    frame.city = city_in(article, frame.sentences) or city_just_before(article, frame)
     if frame.city is None and venue is not None:
         frame.city = city_of_venue(venue.organization)
         frame.city_inferred = frame.city is not None
     frame.date, frame.date_source = gathering_date(article, frame.sentences)
     frame.participants = participants_in(article, frame.sentences, start, end)
     frame.audience = audience_in(article, frame.sentences, start, end)
+
+
+def city_just_before(article: Article, frame: Frame) -> str | None:
+    """«… прибыл с рабочей поездкой в Шахтинск. Здесь состоялась встреча»: the town the
+    sentence before, in the same paragraph, says someone was in or went to."""
+    before = article.sentences.last_from(frame.start - 1)
+    if before is None or "\n" in article.text[before.end:frame.start]:
+        return None
+    seen = CitiesSeen()
+    seen.add(article, before)
+    return seen.located
 
 
 def paragraph_start(text: str, offset: int) -> int:

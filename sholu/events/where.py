@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..nlp.gazetteer import load_gazetteer
 from .article import Article, Mention
 from .sentences import Sentence
-from .venues import is_settlement
+from .venues import settlement_name
 from .who import BACKGROUND
 
 IN_OR_AT = re.compile(r"(?:^|[\s(])(?:в|во|на)\s+[«\"“]?$", re.IGNORECASE)
@@ -62,13 +62,14 @@ class CitiesSeen:
         for m in article.within(article.places, sentence.start, sentence.end):
             if self.located is not None:
                 return
-            if not is_settlement(m.name) or article.inside_organization(m):
+            city = settlement_name(m.name)
+            if city is None or article.inside_organization(m):
                 continue
             before = article.folded[max(0, m.start - 20):m.start]
             if CITY_PREFIX.search(before):
-                self.located = m.name
+                self.located = city
             elif self.other is None and not FROM_PREFIX.search(before):
-                self.other = m.name
+                self.other = city
 
     def join(self, later: "CitiesSeen") -> None:
         """The cities of sentences that come after these."""

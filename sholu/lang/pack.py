@@ -9,6 +9,9 @@ from functools import lru_cache
 from types import ModuleType
 
 
+NEVER = re.compile(r"(?!)")                 # a pattern a pack without the words leaves as it is
+
+
 @dataclass(frozen=True, eq=False)          # eq=False: hashed by identity, so caches can key on it
 class LanguagePack:
     code: str                                # ISO 639-1
@@ -36,6 +39,10 @@ class LanguagePack:
     elsewhen: re.Pattern                     # a time that is not a day («в марте», «ранее»)
     audience_heads: frozenset[str]           # lemmas a gathering's audience is named by
     audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
+    # a gathering named but not held that day (a talk show, a match, a cancelled meeting)
+    not_a_gathering: re.Pattern = NEVER
+    in_year: re.Pattern = NEVER              # «в 1961 году»: group 1, the year
+    long_ago: re.Pattern = NEVER             # «20 лет назад», «в советское время»
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

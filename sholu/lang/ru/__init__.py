@@ -26,6 +26,9 @@ PACK = LanguagePack(
     event_triggers=triggers.GATHERING_TRIGGERS,
     vote_triggers=triggers.VOTE_TRIGGERS,
     elsewhen=triggers.ELSEWHEN,
+    not_a_gathering=triggers.NOT_A_GATHERING,
+    in_year=triggers.IN_YEAR,
+    long_ago=triggers.LONG_AGO,
     audience_heads=words.AUDIENCE_HEADS,
     audience_complements=words.AUDIENCE_COMPLEMENTS,
 )
