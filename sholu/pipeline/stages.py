@@ -84,6 +84,7 @@ STAGES: tuple[Stage, ...] = (
           ("quotes",), needs_language=True),
     Stage("index", "sholu.store.indexing:index_document", ("title", "text", "quotes"),
           ("indexed",)),
+    Stage("event groups", "sholu.events.groups:group_events", ("events", "duplicate_of"), ("events",), on=CORPUS),
     Stage("store", "sholu.store.stage:store_documents",
           ("id", "duplicate_of", "persons", "organizations", "places", "dates", "quotes",
            "events", "topics", "constitution_refs"), (), on=CORPUS),

@@ -168,6 +168,8 @@ MIGRATION_TEMPLATES = [
     );
     CREATE INDEX problems_noted ON problems (noted_at)
     """,
+    # events branch: reports of one event found by type and day (the event groups stage)
+    "CREATE INDEX events_type_date ON events (type, date)",
 ]
 
 

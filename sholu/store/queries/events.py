@@ -12,13 +12,14 @@ OUTLET_OR_DASH = "COALESCE(d.outlet, '—')"
 def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None) -> list[dict]:
     """One row per event (reports grouped), newest first, with the number of
     reports and how many of them are originals rather than reprints; only the
-    events of `keys` when given."""
+    events of `keys` when given. An event's day is its earliest report's: a report
+    dated by its next-day publication joins it."""
     if keys is None:        # the page's keys from the events table alone: no join over every event
         keys = [row[0] for row in rows(store, "SELECT group_key FROM events GROUP BY group_key "
                                               "ORDER BY COALESCE(MAX(date), '') DESC, MIN(event_id) "
                                               "LIMIT ? OFFSET ?", (limit, offset))]
         offset = 0
-    found = rows(store, "SELECT e.group_key, MIN(e.type), MAX(e.date), MAX(e.city), MIN(e.city_inferred), "
+    found = rows(store, "SELECT e.group_key, MIN(e.type), MIN(e.date), MAX(e.city), MIN(e.city_inferred), "
                         "MAX(e.venue), MAX(e.organizer), "
                         f"COUNT(DISTINCT e.document_id), {store.concat(OUTLET_OR_DASH, ',', distinct=True)}, "
                         "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN e.document_id END) "

@@ -1,0 +1,101 @@
+"""Reports of one event across outlets: a corpus stage run just before the store. Two
+gatherings of one type are one event when their days are at most a day apart (one outlet
+dates it by the day, another by its next-day publication) and their towns do not differ,
+and when the people they name agree: the same town and a shared participant, or two shared
+participants, or (a press conference: one a day per speaker) one shared speaker. The
+stage's own key (type, day, place) still joins reports with no people named. An event
+that joins another takes that event's key, which the store keeps as its group."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..nlp.gazetteer import lookup_key
+
+VOTES = ("election", "referendum")
+
+
+@dataclass(frozen=True)
+class Report:
+    key: str                  # the group it belongs to
+    type: str
+    date: str
+    city: str | None
+    people: frozenset[str]    # participants, as lookup keys
+
+
+def group_events(docs: list, batch) -> list:
+    known = KnownReports(batch.store)
+    for doc in docs:
+        if doc.duplicate_of:          # a reprint's events join its original's (the store's rule)
+            continue
+        for index, event in enumerate(doc.events):
+            report = report_of(event, f"{doc.id}:{index}")
+            if report is None:
+                continue
+            group = known.group_of(report, doc.id)
+            if group is not None:
+                event["key"] = group
+            known.add(doc.id, report if group is None else report_in(report, group))
+    return docs
+
+
+def report_of(event: dict, event_id: str) -> Report | None:
+    if event["type"] in VOTES or not event.get("date"):
+        return None
+    people = frozenset(lookup_key(name) for name in event.get("participants") or [])
+    return Report(event.get("key") or event_id, event["type"], event["date"], event.get("city"), people)
+
+
+def report_in(report: Report, key: str) -> Report:
+    return Report(key, report.type, report.date, report.city, report.people)
+
+
+def same_event(a: Report, b: Report) -> bool:
+    if a.type != b.type or days_apart(a.date, b.date) > 1:
+        return False
+    if a.city and b.city and lookup_key(a.city) != lookup_key(b.city):
+        return False
+    shared = len(a.people & b.people)
+    same_town = bool(a.city and b.city)
+    return (shared >= 2 or (shared >= 1 and same_town)
+            or (shared >= 1 and a.type == "press_conference"))
+
+
+def days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 99
+
+
+class KnownReports:
+    """The reports a new one may join: the store's, and the batch's so far."""
+
+    def __init__(self, store):
+        self.store = store
+        self.batch: list[tuple[str, Report]] = []       # (document id, report)
+
+    def group_of(self, report: Report, doc_id: str) -> str | None:
+        candidates = self.nearby(report, doc_id)
+        if any(other.key == report.key for other in candidates):
+            return report.key
+        return next((other.key for other in candidates if same_event(report, other)), None)
+
+    def nearby(self, report: Report, doc_id: str) -> list[Report]:
+        first, last = shifted(report.date, -1), shifted(report.date, 1)
+        stored = [Report(key, report.type, day, city, frozenset(lookup_key(n) for n in names))
+                  for key, day, city, names in self.store.events_between(report.type, first, last, doc_id)]
+        here = [other for owner, other in self.batch if owner != doc_id and other.type == report.type
+                and first <= other.date <= last]
+        return stored + here
+
+    def add(self, doc_id: str, report: Report) -> None:
+        self.batch.append((doc_id, report))
+
+
+def shifted(day: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day

@@ -1,0 +1,56 @@
+"""Reports of one event in several outlets grouped into one event, on a sample written for
+these tests (`tests/fixtures/events-news`: four reports of a minister's meeting with
+miners, three of a press conference abroad, the minister's next meeting, and five articles
+that name a gathering none of which is an event of the day). The whole pipeline runs into a
+real SQLite file, in two runs, so that reports join events of the batch and of the store."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, run_into
+from sholu.store import open_store
+from sholu.store.queries.common import one
+from sholu.store.queries.events import count_events, list_events
+
+SAMPLE = FIXTURES / "events-news" / "reports.jsonl"
+
+
+@pytest.fixture(scope="module")
+def events(tmp_path_factory) -> list[dict]:
+    folder = tmp_path_factory.mktemp("events-news")
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, rest = folder / "first.jsonl", folder / "rest.jsonl"
+    first.write_text(lines[0], encoding="utf-8")          # the first report, stored alone
+    rest.write_text("".join(lines[1:]), encoding="utf-8")
+    db = folder / "events.db"
+    run_into(db, first, jobs=1)
+    run_into(db, rest, jobs=1)
+    store = open_store(str(db))
+    try:
+        assert one(store, "SELECT COUNT(*) FROM events") == 8      # no report of the five others
+        assert count_events(store) == 3
+        return list_events(store, limit=10)
+    finally:
+        store.close()
+
+
+def by_city(events: list[dict], city: str) -> dict:
+    [event] = [e for e in events if e["city"] == city]
+    return event
+
+
+def test_four_outlets_report_one_meeting_dated_a_day_apart(events):
+    meeting = by_city(events, "Шахтинск")
+    assert (meeting["type"], meeting["reports"]) == ("meeting", 4)
+    assert set(meeting["outlets"]) == {"Kazinform", "Tengrinews.kz", "BAQ.KZ", "Orda.kz"}
+    assert meeting["date"] == "2026-03-11"
+    assert meeting["participants"][:3] == ["Ербол Аманжолов", "Нурлан Тлеубаев", "Бахыт Сарсенов"]
+
+
+def test_a_press_conference_abroad_is_one_event_with_its_city(events):
+    conference = by_city(events, "Ташкент")
+    assert (conference["type"], conference["reports"], conference["date"]) == ("press_conference", 3, "2026-03-20")
+
+
+def test_the_same_minister_two_days_later_elsewhere_is_another_event(events):
+    assert by_city(events, "Астана")["reports"] == 1
