@@ -16,7 +16,7 @@ SAMPLE = FIXTURES / "events-news" / "reports.jsonl"
 
 
 @pytest.fixture(scope="module")
-def events(tmp_path_factory) -> list[dict]:
+def db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("events-news")
     lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
     first, rest = folder / "first.jsonl", folder / "rest.jsonl"
@@ -25,6 +25,11 @@ def events(tmp_path_factory) -> list[dict]:
     db = folder / "events.db"
     run_into(db, first, jobs=1)
     run_into(db, rest, jobs=1)
+    return db
+
+
+@pytest.fixture(scope="module")
+def events(db) -> list[dict]:
     store = open_store(str(db))
     try:
         assert one(store, "SELECT COUNT(*) FROM events") == 8      # no report of the five others
@@ -54,3 +59,24 @@ def test_a_press_conference_abroad_is_one_event_with_its_city(events):
 
 def test_the_same_minister_two_days_later_elsewhere_is_another_event(events):
     assert by_city(events, "Астана")["reports"] == 1
+
+
+def test_each_event_has_a_title_a_reader_recognises(events):
+    assert by_city(events, "Ташкент")["title"] == "Пресс-конференция, Ташкент: Серик Жумабеков, Бахтияр Юсупов"
+    assert by_city(events, "Шахтинск")["title"].startswith(
+        "Встреча, Шахтинск, Дом культуры горняков: Ербол Аманжолов, Нурлан Тлеубаев")
+
+
+def test_the_event_page_shows_the_quotes_said_there(events, db):
+    from fastapi.testclient import TestClient
+
+    from sholu.server import create_app
+
+    key = by_city(events, "Шахтинск")["key"]
+    with TestClient(create_app(str(db))) as client:
+        page = client.get(f"/events/{key}", params={"format": "json"}).json()
+        html = client.get(f"/events/{key}").text
+    said = {(q["speaker"], q["text"][:20]) for q in page["lists"]["quotes"]}
+    assert ("Ербол Аманжолов", "Мы заменим вентиляци") in said
+    assert all(speaker in by_city(events, "Шахтинск")["participants"] for speaker, _ in said)
+    assert "Мы заменим вентиляцию" in html and "Встреча, Шахтинск" in html

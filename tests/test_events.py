@@ -213,7 +213,7 @@ def test_a_text_with_no_event():
 
 def test_stage_sets_events_in_the_contract_shape():
     doc = annotate_events(document("В Астане состоялась встреча депутатов с избирателями.", "2026-02-12"))
-    assert doc.events and set(doc.events[0]) == FRAME_KEYS | {"key"}
+    assert doc.events and set(doc.events[0]) == FRAME_KEYS | {"key", "title"}
     assert doc.events[0]["key"] == "meeting|2026-02-12|city:астана"
     assert doc.to_record()["events"] == doc.events
 
@@ -395,3 +395,20 @@ def test_the_town_of_the_sentence_before_in_the_same_paragraph():
     text = ("Вице-министр сельского хозяйства Данияр Абилов прибыл с рабочей поездкой в Кокшетау. "
             "Здесь состоялась его встреча с фермерами области.\n\nВ Астане тем временем шел снег.")
     assert only(events_of(text, "2026-03-04", "meeting"))["city"] == "Кокшетау"
+
+
+# ------------------------------------------------------------------ titles
+
+def test_a_meeting_title_says_what_where_and_who_met_whom():
+    text = ("В Темиртау на территории АО «Qarmet» состоялась встреча депутата Мажилиса Ерлана Садыкова "
+            "с трудовым коллективом комбината.")
+    doc = annotate_events(document(text, "2026-03-04"))
+    assert doc.events[0]["title"] == ("Встреча, Темиртау, территория АО «Qarmet»: Ерлан Садыков — "
+                                      "трудовой коллектив комбината")
+
+
+def test_a_title_counts_the_people_it_does_not_name_and_dates_a_vote():
+    text = ("В Костанае прошла встреча с аграриями. Во встрече приняли участие аким области Кумар Аксакалов, "
+            "депутат Ерлан Садыков и фермер Болат Жумабеков. Референдум пройдет 15 марта 2026 года.")
+    titles = [e["title"] for e in annotate_events(document(text, "2026-03-04")).events]
+    assert titles == ["Встреча, Костанай: Кумар Аксакалов, Ерлан Садыков и ещё 1 — аграрии", "Референдум, 15.03.2026"]

@@ -17,6 +17,7 @@ from ..document import Document
 from .article import Article
 from .gatherings import gathering_frames
 from .keys import event_key
+from .titles import event_title
 from .venues import settlement_name
 from .votes import vote_frames
 
@@ -59,4 +60,5 @@ def annotate_events(doc: Document) -> Document:
     doc.events = extract_events(doc)
     for event in doc.events:
         event["key"] = event_key(event, doc)     # groups reports of one event across outlets
+        event["title"] = event_title(event)
     return doc

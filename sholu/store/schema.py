@@ -217,7 +217,7 @@ RECORD_TABLES = {
     "quotes": RecordTable(Quote, filled=("quote_id", "document_id", "repeat_of")),
     # an event's `key` is its group_key, the store's own when the stage found none
     "events": RecordTable(Event, filled=("event_id", "document_id", "group_key"),
-                          leave_out=("date_source", "trigger", "start", "end", "key")),
+                          leave_out=("date_source", "trigger", "start", "end", "key", "title")),
 }
 
 # Each entity record's fields in entity_mentions (with document_id and kind), in positions

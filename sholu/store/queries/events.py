@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 
 from .common import marks, one, rows
+from .quotes import QUOTE_COLUMNS, quote_dict
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
+EVENT_QUOTES = 50            # quotes shown on an event's page
 OUTLET_OR_DASH = "COALESCE(d.outlet, '—')"
 
 
@@ -22,17 +24,23 @@ def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = Non
     found = rows(store, "SELECT e.group_key, MIN(e.type), MIN(e.date), MAX(e.city), MIN(e.city_inferred), "
                         "MAX(e.venue), MAX(e.organizer), "
                         f"COUNT(DISTINCT e.document_id), {store.concat(OUTLET_OR_DASH, ',', distinct=True)}, "
-                        "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN e.document_id END) "
+                        "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN e.document_id END), MAX(e.audience) "
                         f"FROM events e JOIN documents d ON d.id = e.document_id WHERE e.group_key IN ({marks(keys)}) "
                         "GROUP BY e.group_key ORDER BY COALESCE(MAX(e.date), '') DESC, MIN(e.event_id) "
                         "LIMIT ? OFFSET ?", (*keys, limit, offset))
-    return [{**event_row(row), "participants": event_participants(store, row[0])} for row in found]
+    return [titled({**event_row(row), "participants": event_participants(store, row[0])}) for row in found]
 
 
 def event_row(row) -> dict:
     return {"key": row[0], "type": row[1], "date": row[2], "city": row[3],
             "city_inferred": bool(row[4]), "venue": row[5], "organizer": row[6],
-            "reports": row[7], "original_reports": row[9], "outlets": row[8].split(",")}
+            "reports": row[7], "original_reports": row[9], "outlets": row[8].split(","), "audience": row[10]}
+
+
+def titled(event: dict) -> dict:
+    from ...events.titles import event_title    # here: the events package loads the stage's models
+
+    return {**event, "title": event_title(event)}
 
 
 def count_events(store) -> int:
@@ -55,6 +63,21 @@ def events_with(store, text: str, limit: int = 50) -> list[dict]:
         store, "SELECT DISTINCT group_key FROM events WHERE participants LIKE ? OR organizer = ? OR venue = ? "
                "LIMIT ?", (f'%{json.dumps(text, ensure_ascii=False)}%', text, text, limit))]
     return list_events(store, limit, 0, keys=keys) if keys else []
+
+
+def event_quotes(store, key: str, limit: int = EVENT_QUOTES) -> list[dict]:
+    """What the event's participants said in its reports, each line once, in the order
+    the reports came out."""
+    found = rows(store, f"SELECT {QUOTE_COLUMNS}, e.participants FROM events e "
+                        "JOIN quotes q ON q.document_id = e.document_id JOIN documents d ON d.id = e.document_id "
+                        "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq, q.start LIMIT ?",
+                 (key, PARTICIPANT_REPORTS * 20))
+    said: dict[str, dict] = {}
+    for row in found:
+        quote = quote_dict(row[:-1])
+        if quote["speaker"] in json.loads(row[-1]):
+            said.setdefault(quote["repeat_of"] or quote["quote_id"], quote)
+    return list(said.values())[:limit]
 
 
 def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[dict], int]:
