@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from fastapi.testclient import TestClient
+
 from conftest import FIXTURES, run_into
+from sholu.events.groups import Report, same_event
+from sholu.server import create_app
 from sholu.store import open_store
 from sholu.store.queries.common import one
 from sholu.store.queries.events import count_events, list_events
@@ -68,10 +72,6 @@ def test_each_event_has_a_title_a_reader_recognises(events):
 
 
 def test_the_event_page_shows_the_quotes_said_there(events, db):
-    from fastapi.testclient import TestClient
-
-    from sholu.server import create_app
-
     key = by_city(events, "Шахтинск")["key"]
     with TestClient(create_app(str(db))) as client:
         page = client.get(f"/events/{key}", params={"format": "json"}).json()
@@ -80,3 +80,25 @@ def test_the_event_page_shows_the_quotes_said_there(events, db):
     assert ("Ербол Аманжолов", "Мы заменим вентиляци") in said
     assert all(speaker in by_city(events, "Шахтинск")["participants"] for speaker, _ in said)
     assert "Мы заменим вентиляцию" in html and "Встреча, Шахтинск" in html
+
+
+def report(date: str, city: str | None, *people: str, kind: str = "meeting"):
+    return Report("k", kind, date, city, frozenset(people))
+
+
+@pytest.mark.parametrize("a, b, same", [
+    (report("2026-03-11", "Астана", "токаев", "иванов"), report("2026-03-12", None, "токаев", "иванов"), True),
+    (report("2026-03-11", "Астана", "токаев", "иванов"), report("2026-03-12", "Астана", "токаев"), True),
+    (report("2026-03-11", "Астана", "токаев", "иванов"), report("2026-03-12", "Астана", "токаев", "петров"), False),
+    (report("2026-03-11", "Астана", "токаев", "иванов"), report("2026-03-11", "Алматы", "токаев", "иванов"), False),
+    (report("2026-03-11", None, "токаев", "иванов"), report("2026-03-13", None, "токаев", "иванов"), False),
+    (report("2026-03-11", None, "токаев", kind="press_conference"),
+     report("2026-03-12", None, "токаев", "смаилов", kind="press_conference"), True),
+    (report("2026-03-11", None, "токаев"), report("2026-03-11", None, "токаев", "смаилов"), False),
+    (report("2026-03-11", "Астана", "токаев"), report("2026-03-11", "Астана", "токаев", kind="press_conference"),
+     False),
+], ids=["two shared, one town unknown", "one shared, a subset, same town", "the same man meeting another",
+        "another town", "two days apart", "a speaker's press conference", "one shared, no town",
+        "another kind"])
+def test_when_two_reports_tell_one_event(a, b, same):
+    assert same_event(a, b) is same and same_event(b, a) is same

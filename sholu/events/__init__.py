@@ -34,7 +34,7 @@ def extract_events(doc: Document) -> list[dict]:
 # «ШЫМКЕНТ. 9 марта.», «ТАШКЕНТ, 20 мар – Sputnik.», «Астана, 5 марта. КазТАГ –»: a town in
 # capitals, or written as a name when a day follows.
 DATELINE = re.compile(r"^\s*(?:([А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІ -]{2,30})|"
-                      r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+){0,2})(?=\s*,\s*\d{1,2}\s+[а-яё]))\s*[.,]\s*")
+                      r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+){0,2})(?=\s*[.,]\s*\d{1,2}\s+[а-яё]))\s*[.,]\s*")
 
 
 def with_dateline(doc: Document, events: list[dict]) -> list[dict]:

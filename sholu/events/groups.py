@@ -1,8 +1,9 @@
 """Reports of one event across outlets: a corpus stage run just before the store. Two
 gatherings of one type are one event when their days are at most a day apart (one outlet
 dates it by the day, another by its next-day publication) and their towns do not differ,
-and when the people they name agree: the same town and a shared participant, or two shared
-participants, or (a press conference: one a day per speaker) one shared speaker. The
+and when the people they name agree: two shared participants, or one report naming only
+people the other names too, in the same town or at a press conference (one a day per
+speaker). The
 stage's own key (type, day, place) still joins reports with no people named. An event
 that joins another takes that event's key, which the store keeps as its group."""
 from __future__ import annotations
@@ -57,9 +58,9 @@ def same_event(a: Report, b: Report) -> bool:
     if a.city and b.city and lookup_key(a.city) != lookup_key(b.city):
         return False
     shared = len(a.people & b.people)
-    same_town = bool(a.city and b.city)
-    return (shared >= 2 or (shared >= 1 and same_town)
-            or (shared >= 1 and a.type == "press_conference"))
+    # one report names only people the other names too: not the same person meeting others
+    within = shared >= 1 and (a.people <= b.people or b.people <= a.people)
+    return shared >= 2 or (within and (bool(a.city and b.city) or a.type == "press_conference"))
 
 
 def days_apart(a: str, b: str) -> int:
