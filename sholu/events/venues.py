@@ -1,11 +1,11 @@
 """The city a venue stands in, when the text names only the venue («на площадке ТОО
 «Казцинк»»). The table is `sholu/data/venues.csv` (name,city): `name` is an organisation
 as `sholu/data/gazetteer/organizations.csv` names it (any variant found in a text is
-mapped to it through the gazetteer), `city` a town of `places.csv` or of `world_cities.csv`
-(«Кремль» → Москва). Only bodies whose
-work happens in one known city are listed (ministries, akimats, single-site plants), with
-no city for companies spread over several sites; kept apart from the gazetteer so the nlp
-stage's files stay as they are."""
+mapped to it through the gazetteer), `city` a town of `places.csv` or of
+`world_cities.csv` («Кремль» → Москва). Only bodies whose work happens in one known city
+are listed (ministries, akimats, single-site plants), with no city for companies spread
+over several sites; kept apart from the gazetteer so the nlp stage's files stay as they
+are."""
 from __future__ import annotations
 
 import csv
