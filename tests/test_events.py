@@ -419,3 +419,15 @@ def test_a_title_counts_the_people_it_does_not_name_and_dates_a_vote():
             "депутат Ерлан Садыков и фермер Болат Жумабеков. Референдум пройдет 15 марта 2026 года.")
     titles = [e["title"] for e in annotate_events(document(text, "2026-03-04")).events]
     assert titles == ["Встреча, Костанай: Кумар Аксакалов, Ерлан Садыков и ещё 1 — аграрии", "Референдум, 15.03.2026"]
+
+
+def test_a_gathering_dated_months_before_the_article_is_recalled_not_reported():
+    text = ("Депутат Арман Жолдасов, который 12 января провел митинг в поддержку фермеров, "
+            "выступил в Мажилисе с запросом.")
+    assert events_of(text, "2026-03-10") == []
+    assert only(events_of(text, "2026-01-20"))["date"] == "2026-01-12"
+
+
+def test_a_talk_show_of_any_name_is_no_meeting():
+    text = "В программе «Вечерний разговор» депутат Арман Жолдасов встретился с экономистом Айдаром Бекмухамедовым."
+    assert events_of(text, "2026-03-10") == []

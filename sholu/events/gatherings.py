@@ -7,12 +7,16 @@ from __future__ import annotations
 from .article import Article
 from .audience import audience_in
 from .frame import Frame
+from .groups import days_between
 from .sentences import Sentence
 from .triggers import gathering_type
 from .venues import city_of_venue
 from .when import gathering_date
 from .where import CitiesSeen, city_in, venue_in
 from .who import organizer_in, participants_in
+
+
+RECALLED_AFTER_DAYS = 31
 
 
 def gathering_frames(article: Article) -> list[Frame]:
@@ -26,7 +30,14 @@ def gathering_frames(article: Article) -> list[Frame]:
         start = paragraph_start(article.text, frame.start) if i == 0 else frame.start
         end = frames[i + 1].start if i + 1 < len(frames) else len(article.text)
         describe(article, frame, start, end)
-    return frames
+    return [frame for frame in frames if not long_before(article, frame)]
+
+
+def long_before(article: Article, frame: Frame) -> bool:
+    """A gathering the text dates more than a month before the article: a past one it
+    recalls («26 декабря провел митинг»), not one it reports."""
+    days = days_between(frame.date, article.published) if frame.date_source == "text" else None
+    return days is not None and days > RECALLED_AFTER_DAYS
 
 
 def add_trigger(article: Article, frames: list[Frame], latest: dict, kind: str, sentence: Sentence) -> None:

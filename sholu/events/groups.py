@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ..nlp.gazetteer import lookup_key
 
 VOTES = ("election", "referendum")
+FAR = 1 << 20          # days between two reports when one's date is no day
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,16 @@ def same_event(a: Report, b: Report) -> bool:
 
 
 def days_apart(a: str, b: str) -> int:
+    days = days_between(a, b)
+    return abs(days) if days is not None else FAR
+
+
+def days_between(first: str | None, then: str | None) -> int | None:
+    """Days from `first` to `then` (YYYY-MM-DD); None when either is no day."""
     try:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-    except ValueError:
-        return 99
+        return (date.fromisoformat(then) - date.fromisoformat(first)).days
+    except (TypeError, ValueError):
+        return None
 
 
 class KnownReports:
