@@ -431,3 +431,8 @@ def test_a_gathering_dated_months_before_the_article_is_recalled_not_reported():
 def test_a_talk_show_of_any_name_is_no_meeting():
     text = "В программе «Вечерний разговор» депутат Арман Жолдасов встретился с экономистом Айдаром Бекмухамедовым."
     assert events_of(text, "2026-03-10") == []
+
+
+def test_an_interview_given_after_a_meeting_leaves_the_meeting():
+    text = "В Таразе прошла встреча акима с фермерами, после чего аким дал интервью журналистам."
+    assert only(events_of(text, "2026-03-10", "meeting"))["city"] == "Тараз"
