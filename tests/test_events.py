@@ -436,3 +436,11 @@ def test_a_talk_show_of_any_name_is_no_meeting():
 def test_an_interview_given_after_a_meeting_leaves_the_meeting():
     text = "В Таразе прошла встреча акима с фермерами, после чего аким дал интервью журналистам."
     assert only(events_of(text, "2026-03-10", "meeting"))["city"] == "Тараз"
+
+
+def test_a_meeting_to_come_is_dated_by_its_day_never_by_the_publication():
+    text = "Аким области Ерлан Садыков встретится с фермерами 5 апреля в Таразе."
+    meeting = only(events_of(text, "2026-03-10", "meeting"))
+    assert (meeting["date"], meeting["city"]) == ("2026-04-05", "Тараз")
+    undated = only(events_of("Аким встретится с фермерами на следующей неделе.", "2026-03-10", "meeting"))
+    assert (undated["date"], undated["date_source"]) == (None, None)

@@ -43,6 +43,7 @@ class LanguagePack:
     not_a_gathering: re.Pattern = NEVER
     in_year: re.Pattern = NEVER              # «в 1961 году»: group 1, the year
     long_ago: re.Pattern = NEVER             # «20 лет назад», «в советское время»
+    to_come: re.Pattern = NEVER              # a gathering announced: «встретится», «состоится»
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

@@ -29,6 +29,7 @@ PACK = LanguagePack(
     not_a_gathering=triggers.NOT_A_GATHERING,
     in_year=triggers.IN_YEAR,
     long_ago=triggers.LONG_AGO,
+    to_come=triggers.TO_COME,
     audience_heads=words.AUDIENCE_HEADS,
     audience_complements=words.AUDIENCE_COMPLEMENTS,
 )

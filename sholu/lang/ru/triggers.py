@@ -61,3 +61,8 @@ NOT_A_GATHERING = re.compile(
 IN_YEAR = re.compile(rf"\bв\s+(?:{MONTH_IN_PATTERN}\s+)?(1[89]\d\d|20\d\d)\s+год(?:у|а)\b", re.IGNORECASE)
 LONG_AGO = re.compile(r"\b\d+\s+(?:лет|года?|десятилети\w+)\s+назад\b|\bв\s+советск\w+\s+(?:время|годы)\b|"
                       r"\bв\s+(?:19|20)\d0-(?:е|х)\b|\bв\s+прошлом\s+(?:веке|году)\b", re.IGNORECASE)
+
+# A gathering announced, still to come: dated by the day the text gives it, never by the
+# publication.
+TO_COME = re.compile(r"\b(?:встрет(?:ит|ят)ся|состо(?:ит|ят)ся|пройд(?:ет|ут)|проведет|проведут|"
+                     r"планиру\w+|запланирован\w*|намечен\w*|ожида\w+ся)\b", re.IGNORECASE)
