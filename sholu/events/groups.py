@@ -82,7 +82,7 @@ class KnownReports:
 
     def __init__(self, store):
         self.store = store
-        self.batch: list[tuple[str, Report]] = []       # (document id, report)
+        self.batch: dict[tuple[str, str], list[tuple[str, Report]]] = {}   # (type, day) -> (document id, report)
 
     def group_of(self, report: Report, doc_id: str) -> str | None:
         candidates = self.nearby(report, doc_id)
@@ -94,12 +94,12 @@ class KnownReports:
         first, last = shifted(report.date, -1), shifted(report.date, 1)
         stored = [Report(key, report.type, day, city, frozenset(lookup_key(n) for n in names))
                   for key, day, city, names in self.store.events_between(report.type, first, last, doc_id)]
-        here = [other for owner, other in self.batch if owner != doc_id and other.type == report.type
-                and first <= other.date <= last]
+        here = [other for day in dict.fromkeys((first, report.date, last))
+                for owner, other in self.batch.get((report.type, day), []) if owner != doc_id]
         return stored + here
 
     def add(self, doc_id: str, report: Report) -> None:
-        self.batch.append((doc_id, report))
+        self.batch.setdefault((report.type, report.date), []).append((doc_id, report))
 
 
 def shifted(day: str, days: int) -> str:
