@@ -1,20 +1,21 @@
 """Meetings, press conferences and other gatherings. Every sentence that announces one
 («состоялась встреча», «Во встрече приняли участие», «Встреча прошла …») joins the
 article's frame of that type: reports retell one event. A sentence naming another city
-than the frame's starts a new frame: a tour of several towns."""
+than the frame's starts a new frame: a tour of several towns. Precision first: a sentence
+that names a gathering it does not report (a talk show, a match, a meeting called off or
+of years ago) announces none, and a gathering dated over a month before the article is
+recalled, not reported."""
 from __future__ import annotations
 
 from .article import Article
 from .audience import audience_in
 from .frame import Frame
-from .groups import days_between
 from .sentences import Sentence
 from .triggers import gathering_type
 from .venues import city_of_venue
-from .when import gathering_date
+from .when import days_between, gathering_date
 from .where import CitiesSeen, city_in, venue_in
 from .who import organizer_in, participants_in
-
 
 RECALLED_AFTER_DAYS = 31
 
@@ -24,7 +25,7 @@ def gathering_frames(article: Article) -> list[Frame]:
     latest: dict[str, tuple[Frame, CitiesSeen]] = {}      # per type: its last frame, that frame's cities
     for sentence in article.sentences:
         kind = gathering_type(sentence.folded, article.pack)
-        if kind and held_that_day(article, sentence):
+        if kind and reports_a_gathering(article, sentence):
             add_trigger(article, frames, latest, kind, sentence)
     for i, frame in enumerate(frames):
         start = paragraph_start(article.text, frame.start) if i == 0 else frame.start
@@ -53,7 +54,7 @@ def add_trigger(article: Article, frames: list[Frame], latest: dict, kind: str, 
         latest[kind] = (frames[-1], here)
 
 
-def held_that_day(article: Article, sentence: Sentence) -> bool:
+def reports_a_gathering(article: Article, sentence: Sentence) -> bool:
     """Precision first: a broadcast, an interview, a match, a cancelled meeting or one of
     years ago named in the sentence is not a gathering the article reports."""
     pack = article.pack

@@ -3,15 +3,16 @@ gatherings of one type are one event when their days are at most a day apart (on
 dates it by the day, another by its next-day publication) and their towns do not differ,
 and when the people they name agree: two shared participants, or one report naming only
 people the other names too, in the same town or at a press conference (one a day per
-speaker). The
-stage's own key (type, day, place) still joins reports with no people named. An event
-that joins another takes that event's key, which the store keeps as its group."""
+speaker). The stage's own key (type, day, place) still joins reports with no people
+named. An event that joins another takes that event's key, which the store keeps as its
+group."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..nlp.gazetteer import lookup_key
+from .when import days_between
 
 VOTES = ("election", "referendum")
 FAR = 1 << 20          # days between two reports when one's date is no day
@@ -67,14 +68,6 @@ def same_event(a: Report, b: Report) -> bool:
 def days_apart(a: str, b: str) -> int:
     days = days_between(a, b)
     return abs(days) if days is not None else FAR
-
-
-def days_between(first: str | None, then: str | None) -> int | None:
-    """Days from `first` to `then` (YYYY-MM-DD); None when either is no day."""
-    try:
-        return (date.fromisoformat(then) - date.fromisoformat(first)).days
-    except (TypeError, ValueError):
-        return None
 
 
 class KnownReports:

@@ -4,6 +4,7 @@ nor by a document it cites («постановление от 27.01.2023»)."""
 from __future__ import annotations
 
 import re
+from datetime import date as day_of
 
 from .article import Article, Mention
 from .sentences import Sentence
@@ -65,3 +66,11 @@ def is_vote_day(article: Article, sentence: Sentence, date: Mention) -> bool:
     before = article.folded[sentence.start:date.start]
     after = article.folded[date.end:min(sentence.end, date.end + GATHERING_NEXT)]
     return not NOT_THE_DAY.search(before) and gathering_type(after, article.pack) is None
+
+
+def days_between(first: str | None, then: str | None) -> int | None:
+    """Days from `first` to `then` (YYYY-MM-DD); None when either is no day."""
+    try:
+        return (day_of.fromisoformat(then) - day_of.fromisoformat(first)).days
+    except (TypeError, ValueError):
+        return None
