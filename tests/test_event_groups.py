@@ -2,14 +2,15 @@
 these tests (`tests/fixtures/events-news`: four reports of a minister's meeting with
 miners, three of a press conference abroad, the minister's next meeting, and five articles
 that name a gathering none of which is an event of the day). The whole pipeline runs into a
-real SQLite file, in two runs, so that reports join events of the batch and of the store."""
+real SQLite file and a PostgreSQL schema, in two runs, so that reports join events of the
+batch and of the store."""
 from __future__ import annotations
 
 import pytest
 
 from fastapi.testclient import TestClient
 
-from conftest import FIXTURES, run_into
+from conftest import BACKENDS, FIXTURES, new_target, run_into
 from sholu.events.groups import Report, same_event
 from sholu.server import create_app
 from sholu.store import open_store
@@ -19,14 +20,14 @@ from sholu.store.queries.events import count_events, list_events
 SAMPLE = FIXTURES / "events-news" / "reports.jsonl"
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("events-news")
     lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
     first, rest = folder / "first.jsonl", folder / "rest.jsonl"
     first.write_text(lines[0], encoding="utf-8")          # the first report, stored alone
     rest.write_text("".join(lines[1:]), encoding="utf-8")
-    db = folder / "events.db"
+    db = new_target(request.param, folder, "events")
     run_into(db, first, jobs=1)
     run_into(db, rest, jobs=1)
     return db
