@@ -15,7 +15,7 @@ from sholu.events.groups import Report, same_event
 from sholu.server import create_app
 from sholu.store import open_store
 from sholu.store.queries.common import one
-from sholu.store.queries.events import count_events, list_events
+from sholu.store.queries.events import count_events, events_per_day, list_events
 
 SAMPLE = FIXTURES / "events-news" / "reports.jsonl"
 
@@ -103,3 +103,13 @@ def report(date: str, city: str | None, *people: str, kind: str = "meeting"):
         "another kind"])
 def test_when_two_reports_tell_one_event(a, b, same):
     assert same_event(a, b) is same and same_event(b, a) is same
+
+
+def test_the_timeline_counts_each_event_once_on_its_day(db):
+    store = open_store(str(db))
+    try:
+        per_day = {(row["date"], row["type"]): row["events"] for row in events_per_day(store)}
+    finally:
+        store.close()
+    assert per_day == {("2026-03-11", "meeting"): 1, ("2026-03-13", "meeting"): 1,
+                       ("2026-03-20", "press_conference"): 1}

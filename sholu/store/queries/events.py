@@ -94,8 +94,10 @@ def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[di
 
 
 def events_per_day(store) -> list[dict]:
-    found = rows(store, "SELECT date, type, COUNT(DISTINCT group_key) FROM events WHERE date IS NOT NULL "
-                        "GROUP BY date, type ORDER BY 1, 2")
+    """Events by their day (the earliest report's, as list_events gives it) and type."""
+    found = rows(store, "SELECT day, kind, COUNT(*) FROM (SELECT MIN(date) AS day, MIN(type) AS kind "
+                        "FROM events WHERE date IS NOT NULL GROUP BY group_key) AS grouped "
+                        "GROUP BY day, kind ORDER BY 1, 2")
     return [{"date": d, "type": t, "events": n} for d, t, n in found]
 
 
