@@ -444,3 +444,8 @@ def test_a_meeting_to_come_is_dated_by_its_day_never_by_the_publication():
     assert (meeting["date"], meeting["city"]) == ("2026-04-05", "Тараз")
     undated = only(events_of("Аким встретится с фермерами на следующей неделе.", "2026-03-10", "meeting"))
     assert (undated["date"], undated["date_source"]) == (None, None)
+
+
+def test_a_meeting_about_a_repeal_is_a_meeting():
+    text = "В Шымкенте прошла встреча предпринимателей, посвященная отмене проверок малого бизнеса."
+    assert only(events_of(text, "2026-03-10", "meeting"))["city"] == "Шымкент"
