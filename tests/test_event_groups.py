@@ -1,9 +1,9 @@
 """Reports of one event in several outlets grouped into one event, on a sample written for
 these tests (`tests/fixtures/events-news`: four reports of a minister's meeting with
-miners, three of a press conference abroad, the minister's next meeting, and five articles
-that name a gathering none of which is an event of the day). The whole pipeline runs into a
-real SQLite file and a PostgreSQL schema, in two runs, so that reports join events of the
-batch and of the store."""
+miners and a reprint of one, three of a press conference abroad, the minister's next
+meeting, and five articles that name a gathering none of which is an event of the day).
+The whole pipeline runs into a real SQLite file and a PostgreSQL schema, in two runs, so
+that reports join events of the batch and of the store."""
 from __future__ import annotations
 
 import pytest
@@ -37,7 +37,7 @@ def db(request, tmp_path_factory):
 def events(db) -> list[dict]:
     store = open_store(str(db))
     try:
-        assert one(store, "SELECT COUNT(*) FROM events") == 8      # no report of the five others
+        assert one(store, "SELECT COUNT(*) FROM events") == 9      # no report of the five others
         assert count_events(store) == 3
         return list_events(store, limit=10)
     finally:
@@ -49,10 +49,10 @@ def by_city(events: list[dict], city: str) -> dict:
     return event
 
 
-def test_four_outlets_report_one_meeting_dated_a_day_apart(events):
+def test_five_outlets_report_one_meeting_dated_a_day_apart(events):
     meeting = by_city(events, "Шахтинск")
-    assert (meeting["type"], meeting["reports"]) == ("meeting", 4)
-    assert set(meeting["outlets"]) == {"Kazinform", "Tengrinews.kz", "BAQ.KZ", "Orda.kz"}
+    assert (meeting["type"], meeting["reports"], meeting["original_reports"]) == ("meeting", 5, 4)
+    assert set(meeting["outlets"]) == {"Kazinform", "Tengrinews.kz", "BAQ.KZ", "Orda.kz", "Kazpravda.kz"}
     assert meeting["date"] == "2026-03-11"
     assert meeting["participants"][:3] == ["Ербол Аманжолов", "Нурлан Тлеубаев", "Бахыт Сарсенов"]
 

@@ -29,9 +29,7 @@ class Report:
 
 def group_events(docs: list, batch) -> list:
     known = KnownReports(batch.store)
-    for doc in docs:
-        if doc.duplicate_of:          # a reprint's events join its original's (the store's rule)
-            continue
+    for doc in docs:            # a reprint too: its key may differ from its original's group
         for index, event in enumerate(doc.events):
             report = report_of(event, f"{doc.id}:{index}")
             if report is None:
@@ -39,6 +37,8 @@ def group_events(docs: list, batch) -> list:
             group = known.group_of(report, doc.id)
             if group is not None:
                 event["key"] = group
+            elif doc.duplicate_of and not event.get("key"):
+                continue        # the store gives it its original's group, unknown here
             known.add(doc.id, report if group is None else report_in(report, group))
     return docs
 
