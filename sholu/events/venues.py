@@ -36,9 +36,10 @@ def city_of_venue(organization: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def world_cities() -> dict[str, str]:
-    """`sholu/data/world_cities.csv`: capitals and large cities abroad (name, country),
-    kept out of the gazetteer, which is Kazakhstan's (the nlp stage finds these places
-    by its NER; only the events stage needs to know they are cities)."""
+    """`sholu/data/world_cities.csv`: capitals and large cities abroad (name, country;
+    a list of common facts written for the project), kept out of the gazetteer, which is
+    Kazakhstan's (the nlp stage finds these places by its NER; only the events stage
+    needs to know they are cities)."""
     text = files("sholu.data").joinpath("world_cities.csv").read_text(encoding="utf-8")
     return {lookup_key(row["name"]): row["name"] for row in csv.DictReader(io.StringIO(text))}
 
