@@ -449,3 +449,18 @@ def test_a_meeting_to_come_is_dated_by_its_day_never_by_the_publication():
 def test_a_meeting_about_a_repeal_is_a_meeting():
     text = "В Шымкенте прошла встреча предпринимателей, посвященная отмене проверок малого бизнеса."
     assert only(events_of(text, "2026-03-10", "meeting"))["city"] == "Шымкент"
+
+
+def test_the_headline_town_of_the_only_gathering():
+    doc = document("Аким области Ерлан Садыков провел встречу с фермерами и обсудил цены на топливо.", "2026-03-04")
+    doc.title = "В Талдыкоргане аким встретился с фермерами"
+    assert only(annotate_events(doc).events)["city"] == "Талдыкорган"
+    two = document(doc.text + " Затем аким провел брифинг для журналистов.", "2026-03-04")
+    two.title = doc.title
+    assert [(e["type"], e["city"]) for e in extract_events(two)] == [("meeting", None), ("press_conference", None)]
+
+
+def test_a_headline_town_abroad_from_its_case_form():
+    doc = document("Министры двух стран провели встречу и подписали соглашение о транзите.", "2026-03-04")
+    doc.title = "Министры встретились в Ташкенте"
+    assert only(extract_events(doc))["city"] == "Ташкент"

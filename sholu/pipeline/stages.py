@@ -76,7 +76,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", "sholu.quotes:annotate_quotes", ("text", "persons"), ("quotes",),
           needs_language=True),
     Stage("events", "sholu.events:annotate_events",
-          ("text", "published", "persons", "organizations", "places", "dates", "quotes"),
+          ("text", "title", "published", "persons", "organizations", "places", "dates", "quotes"),
           ("events",), needs_language=True),
     Stage("topics", "sholu.topics:annotate_topics", ("text", "organizations"),
           ("topics", "constitution_refs"), needs_language=True),
