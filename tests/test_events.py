@@ -464,3 +464,11 @@ def test_a_headline_town_abroad_from_its_case_form():
     doc = document("Министры двух стран провели встречу и подписали соглашение о транзите.", "2026-03-04")
     doc.title = "Министры встретились в Ташкенте"
     assert only(extract_events(doc))["city"] == "Ташкент"
+
+
+def test_the_eve_is_the_day_before_the_article_unless_it_is_the_eve_of_something():
+    yesterday = only(events_of("Накануне в Экибастузе аким встретился с энергетиками.", "2026-03-12"))
+    assert (yesterday["date"], yesterday["date_source"]) == ("2026-03-11", "text")
+    eve = only(events_of("Накануне референдума в Экибастузе прошла встреча с энергетиками.", "2026-03-12",
+                         "meeting"))
+    assert (eve["date"], eve["date_source"]) == ("2026-03-12", "published")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as day_of
+from datetime import timedelta
 
 from .article import Article, Mention
 from .sentences import Sentence
@@ -32,6 +33,9 @@ def gathering_date(article: Article, sentences: list[Sentence]) -> tuple[str | N
                 return date.name, "text"
     if announced:
         return None, None
+    eve = day_before(article.published) if article.pack.day_before.search(sentences[0].folded) else None
+    if eve:
+        return eve, "text"
     if article.published and not any(article.pack.elsewhen.search(s.folded) for s in sentences):
         return article.published, "published"
     return None, None
@@ -72,5 +76,12 @@ def days_between(first: str | None, then: str | None) -> int | None:
     """Days from `first` to `then` (YYYY-MM-DD); None when either is no day."""
     try:
         return (day_of.fromisoformat(then) - day_of.fromisoformat(first)).days
+    except (TypeError, ValueError):
+        return None
+
+
+def day_before(published: str | None) -> str | None:
+    try:
+        return (day_of.fromisoformat(published) - timedelta(days=1)).isoformat()
     except (TypeError, ValueError):
         return None

@@ -44,6 +44,7 @@ class LanguagePack:
     in_year: re.Pattern = NEVER              # «в 1961 году»: group 1, the year
     long_ago: re.Pattern = NEVER             # «20 лет назад», «в советское время»
     to_come: re.Pattern = NEVER              # a gathering announced: «встретится», «состоится»
+    day_before: re.Pattern = NEVER           # «Накануне в …»: the day before the article
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

@@ -30,6 +30,7 @@ PACK = LanguagePack(
     in_year=triggers.IN_YEAR,
     long_ago=triggers.LONG_AGO,
     to_come=triggers.TO_COME,
+    day_before=triggers.DAY_BEFORE,
     audience_heads=words.AUDIENCE_HEADS,
     audience_complements=words.AUDIENCE_COMPLEMENTS,
 )
