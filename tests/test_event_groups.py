@@ -98,9 +98,10 @@ def report(date: str, city: str | None, *people: str, kind: str = "meeting"):
     (report("2026-03-11", None, "токаев"), report("2026-03-11", None, "токаев", "смаилов"), False),
     (report("2026-03-11", "Астана", "токаев"), report("2026-03-11", "Астана", "токаев", kind="press_conference"),
      False),
+    (report("2026-03-11", "Астана", "токаев"), report("2026-03-11", "астана", "смаилов"), True),
 ], ids=["two shared, one town unknown", "one shared, a subset, same town", "the same man meeting another",
         "another town", "two days apart", "a speaker's press conference", "one shared, no town",
-        "another kind"])
+        "another kind", "one day, one town (the stage's key)"])
 def test_when_two_reports_tell_one_event(a, b, same):
     assert same_event(a, b) is same and same_event(b, a) is same
 

@@ -3,9 +3,9 @@ gatherings of one type are one event when their days are at most a day apart (on
 dates it by the day, another by its next-day publication) and their towns do not differ,
 and when the people they name agree: two shared participants, or one report naming only
 people the other names too, in the same town or at a press conference (one a day per
-speaker). The stage's own key (type, day, place) still joins reports with no people
-named. An event that joins another takes that event's key, which the store keeps as its
-group."""
+speaker). As the stage's own key, one type, one day and one town are one event, people
+named or not. An event that joins another takes that event's key, which the store keeps
+as its group."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,10 +55,13 @@ def report_in(report: Report, key: str) -> Report:
 
 
 def same_event(a: Report, b: Report) -> bool:
-    if a.type != b.type or days_apart(a.date, b.date) > 1:
+    days = days_apart(a.date, b.date)
+    if a.type != b.type or days > 1:
         return False
     if a.city and b.city and lookup_key(a.city) != lookup_key(b.city):
         return False
+    if days == 0 and a.city and b.city:
+        return True             # as the stage's own key: a type, a day, a town
     shared = len(a.people & b.people)
     # one report names only people the other names too: not the same person meeting others
     within = shared >= 1 and (a.people <= b.people or b.people <= a.people)
