@@ -60,7 +60,8 @@ def reports_a_gathering(article: Article, sentence: Sentence) -> bool:
     pack = article.pack
     if pack.not_a_gathering.search(sentence.folded) or pack.long_ago.search(sentence.folded):
         return False
-    this_year = int((article.published or "9999")[:4])
+    published = article.published or ""
+    this_year = int(published[:4]) if published[:4].isdigit() else 9999
     return not any(int(year) < this_year for year in pack.in_year.findall(sentence.folded))
 
 
