@@ -136,7 +136,9 @@ def test_a_past_meeting_is_not_dated_by_publication():
     "В мае 2019 года аким провел встречу с жителями поселка.",
     "Тридцать лет назад здесь тоже проходили встречи с избирателями, 30 лет назад в этом зале выступали депутаты.",
     "В советское время в этом клубе проходили встречи с ветеранами.",
-], ids=["year", "month and year", "years ago", "soviet times"])
+    "В 1986-м здесь прошла встреча комсомольцев с ветеранами.",
+    "В 90-е в этом зале часто проходили встречи с избирателями.",
+], ids=["year", "month and year", "years ago", "soviet times", "the year's short form", "a decade"])
 def test_a_meeting_of_years_ago_is_no_event_of_the_article(text):
     assert events_of(text, "2026-02-10", "meeting") == []
 

@@ -57,10 +57,12 @@ NOT_A_GATHERING = re.compile(
     r"\bдолжн\w+\s+был\w*\s+(?:пройти|состояться)|\bмогл\w+\s+бы\b",
     re.IGNORECASE)
 
-# «В 1961 году», «в мае 1981 года»: the year a past gathering is told of (its group: the year).
-IN_YEAR = re.compile(rf"\bв\s+(?:{MONTH_IN_PATTERN}\s+)?(1[89]\d\d|20\d\d)\s+год(?:у|а)\b", re.IGNORECASE)
+# «В 1961 году», «в мае 1981 года», «в 1986-м»: the year a past gathering is told of (its group:
+# the year).
+IN_YEAR = re.compile(rf"\bв\s+(?:{MONTH_IN_PATTERN}\s+)?(1[89]\d\d|20\d\d)(?:\s+год(?:у|а)\b|-м\b)", re.IGNORECASE)
 LONG_AGO = re.compile(r"\b\d+\s+(?:лет|года?|десятилети\w+)\s+назад\b|\bв\s+советск\w+\s+(?:время|годы)\b|"
-                      r"\bв\s+(?:19|20)\d0-(?:е|х)\b|\bв\s+прошлом\s+(?:веке|году)\b", re.IGNORECASE)
+                      r"\bв\s+(?:19|20)?\d0-(?:е|х)\b|\bв\s+годы\s+(?:войны|перестройки|застоя)\b|"
+                      r"\bв\s+прошлом\s+(?:веке|году)\b", re.IGNORECASE)
 
 # A gathering announced, still to come: dated by the day the text gives it, never by the
 # publication.
