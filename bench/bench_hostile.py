@@ -32,11 +32,15 @@ PARAGRAPH = ("Жители микрорайона обсудили с депут
 MEETING = ("{n} марта в Темиртау на территории комбината состоялась встреча членов партии с "
            "трудовым коллективом, во встрече приняли участие депутат Ерлан Сагинов и аким города.")
 SAID = "— Работы начнутся весной, — сказал он."
+TOWNS = ("Темиртау", "Караганде", "Актобе", "Атырау", "Костанае", "Павлодаре", "Семее", "Таразе")
+TOUR = "{n} марта в {town} состоялась встреча депутата Ерлана Сагинова с работниками ТОО «Завод {n}»."
 
 STAGE_SHAPES = {    # name: (builder of n units, three sizes modest, three sizes full)
     "ordinary prose": (lambda n: "\n\n".join(PARAGRAPH for _ in range(n)), (50, 100, 200), (250, 500, 1000)),
     "meeting sentences": (lambda n: " ".join(MEETING.format(n=1 + i % 28) for i in range(n)), (125, 250, 500),
                           (500, 1000, 2000)),
+    "meeting tour": (lambda n: " ".join(TOUR.format(n=1 + i % 28, town=TOWNS[i % len(TOWNS)]) for i in range(n)),
+                     (125, 250, 500), (500, 1000, 2000)),       # a new town, so a new event, each sentence
     "quote + '— сказал он'": (lambda n: " ".join(SAID for _ in range(n)), (625, 1250, 2500), (2500, 5000, 10000)),
     "'— сказал он' repeated": (lambda n: " ".join("— сказал он." for _ in range(n)), (1250, 2500, 5000),
                                (2500, 5000, 10000)),

@@ -197,6 +197,7 @@ class Event(Record):
     start: int
     end: int
     key: str | None = later("the events stage")    # groups reports of one event across outlets
+    title: str | None = later("the events stage")  # «Встреча, Шахтинск: Ербол Аманжолов — горняки»
 
 
 @dataclass

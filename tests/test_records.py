@@ -59,7 +59,7 @@ def test_fields_filled_later_stay_absent_until_then(sample_records):
     quote = Quote.from_dict(fresh)
     assert quote.topics is UNSET and quote.to_dict() == fresh
     assert list(filled_later(Quote)) == ["topics", "quote_id", "repeat_of"]
-    assert list(filled_later(Event)) == ["key"]
+    assert list(filled_later(Event)) == ["key", "title"]
 
 
 def test_a_field_the_record_does_not_know_is_refused(sample_records):

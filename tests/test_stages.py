@@ -59,7 +59,8 @@ def test_a_stage_reading_what_nobody_writes_is_refused():
 def test_corpus_stages_split_the_phases():
     groups = [[stage.name for stage in phase] for phase in phases(STAGES)]
     assert groups == [["clean", "sign"], ["dedup"], ["nlp"], ["attach"], ["inherit", "dates"],
-                      ["link"], ["quotes", "events", "topics", "quote topics", "index"], ["store"]]
+                      ["link"], ["quotes", "events", "topics", "quote topics", "index"], ["event groups"],
+                      ["store"]]
 
 
 def test_copies_and_originals_are_named_not_sliced():

@@ -168,7 +168,7 @@ class QuotePublic(BaseModel):
 # The record fields (sholu/records.py) that the quote and event lists leave out, the
 # document endpoint carrying them; tests/test_records.py holds both models to the records.
 QUOTE_LEFT_OUT = ("start", "end", "in_headline")
-EVENT_LEFT_OUT = ("date_source", "audience", "trigger", "start", "end")
+EVENT_LEFT_OUT = ("date_source", "trigger", "start", "end")
 
 
 class QuotesPublic(Page[QuotePublic]):
@@ -178,11 +178,13 @@ class QuotesPublic(Page[QuotePublic]):
 class EventPublic(BaseModel):
     key: str
     type: str
+    title: str = Field(description="What, where, who met whom: «Встреча, Шахтинск: Ербол Аманжолов — горняки».")
     date: str | None
     city: str | None
     city_inferred: bool = Field(description="The city was inferred from the venue.")
     venue: str | None
     organizer: str | None
+    audience: str | None
     participants: list[str]
     reports: int
     original_reports: int

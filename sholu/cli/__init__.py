@@ -537,10 +537,9 @@ def hit_line(hit: dict) -> str:
 
 
 def event_line(row: dict) -> str:
-    city = (row["city"] or "—") + ("*" if row["city_inferred"] else "")
-    people = ", ".join(row["participants"][:6]) + (" …" if len(row["participants"]) > 6 else "")
-    return (f"{row['date'] or '—':10}  {row['type']:<16} {city:<18} {first_words(row['venue'] or '—', 50):<50}"
-            f"  {row['reports']} report(s), {row['original_reports']} original  {people}")
+    inferred = " (city inferred from the venue)" if row["city_inferred"] else ""
+    return (f"{row['date'] or '—':10}  {first_words(row['title'], 160)}"
+            f" · {row['reports']} report(s), {row['original_reports']} original{inferred}")
 
 
 

@@ -11,13 +11,12 @@ venue, organizer, participants (person names), audience, and the sentence that a
 across outlets."""
 from __future__ import annotations
 
-import re
-
 from ..document import Document
-from ..nlp.gazetteer import load_gazetteer
 from .article import Article
 from .gatherings import gathering_frames
+from .headings import with_dateline, with_headline_town
 from .keys import event_key
+from .titles import event_title
 from .votes import vote_frames
 
 __all__ = ["annotate_events", "event_key", "extract_events"]
@@ -27,34 +26,14 @@ def extract_events(doc: Document) -> list[dict]:
     article = Article.from_doc(doc)
     frames = gathering_frames(article) + vote_frames(article)
     events = [frame.record() for frame in sorted(frames, key=lambda f: f.start)]
-    return with_dateline(doc, events)
-
-
-DATELINE = re.compile(r"^\s*([А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІ -]{2,30})\s*[.,]\s*")
-SETTLEMENTS = ("city", "town", "village")
-
-
-def with_dateline(doc: Document, events: list[dict]) -> list[dict]:
-    """«ШЫМКЕНТ. 9 марта. …»: an agency dateline says where and when the reported
-    gathering took place, when its own sentences do not."""
-    match = DATELINE.match(doc.text)
-    entry = load_gazetteer().lookup(match.group(1).strip()) if match else None
-    if entry is None or entry.kind not in SETTLEMENTS:
-        return events
-    date = next((d["date"] for d in doc.dates if d["start"] - match.end() < 3 and d["start"] >= match.end()), None)
-    for event in events:
-        if event["type"] in ("meeting", "press_conference", "other"):
-            if event["city"] is None or event["city_inferred"]:
-                event["city"], event["city_inferred"] = entry.name, False
-            if date and event["date_source"] != "text":
-                event["date"], event["date_source"] = date, "text"
-    return events
+    return with_headline_town(doc, with_dateline(doc, events))
 
 
 def annotate_events(doc: Document) -> Document:
-    """The pipeline stage: reads text, published, persons, organizations, places, dates
-    (and quotes, when that stage ran first); writes events."""
+    """The pipeline stage: reads text, title, published, persons, organizations, places,
+    dates (and quotes, when that stage ran first); writes events."""
     doc.events = extract_events(doc)
     for event in doc.events:
         event["key"] = event_key(event, doc)     # groups reports of one event across outlets
+        event["title"] = event_title(event)
     return doc

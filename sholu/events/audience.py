@@ -18,7 +18,7 @@ def audience_in(article: Article, triggers: list[Sentence], start: int, end: int
         found = audience_after(sentence.folded, 0, article.pack, anywhere=True)
         if found:
             return found
-    for sentence in (s for s in article.sentences if start <= s.start < end):
+    for sentence in article.sentences_from(start, end):
         for match in ADDRESSED.finditer(sentence.folded):
             found = audience_after(sentence.folded, match.end(), article.pack, anywhere=False)
             if found:

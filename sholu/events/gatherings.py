@@ -1,7 +1,10 @@
 """Meetings, press conferences and other gatherings. Every sentence that announces one
 («состоялась встреча», «Во встрече приняли участие», «Встреча прошла …») joins the
 article's frame of that type: reports retell one event. A sentence naming another city
-than the frame's starts a new frame: a tour of several towns."""
+than the frame's starts a new frame: a tour of several towns. Precision first: a sentence
+that names a gathering it does not report (a talk show, a match, a meeting called off or
+of years ago) announces none, and a gathering dated over a month before the article is
+recalled, not reported."""
 from __future__ import annotations
 
 from .article import Article
@@ -10,35 +13,59 @@ from .frame import Frame
 from .sentences import Sentence
 from .triggers import gathering_type
 from .venues import city_of_venue
-from .when import gathering_date
-from .where import city_in, venue_in
+from .when import days_between, gathering_date
+from .where import CitiesSeen, city_in, venue_in
 from .who import organizer_in, participants_in
+
+RECALLED_AFTER_DAYS = 31
 
 
 def gathering_frames(article: Article) -> list[Frame]:
     frames: list[Frame] = []
+    latest: dict[str, tuple[Frame, CitiesSeen]] = {}      # per type: its last frame, that frame's cities
     for sentence in article.sentences:
         kind = gathering_type(sentence.folded, article.pack)
-        if kind:
-            add_trigger(article, frames, kind, sentence)
+        if kind and reports_a_gathering(article, sentence):
+            add_trigger(article, frames, latest, kind, sentence)
     for i, frame in enumerate(frames):
         start = paragraph_start(article.text, frame.start) if i == 0 else frame.start
         end = frames[i + 1].start if i + 1 < len(frames) else len(article.text)
         describe(article, frame, start, end)
-    return frames
+    return [frame for frame in frames if not long_before(article, frame)]
 
 
-def add_trigger(article: Article, frames: list[Frame], kind: str, sentence: Sentence) -> None:
-    same_kind = [f for f in frames if f.type == kind]
-    city = city_in(article, [sentence])
-    if same_kind and not other_city(article, same_kind[-1], city):
-        same_kind[-1].sentences.append(sentence)
+def long_before(article: Article, frame: Frame) -> bool:
+    """A gathering the text dates more than a month before the article: a past one it
+    recalls («26 декабря провел митинг»), not one it reports."""
+    days = days_between(frame.date, article.published) if frame.date_source == "text" else None
+    return days is not None and days > RECALLED_AFTER_DAYS
+
+
+def add_trigger(article: Article, frames: list[Frame], latest: dict, kind: str, sentence: Sentence) -> None:
+    """The sentence joins the last frame of its type, unless it names another city."""
+    here = CitiesSeen()
+    here.add(article, sentence)
+    last, seen = latest.get(kind, (None, None))
+    if last is not None and not other_city(seen.city, here.city):
+        last.sentences.append(sentence)
+        seen.join(here)
     else:
         frames.append(Frame(kind, [sentence]))
+        latest[kind] = (frames[-1], here)
 
 
-def other_city(article: Article, frame: Frame, city: str | None) -> bool:
-    known = city_in(article, frame.sentences)
+def reports_a_gathering(article: Article, sentence: Sentence) -> bool:
+    """Precision first: a broadcast, an interview, a match, a cancelled meeting or one of
+    years ago named in the sentence is not a gathering the article reports."""
+    pack = article.pack
+    if pack.not_a_gathering.search(sentence.folded) or pack.long_ago.search(sentence.folded):
+        return False
+    published = article.published or ""
+    this_year = int(published[:4]) if published[:4].isdigit() else 9999
+    return not any(int(year) < this_year for year in pack.in_year.findall(sentence.folded))
+
+
+def other_city(known: str | None, city: str | None) -> bool:
     return city is not None and known is not None and city != known
 
 
@@ -48,13 +75,24 @@ def describe(article: Article, frame: Frame, start: int, end: int) -> None:
     frame.organizer = organizer_in(article, frame.sentences, start, end)
     venue = venue_in(article, frame.sentences, frame.organizer)
     frame.venue = venue.text if venue else None
-    frame.city = city_in(article, frame.sentences)
+    frame.city = city_in(article, frame.sentences) or city_just_before(article, frame)
     if frame.city is None and venue is not None:
         frame.city = city_of_venue(venue.organization)
         frame.city_inferred = frame.city is not None
     frame.date, frame.date_source = gathering_date(article, frame.sentences)
     frame.participants = participants_in(article, frame.sentences, start, end)
     frame.audience = audience_in(article, frame.sentences, start, end)
+
+
+def city_just_before(article: Article, frame: Frame) -> str | None:
+    """«… прибыл с рабочей поездкой в Шахтинск. Здесь состоялась встреча»: the town the
+    sentence before, in the same paragraph, says someone was in or went to."""
+    before = article.sentences.last_from(frame.start - 1)
+    if before is None or "\n" in article.text[before.end:frame.start]:
+        return None
+    seen = CitiesSeen()
+    seen.add(article, before)
+    return seen.located
 
 
 def paragraph_start(text: str, offset: int) -> int:

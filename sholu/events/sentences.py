@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from razdel import sentenize
 
@@ -17,7 +18,7 @@ class Sentence:
     end: int
     text: str
 
-    @property
+    @cached_property
     def folded(self) -> str:
         """The text with ё as е, same offsets: patterns are written with е only."""
         return fold(self.text)

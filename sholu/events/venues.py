@@ -1,10 +1,11 @@
 """The city a venue stands in, when the text names only the venue («на площадке ТОО
 «Казцинк»»). The table is `sholu/data/venues.csv` (name,city): `name` is an organisation
 as `sholu/data/gazetteer/organizations.csv` names it (any variant found in a text is
-mapped to it through the gazetteer), `city` a place of `places.csv`. Only bodies whose
-work happens in one known city are listed (ministries, akimats, single-site plants), with
-no city for companies spread over several sites; kept apart from the gazetteer so the nlp
-stage's files stay as they are."""
+mapped to it through the gazetteer), `city` a town of `places.csv` or of
+`world_cities.csv` («Кремль» → Москва). Only bodies whose work happens in one known city
+are listed (ministries, akimats, single-site plants), with no city for companies spread
+over several sites; kept apart from the gazetteer so the nlp stage's files stay as they
+are."""
 from __future__ import annotations
 
 import csv
@@ -33,7 +34,19 @@ def city_of_venue(organization: str | None) -> str | None:
     return venue_cities().get(lookup_key(canonical)) if canonical else None
 
 
-def is_settlement(place: str) -> bool:
-    """True for a city, town or village of the gazetteer (not a region or a country)."""
+@lru_cache(maxsize=1)
+def world_cities() -> dict[str, str]:
+    """`sholu/data/world_cities.csv`: capitals and large cities abroad (name, country;
+    a list of common facts written for the project), kept out of the gazetteer, which is
+    Kazakhstan's (the nlp stage finds these places by its NER; only the events stage
+    needs to know they are cities)."""
+    text = files("sholu.data").joinpath("world_cities.csv").read_text(encoding="utf-8")
+    return {lookup_key(row["name"]): row["name"] for row in csv.DictReader(io.StringIO(text))}
+
+
+def settlement_name(place: str) -> str | None:
+    """The name of the city, town or village `place` names, as the tables write it."""
     entry = load_gazetteer().lookup(place)
-    return entry is not None and entry.kind in ("city", "town", "village")
+    if entry is not None:
+        return entry.name if entry.kind in ("city", "town", "village") else None
+    return world_cities().get(lookup_key(place))

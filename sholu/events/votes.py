@@ -20,7 +20,7 @@ def vote_frames(article: Article) -> list[Frame]:
 
 
 def frames_of_kind(article: Article, kind: str, pattern: re.Pattern) -> list[Frame]:
-    mentions = [(m, sentence_of(article, m.start())) for m in pattern.finditer(article.folded)]
+    mentions = [(m, article.sentence_at(m.start())) for m in pattern.finditer(article.folded)]
     mentions = [(m, s) for m, s in mentions if s is not None]
     by_date: dict[str, Frame] = {}
     for match, sentence in mentions:
@@ -31,6 +31,3 @@ def frames_of_kind(article: Article, kind: str, pattern: re.Pattern) -> list[Fra
         return list(by_date.values())
     return [Frame(kind, [mentions[0][1]])]
 
-
-def sentence_of(article: Article, offset: int):
-    return next((s for s in article.sentences if s.holds(offset)), None)

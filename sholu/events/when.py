@@ -4,6 +4,8 @@ nor by a document it cites («постановление от 27.01.2023»)."""
 from __future__ import annotations
 
 import re
+from datetime import date as day_of
+from datetime import timedelta
 
 from .article import Article, Mention
 from .sentences import Sentence
@@ -22,23 +24,30 @@ VOTE_DATE_AFTER = 80     # characters from the vote word to its date
 
 
 def gathering_date(article: Article, sentences: list[Sentence]) -> tuple[str | None, str | None]:
-    """(date, source): a date the event's sentences give it, else the publication date."""
+    """(date, source): a date the event's sentences give it, else the publication date
+    (but for a gathering still to come: «встретится», «состоится»)."""
+    announced = bool(article.pack.to_come.search(sentences[0].folded))
     for sentence in sentences:
         for date in article.within(article.dates, sentence.start, sentence.end):
-            if is_gathering_date(article, sentence, date):
+            if is_gathering_date(article, sentence, date, announced):
                 return date.name, "text"
+    if announced:
+        return None, None
+    eve = day_before(article.published) if article.pack.day_before.search(sentences[0].folded) else None
+    if eve:
+        return eve, "text"
     if article.published and not any(article.pack.elsewhen.search(s.folded) for s in sentences):
         return article.published, "published"
     return None, None
 
 
-def is_gathering_date(article: Article, sentence: Sentence, date: Mention) -> bool:
+def is_gathering_date(article: Article, sentence: Sentence, date: Mention, announced: bool = False) -> bool:
     """Not a vote's day, a cited document's date or (in a report) a day still to come;
     a date the gathering's own words follow («2 марта прошла встреча») is its date."""
     before = article.folded[sentence.start:date.start]
     after = article.folded[date.end:sentence.end]
-    is_future = article.published is not None and date.name > article.published
-    if DOCUMENT_DATE.search(before) or is_future:
+    to_come = article.published is not None and date.name > article.published
+    if DOCUMENT_DATE.search(before) or (to_come and not announced):
         return False
     if gathering_type(after[:GATHERING_NEXT], article.pack):
         return True
@@ -61,3 +70,18 @@ def is_vote_day(article: Article, sentence: Sentence, date: Mention) -> bool:
     before = article.folded[sentence.start:date.start]
     after = article.folded[date.end:min(sentence.end, date.end + GATHERING_NEXT)]
     return not NOT_THE_DAY.search(before) and gathering_type(after, article.pack) is None
+
+
+def days_between(first: str | None, then: str | None) -> int | None:
+    """Days from `first` to `then` (YYYY-MM-DD); None when either is no day."""
+    try:
+        return (day_of.fromisoformat(then) - day_of.fromisoformat(first)).days
+    except (TypeError, ValueError):
+        return None
+
+
+def day_before(published: str | None) -> str | None:
+    try:
+        return (day_of.fromisoformat(published) - timedelta(days=1)).isoformat()
+    except (TypeError, ValueError):
+        return None

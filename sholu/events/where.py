@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..nlp.gazetteer import load_gazetteer
 from .article import Article, Mention
 from .sentences import Sentence
-from .venues import is_settlement
+from .venues import settlement_name
 from .who import BACKGROUND
 
 IN_OR_AT = re.compile(r"(?:^|[\s(])(?:в|во|на)\s+[«\"“]?$", re.IGNORECASE)
@@ -43,14 +43,42 @@ class Venue:
 def city_in(article: Article, sentences: list[Sentence]) -> str | None:
     """The first city, town or village said to be where it happened («В Жезказган»,
     «в г. Сатпаев»), else the first one not said to be where people came from."""
-    candidates = [(m, article.folded[max(0, m.start - 20):m.start]) for s in sentences
-                  if not BACKGROUND.search(s.folded)      # «Ранее в Актобе прошла …»
-                  for m in article.within(article.places, s.start, s.end)
-                  if is_settlement(m.name) and not article.inside_organization(m)]
-    located = [m for m, before in candidates if CITY_PREFIX.search(before)]
-    other = [m for m, before in candidates if not FROM_PREFIX.search(before)]
-    chosen = (located or other or [None])[0]
-    return chosen.name if chosen else None
+    seen = CitiesSeen()
+    for sentence in sentences:
+        seen.add(article, sentence)
+    return seen.city
+
+
+@dataclass
+class CitiesSeen:
+    """The cities of a growing list of sentences, each sentence read once: the first
+    one said to be the place, and the first other one not said to be an origin."""
+    located: str | None = None
+    other: str | None = None
+
+    def add(self, article: Article, sentence: Sentence) -> None:
+        if BACKGROUND.search(sentence.folded):                  # «Ранее в Актобе прошла …»
+            return
+        for m in article.within(article.places, sentence.start, sentence.end):
+            if self.located is not None:
+                return
+            city = settlement_name(m.name)
+            if city is None or article.inside_organization(m):
+                continue
+            before = article.folded[max(0, m.start - 20):m.start]
+            if CITY_PREFIX.search(before):
+                self.located = city
+            elif self.other is None and not FROM_PREFIX.search(before):
+                self.other = city
+
+    def join(self, later: "CitiesSeen") -> None:
+        """The cities of sentences that come after these."""
+        self.located = self.located or later.located
+        self.other = self.other or later.other
+
+    @property
+    def city(self) -> str | None:
+        return self.located or self.other
 
 
 def venue_in(article: Article, sentences: list[Sentence], organizer: str | None) -> Venue | None:
@@ -83,9 +111,9 @@ def organization_venue(article: Article, organizations: list[Mention], sentence:
 def site_venue(article: Article, organizations: list[Mention], sentence: Sentence):
     """«в цехе Западно-Казахстанского машиностроительного завода» → «цех Западно-…»."""
     for match in SITE.finditer(article.folded, sentence.start, sentence.end):
-        head = article.pack.morphology.nominative_phrase(match.group(1).split(), SITE_CASES)
         org = next((o for o in organizations if joins(article, match.end(), o)), None)
-        if head and org:
+        head = org and article.pack.morphology.nominative_phrase(match.group(1).split(), SITE_CASES)
+        if head:
             return match.start(), Venue(f"{head} {surface_from(article, match.end(), org)}", org.name)
     return None
 

@@ -44,8 +44,9 @@ HEAD_OF_STATE = {"президент", "президент рк", "презид�
 def organizer_in(article: Article, triggers: list[Sentence], start: int, end: int) -> str | None:
     """«встреча членов Общенациональной коалиции …», «коалиция провела встречу», and
     failing those, «Организатором выступила …» elsewhere in the event's stretch."""
-    stated = [s for s in article.sentences
-              if start <= s.start < end and s not in triggers and ORGANISED_BY.search(s.folded)]
+    announcing = set(triggers)
+    stated = [s for s in article.sentences_from(start, end)
+              if s not in announcing and ORGANISED_BY.search(s.folded)]
     for sentence in triggers + stated:
         for org in article.within(article.organizations, sentence.start, sentence.end):
             before = article.folded[sentence.start:org.start]
@@ -60,11 +61,13 @@ def organizer_in(article: Article, triggers: list[Sentence], start: int, end: in
 def participants_in(article: Article, triggers: list[Sentence], start: int, end: int) -> list[str]:
     """People described as present between `start` and `end`, in order of appearance."""
     first_seen: dict[str, int] = {}
+    announcing = set(triggers)
     listing = False                          # the sentence before ended «приняли участие:»
-    for sentence in (s for s in article.sentences if start <= s.start < end):
-        for mention in present_people(article, sentence, sentence in triggers, listing):
+    for sentence in article.sentences_from(start, end):
+        is_trigger = sentence in announcing
+        for mention in present_people(article, sentence, is_trigger, listing):
             first_seen.setdefault(mention.name, mention.start)
-        listing = sentence.text.rstrip().endswith(":") and is_presence(sentence, sentence in triggers)
+        listing = sentence.text.rstrip().endswith(":") and is_presence(sentence, is_trigger)
     for name, position in quote_speakers(article, start, end):
         first_seen.setdefault(name, position)
     return sorted(first_seen, key=first_seen.get)
@@ -100,10 +103,9 @@ def speaker_of(article: Article, sentence: Sentence, people: list[Mention]) -> M
 
 def quote_speakers(article: Article, start: int, end: int) -> list[tuple[str, int]]:
     """Speakers the quotes stage found, when it ran first: people quoted at the event."""
-    names = {m.name: m for m in article.persons}
-    return [(q["speaker"], q.get("start") or 0) for q in article.quotes
-            if q.get("speaker") in names and start <= (q.get("start") or 0) < end
-            and not is_head_of_state(names[q["speaker"]])]
+    names = article.person_by_name
+    return [(q["speaker"], q.get("start") or 0) for q in article.quotes_from(start, end)
+            if q.get("speaker") in names and not is_head_of_state(names[q["speaker"]])]
 
 
 def is_head_of_state(mention: Mention) -> bool:

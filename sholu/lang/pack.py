@@ -9,7 +9,6 @@ from functools import lru_cache
 from types import ModuleType
 
 
-NEVER = re.compile(r"(?!)")
 
 # Direct speech is marked by punctuation alike in the languages Sholu reads: these are
 # every pack's unless it gives its own.
@@ -21,6 +20,7 @@ DASH_LINE = re.compile(r"^[ \t]*[–—-][ \t]+(?=\S)", re.MULTILINE)
 AFTER_SPEECH = re.compile(r"\s*(?:,\s*[–—-]?|[–—-])\s*([\w-]+)")
 # The attribution inside a quotation broken by it: «Часть один, — сказал X, — часть два».
 INSIDE_SPEECH = re.compile(r"[,.!?…]\s*[–—-]\s*([\w-]+)")
+NEVER = re.compile(r"(?!)")                 # a pattern a pack without the words leaves as it is
 
 
 @dataclass(frozen=True, eq=False)          # eq=False: hashed by identity, so caches can key on it
@@ -67,6 +67,12 @@ class LanguagePack:
     dash_line: re.Pattern = DASH_LINE              # a paragraph of dialogue
     after_speech: re.Pattern = AFTER_SPEECH        # «…», — сказал X
     inside_speech: re.Pattern = INSIDE_SPEECH      # «…, — сказал X, — …»
+    # a gathering named but not held that day (a talk show, a match, a cancelled meeting)
+    not_a_gathering: re.Pattern = NEVER
+    in_year: re.Pattern = NEVER              # «в 1961 году»: group 1, the year
+    long_ago: re.Pattern = NEVER             # «20 лет назад», «в советское время»
+    to_come: re.Pattern = NEVER              # a gathering announced: «встретится», «состоится»
+    day_before: re.Pattern = NEVER           # «Накануне в …»: the day before the article
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

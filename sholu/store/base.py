@@ -275,6 +275,15 @@ class SqlStore:
             (doc.duplicate_of, event["type"], event.get("venue"))).fetchone()
         return row[0] if row else None
 
+    def events_between(self, kind: str, first: str, last: str, other_than: str) -> list[tuple]:
+        """(group key, date, city, participants) of the stored events of a type dated
+        from `first` to `last`, but those of document `other_than`: reports an event of
+        another article may join."""
+        found = self.db.execute(
+            "SELECT group_key, date, city, participants FROM events WHERE type=? AND date BETWEEN ? AND ? "
+            "AND document_id<>? ORDER BY event_id", (kind, first, last, other_than)).fetchall()
+        return [(key, day, city, json.loads(names)) for key, day, city, names in found]
+
     def link_quote(self, quote_id: str, sig: bytes | None, document_id: str) -> str | None:
         if sig is None:
             return None

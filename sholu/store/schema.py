@@ -170,6 +170,8 @@ MIGRATION_TEMPLATES = [
     """,
     # quotes branch: a quote said in the headline («Путин: …»)
     "ALTER TABLE quotes ADD COLUMN in_headline INTEGER NOT NULL DEFAULT 0",
+    # events branch: reports of one event found by type and day (the event groups stage)
+    "CREATE INDEX events_type_date ON events (type, date)",
 ]
 
 
@@ -217,7 +219,7 @@ RECORD_TABLES = {
     "quotes": RecordTable(Quote, filled=("quote_id", "document_id", "repeat_of")),
     # an event's `key` is its group_key, the store's own when the stage found none
     "events": RecordTable(Event, filled=("event_id", "document_id", "group_key"),
-                          leave_out=("date_source", "trigger", "start", "end", "key")),
+                          leave_out=("date_source", "trigger", "start", "end", "key", "title")),
 }
 
 # Each entity record's fields in entity_mentions (with document_id and kind), in positions

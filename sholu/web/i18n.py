@@ -93,6 +93,7 @@ TEXTS: dict[str, tuple[str, str, str | None]] = {
     "participants": ("Участники", "Participants", "Қатысушылар"),
     "audience": ("Аудитория", "Audience", None),
     "reports": ("Сообщения", "Reports", "Хабарламалар"),
+    "said_there": ("Что там сказали", "What was said there", None),
     "type": ("Тип", "Type", None),
     "city_inferred": ("город выведен из места", "city inferred from the venue", None),
     "people_named": ("Люди в статьях", "People in the articles", None),

@@ -256,7 +256,8 @@ def event(store, params: dict, key: str) -> Page | None:
     summary = event_queries.list_events(store, 1, 0, keys=[key])[0]
     people = data.persons_named(store, summary["participants"])
     return Page("event.html", summary["type"], context={"event": summary, "people": people},
-                lists={"reports": reports, "participants": summary["participants"]}, total=total)
+                lists={"reports": reports, "participants": summary["participants"],
+                       "quotes": event_queries.event_quotes(store, key)}, total=total)
 
 
 # -- problems --------------------------------------------------------------------------

@@ -45,3 +45,30 @@ VOTE_TRIGGERS = {
 ELSEWHEN = re.compile(rf"\bв\s+(?:1[89]\d\d|20\d\d)\s+году\b|\bв\s+прошлом\s+(?:году|месяце)|\bранее\b|"
                       rf"\b(?:в|во)\s+{MONTH_IN_PATTERN}\b|"
                       r"\bнакануне\b(?!\s+(?:референдум|выбор|голосовани|праздник|дня|нов))", re.IGNORECASE)
+
+# A sentence that names a gathering but reports none held that day: a broadcast or an
+# interview (a talk show's guests «встретились» in a studio), a sports match («встреча
+# завершилась со счетом»), a meeting called off or still hoped for.
+NOT_A_GATHERING = re.compile(
+    r"\bток-шоу|\bшоу\b|\bтелеканал\w*|\bв\s+(?:программе|передаче)\b|\bв\s+(?:прямом\s+)?эфире\b|\bв\s+студии\b|\bтелепередач\w*|\bподкаст\w*|"
+    r"\bтеледебат\w*|\bдебат(?:ы|ов|ах)\b|\bв\s+(?:[\w-]+\s+){0,2}?интервью\b|"
+    r"\bсо\s+сч[её]том\b|\bматч\w*|\bболельщик\w*|\bтурнир\w*|\bчемпионат\w*|"
+    r"\bне\s+(?:состоял|состоит|прош|пройд|удалось)\w*|\bотмен(?:ен|ил|ят|яет)\w*|\bперенес(?:ен|л)\w*|\bсорвал\w*|"
+    r"\bдолжн\w+\s+был\w*\s+(?:пройти|состояться)|\bмогл\w+\s+бы\b",
+    re.IGNORECASE)
+
+# «В 1961 году», «в мае 1981 года», «в 1986-м»: the year a past gathering is told of (its group:
+# the year).
+IN_YEAR = re.compile(rf"\bв\s+(?:{MONTH_IN_PATTERN}\s+)?(1[89]\d\d|20\d\d)(?:\s+год(?:у|а)\b|-м\b)", re.IGNORECASE)
+LONG_AGO = re.compile(r"\b\d+\s+(?:лет|года?|десятилети\w+)\s+назад\b|\bв\s+советск\w+\s+(?:время|годы)\b|"
+                      r"\bв\s+(?:19|20)?\d0-(?:е|х)\b|\bв\s+годы\s+(?:войны|перестройки|застоя)\b|"
+                      r"\bв\s+прошлом\s+(?:веке|году)\b", re.IGNORECASE)
+
+# A gathering announced, still to come: dated by the day the text gives it, never by the
+# publication.
+TO_COME = re.compile(r"\b(?:встрет(?:ит|ят)ся|состо(?:ит|ят)ся|пройд(?:ет|ут)|проведет|проведут|"
+                     r"планиру\w+|запланирован\w*|намечен\w*|ожида\w+ся)\b", re.IGNORECASE)
+
+# «Накануне в Шахтинске министр встретился …», «накануне, 11 марта»: the day before the
+# article (not «накануне референдума», the day before something else).
+DAY_BEFORE = re.compile(r"\b[Нн]акануне(?=\s*,|\s+(?:в|во|на|у|с|со|[А-ЯЁ]))")

@@ -4,34 +4,43 @@ from __future__ import annotations
 import json
 
 from .common import marks, one, rows
+from .quotes import QUOTE_COLUMNS, quote_dict
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
+EVENT_QUOTES = 50            # quotes shown on an event's page
 OUTLET_OR_DASH = "COALESCE(d.outlet, '—')"
 
 
 def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None) -> list[dict]:
     """One row per event (reports grouped), newest first, with the number of
     reports and how many of them are originals rather than reprints; only the
-    events of `keys` when given."""
+    events of `keys` when given. An event's day is its earliest report's: a report
+    dated by its next-day publication joins it."""
     if keys is None:        # the page's keys from the events table alone: no join over every event
         keys = [row[0] for row in rows(store, "SELECT group_key FROM events GROUP BY group_key "
                                               "ORDER BY COALESCE(MAX(date), '') DESC, MIN(event_id) "
                                               "LIMIT ? OFFSET ?", (limit, offset))]
         offset = 0
-    found = rows(store, "SELECT e.group_key, MIN(e.type), MAX(e.date), MAX(e.city), MIN(e.city_inferred), "
+    found = rows(store, "SELECT e.group_key, MIN(e.type), MIN(e.date), MAX(e.city), MIN(e.city_inferred), "
                         "MAX(e.venue), MAX(e.organizer), "
                         f"COUNT(DISTINCT e.document_id), {store.concat(OUTLET_OR_DASH, ',', distinct=True)}, "
-                        "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN e.document_id END) "
+                        "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN e.document_id END), MAX(e.audience) "
                         f"FROM events e JOIN documents d ON d.id = e.document_id WHERE e.group_key IN ({marks(keys)}) "
                         "GROUP BY e.group_key ORDER BY COALESCE(MAX(e.date), '') DESC, MIN(e.event_id) "
                         "LIMIT ? OFFSET ?", (*keys, limit, offset))
-    return [{**event_row(row), "participants": event_participants(store, row[0])} for row in found]
+    return [titled({**event_row(row), "participants": event_participants(store, row[0])}) for row in found]
 
 
 def event_row(row) -> dict:
     return {"key": row[0], "type": row[1], "date": row[2], "city": row[3],
             "city_inferred": bool(row[4]), "venue": row[5], "organizer": row[6],
-            "reports": row[7], "original_reports": row[9], "outlets": row[8].split(",")}
+            "reports": row[7], "original_reports": row[9], "outlets": row[8].split(","), "audience": row[10]}
+
+
+def titled(event: dict) -> dict:
+    from ...events.titles import event_title    # here: the events package loads the stage's models
+
+    return {**event, "title": event_title(event)}
 
 
 def count_events(store) -> int:
@@ -56,6 +65,21 @@ def events_with(store, text: str, limit: int = 50) -> list[dict]:
     return list_events(store, limit, 0, keys=keys) if keys else []
 
 
+def event_quotes(store, key: str, limit: int = EVENT_QUOTES) -> list[dict]:
+    """What the event's participants said in its reports, each line once, in the order
+    the reports came out."""
+    found = rows(store, f"SELECT {QUOTE_COLUMNS}, e.participants FROM events e "
+                        "JOIN quotes q ON q.document_id = e.document_id JOIN documents d ON d.id = e.document_id "
+                        "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq, q.start LIMIT ?",
+                 (key, PARTICIPANT_REPORTS * 20))
+    said: dict[str, dict] = {}
+    for row in found:
+        quote = quote_dict(row[:-1])
+        if quote["speaker"] in json.loads(row[-1]):
+            said.setdefault(quote["repeat_of"] or quote["quote_id"], quote)
+    return list(said.values())[:limit]
+
+
 def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[dict], int]:
     """A page of an event's reports, earliest first, and how many there are."""
     total = one(store, "SELECT COUNT(*) FROM events WHERE group_key = ?", (key,))
@@ -70,8 +94,10 @@ def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[di
 
 
 def events_per_day(store) -> list[dict]:
-    found = rows(store, "SELECT date, type, COUNT(DISTINCT group_key) FROM events WHERE date IS NOT NULL "
-                        "GROUP BY date, type ORDER BY 1, 2")
+    """Events by their day (the earliest report's, as list_events gives it) and type."""
+    found = rows(store, "SELECT day, kind, COUNT(*) FROM (SELECT MIN(date) AS day, MIN(type) AS kind "
+                        "FROM events WHERE date IS NOT NULL GROUP BY group_key) AS grouped "
+                        "GROUP BY day, kind ORDER BY 1, 2")
     return [{"date": d, "type": t, "events": n} for d, t, n in found]
 
 

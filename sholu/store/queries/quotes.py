@@ -22,15 +22,23 @@ def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str
     return " AND ".join(where), args
 
 
+# The columns of QUOTE_KEYS, from quotes q joined with their documents d.
+QUOTE_COLUMNS = ("q.quote_id, q.speaker, q.speaker_entity_id, q.speaker_type, q.kind, q.text, "
+                 "q.verb, q.topics, q.repeat_of, d.id, d.published, d.outlet, d.duplicate_of, "
+                 "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id))")
+
+
+def quote_dict(row: tuple) -> dict:
+    return {**dict(zip(QUOTE_KEYS, row)), "topics": json.loads(row[7])}
+
+
 def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: int) -> list[dict]:
     """Quotes newest first, each with how many times its line was said in all."""
     where, args = quote_filters(speaker_ids, topic)
-    found = rows(store, "SELECT q.quote_id, q.speaker, q.speaker_entity_id, q.speaker_type, q.kind, q.text, "
-                        "q.verb, q.topics, q.repeat_of, d.id, d.published, d.outlet, d.duplicate_of, "
-                        "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)) "
-                        f"FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
-                        "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ?", (*args, limit))
-    return [{**dict(zip(QUOTE_KEYS, row)), "topics": json.loads(row[7])} for row in found]
+    found = rows(store, f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id "
+                        f"WHERE {where} ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ?",
+                 (*args, limit))
+    return [quote_dict(row) for row in found]
 
 
 def count_quotes(store, speaker_ids: list[str] | None, topic: str | None) -> int:
