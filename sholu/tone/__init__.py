@@ -1,0 +1,1 @@
+"""Tone towards each person and organisation (filled in below)."""
