@@ -158,6 +158,8 @@ class QuotePublic(BaseModel):
     verb: str | None
     topics: list[str]
     repeat_of: str | None = Field(description="The first quote saying the same, in another article.")
+    speaker_tone: int | None = Field(None, description="The tone of the quote's sentence towards its "
+                                                       "speaker: -1, 0, 1; null when it states none.")
     document_id: str
     published: str | None
     outlet: str | None

@@ -3,6 +3,7 @@ multinomial logistic regression read with numpy alone. A mention's tone is the c
 with the highest score after the neutral class's tuned offset."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ class ToneModel:
         self.bias = stored["bias"].astype(np.float64)
         self.neutral_offset = float(stored["neutral_offset"])
         self.dense_scale = float(stored["dense_scale"])
+        self.config = json.loads(str(stored["config"]))      # how train.py fitted it
 
     def probabilities(self, mention: Mention) -> np.ndarray:
         named = [(self.index[n], v) for n, v in sparse_features(mention).items() if n in self.index]

@@ -132,28 +132,39 @@ CANDIDATES = [
 ]
 
 
+def training_set(path: Path = DATA):
+    """The rows' feature maps, dense features, label indexes and sentence folds."""
+    rows = read_rows(path)
+    mentions = [mention_of(row) for row in rows]
+    y = np.array([LABELS.index(int(row["label"])) for row in rows])
+    return ([sparse_features(m) for m in mentions], np.array([dense_features(m) for m in mentions]),
+            y, sentence_folds(rows))
+
+
+def cross_validated_f1(training, config: dict, offset: float) -> float:
+    """F1_PN of the out-of-fold predictions at this neutral offset (the gate's figure)."""
+    feature_maps, dense, y, folds = training
+    probs = out_of_fold(feature_maps, dense, y, folds, config)
+    return f1_pn(labels_of(y), labels_of(decide(probs, offset)))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", nargs="?", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
-    rows = read_rows(args.train)
-    mentions = [mention_of(row) for row in rows]
-    feature_lists = [sparse_features(m) for m in mentions]
-    dense = np.array([dense_features(m) for m in mentions])
-    y = np.array([LABELS.index(int(row["label"])) for row in rows])
-    folds = sentence_folds(rows)
+    feature_maps, dense, y, folds = training_set(args.train)
     results = []
     for config in CANDIDATES:
-        probs = out_of_fold(feature_lists, dense, y, folds, config)
+        probs = out_of_fold(feature_maps, dense, y, folds, config)
         plain = f1_pn(labels_of(y), labels_of(decide(probs, 0.0)))
         offset, tuned = best_offset(probs, y)
         print(json.dumps({**config, "cv_f1_pn": round(plain, 4), "offset": offset,
                           "cv_f1_pn_tuned": round(tuned, 4)}), flush=True)
         results.append((tuned, offset, config))
     tuned, offset, config = max(results, key=lambda item: item[0])
-    vocabulary = build_vocabulary(feature_lists)
-    W, b = fit(design(feature_lists, dense, vocabulary, config["dense_scale"]), y,
+    vocabulary = build_vocabulary(feature_maps)
+    W, b = fit(design(feature_maps, dense, vocabulary, config["dense_scale"]), y,
                config["strength"], config["balanced"])
     save(args.out, vocabulary, W, b, offset, config)
     print(json.dumps({"chosen": config, "offset": offset, "cv_f1_pn": round(tuned, 4),
@@ -163,7 +174,8 @@ def main(argv: list[str] | None = None) -> None:
 def save(path: Path, vocabulary, W, b, offset, config) -> None:
     names = np.array(sorted(vocabulary, key=vocabulary.get))
     np.savez_compressed(path, names=names, weights=W.astype(np.float32), bias=b.astype(np.float32),
-                        neutral_offset=np.float32(offset), dense_scale=np.float32(config["dense_scale"]))
+                        neutral_offset=np.float32(offset), dense_scale=np.float32(config["dense_scale"]),
+                        config=np.array(json.dumps(config)))
 
 
 if __name__ == "__main__":

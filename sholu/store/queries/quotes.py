@@ -7,7 +7,8 @@ from .common import Scope, marks, one, rows
 
 TOP = 10
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
-              "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said")
+              "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said",
+              "speaker_tone")
 
 
 def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str, list]:
@@ -27,8 +28,8 @@ def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: 
     where, args = quote_filters(speaker_ids, topic)
     found = rows(store, "SELECT q.quote_id, q.speaker, q.speaker_entity_id, q.speaker_type, q.kind, q.text, "
                         "q.verb, q.topics, q.repeat_of, d.id, d.published, d.outlet, d.duplicate_of, "
-                        "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)) "
-                        f"FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
+                        "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)), "
+                        f"q.speaker_tone FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
                         "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ?", (*args, limit))
     return [{**dict(zip(QUOTE_KEYS, row)), "topics": json.loads(row[7])} for row in found]
 
