@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from conftest import ROOT, export_records, run_into
 from sholu.cli import main
+from sholu.server import create_app
 from sholu.store import open_store
 from sholu.tone.features import Mention
 from sholu.tone.model import shipped_model
@@ -120,6 +122,20 @@ def test_an_organisation_criticised_by_deputies_is_negative(toned_db):
     [record] = export_records(toned_db)
     organisation = next(o for o in record["organizations"] if "Жолстрой" in o["name"])
     assert organisation["tone_negative"] >= 1
+
+
+def test_the_api_and_the_article_page_show_the_tone(toned_db):
+    with TestClient(create_app(str(toned_db))) as client:
+        persons = client.get("/api/persons").json()["items"]
+        organizations = client.get("/api/organizations").json()["items"]
+        voice = client.get("/api/analytics/share-of-voice", params={"kind": "person"}).json()
+        [record] = export_records(toned_db)
+        page = client.get(f"/documents/{record['id']}").text
+    akim = next(p for p in persons if p["name"] == "Нурлан Бекенов")
+    assert akim["tone"]["positive"] >= 1 and akim["tone"]["net"] > 0
+    assert any(o["tone"]["negative"] >= 1 for o in organizations if "Жолстрой" in o["name"])
+    assert next(v for v in voice if v["name"] == "Нурлан Бекенов")["tone"] == akim["tone"]
+    assert "ent per tone-pos" in page and "поблагодарили Нурлана Бекенова" in page
 
 
 # -- sholu tone FILE.tsv --------------------------------------------------------------
