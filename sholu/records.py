@@ -105,6 +105,16 @@ TitleSpans = list[list[int]]
 # -- entities (the nlp stage) --------------------------------------------------------
 
 @dataclass
+class MentionTone(Record):
+    """The tone of one mention's sentence towards the entity, as the tone stage read it."""
+
+    start: int                 # the mention, offsets into the text
+    end: int
+    tone: int                  # -1 negative, 0 neutral, 1 positive
+    confidence: float          # the model's probability of that tone
+
+
+@dataclass
 class Person(Record):
     """A person the article names, with every mention and the positions it gives them."""
 
@@ -115,6 +125,11 @@ class Person(Record):
     references: Spans          # pronouns and role nouns resolved to the person
     entity_id: str
     title_spans: TitleSpans = field(default_factory=list)   # the name in the headline
+    tone_positive: int = later("the tone stage")     # mentions in a sentence praising it
+    tone_neutral: int = later("the tone stage")
+    tone_negative: int = later("the tone stage")     # mentions in a sentence criticising it
+    tone_net: float = later("the tone stage")        # (positive - negative) / mentions
+    tone_mentions: list[MentionTone] = later("the tone stage")
 
 
 @dataclass
@@ -126,6 +141,11 @@ class Organization(Record):
     spans: Spans
     entity_id: str
     title_spans: TitleSpans = field(default_factory=list)
+    tone_positive: int = later("the tone stage")     # mentions in a sentence praising it
+    tone_neutral: int = later("the tone stage")
+    tone_negative: int = later("the tone stage")     # mentions in a sentence criticising it
+    tone_net: float = later("the tone stage")        # (positive - negative) / mentions
+    tone_mentions: list[MentionTone] = later("the tone stage")
 
 
 @dataclass
@@ -176,6 +196,7 @@ class Quote(Record):
     verb: str | None           # the verb of saying, as a lemma
     in_headline: bool = False  # said in the headline: start/end are offsets into `title`
     topics: list[Topic] = later("the quote topics stage")
+    speaker_tone: int | None = later("the tone stage")   # the quote's sentence towards its speaker
     quote_id: str = later("the store")               # "<document id>:<index>"
     repeat_of: str | None = later("the store")       # the first quote saying the same elsewhere
 

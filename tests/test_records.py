@@ -15,7 +15,8 @@ from sholu.export.tables import COUNTED, TABLES, record_table
 from sholu.records import (ANNOTATIONS, UNSET, Event, Person, Quote, Topic, field_names, filled_later,
                            read_annotations)
 from sholu.store import open_store
-from sholu.store.schema import ENTITY_ANNOTATIONS_ONLY, ENTITY_COLUMNS, ENTITY_RECORDS, RECORD_TABLES
+from sholu.store.schema import (ENTITY_ANNOTATIONS_ONLY, ENTITY_COLUMNS, ENTITY_RECORDS, RECORD_TABLES,
+                                TONE_COLUMNS)
 
 # Columns the export tables and the store add to a record's fields: ids and links.
 EXPORT_IDS = {"document_id", "quote_id", "event_id"}
@@ -47,8 +48,8 @@ def test_a_quote_reads_as_a_record(sample_records):
     assert Quote.from_dict(said) == Quote(
         speaker="Аида Балаева", speaker_entity_id=said["speaker_entity_id"], speaker_type="person",
         kind="indirect", text=said["text"], start=said["start"], end=said["end"], verb="отметить",
-        topics=[Topic("labour_rights", said["topics"][0]["score"])], quote_id=said["quote_id"],
-        repeat_of=None)
+        topics=[Topic("labour_rights", said["topics"][0]["score"])], speaker_tone=said["speaker_tone"],
+        quote_id=said["quote_id"], repeat_of=None)
 
 
 def test_fields_filled_later_stay_absent_until_then(sample_records):
@@ -58,14 +59,14 @@ def test_fields_filled_later_stay_absent_until_then(sample_records):
     fresh = {key: value for key, value in stored.items() if key not in filled_later(Quote)}
     quote = Quote.from_dict(fresh)
     assert quote.topics is UNSET and quote.to_dict() == fresh
-    assert list(filled_later(Quote)) == ["topics", "quote_id", "repeat_of"]
+    assert list(filled_later(Quote)) == ["topics", "speaker_tone", "quote_id", "repeat_of"]
     assert list(filled_later(Event)) == ["key", "title"]
 
 
 def test_a_field_the_record_does_not_know_is_refused(sample_records):
     person = all_items(sample_records, "persons")[0]
-    with pytest.raises(ValueError, match="Person has no field tone"):
-        Person.from_dict({**person, "tone": 0.5})
+    with pytest.raises(ValueError, match="Person has no field mood"):
+        Person.from_dict({**person, "mood": 0.5})
     with pytest.raises(ValueError, match="Person needs entity_id"):
         Person.from_dict({key: value for key, value in person.items() if key != "entity_id"})
 
@@ -90,20 +91,21 @@ def test_every_record_field_is_a_column_of_its_export_table_or_left_out():
 
 
 def test_a_field_added_to_a_record_becomes_an_export_column(sample_records):
-    toned = make_dataclass("TonedPerson", [("tone", float | None, None)], bases=(Person,))
-    table = record_table("persons", toned, first=("entity_id",), leave_out=("spans", "references", "title_spans"))
-    assert table.names == [*TABLES["persons"].names, "tone"]
+    scored = make_dataclass("ScoredPerson", [("salience", float | None, None)], bases=(Person,))
+    table = record_table("persons", scored, first=("entity_id",),
+                         leave_out=("spans", "references", "title_spans", "tone_mentions"))
+    assert table.names == [*TABLES["persons"].names, "salience"]
     assert table.columns[-1].kind == "float"
     record = next(r for r in sample_records.values() if r["persons"])
-    record = {**record, "persons": [{**p, "tone": 0.25} for p in record["persons"]]}
-    assert {row["tone"] for row in table.rows(record)} == {0.25}
+    record = {**record, "persons": [{**p, "salience": 0.25} for p in record["persons"]]}
+    assert {row["salience"] for row in table.rows(record)} == {0.25}
 
 
 def test_a_field_no_flat_column_can_hold_must_be_left_out():
     spanned = make_dataclass("SpannedPerson", [("titles", list[list[int]], field(default_factory=list))],
                              bases=(Person,))
     with pytest.raises(TypeError, match="SpannedPerson.titles"):
-        record_table("persons", spanned, first=("entity_id",), leave_out=("spans", "references", "title_spans"))
+        record_table("persons", spanned, first=("entity_id",), leave_out=("spans", "references", "title_spans", "tone_mentions"))
 
 
 # -- the store ------------------------------------------------------------------------
@@ -130,12 +132,12 @@ def test_the_migrated_record_tables_have_a_column_for_each_stored_field(store):
 
 
 def test_each_entity_field_is_a_column_or_kept_in_the_annotations(store):
-    assert table_columns(store, "entity_mentions") == {"document_id", "kind", *ENTITY_COLUMNS}
+    assert table_columns(store, "entity_mentions") == {"document_id", "kind", *ENTITY_COLUMNS, *TONE_COLUMNS}
     assert "position" in table_columns(store, "positions")
     assert set(ENTITY_RECORDS) == {key for key, record in ANNOTATIONS.items()
                                    if "entity_id" in field_names(record)}
     for key, record in ENTITY_RECORDS.items():
-        known = set(ENTITY_COLUMNS) | set(ENTITY_ANNOTATIONS_ONLY) | {"positions"}
+        known = set(ENTITY_COLUMNS) | set(TONE_COLUMNS) | set(ENTITY_ANNOTATIONS_ONLY) | {"positions"}
         assert set(field_names(record)) <= known, key
         assert set(ENTITY_COLUMNS) <= set(field_names(record)), key
 

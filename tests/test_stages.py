@@ -59,7 +59,7 @@ def test_a_stage_reading_what_nobody_writes_is_refused():
 def test_corpus_stages_split_the_phases():
     groups = [[stage.name for stage in phase] for phase in phases(STAGES)]
     assert groups == [["clean", "sign"], ["dedup"], ["nlp"], ["attach"], ["inherit", "dates"],
-                      ["link"], ["quotes", "events", "topics", "quote topics", "index"], ["event groups"],
+                      ["link"], ["quotes", "events", "topics", "quote topics", "tone", "index"], ["event groups"],
                       ["store"]]
 
 
@@ -130,7 +130,7 @@ def test_a_language_without_a_pack_keeps_its_text_and_skips_the_language_stages(
     assert record["language"] == "en"
     assert "Kazzinc smelter" in record["text"]
     assert record["persons"] == record["quotes"] == record["events"] == []
-    assert record["skipped_stages"] == ["nlp", "quotes", "events", "topics", "quote topics"]
+    assert record["skipped_stages"] == ["nlp", "quotes", "events", "topics", "quote topics", "tone"]
 
 
 def test_a_ukrainian_page_is_not_read_with_russian_models(tmp_path):

@@ -45,7 +45,7 @@ async def share_of_voice(
     by: Annotated[Literal["total", "outlet", "day", "week"], Query(description="Breakdown.")] = "total",
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[dict[str, Any]]:
-    """The most named people or organisations, their share of mentions and (people) quotes."""
+    """The most named people or organisations, their share of mentions, (people) quotes, and tone."""
     return await session.run(analytics.share_of_voice, kind=kind, by=by, limit=limit)
 
 

@@ -93,11 +93,21 @@ class SearchHitsPublic(Page[SearchHitPublic]):
 
 # -- people and organisations ----------------------------------------------------
 
+class TonePublic(BaseModel):
+    """Mentions by the tone of their sentence towards the entity, over original articles."""
+
+    positive: int
+    neutral: int
+    negative: int
+    net: float = Field(description="(positive - negative) / mentions read, from -1 to 1.")
+
+
 class PersonPublic(BaseModel):
     entity_id: str
     name: str
     articles: int = Field(description="Original articles naming the person (copies not counted).")
     mentions: int
+    tone: TonePublic | None = Field(None, description="None where no article was read for tone.")
     positions: list[str] = Field(description="Positions, the most recently stated first.")
 
 
@@ -140,6 +150,7 @@ class OrganizationPublic(BaseModel):
     name: str
     articles: int = Field(description="Original articles naming it (copies not counted).")
     mentions: int
+    tone: TonePublic | None = Field(None, description="None where no article was read for tone.")
 
 
 class OrganizationsPublic(Page[OrganizationPublic]):
@@ -158,6 +169,8 @@ class QuotePublic(BaseModel):
     verb: str | None
     topics: list[str]
     repeat_of: str | None = Field(description="The first quote saying the same, in another article.")
+    speaker_tone: int | None = Field(None, description="The tone of the quote's sentence towards its "
+                                                       "speaker: -1, 0, 1; null when it states none.")
     document_id: str
     published: str | None
     outlet: str | None

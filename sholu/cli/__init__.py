@@ -411,6 +411,34 @@ def regions(db, as_json):
 
 
 @main.command()
+@click.argument("table", type=click.File(encoding="utf-8"))
+@click.option("--out", type=click.File("w", encoding="utf-8"), default="-", show_default=True,
+              help="Where the rows with their `predicted` column go.")
+def tone(table, out):
+    """Tone towards an entity in a sentence, for rows in RuSentNE-2023's format
+    (tab-separated: sentence, entity, entity_tag, entity_pos_start_rel,
+    entity_pos_end_rel[, label]); writes them back with `predicted` (-1/0/1). With labels,
+    the last line is {"f1_pn": …, "f1_pn0": …}.
+
+    \b
+    Examples:
+      sholu tone validation.tsv --out predicted.tsv
+      sholu tone rows.tsv | tail -1
+    """
+    from ..tone.table import predict_rows, read_table, scores, write_table
+
+    try:
+        rows = predict_rows(read_table(table))
+    except ValueError as error:
+        raise click.ClickException(f"{table.name}: {error}") from error
+    write_table(rows, out)
+    figures = scores(rows)
+    if figures is not None:
+        out.flush()
+        click.echo(json.dumps(figures))
+
+
+@main.command()
 @db_option()
 @click.option("--errors", "severity", flag_value="error", help="Only what could not be stored.")
 @click.option("--notes", "severity", flag_value="note", help="Only notes on stored documents.")

@@ -82,6 +82,8 @@ STAGES: tuple[Stage, ...] = (
           ("topics", "constitution_refs"), needs_language=True),
     Stage("quote topics", "sholu.topics:annotate_quote_topics", ("text", "quotes"),
           ("quotes",), needs_language=True),
+    Stage("tone", "sholu.tone:annotate_tone", ("text", "language", "persons", "organizations", "quotes"),
+          ("persons", "organizations", "quotes"), needs_language=True),
     Stage("index", "sholu.store.indexing:index_document", ("title", "text", "quotes"),
           ("indexed",)),
     Stage("event groups", "sholu.events.groups:group_events", ("events", "duplicate_of"), ("events",), on=CORPUS),

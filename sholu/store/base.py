@@ -19,11 +19,17 @@ from .queries import people
 from .queries import quotes as quote_queries
 from .queries import search as search_queries
 from .queries.documents import DOCUMENT_COLUMNS
-from .schema import RECORD_TABLES
+from .schema import RECORD_TABLES, TONE_COLUMNS
 
 QUOTES, EVENTS = RECORD_TABLES["quotes"], RECORD_TABLES["events"]
 
 ENTITY_KINDS = (("persons", "person"), ("organizations", "organization"), ("places", "place"))
+MENTION_INSERT = (
+    f"INSERT INTO entity_mentions (document_id, entity_id, kind, name, mentions, {', '.join(TONE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (5 + len(TONE_COLUMNS)))}) ON CONFLICT (document_id, entity_id) "
+    "DO UPDATE SET name = excluded.name, mentions = excluded.mentions, "
+    + ", ".join(f"{column} = excluded.{column}" for column in TONE_COLUMNS))
+
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")   # tells apart saves in one second
@@ -224,9 +230,8 @@ class SqlStore:
                 key = surname_key(entity["name"]) if kind == "person" else None
                 self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
                                 (entity["entity_id"], kind, entity["name"], key))
-                self.db.execute("INSERT INTO entity_mentions VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, entity_id) "
-                                "DO UPDATE SET name = excluded.name, mentions = excluded.mentions",
-                                (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"]))
+                self.db.execute(MENTION_INSERT, (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"],
+                                                 *(entity.get(column) for column in TONE_COLUMNS)))
                 self.db.executemany("INSERT INTO positions VALUES (?, ?, ?, ?)",
                                     [(entity["entity_id"], doc.id, p, doc.published)
                                      for p in entity.get("positions", [])])

@@ -172,6 +172,15 @@ MIGRATION_TEMPLATES = [
     "ALTER TABLE quotes ADD COLUMN in_headline INTEGER NOT NULL DEFAULT 0",
     # events branch: reports of one event found by type and day (the event groups stage)
     "CREATE INDEX events_type_date ON events (type, date)",
+    # tone branch: each entity's mentions per tone in the article (persons and
+    # organisations; NULL for places and for documents the tone stage has not read),
+    # and the tone of a quote's sentence towards its speaker (-1/0/1, NULL: none stated)
+    """
+    ALTER TABLE entity_mentions ADD COLUMN tone_positive INTEGER;
+    ALTER TABLE entity_mentions ADD COLUMN tone_neutral INTEGER;
+    ALTER TABLE entity_mentions ADD COLUMN tone_negative INTEGER;
+    ALTER TABLE quotes ADD COLUMN speaker_tone INTEGER
+    """,
 ]
 
 
@@ -226,4 +235,5 @@ RECORD_TABLES = {
 # (a person's), or only in documents.annotations.
 ENTITY_RECORDS = {"persons": Person, "organizations": Organization, "places": Place}
 ENTITY_COLUMNS = ("entity_id", "name", "mentions")
-ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "title_spans", "lat", "lon", "region")
+TONE_COLUMNS = ("tone_positive", "tone_neutral", "tone_negative")     # persons' and organisations'
+ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "title_spans", "lat", "lon", "region", "tone_net", "tone_mentions")

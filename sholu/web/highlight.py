@@ -3,6 +3,7 @@ and dates as links or spans with a hover title, quotes as a mark around them. Th
 is escaped piece by piece, so nothing in an article can become markup."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -46,9 +47,31 @@ def entity_marks(record: dict, link) -> list[Mark]:
     for field, css in ENTITY_KINDS:
         for entity in record.get(field) or []:
             title = entity["name"] + "".join(f" — {p}" for p in (entity.get("positions") or [])[:1])
+            tones = {m["start"]: m for m in entity.get("tone_mentions") or []}
             for start, end in entity.get("spans") or []:
-                marks.append(Mark(start, end, f"ent {css}", title, link(field, entity)))
+                tone_css, evidence = tone_note(record["text"], tones.get(start))
+                marks.append(Mark(start, end, f"ent {css}{tone_css}", title + evidence, link(field, entity)))
     return marks
+
+
+TONE_CSS = {1: " tone-pos", -1: " tone-neg", 0: ""}
+SENTENCE_END = re.compile(r"[.!?…]\s|\n")
+
+
+def tone_note(text: str, mention: dict | None) -> tuple[str, str]:
+    """A toned mention's css class and its hover note: the tone, the model's confidence,
+    and the sentence it was read from as evidence."""
+    if mention is None or mention["tone"] == 0:
+        return "", ""
+    sign = "+1" if mention["tone"] > 0 else "−1"
+    return TONE_CSS[mention["tone"]], f" · {sign} ({mention['confidence']:.2f}): {sentence_at(text, mention['start'])}"
+
+
+def sentence_at(text: str, offset: int) -> str:
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, offset)]
+    begin = starts[-1] if starts else 0
+    end = SENTENCE_END.search(text, offset)
+    return text[begin:end.start() + 1 if end else len(text)].strip()
 
 
 def date_marks(record: dict) -> list[Mark]:

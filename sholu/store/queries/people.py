@@ -18,7 +18,25 @@ def top_entities(store, kind: str, limit: int, offset: int = 0) -> list[dict]:
                         "JOIN entities e ON e.entity_id = s.entity_id WHERE s.kind = ? AND s.articles > 0 "
                         "ORDER BY s.articles DESC, s.mentions DESC, e.name LIMIT ? OFFSET ?",
                  (kind, limit, offset))
-    return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
+    tones = tone_totals(store, [row[0] for row in found])
+    return [{"entity_id": e, "name": n, "articles": a, "mentions": m, "tone": tones.get(e)}
+            for e, n, a, m in found]
+
+
+def tone_totals(store, ids: list[str]) -> dict[str, dict]:
+    """Each entity's mentions by tone over original articles, and the net tone
+    ((positive - negative) / mentions read); none for an entity no article has toned."""
+    found = rows(store, "SELECT em.entity_id, SUM(em.tone_positive), SUM(em.tone_neutral), SUM(em.tone_negative) "
+                        "FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+                        f"WHERE em.entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
+                        "AND em.tone_positive IS NOT NULL GROUP BY em.entity_id", ids) if ids else []
+    return {e: tone_summary(pos, neu, neg) for e, pos, neu, neg in found}
+
+
+def tone_summary(positive: int, neutral: int, negative: int) -> dict:
+    read = positive + neutral + negative
+    net = round((positive - negative) / read, 3) if read else 0.0
+    return {"positive": positive, "neutral": neutral, "negative": negative, "net": net}
 
 
 def count_entities(store, kind: str) -> int:

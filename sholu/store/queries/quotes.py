@@ -7,7 +7,8 @@ from .common import Scope, marks, one, rows
 
 TOP = 10
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
-              "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said")
+              "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said",
+              "speaker_tone")
 
 
 def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str, list]:
@@ -25,7 +26,8 @@ def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str
 # The columns of QUOTE_KEYS, from quotes q joined with their documents d.
 QUOTE_COLUMNS = ("q.quote_id, q.speaker, q.speaker_entity_id, q.speaker_type, q.kind, q.text, "
                  "q.verb, q.topics, q.repeat_of, d.id, d.published, d.outlet, d.duplicate_of, "
-                 "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id))")
+                 "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)), "
+                 "q.speaker_tone")
 
 
 def quote_dict(row: tuple) -> dict:

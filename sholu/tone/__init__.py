@@ -1,0 +1,73 @@
+"""Tone: for every mention of a person or organisation, the tone of its sentence
+towards it (-1, 0, 1, with the model's confidence); per entity per article the counts
+and a net tone; each quote the tone of its sentence towards its speaker. The model
+(`model.py`) was trained offline on RuSentNE-2023 by `python -m sholu.tone.train`; it
+reads Russian, so other languages' documents keep no tone."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from razdel import sentenize
+
+from ..document import Document
+from .features import Mention
+from .model import shipped_model
+
+TONED = (("persons", "PERSON"), ("organizations", "ORGANIZATION"))
+MODEL_LANGUAGE = "ru"
+
+
+def annotate_tone(doc: Document) -> Document:
+    if doc.language != MODEL_LANGUAGE:
+        return doc
+    sentences = Sentences(doc.text)
+    for field, tag in TONED:
+        for entity in getattr(doc, field):
+            tone_entity(entity, tag, sentences)
+    for quote in doc.quotes:
+        quote["speaker_tone"] = speaker_tone(quote, doc.persons + doc.organizations, sentences)
+    return doc
+
+
+class Sentences:
+    """The text's sentences (razdel), found by offset."""
+
+    def __init__(self, text: str):
+        self.spans = [(s.start, s.stop) for s in sentenize(text)]
+        self.starts = [start for start, _ in self.spans]
+        self.text = text
+
+    def around(self, start: int) -> tuple[int, int] | None:
+        index = bisect_right(self.starts, start) - 1
+        return self.spans[index] if index >= 0 and start < self.spans[index][1] else None
+
+
+def tone_entity(entity: dict, tag: str, sentences: Sentences) -> None:
+    tones = [mention_tone(start, end, tag, sentences) for start, end in entity.get("spans", [])]
+    tones = [tone for tone in tones if tone is not None]
+    counts = {value: sum(t["tone"] == value for t in tones) for value in (1, 0, -1)}
+    entity.update(tone_positive=counts[1], tone_neutral=counts[0], tone_negative=counts[-1],
+                  tone_net=round((counts[1] - counts[-1]) / len(tones), 3) if tones else 0.0,
+                  tone_mentions=tones)
+
+
+def mention_tone(start: int, end: int, tag: str, sentences: Sentences) -> dict | None:
+    sentence = sentences.around(start)
+    if sentence is None or end > sentence[1]:
+        return None
+    first, last = sentence
+    found = shipped_model().tone(Mention(sentences.text[first:last], start - first, end - first, tag))
+    return {"start": start, "end": end, "tone": found.value, "confidence": found.confidence}
+
+
+def speaker_tone(quote: dict, entities: list[dict], sentences: Sentences) -> int | None:
+    """The tone towards the speaker of the speaker's mention in the quote's own sentences
+    (the attribution «— раскритиковал X» or «X похвалил …»); None when no mention is there."""
+    speaker = next((e for e in entities if e["entity_id"] == quote.get("speaker_entity_id")), None)
+    if speaker is None:
+        return None
+    covering = [sentences.around(at) for at in (quote["start"], quote["end"])]
+    low = min([s[0] for s in covering if s] + [quote["start"]])
+    high = max([s[1] for s in covering if s] + [quote["end"]])
+    near = [m["tone"] for m in speaker.get("tone_mentions", []) if low <= m["start"] < high]
+    return max(near, key=abs) if near else None

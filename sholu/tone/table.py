@@ -1,0 +1,53 @@
+"""`sholu tone FILE.tsv`: RuSentNE-format rows in, the same rows with a `predicted`
+column out, and the task's figures when the rows carry labels."""
+from __future__ import annotations
+
+import csv
+from typing import IO, Iterable
+
+from .features import Mention
+from .metrics import f1_pn, f1_pn0
+from .model import shipped_model
+
+COLUMNS = ("sentence", "entity", "entity_tag", "entity_pos_start_rel", "entity_pos_end_rel")
+
+
+def read_table(handle: IO[str]) -> list[dict]:
+    reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValueError(f"missing column {', '.join(missing)}")
+    return list(reader)
+
+
+def predict_rows(rows: Iterable[dict]) -> list[dict]:
+    """Each row with `predicted` (-1/0/1); a row whose offsets cannot be read is neutral."""
+    model = shipped_model()
+    return [{**row, "predicted": predicted(model, row)} for row in rows]
+
+
+def predicted(model, row: dict) -> int:
+    try:
+        mention = Mention(row["sentence"] or "", int(row["entity_pos_start_rel"]),
+                          int(row["entity_pos_end_rel"]), row.get("entity_tag") or "PERSON")
+    except (TypeError, ValueError):
+        return 0
+    return model.tone(mention).value
+
+
+def write_table(rows: list[dict], handle: IO[str]) -> None:
+    fields = list(rows[0]) if rows else [*COLUMNS, "predicted"]
+    writer = csv.DictWriter(handle, fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE,
+                            escapechar="\\", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def scores(rows: list[dict]) -> dict | None:
+    """F1_PN and F1_PN0 over the rows with a label; None when none has one."""
+    labelled = [row for row in rows if str(row.get("label", "")).strip() in ("-1", "0", "1")]
+    if not labelled:
+        return None
+    gold = [int(row["label"]) for row in labelled]
+    guessed = [row["predicted"] for row in labelled]
+    return {"f1_pn": round(f1_pn(gold, guessed), 4), "f1_pn0": round(f1_pn0(gold, guessed), 4)}

@@ -1,0 +1,182 @@
+"""Train the tone model offline: `python -m sholu.tone.train [TRAIN.tsv] [--out MODEL.npz]`.
+
+Reads RuSentNE-2023's training rows (sholu/tone/data/rusentne-2023-train.tsv, MIT; see
+the LICENSE beside it), measures each candidate by cross-validation that keeps all rows
+of one sentence in one fold (fixed seed), prints the figures, and writes the chosen
+model (a multinomial logistic regression over `features`, with a neutral-class offset
+tuned on the out-of-fold predictions) where the package loads it. scipy fits it here;
+inference needs numpy only.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import optimize, sparse
+
+from .features import Mention, dense_features, sparse_features
+from .metrics import f1_pn
+from .model import MODEL_PATH, LABELS, decide
+
+DATA = Path(__file__).parent / "data" / "rusentne-2023-train.tsv"
+SEED, FOLDS, MIN_COUNT = 2023, 5, 2
+
+
+def read_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def mention_of(row: dict) -> Mention:
+    return Mention(row["sentence"], int(row["entity_pos_start_rel"]),
+                   int(row["entity_pos_end_rel"]), row["entity_tag"])
+
+
+def build_vocabulary(feature_lists: list[list[str]]) -> dict[str, int]:
+    counts = Counter(name for names in feature_lists for name in set(names))
+    kept = sorted(name for name, count in counts.items() if count >= MIN_COUNT)
+    return {name: i for i, name in enumerate(kept)}
+
+
+def sparse_matrix(feature_maps: list[dict[str, float]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    """Rows of named feature weights over the vocabulary, each row of length one."""
+    rows, cols, values = [], [], []
+    for r, named in enumerate(feature_maps):
+        known = [(vocabulary[n], v) for n, v in named.items() if n in vocabulary]
+        rows += [r] * len(known)
+        cols += [c for c, _ in known]
+        values += [v for _, v in known]
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(feature_maps), len(vocabulary)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
+    return sparse.diags(1 / np.maximum(norms, 1e-9)) @ matrix
+
+
+def design(feature_lists, dense, vocabulary, dense_scale: float) -> sparse.csr_matrix:
+    return sparse.hstack([sparse_matrix(feature_lists, vocabulary),
+                          sparse.csr_matrix(dense * dense_scale)]).tocsr()
+
+
+def fit(X, y: np.ndarray, strength: float, balanced: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression with an L2 penalty (`strength` = 1/C)."""
+    classes = len(LABELS)
+    onehot = np.eye(classes)[y]
+    counts = np.bincount(y, minlength=classes)
+    weights = (len(y) / (classes * counts))[y] if balanced else np.ones(len(y))
+    d = X.shape[1]
+
+    def loss(theta):
+        W, b = theta[:d * classes].reshape(d, classes), theta[d * classes:]
+        scores = X @ W + b
+        scores -= scores.max(axis=1, keepdims=True)
+        probs = np.exp(scores)
+        probs /= probs.sum(axis=1, keepdims=True)
+        value = -(weights * np.log(np.sum(probs * onehot, axis=1) + 1e-12)).sum() / len(y)
+        value += 0.5 * strength * np.sum(W * W)
+        residual = (probs - onehot) * weights[:, None] / len(y)
+        grad_W = X.T @ residual + strength * W
+        return value, np.concatenate([np.asarray(grad_W).ravel(), residual.sum(axis=0)])
+
+    start = np.zeros(d * classes + classes)
+    theta = optimize.minimize(loss, start, jac=True, method="L-BFGS-B",
+                              options={"maxiter": 500}).x
+    return theta[:d * classes].reshape(d, classes), theta[d * classes:]
+
+
+def probabilities(X, W, b) -> np.ndarray:
+    scores = X @ W + b
+    scores -= scores.max(axis=1, keepdims=True)
+    probs = np.exp(scores)
+    return probs / probs.sum(axis=1, keepdims=True)
+
+
+def sentence_folds(rows: list[dict]) -> np.ndarray:
+    """A fold per row, every row of one sentence in the same fold."""
+    sentences = sorted({row["sentence"] for row in rows})
+    order = np.random.default_rng(SEED).permutation(len(sentences))
+    fold_of = {sentences[i]: rank % FOLDS for rank, i in enumerate(order)}
+    return np.array([fold_of[row["sentence"]] for row in rows])
+
+
+def out_of_fold(feature_lists, dense, y, folds, config) -> np.ndarray:
+    probs = np.zeros((len(y), len(LABELS)))
+    for fold in range(FOLDS):
+        train, test = folds != fold, folds == fold
+        vocabulary = build_vocabulary([feature_lists[i] for i in np.flatnonzero(train)])
+        X = design(feature_lists, dense, vocabulary, config["dense_scale"])
+        W, b = fit(X[train], y[train], config["strength"], config["balanced"])
+        probs[test] = probabilities(X[test], W, b)
+    return probs
+
+
+def best_offset(probs: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The log-odds taken off the neutral class that maximises F1_PN, and that F1_PN."""
+    grid = np.round(np.arange(-1.0, 2.51, 0.1), 2)
+    scored = [(f1_pn(labels_of(y), labels_of(decide(probs, offset))), offset) for offset in grid]
+    figure, offset = max(scored)
+    return float(offset), figure
+
+
+def labels_of(indexes: np.ndarray) -> list[int]:
+    return [LABELS[i] for i in indexes]
+
+
+CANDIDATES = [
+    {"strength": 1e-4, "balanced": True, "dense_scale": 0.5},
+    {"strength": 3e-4, "balanced": True, "dense_scale": 0.5},
+    {"strength": 1e-3, "balanced": True, "dense_scale": 1.0},
+]
+
+
+def training_set(path: Path = DATA):
+    """The rows' feature maps, dense features, label indexes and sentence folds."""
+    rows = read_rows(path)
+    mentions = [mention_of(row) for row in rows]
+    y = np.array([LABELS.index(int(row["label"])) for row in rows])
+    return ([sparse_features(m) for m in mentions], np.array([dense_features(m) for m in mentions]),
+            y, sentence_folds(rows))
+
+
+def cross_validated_f1(training, config: dict, offset: float) -> float:
+    """F1_PN of the out-of-fold predictions at this neutral offset (the gate's figure)."""
+    feature_maps, dense, y, folds = training
+    probs = out_of_fold(feature_maps, dense, y, folds, config)
+    return f1_pn(labels_of(y), labels_of(decide(probs, offset)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train", nargs="?", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    feature_maps, dense, y, folds = training_set(args.train)
+    results = []
+    for config in CANDIDATES:
+        probs = out_of_fold(feature_maps, dense, y, folds, config)
+        plain = f1_pn(labels_of(y), labels_of(decide(probs, 0.0)))
+        offset, tuned = best_offset(probs, y)
+        print(json.dumps({**config, "cv_f1_pn": round(plain, 4), "offset": offset,
+                          "cv_f1_pn_tuned": round(tuned, 4)}), flush=True)
+        results.append((tuned, offset, config))
+    tuned, offset, config = max(results, key=lambda item: item[0])
+    vocabulary = build_vocabulary(feature_maps)
+    W, b = fit(design(feature_maps, dense, vocabulary, config["dense_scale"]), y,
+               config["strength"], config["balanced"])
+    save(args.out, vocabulary, W, b, offset, config)
+    print(json.dumps({"chosen": config, "offset": offset, "cv_f1_pn": round(tuned, 4),
+                      "features": len(vocabulary), "out": str(args.out)}))
+
+
+def save(path: Path, vocabulary, W, b, offset, config) -> None:
+    names = np.array(sorted(vocabulary, key=vocabulary.get))
+    np.savez_compressed(path, names=names, weights=W.astype(np.float32), bias=b.astype(np.float32),
+                        neutral_offset=np.float32(offset), dense_scale=np.float32(config["dense_scale"]),
+                        config=np.array(json.dumps(config)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
