@@ -19,7 +19,8 @@ from .queries import people
 from .queries import quotes as quote_queries
 from .queries import search as search_queries
 from .queries.documents import DOCUMENT_COLUMNS
-from .schema import RECORD_TABLES
+from .queries.common import marks
+from .schema import MENTION_COLUMNS, RECORD_TABLES, TONE_COLUMNS
 
 QUOTES, EVENTS = RECORD_TABLES["quotes"], RECORD_TABLES["events"]
 
@@ -224,9 +225,11 @@ class SqlStore:
                 key = surname_key(entity["name"]) if kind == "person" else None
                 self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
                                 (entity["entity_id"], kind, entity["name"], key))
-                self.db.execute("INSERT INTO entity_mentions VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, entity_id) "
-                                "DO UPDATE SET name = excluded.name, mentions = excluded.mentions",
-                                (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"]))
+                self.db.execute(f"INSERT INTO entity_mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({marks(MENTION_COLUMNS)}) "
+                                "ON CONFLICT (document_id, entity_id) DO UPDATE SET name = excluded.name, "
+                                "mentions = excluded.mentions",
+                                (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"],
+                                 *(entity.get(column) for column in TONE_COLUMNS["entity_mentions"])))
                 self.db.executemany("INSERT INTO positions VALUES (?, ?, ?, ?)",
                                     [(entity["entity_id"], doc.id, p, doc.published)
                                      for p in entity.get("positions", [])])

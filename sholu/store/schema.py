@@ -168,6 +168,14 @@ MIGRATION_TEMPLATES = [
     );
     CREATE INDEX problems_noted ON problems (noted_at)
     """,
+    # tone columns (same as tone branch): mentions of the entity in the article read as
+    # positive, neutral, negative; the quote's tone towards its speaker's subject (-1/0/1)
+    """
+    ALTER TABLE entity_mentions ADD COLUMN tone_positive INTEGER;
+    ALTER TABLE entity_mentions ADD COLUMN tone_neutral INTEGER;
+    ALTER TABLE entity_mentions ADD COLUMN tone_negative INTEGER;
+    ALTER TABLE quotes ADD COLUMN speaker_tone INTEGER
+    """,
 ]
 
 
@@ -222,4 +230,9 @@ RECORD_TABLES = {
 # (a person's), or only in documents.annotations.
 ENTITY_RECORDS = {"persons": Person, "organizations": Organization, "places": Place}
 ENTITY_COLUMNS = ("entity_id", "name", "mentions")
+# the tone stage's columns (the contract with the tone branch): mention counts per article
+# on entity_mentions, the quote's tone on quotes; NULL where tone was not read
+TONE_COLUMNS = {"entity_mentions": ("tone_positive", "tone_neutral", "tone_negative"),
+                "quotes": ("speaker_tone",)}
+MENTION_COLUMNS = ("document_id", "entity_id", "kind", "name", "mentions", *TONE_COLUMNS["entity_mentions"])
 ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "lat", "lon", "region")
