@@ -20,7 +20,8 @@ from sholu.store.schema import ENTITY_ANNOTATIONS_ONLY, ENTITY_COLUMNS, ENTITY_R
 # Columns the export tables and the store add to a record's fields: ids and links.
 EXPORT_IDS = {"document_id", "quote_id", "event_id"}
 # What the quote and event lists tell beside the record: the article's, the corpus's.
-QUOTE_LIST_EXTRAS = {"document_id", "published", "outlet", "duplicate_of", "times_said"}
+QUOTE_LIST_EXTRAS = {"document_id", "published", "outlet", "duplicate_of", "times_said",
+                     "speaker_tone"}      # the tone column (a record field once the tone stage is in)
 EVENT_LIST_EXTRAS = {"reports", "original_reports", "outlets"}
 
 

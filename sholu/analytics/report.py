@@ -7,16 +7,20 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
+from ..services.selection import describe
+from ..store.queries.common import ALL_TIME, Selection, ratio
 from .coverage import regions_over_time, summary, themes_over_time, timeline
 from .network import co_occurrence
 from .outlets import outlets, reprints
 from .periods import all_periods, best_period
-from .svg import bar_chart, line_chart
+from .shares import ALL, OTHERS, TOP_OUTLETS, TOP_SUBJECTS, subject_table
+from .svg import bar_chart, line_chart, stacked_shares
 from .voice import share_of_voice
 
 TOP_ENTITIES = 15
 TOP_OVER_TIME = 6          # more lines than this on one chart cannot be told apart
 TOP_PAIRS = 30
+TOP_REPRINTS = 20
 NO_OUTLET = "издание не указано"
 UNDATED = "без даты"
 EVENT_TYPES = {"meeting": "встреча", "election": "выборы", "referendum": "референдум",
@@ -36,6 +40,8 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; tex
 th { background: #eef2f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 svg.chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
 footer { margin-top: 3rem; color: #777; font-size: .85rem; }
+@media print { nav { display: none; } section { break-inside: avoid-page; } body { margin: 0; max-width: none; }
+               .scroll { overflow: visible; } table { font-size: .75rem; } }
 """
 
 
@@ -119,8 +125,9 @@ def counts_in(points: list[dict], periods: list, field: str = "articles") -> lis
 
 # -- sections ------------------------------------------------------------------------------
 
-def summary_section(overview: dict, by: str) -> str:
-    rows = [["Документов всего", overview["documents"]],
+def summary_section(overview: dict, by: str, selection: Selection = ALL_TIME) -> str:
+    rows = [["Выборка (период · издания)", describe(selection)],
+            ["Документов всего", overview["documents"]],
             ["Оригинальных статей", overview["originals"]],
             ["Копий (перепечаток)", overview["copies"]],
             ["Изданий", overview["outlets"]],
@@ -139,13 +146,15 @@ def summary_section(overview: dict, by: str) -> str:
                    table(["Показатель", "Значение"], rows))
 
 
-def timeline_section(store, by: str) -> str:
-    points = timeline(store, by)
+def timeline_section(store, by: str, selection: Selection = ALL_TIME) -> str:
+    points = timeline(store, by, selection)
     periods = chart_periods(points, by)
     chart = line_chart(periods, {"Оригиналы": counts_in(points, periods),
                                  "Копии": counts_in(points, periods, "copies")},
                        "Публикации по времени")
-    rows = [[period_name(p["period"]), p["articles"], p["copies"]] for p in points]
+    counted = {p["period"]: p for p in points}
+    rows = [[period_name(period), counted.get(period, {}).get("articles", 0), counted.get(period, {}).get("copies", 0)]
+            for period in [*periods, *([None] if None in counted else [])]]    # quiet periods as zeros
     return section("timeline", "Динамика публикаций",
                    f"Число оригинальных статей и копий {PERIOD_NAMES[by]}; статьи без даты "
                    "на графике не показаны, они в последней строке таблицы.",
@@ -196,8 +205,9 @@ def organisations_section(store) -> str:
                    chart, table(["Организация", "Статей", "Упоминаний", "Доля упоминаний"], rows))
 
 
-def outlets_section(store) -> str:
-    table_rows = outlets(store)
+def outlets_section(store, selection: Selection = ALL_TIME, top: int = TOP_OUTLETS) -> str:
+    every = outlets(store, selection)
+    table_rows = every[:top] + ([other_outlets(every[top:])] if every[top:] else [])
     chart = bar_chart([outlet_name(o["outlet"]) for o in table_rows],
                       {"Оригиналы": [o["originals"] for o in table_rows],
                        "Копии": [o["copies"] for o in table_rows]},
@@ -209,6 +219,7 @@ def outlets_section(store) -> str:
             for o in table_rows]
     return section(
         "outlets", "Издания",
+        f"Главные {top} изданий по числу публикаций, остальные — одной строкой. "
         "Все публикации каждого издания, включая копии: доля перепечаток — копии от всех его "
         "публикаций; «перепечатано другими» — сколько его оригиналов скопировали другие издания. "
         "Темы и цитируемые люди — по всем публикациям издания.",
@@ -217,8 +228,68 @@ def outlets_section(store) -> str:
                       "Первая дата", "Последняя дата"], rows))
 
 
-def themes_section(store, by: str) -> str:
-    themes = themes_over_time(store, by)
+OTHER_OUTLETS = "остальные издания"
+SUMMED = ("articles", "originals", "copies", "originals_reprinted_elsewhere", "people_quoted")
+
+
+def other_outlets(rows: list[dict]) -> dict:
+    """The outlets past the top added up into one row."""
+    total = {key: sum(row[key] for row in rows) for key in SUMMED}
+    dates = [row[key] for row in rows for key in ("first_date", "last_date") if row[key]]
+    return {"outlet": f"{OTHER_OUTLETS} ({len(rows)})", **total, "reprint_share": ratio(total["copies"], total["articles"]),
+            "top_themes": [], "speakers": [], "first_date": min(dates, default=None),
+            "last_date": max(dates, default=None)}
+
+
+# -- share of coverage and tone (the ODIHR tables) -------------------------------------
+
+SUBJECT_KINDS = {"person": ("shares-people", "Доля освещения и тон: люди"),
+                 "organization": ("shares-organisations", "Доля освещения и тон: организации")}
+LINE_NAMES = {OTHERS: "остальные", "side": "сторона"}
+
+
+def column_name(outlet: str) -> str:
+    return {OTHERS: OTHER_OUTLETS, ALL: "все издания"}.get(outlet, outlet)
+
+
+def subject_name(row: dict) -> str:
+    if row["line"] == OTHERS:
+        return "остальные субъекты"
+    return f"{row['subject']} (сторона)" if row["line"] == "side" else row["subject"]
+
+
+def shares_section(store, kind: str, selection: Selection, top_subjects: int, top_outlets: int) -> str:
+    """Per subject: share of mentions in each outlet, then volume and tone over all
+    outlets, with the tone as stacked bars: the numbers of `subject_table` as they are."""
+    anchor, heading = SUBJECT_KINDS[kind]
+    found = subject_table(store, selection, kind, top_subjects, top_outlets)
+    columns = found["outlets"]
+    lines: dict[str, dict[str, dict]] = {}
+    for row in found["rows"]:
+        lines.setdefault(subject_name(row), {})[row["outlet"]] = row
+    share_rows = [[name, *[f"{percent(cells[c]['mention_share'])} ({cells[c]['mentions']})" for c in columns]]
+                  for name, cells in lines.items()]
+    totals = [(name, cells[ALL]) for name, cells in lines.items()]
+    volume_rows = [[name, t["articles"], t["mentions"], t["headline_mentions"], t["characters"],
+                    percent(t["character_share"]), t["positive"], t["neutral"], t["negative"]] for name, t in totals]
+    chart = stacked_shares([name for name, _ in totals],
+                           {"позитивно": [t["positive"] for _, t in totals],
+                            "нейтрально": [t["neutral"] for _, t in totals],
+                            "негативно": [t["negative"] for _, t in totals]}, f"{heading}: тон упоминаний")
+    return section(
+        anchor, heading,
+        f"Методика ODIHR: доля субъекта среди упоминаний всех субъектов в издании (в скобках — "
+        f"упоминаний), включая перепечатки; главные {top_subjects} субъектов и {top_outlets} изданий, "
+        "остальные — одной строкой и одним столбцом. Ниже — объём по всем изданиям: статьи, упоминания, "
+        "заголовки, символы предложений о субъекте и тон упоминаний (если тон не определён — нули).",
+        table(["Субъект", *[column_name(c) for c in columns]], share_rows),
+        chart,
+        table(["Субъект", "Статей", "Упоминаний", "В заголовках", "Символов", "Доля символов",
+               "Позитивно", "Нейтрально", "Негативно"], volume_rows))
+
+
+def themes_section(store, by: str, selection: Selection = ALL_TIME) -> str:
+    themes = themes_over_time(store, by, selection)
     chart = bar_chart([t["label"] for t in themes], {"Статей": [t["articles"] for t in themes]},
                       "Темы: число статей")
     return section(
@@ -269,8 +340,8 @@ def where_and_when(article: dict) -> str:
     return f"{outlet_name(article['outlet'])}, {period_name(article['published'])}"
 
 
-def reprints_section(store) -> str:
-    groups = reprints(store)
+def reprints_section(store, selection: Selection = ALL_TIME) -> str:
+    groups = reprints(store, selection)[:TOP_REPRINTS]
     labels = [f"{where_and_when(g['original'])}: {g['original']['title'] or g['original']['first_words']}"
               for g in groups]
     chart = bar_chart(labels, {"Копий": [len(g["copies"]) for g in groups]}, "Перепечатки: копий на оригинал")
@@ -281,7 +352,7 @@ def reprints_section(store) -> str:
              g["outlets"]] for g in groups]
     return section(
         "reprints", "Перепечатки",
-        "Группы почти одинаковых текстов: оригинал и его копии в других изданиях. Первое "
+        f"До {TOP_REPRINTS} самых больших групп почти одинаковых текстов: оригинал и его копии в других изданиях. Первое "
         "появление — самая ранняя датированная публикация группы (при равенстве или без дат — оригинал).",
         chart, table(["Оригинал", "Заголовок и начало текста", "Копии", "Первое появление", "Изданий"],
                      rows))
@@ -289,32 +360,44 @@ def reprints_section(store) -> str:
 
 # -- the page -------------------------------------------------------------------------------
 
-SECTIONS = (("summary", "Сводка"), ("timeline", "Динамика"), ("people", "Люди"),
+SECTIONS = (("summary", "Сводка"), ("timeline", "Динамика"), ("shares-people", "Доля: люди"),
+            ("shares-organisations", "Доля: организации"), ("people", "Люди"),
             ("organisations", "Организации"), ("outlets", "Издания"), ("themes", "Темы"),
             ("regions", "Регионы"), ("co-occurrence", "Связи"), ("reprints", "Перепечатки"))
+WHOLE_CORPUS_ONLY = ("people", "organisations", "regions", "co-occurrence")
 
 
-def render_report(store) -> str:
-    overview = summary(store)
+def render_report(store, selection: Selection = ALL_TIME, top_subjects: int = TOP_SUBJECTS,
+                  top_outlets: int = TOP_OUTLETS) -> str:
+    """The report of a period and outlet set. The share-of-voice, region and
+    co-occurrence sections count the whole corpus, so a narrower report leaves them out."""
+    overview = summary(store, selection)
     by = best_period(overview["first_date"], overview["last_date"])
-    sections = [summary_section(overview, by), timeline_section(store, by), people_section(store, by),
-                organisations_section(store), outlets_section(store), themes_section(store, by),
-                regions_section(store, by), pairs_section(store), reprints_section(store)]
-    nav = "".join(f'<a href="#{anchor}">{escape(name)}</a>' for anchor, name in SECTIONS)
+    sections = [summary_section(overview, by, selection), timeline_section(store, by, selection),
+                shares_section(store, "person", selection, top_subjects, top_outlets),
+                shares_section(store, "organization", selection, top_subjects, top_outlets)]
+    if selection.everything:
+        sections += [people_section(store, by), organisations_section(store)]
+    sections += [outlets_section(store, selection, top_outlets), themes_section(store, by, selection)]
+    if selection.everything:
+        sections += [regions_section(store, by), pairs_section(store)]
+    sections.append(reprints_section(store, selection))
+    shown = [(a, n) for a, n in SECTIONS if selection.everything or a not in WHOLE_CORPUS_ONLY]
+    nav = "".join(f'<a href="#{anchor}">{escape(name)}</a>' for anchor, name in shown)
     generated = datetime.now().strftime("%Y-%m-%d %H:%M")
     return ("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>Sholu — обзор освещения</title><style>{STYLE}</style></head><body>"
             "<h1>Sholu — обзор освещения в СМИ</h1>"
-            f'<p class="note">Отчёт создан {escape(generated)}. '
+            f'<p class="note">Выборка: {escape(describe(selection))}. Отчёт создан {escape(generated)}. '
             "Файл самодостаточен: открывается без сети.</p>"
             f"<nav>{nav}</nav>" + "".join(sections)
             + "<footer>Sholu — открытый монитор русскоязычных СМИ Казахстана.</footer></body></html>\n")
 
 
-def write_report(store, out_path) -> Path:
+def write_report(store, out_path, selection: Selection = ALL_TIME, **tops) -> Path:
     """Write the report to `out_path` (UTF-8) and return its path."""
     path = Path(out_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(store), encoding="utf-8")
+    path.write_text(render_report(store, selection, **tops), encoding="utf-8")
     return path

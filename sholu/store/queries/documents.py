@@ -51,23 +51,35 @@ def totals(store) -> dict:
             "originals": documents_ - duplicates, "outlets": outlets}
 
 
-def summary(store) -> dict:
+def summary(store, scope: Scope = EVERYTHING) -> dict:
     """Documents, originals, copies, outlets (all, and those with originals), the date
-    range of all documents and how much was extracted."""
+    range of all documents and how much was extracted, over the scope's articles."""
+    every = scope.with_copies()
     documents_, copies, outlets, first, last = rows(
-        store, "SELECT COUNT(*), COUNT(duplicate_of), COUNT(DISTINCT outlet), MIN(published), "
-               "MAX(published) FROM documents")[0]
+        store, "SELECT COUNT(*), COUNT(d.duplicate_of), COUNT(DISTINCT d.outlet), MIN(d.published), "
+               f"MAX(d.published) FROM documents d WHERE {every.where()}", every.args)[0]
     undated, original_outlets = rows(
-        store, "SELECT COUNT(*) - COUNT(published), COUNT(DISTINCT outlet) FROM documents "
-               "WHERE duplicate_of IS NULL")[0]
-    entities = dict(rows(store, "SELECT kind, COUNT(*) FROM entities GROUP BY kind"))
+        store, "SELECT COUNT(*) - COUNT(d.published), COUNT(DISTINCT d.outlet) FROM documents d "
+               f"WHERE {scope.where()}", scope.args)[0]
     return {"documents": documents_, "originals": documents_ - copies, "copies": copies,
             "outlets": outlets, "outlets_with_originals": original_outlets,
             "first_date": first, "last_date": last, "undated_originals": undated,
-            "persons": entities.get("person", 0), "organizations": entities.get("organization", 0),
+            **extracted(store, every)}
+
+
+def extracted(store, every: Scope) -> dict:
+    """People, organisations and places named, quotes and events, in the scope."""
+    if every.condition == EVERYTHING.condition:     # the whole corpus: the entity table itself
+        entities = dict(rows(store, "SELECT kind, COUNT(*) FROM entities GROUP BY kind"))
+    else:
+        entities = dict(rows(store, "SELECT em.kind, COUNT(DISTINCT em.entity_id) FROM entity_mentions em "
+                                    f"JOIN documents d ON d.id = em.document_id WHERE {every.where()} "
+                                    "GROUP BY em.kind", every.args))
+    joined = f"JOIN documents d ON d.id = x.document_id WHERE {every.where()}"
+    return {"persons": entities.get("person", 0), "organizations": entities.get("organization", 0),
             "places": entities.get("place", 0),
-            "quotes": one(store, "SELECT COUNT(*) FROM quotes"),
-            "events": one(store, "SELECT COUNT(DISTINCT group_key) FROM events")}
+            "quotes": one(store, f"SELECT COUNT(*) FROM quotes x {joined}", every.args),
+            "events": one(store, f"SELECT COUNT(DISTINCT x.group_key) FROM events x {joined}", every.args)}
 
 
 def articles_per_period(store, by: str, scope: Scope = EVERYTHING) -> dict[str | None, list[int]]:

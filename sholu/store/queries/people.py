@@ -3,7 +3,7 @@ articles per entity, the number of original articles naming it (copies not count
 read from `entity_stats`, which every write keeps exact (see store/base.py)."""
 from __future__ import annotations
 
-from .common import Scope, marks, one, rows
+from .common import ALL_TIME, Scope, Selection, marks, one, rows
 
 PROFILE_LIMIT = 100          # rows of each list in a person's profile
 CO_MENTION_WINDOW = 1000     # latest articles of a person over which co-mentions count
@@ -12,8 +12,12 @@ TOP = 10
 
 # -- articles per entity -------------------------------------------------------------------
 
-def top_entities(store, kind: str, limit: int, offset: int = 0) -> list[dict]:
-    """Entities of `kind` by original articles naming them, then mentions, then name."""
+def top_entities(store, kind: str, limit: int, offset: int = 0, selection: Selection = ALL_TIME) -> list[dict]:
+    """Entities of `kind` by original articles naming them, then mentions, then name;
+    within a period and outlet set when one is chosen (counted from the mentions,
+    since `entity_stats` holds the whole corpus)."""
+    if not selection.everything:
+        return entities_in(store, selection.scope(), kind, limit, offset)
     found = rows(store, "SELECT s.entity_id, e.name, s.articles, s.mentions FROM entity_stats s "
                         "JOIN entities e ON e.entity_id = s.entity_id WHERE s.kind = ? AND s.articles > 0 "
                         "ORDER BY s.articles DESC, s.mentions DESC, e.name LIMIT ? OFFSET ?",
@@ -21,8 +25,13 @@ def top_entities(store, kind: str, limit: int, offset: int = 0) -> list[dict]:
     return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
 
 
-def count_entities(store, kind: str) -> int:
+def count_entities(store, kind: str, selection: Selection = ALL_TIME) -> int:
     """Entities of this kind named by original articles: the length of a top list."""
+    if not selection.everything:
+        scope = selection.scope()
+        return one(store, "SELECT COUNT(DISTINCT em.entity_id) FROM entity_mentions em "
+                          f"JOIN documents d ON d.id = em.document_id WHERE em.kind = ? AND {scope.where()}",
+                   (kind, *scope.args))
     return one(store, "SELECT COUNT(*) FROM entity_stats WHERE kind = ? AND articles > 0", (kind,))
 
 
@@ -39,18 +48,19 @@ def entity_counts(store, entity_id: str) -> dict:
     return {"articles": articles, "mentions": mentions, "quotes": quotes}
 
 
-def top_persons(store, limit: int, offset: int = 0) -> list[dict]:
+def top_persons(store, limit: int, offset: int = 0, selection: Selection = ALL_TIME) -> list[dict]:
     """People by original articles naming them, with their latest positions."""
     return [{**row, "positions": latest_positions(store, row["entity_id"])}
-            for row in top_entities(store, "person", limit, offset)]
+            for row in top_entities(store, "person", limit, offset, selection)]
 
 
-def entities_in(store, scope: Scope, kind: str, limit: int = TOP) -> list[dict]:
+def entities_in(store, scope: Scope, kind: str, limit: int = TOP, offset: int = 0) -> list[dict]:
     """Entities of `kind` by the articles of `scope` naming them."""
     found = rows(store, "SELECT em.entity_id, MIN(em.name), COUNT(*), SUM(em.mentions) FROM entity_mentions em "
                         "JOIN documents d ON d.id = em.document_id "
                         f"WHERE em.kind = ? AND {scope.where()} "
-                        "GROUP BY em.entity_id ORDER BY 3 DESC, 4 DESC, 2 LIMIT ?", (kind, *scope.args, limit))
+                        "GROUP BY em.entity_id ORDER BY 3 DESC, 4 DESC, 2 LIMIT ? OFFSET ?",
+                 (kind, *scope.args, limit, offset))
     return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
 
 

@@ -3,15 +3,32 @@ from __future__ import annotations
 
 import json
 
-from .common import Scope, marks, one, rows
+from dataclasses import dataclass
+
+from .common import ALL_TIME, Scope, Selection, marks, one, rows
 
 TOP = 10
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
-              "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said")
+              "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said",
+              "speaker_tone")
 
 
-def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str, list]:
-    """SQL conditions for quotes by speakers (entity ids) and theme."""
+@dataclass(frozen=True)
+class QuoteSearch:
+    """What the quote explorer narrows quotes by, besides speakers and theme: words of
+    the quote, its tone (-1/0/1) and the period and outlet set."""
+    words: str | None = None
+    tone: int | None = None
+    selection: Selection = ALL_TIME
+
+
+ANY_QUOTE = QuoteSearch()
+
+
+def quote_filters(speaker_ids: list[str] | None, topic: str | None,
+                  search: QuoteSearch = ANY_QUOTE) -> tuple[str, list]:
+    """SQL conditions for quotes by speakers (entity ids), theme, words, tone, period
+    and outlets."""
     where, args = ["1=1"], []
     if speaker_ids is not None:
         where.append(f"q.speaker_entity_id IN ({marks(speaker_ids)})")
@@ -19,23 +36,32 @@ def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str
     if topic:
         where.append("q.topics LIKE ?")
         args.append(f'%"{topic}"%')
-    return " AND ".join(where), args
+    if search.words:
+        where.append("LOWER(q.text) LIKE ?")
+        args.append(f"%{search.words.lower()}%")
+    if search.tone is not None:
+        where.append("q.speaker_tone = ?")
+        args.append(search.tone)
+    condition, selected = search.selection.condition()
+    return " AND ".join([*where, condition]), [*args, *selected]
 
 
-def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: int) -> list[dict]:
+def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: int,
+                search: QuoteSearch = ANY_QUOTE, offset: int = 0) -> list[dict]:
     """Quotes newest first, each with how many times its line was said in all."""
-    where, args = quote_filters(speaker_ids, topic)
+    where, args = quote_filters(speaker_ids, topic, search)
     found = rows(store, "SELECT q.quote_id, q.speaker, q.speaker_entity_id, q.speaker_type, q.kind, q.text, "
                         "q.verb, q.topics, q.repeat_of, d.id, d.published, d.outlet, d.duplicate_of, "
-                        "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)) "
-                        f"FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
-                        "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ?", (*args, limit))
+                        "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)), "
+                        f"q.speaker_tone FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
+                        "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ? OFFSET ?",
+                 (*args, limit, offset))
     return [{**dict(zip(QUOTE_KEYS, row)), "topics": json.loads(row[7])} for row in found]
 
 
-def count_quotes(store, speaker_ids: list[str] | None, topic: str | None) -> int:
+def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch = ANY_QUOTE) -> int:
     """How many rows list_quotes would give without a limit."""
-    where, args = quote_filters(speaker_ids, topic)
+    where, args = quote_filters(speaker_ids, topic, search)
     return one(store, f"SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}", args)
 
 
