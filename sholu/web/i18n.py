@@ -132,6 +132,49 @@ TEXTS: dict[str, tuple[str, str, str | None]] = {
     "score": ("Вес", "Score", None),
     "facet_sample": ("Счётчики — по N новейшим результатам", "Counts over the newest N results", None),
     "other": ("другое событие", "other event", None),
+    # the observer's pages: period and outlet set, share of coverage and tone, quotes, press releases
+    "shares": ("Доля и тон", "Share and tone", "Үлес пен реңк"),
+    "shares_intro": ("Методика ODIHR: доля субъекта среди упоминаний всех субъектов в каждом издании "
+                     "(перепечатки считаются), упоминания в заголовках, символы предложений о субъекте и тон "
+                     "упоминаний. Главные субъекты и издания, остальные — одной строкой и столбцом.",
+                     "The ODIHR method: a subject's share of all subjects' mentions in each outlet (reprints "
+                     "count), headline mentions, characters of the sentences about it, and the tone of its "
+                     "mentions. The top subjects and outlets; the rest as one row and one column.",
+                     "ODIHR әдісі: әр басылымдағы барлық субъектілер аталымдарының ішіндегі субъектінің үлесі "
+                     "(көшірмелер де есептеледі), тақырыптардағы аталымдар, ол туралы сөйлемдердің таңбалары және "
+                     "аталымдардың реңкі. Басты субъектілер мен басылымдар; қалғандары бір жол мен бір бағанда."),
+    "selection": ("Период и издания", "Period and outlets", "Кезең мен басылымдар"),
+    "outlet_set": ("Издания или группы", "Outlets or groups", "Басылымдар не топтар"),
+    "outlet_set_hint": ("через запятую", "comma-separated", "үтір арқылы"),
+    "apply": ("Применить", "Apply", "Қолдану"),
+    "reset": ("Сбросить", "Reset", "Тазарту"),
+    "all_time": ("весь корпус", "the whole corpus", "бүкіл корпус"),
+    "subject": ("Субъект", "Subject", "Субъект"),
+    "side": ("сторона", "side", "тарап"),
+    "others": ("остальные", "others", "қалғандары"),
+    "all": ("все издания", "all outlets", "барлық басылымдар"),
+    "mention_share": ("Доля упоминаний", "Share of mentions", "Аталымдар үлесі"),
+    "headline_mentions": ("В заголовках", "In headlines", "Тақырыптарда"),
+    "characters": ("Символов", "Characters", "Таңбалар"),
+    "character_share": ("Доля символов", "Share of characters", "Таңбалар үлесі"),
+    "tone": ("Тон", "Tone", "Реңк"),
+    "positive": ("позитивно", "positive", "оң"),
+    "neutral": ("нейтрально", "neutral", "бейтарап"),
+    "negative": ("негативно", "negative", "теріс"),
+    "any": ("любой", "any", "кез келген"),
+    "quotes_explorer": ("Цитаты", "Quotes", "Дәйексөздер"),
+    "words": ("Слова цитаты", "Words of the quote", "Дәйексөз сөздері"),
+    "press_release": ("Пресс-релиз и его копии", "A press release and its copies", "Пресс-релиз және оның көшірмелері"),
+    "first_publisher": ("Первым опубликовал", "First published by", "Алғаш жариялаған"),
+    "days_after": ("Дней после первой", "Days after the first", "Алғашқыдан кейін күн"),
+    "copies_in_order": ("Все публикации по времени", "Every publication in time order",
+                        "Барлық жарияланымдар уақыт ретімен"),
+    "sort_by": ("Сортировать", "Sort by", "Сұрыптау"),
+    "name_sort": ("по названию", "by name", "атауы бойынша"),
+    "articles_sort": ("по числу публикаций", "by publications", "жарияланым саны бойынша"),
+    "group_articles": ("Публикаций в столбце", "Publications in the column", "Бағандағы жарияланымдар"),
+    "published_on": ("Дата", "Date", "Күні"),
+    "open_press_release": ("Все копии по времени", "Every copy in time order", "Барлық көшірмелер уақыт ретімен"),
 }
 
 
