@@ -318,11 +318,13 @@ def problems(store, params: dict) -> Page:
 def shares(store, params: dict) -> Page:
     """Share of coverage and tone per subject and outlet for the period and outlet set:
     the rows of `analytics.shares.subject_table`, laid out as a table per subject."""
-    from ..analytics.shares import subject_table
+    from ..analytics.shares import TOP_OUTLETS, TOP_SUBJECTS, subject_table
 
     kind = "organization" if params.get("kind") == "organization" else "person"
     selection = asked_in(params).resolve(store)
-    found = data.corpus_aggregate(store, ("shares", kind, selection), lambda s: subject_table(s, selection, kind))
+    tops = (top_number(params, "top_subjects", TOP_SUBJECTS), top_number(params, "top_outlets", TOP_OUTLETS))
+    found = data.corpus_aggregate(store, ("shares", kind, selection, tops),
+                                  lambda s: subject_table(s, selection, kind, *tops))
     lines: dict[str, dict] = {}
     for row in found["rows"]:
         lines.setdefault((row["line"], row["subject"]), {"row": row, "cells": {}})["cells"][row["outlet"]] = row
@@ -334,6 +336,14 @@ def shares(store, params: dict) -> Page:
                                                   "articles": found["articles"]},
                 lists={"shares": found["rows"], "lines": list(lines.values())},
                 charts={"shares": tone}, total=len(lines))
+
+
+def top_number(params: dict, name: str, default: int) -> int:
+    """How many subjects or outlets a table shows: 1 to 200."""
+    try:
+        return min(max(1, int(params.get(name) or default)), 200)
+    except ValueError:
+        return default
 
 
 TONES = {"positive": 1, "neutral": 0, "negative": -1}
