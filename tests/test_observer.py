@@ -251,3 +251,18 @@ def test_the_press_release_page_orders_copies_by_publication(store, client):
     assert [(m["outlet"], m["published"], m["days_after_first"]) for m in members] == \
         [("Kazpravda.kz", "2026-02-26", 0), ("BAQ.KZ", "2026-02-27", 1)]
     assert client.get("/reprints/nothing").status_code == 404
+
+
+def test_every_report_section_counts_the_selection(store, client):
+    """Week 9: the governor is named in two original articles (the farmers' meeting and
+    the forum; BAQ.KZ's reprint is a copy), not the five of both weeks."""
+    selection = Asked(**WEEK_9).resolve(store)
+    parser = SectionTables()
+    parser.feed(analytics.render_report(store, selection))
+    people = {row[0]: row[1] for row in parser.sections["people"][1:]}
+    api = client.get("/api/analytics/share-of-voice", params=WEEK_9).json()
+    assert people[SAPAROV] == str(next(p["articles"] for p in api if p["name"] == SAPAROV)) == "2"
+    whole = client.get("/api/analytics/share-of-voice").json()
+    assert next(p["articles"] for p in whole if p["name"] == SAPAROV) == 5
+    timeline = [row[0] for row in parser.sections["timeline"][1:]]
+    assert timeline == ["2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27"]

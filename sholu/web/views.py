@@ -277,9 +277,10 @@ def topic(store, params: dict, topic_id: str) -> Page | None:
 # -- events ---------------------------------------------------------------------------------
 
 def events(store, params: dict) -> Page:
-    pages = paging(params)
-    found = data.corpus_aggregate(store, ("events page", pages), lambda s: reads.events(s, pages))
-    per_day = data.events_per_day(store)
+    """Events reported in the period and outlets, newest first, and events per day."""
+    pages, chosen = paging(params), asked_in(params)
+    found = data.corpus_aggregate(store, ("events page", pages, chosen), lambda s: reads.events(s, pages, chosen))
+    per_day = data.events_per_day(store, chosen.resolve(store))
     days = sorted({r["date"] for r in per_day})
     kinds = sorted({r["type"] for r in per_day})
     cells = {(r["date"], r["type"]): r["events"] for r in per_day}

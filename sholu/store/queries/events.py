@@ -3,20 +3,19 @@ from __future__ import annotations
 
 import json
 
-from .common import marks, one, rows
+from .common import ALL_TIME, Selection, marks, one, rows
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
 OUTLET_OR_DASH = "COALESCE(d.outlet, '—')"
 
 
-def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None) -> list[dict]:
+def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None,
+                selection: Selection = ALL_TIME) -> list[dict]:
     """One row per event (reports grouped), newest first, with the number of
     reports and how many of them are originals rather than reprints; only the
-    events of `keys` when given."""
-    if keys is None:        # the page's keys from the events table alone: no join over every event
-        keys = [row[0] for row in rows(store, "SELECT group_key FROM events GROUP BY group_key "
-                                              "ORDER BY COALESCE(MAX(date), '') DESC, MIN(event_id) "
-                                              "LIMIT ? OFFSET ?", (limit, offset))]
+    events of `keys` when given, else those reported in the selection's articles."""
+    if keys is None:
+        keys = page_keys(store, limit, offset, selection)
         offset = 0
     found = rows(store, "SELECT e.group_key, MIN(e.type), MAX(e.date), MAX(e.city), MIN(e.city_inferred), "
                         "MAX(e.venue), MAX(e.organizer), "
@@ -34,9 +33,24 @@ def event_row(row) -> dict:
             "reports": row[7], "original_reports": row[9], "outlets": row[8].split(",")}
 
 
-def count_events(store) -> int:
+def page_keys(store, limit: int, offset: int, selection: Selection) -> list[str]:
+    """The keys of a page of events, newest first."""
+    if selection.everything:    # from the events table alone: no join over every event
+        return [row[0] for row in rows(store, "SELECT group_key FROM events GROUP BY group_key "
+                                              "ORDER BY COALESCE(MAX(date), '') DESC, MIN(event_id) "
+                                              "LIMIT ? OFFSET ?", (limit, offset))]
+    scope = selection.scope(copies=True)
+    return [row[0] for row in rows(store, "SELECT e.group_key FROM events e JOIN documents d ON d.id = e.document_id "
+                                          f"WHERE {scope.where()} GROUP BY e.group_key "
+                                          "ORDER BY COALESCE(MAX(e.date), '') DESC, MIN(e.event_id) LIMIT ? OFFSET ?",
+                                   (*scope.args, limit, offset))]
+
+
+def count_events(store, selection: Selection = ALL_TIME) -> int:
     """How many rows list_events would give without a limit."""
-    return one(store, "SELECT COUNT(DISTINCT e.group_key) FROM events e JOIN documents d ON d.id = e.document_id")
+    scope = selection.scope(copies=True)
+    return one(store, "SELECT COUNT(DISTINCT e.group_key) FROM events e JOIN documents d ON d.id = e.document_id "
+                      f"WHERE {scope.where()}", scope.args)
 
 
 def event_participants(store, key: str) -> list[str]:
@@ -69,9 +83,11 @@ def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[di
     return [{**dict(zip(keys, row)), "participants": json.loads(row[12])} for row in found], total
 
 
-def events_per_day(store) -> list[dict]:
-    found = rows(store, "SELECT date, type, COUNT(DISTINCT group_key) FROM events WHERE date IS NOT NULL "
-                        "GROUP BY date, type ORDER BY 1, 2")
+def events_per_day(store, selection: Selection = ALL_TIME) -> list[dict]:
+    scope = selection.scope(copies=True)
+    found = rows(store, "SELECT e.date, e.type, COUNT(DISTINCT e.group_key) FROM events e "
+                        f"JOIN documents d ON d.id = e.document_id WHERE e.date IS NOT NULL AND {scope.where()} "
+                        "GROUP BY e.date, e.type ORDER BY 1, 2", scope.args)
     return [{"date": d, "type": t, "events": n} for d, t, n in found]
 
 
