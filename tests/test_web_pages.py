@@ -202,3 +202,11 @@ def test_snippets_mark_only_matches(tmp_path):
 def test_out_of_range_pages_are_empty_not_errors(client):
     for url in ("/persons", "/search", "/events", "/themes/labour_rights"):
         assert client.get(url, params={"page": "99999999999999999999"}).status_code == 200
+
+
+def test_the_kazakh_interface_is_complete(client):
+    from sholu.web.i18n import TEXTS
+
+    assert [key for key, (_, _, kazakh) in TEXTS.items() if not kazakh] == []
+    page = client.get("/shares", params={"lang": "kk"}).text
+    assert "Үлес пен реңк" in page and "Кезең мен басылымдар" in page and "Доля и тон" not in page
