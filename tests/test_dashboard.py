@@ -300,6 +300,7 @@ def test_the_press_release_page_lists_copies_in_time_order(visit):
     dates = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
     assert dates == sorted(dates)
     expect(page.locator("#first-publisher")).to_contain_text(dates[0])
+    visit.shot("press-release")
 
 
 @pytest.mark.parametrize("path", ["/", "/shares", "/outlets", "/quotes", "/search?q=Балаевой"])

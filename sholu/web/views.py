@@ -63,18 +63,19 @@ def ranking_chart(rows: list[dict], label: str, value: str) -> dict:
 # -- overview ------------------------------------------------------------------------
 
 def overview(store, params: dict) -> Page:
-    """Whole-corpus aggregates; those of data.py remember themselves, the others here.
-    Within a period or outlet set the cards, the timeline, people, themes and outlets
-    are the selection's; the map and the events stay the corpus's."""
+    """Corpus aggregates, of the period and outlet set when one is chosen; those of
+    data.py remember themselves, the others here. The map's event markers are the
+    whole corpus's."""
     selection = asked_in(params).resolve(store)
     saved = lambda name, compute: data.corpus_aggregate(store, (name, selection), compute)  # noqa: E731
     people = data.top_people(store, data.TOP, selection)
     scope = selection.scope()
     topics = saved("themes", lambda s: selected_themes(s, selection))
-    regions = data.region_coverage(store)
+    regions = data.region_coverage(store, scope)
+    events = saved("events", lambda s: event_queries.list_events(s, 8, selection=selection))
     return Page("overview.html", "overview",
                 context={"summary": saved("summary", lambda s: analytics.summary(s, selection))},
-                lists={"people": people, "themes": topics, "events": saved("events", lambda s: event_queries.list_events(s, 8)),
+                lists={"people": people, "themes": topics, "events": events,
                        "outlets": data.outlets_covering(store, scope), "regions": regions},
                 charts={"coverage": coverage_chart(data.coverage(store, scope, None, selection)),
                         "people": ranking_chart(people, "name", "articles"),
@@ -330,7 +331,8 @@ def shares(store, params: dict) -> Page:
     for row in found["rows"]:
         lines.setdefault((row["line"], row["subject"]), {"row": row, "cells": {}})["cells"][row["outlet"]] = row
     totals = [line["cells"]["all"] for line in lines.values()]
-    tone = {"kind": "hbar", "stack": True, "percent": True, "x": [row["subject"] for row in totals],
+    tone = {"kind": "hbar", "stack": True, "percent": True, "translate": True,     # "others" in the page's language
+            "x": [row["subject"] for row in totals],
             "series": [{"key": key, "data": [row[key] for row in totals]} for key in ("positive", "neutral", "negative")],
             "rows": found["rows"]}
     return Page("shares.html", "shares", context={"kind": kind, "columns": found["outlets"],

@@ -122,9 +122,10 @@ def copies_of(store, doc_id: str, original: str | None) -> list[dict]:
 def reprint_group(store, root: str) -> list[dict]:
     """Every member of a reprint group (the original `root` and its copies), earliest
     published first (undated last), with the days each came after the first."""
-    found = rows(store, "SELECT id, outlet, published, title, duplicate_of, url FROM documents "
+    found = rows(store, "SELECT id, outlet, published, title, duplicate_of, url, substr(text, 1, 120) FROM documents "
                         "WHERE id = ? OR duplicate_of = ? ORDER BY COALESCE(published, '9999'), seq", (root, root))
-    members = [dict(zip(("id", "outlet", "published", "title", "duplicate_of", "url"), row)) for row in found]
+    members = [dict(zip(("id", "outlet", "published", "title", "duplicate_of", "url", "opening"), row))
+               for row in found]
     first = period_day(members[0]["published"]) if members else None
     for member in members:
         day = period_day(member["published"])
