@@ -12,7 +12,7 @@ from ..store.queries.common import ALL_TIME, Selection, ratio
 from .coverage import regions_over_time, summary, themes_over_time, timeline
 from .network import co_occurrence
 from .outlets import outlets, reprints
-from .periods import all_periods, best_period
+from .periods import all_periods, best_period, period_of
 from .shares import ALL, OTHERS, TOP_OUTLETS, TOP_SUBJECTS, subject_table
 from .svg import bar_chart, line_chart, stacked_shares
 from .voice import share_of_voice
@@ -99,10 +99,15 @@ def subheading(title: str, note: str = "") -> str:
 
 # -- time series shared by the timeline, people, themes and regions -----------------------
 
-def chart_periods(points: list[dict], by: str) -> list[str]:
-    """Every period from the first dated point to the last, quiet ones included."""
+def chart_periods(points: list[dict], by: str, selection: Selection = ALL_TIME) -> list[str]:
+    """Every period from the first dated point to the last (from the selection's first
+    day to its last, when it has them), quiet ones included."""
     dated = sorted(p["period"] for p in points if p["period"])
-    return all_periods(dated[0], dated[-1], by) if dated else []
+    if not dated:
+        return []
+    first = period_of(selection.date_from, by) or dated[0]
+    last = period_of(selection.date_to, by) or dated[-1]
+    return all_periods(first, last, by)
 
 
 def over_time(rows: list[dict], label, series_of, by: str, title: str) -> str:
@@ -148,7 +153,7 @@ def summary_section(overview: dict, by: str, selection: Selection = ALL_TIME) ->
 
 def timeline_section(store, by: str, selection: Selection = ALL_TIME) -> str:
     points = timeline(store, by, selection)
-    periods = chart_periods(points, by)
+    periods = chart_periods(points, by, selection)
     chart = line_chart(periods, {"Оригиналы": counts_in(points, periods),
                                  "Копии": counts_in(points, periods, "copies")},
                        "Публикации по времени")
