@@ -266,3 +266,14 @@ def test_every_report_section_counts_the_selection(store, client):
     assert next(p["articles"] for p in whole if p["name"] == SAPAROV) == 5
     timeline = [row[0] for row in parser.sections["timeline"][1:]]
     assert timeline == [f"2026-02-{day}" for day in range(23, 29)] + ["2026-03-01"]      # quiet days too
+
+
+def test_events_are_those_reported_in_the_period(client, store):
+    """Whatever events the stage finds here, the period keeps those of its articles."""
+    every = client.get("/api/events", params={"limit": 200}).json()["items"]
+    week = client.get("/api/events", params={"limit": 200, **WEEK_9}).json()["items"]
+    dates = dict(store.db.execute("SELECT id, published FROM documents").fetchall())
+    reported = {key for (key, doc) in store.db.execute("SELECT group_key, document_id FROM events").fetchall()
+                if "2026-02-23" <= (dates[doc] or "") <= "2026-03-01"}
+    assert reported, "the farmers' meeting and the forum are events of week 9"
+    assert {e["key"] for e in week} == reported and len(week) <= len(every)
