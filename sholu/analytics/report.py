@@ -21,6 +21,7 @@ TOP_ENTITIES = 15
 TOP_OVER_TIME = 6          # more lines than this on one chart cannot be told apart
 TOP_PAIRS = 30
 TOP_REPRINTS = 20
+COPIES_LISTED = 10         # of a group's copies; the rest are counted
 NO_OUTLET = "издание не указано"
 UNDATED = "без даты"
 EVENT_TYPES = {"meeting": "встреча", "election": "выборы", "referendum": "референдум",
@@ -350,6 +351,12 @@ def where_and_when(article: dict) -> str:
     return f"{outlet_name(article['outlet'])}, {period_name(article['published'])}"
 
 
+def first_copies(copies: list[dict]) -> list[str]:
+    """Where and when the first COPIES_LISTED copies appeared, and how many more there are."""
+    listed = [where_and_when(copy) for copy in copies[:COPIES_LISTED]]
+    return listed + ([f"… и ещё {len(copies) - COPIES_LISTED}"] if len(copies) > COPIES_LISTED else [])
+
+
 def reprints_section(store, selection: Selection = ALL_TIME) -> str:
     groups = reprints(store, selection)[:TOP_REPRINTS]
     labels = [f"{where_and_when(g['original'])}: {g['original']['title'] or g['original']['first_words']}"
@@ -357,7 +364,7 @@ def reprints_section(store, selection: Selection = ALL_TIME) -> str:
     chart = bar_chart(labels, {"Копий": [len(g["copies"]) for g in groups]}, "Перепечатки: копий на оригинал")
     rows = [[where_and_when(g["original"]),
              lines([part for part in (g["original"]["title"], g["original"]["first_words"]) if part]),
-             lines([where_and_when(copy) for copy in g["copies"]]),
+             lines(first_copies(g["copies"])),
              where_and_when(g["first_appearance"]),
              g["outlets"]] for g in groups]
     return section(
