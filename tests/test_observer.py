@@ -277,3 +277,12 @@ def test_events_are_those_reported_in_the_period(client, store):
                 if "2026-02-23" <= (dates[doc] or "") <= "2026-03-01"}
     assert reported, "the farmers' meeting and the forum are events of week 9"
     assert {e["key"] for e in week} == reported and len(week) <= len(every)
+
+
+def test_the_outlets_page_sorts_and_keeps_the_selection(client):
+    by_name = client.get("/outlets", params={"sort": "name", "format": "json", "list": "outlets"}).json()
+    assert [row["outlet"] for row in by_name] == ["BAQ.KZ", "DKNews.kz", "Kazpravda.kz"]
+    by_copies = client.get("/outlets", params={"sort": "copies", "format": "json", "list": "outlets"}).json()
+    assert by_copies[0]["outlet"] == "BAQ.KZ" and by_copies[0]["copies"] == 1      # the forum reprint
+    week = client.get("/outlets", params={**WEEK_9, "format": "json", "list": "outlets"}).json()
+    assert {row["outlet"]: row["articles"] for row in week} == {"BAQ.KZ": 2, "DKNews.kz": 1, "Kazpravda.kz": 1}
