@@ -286,3 +286,13 @@ def test_the_outlets_page_sorts_and_keeps_the_selection(client):
     assert by_copies[0]["outlet"] == "BAQ.KZ" and by_copies[0]["copies"] == 1      # the forum reprint
     week = client.get("/outlets", params={**WEEK_9, "format": "json", "list": "outlets"}).json()
     assert {row["outlet"]: row["articles"] for row in week} == {"BAQ.KZ": 2, "DKNews.kz": 1, "Kazpravda.kz": 1}
+
+
+def test_exports_and_search_take_the_outlet_set(db):
+    """The shipped groups file's "state media" holds Kazpravda.kz, not BAQ.KZ or DKNews.kz."""
+    exported = CliRunner().invoke(main, ["export", "--db", db, "--outlets", "state media", "--from", "2026-02-23"])
+    assert exported.exit_code == 0, exported.output
+    assert [json.loads(line)["outlet"] for line in exported.output.splitlines()] == ["Kazpravda.kz"]
+    found = CliRunner().invoke(main, ["search", "Сапаров", "--db", db, "--json", "--outlets", "baq.kz,dknews.kz"])
+    assert found.exit_code == 0, found.output
+    assert {json.loads(line)["outlet"] for line in found.output.splitlines()} == {"BAQ.KZ"}
