@@ -90,3 +90,55 @@ def test_the_first_of_a_pair_stays_the_original_in_one_batch(tmp_path):
     assert records["a.txt"]["duplicate_of"] is None
     assert records["b.txt"]["duplicate_of"] == records["a.txt"]["id"]
     assert summary.analysed == 1
+
+
+RELEASE = ("Министерство цифрового развития сообщает, что с первого апреля граждане смогут "
+           "подать заявление на замену удостоверения личности через мобильное приложение. "
+           "Для этого понадобится подтвердить личность по биометрии и оплатить пошлину картой. "
+           "Готовый документ можно будет забрать в любом центре обслуживания населения "
+           "через пять рабочих дней после подачи заявления.")
+
+
+def test_the_earliest_published_copy_is_the_original(tmp_path):
+    """Read first but published a day later, the aggregator's copy is the copy."""
+    import json
+
+    lines = [{"outlet": "aggregator.example", "published": "2026-03-02", "title": "Удостоверение через приложение",
+              "text": RELEASE + "\nИсточник: пресс-служба министерства."},
+             {"outlet": "first.example", "published": "2026-03-01", "title": "Удостоверение можно заменить онлайн",
+              "text": RELEASE}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines),
+                                         encoding="utf-8")
+    run_into(tmp_path / "release.db", tmp_path / "feed.jsonl")
+    records = {r["outlet"]: r for r in export_records(tmp_path / "release.db")}
+    assert records["first.example"]["duplicate_of"] is None
+    assert records["aggregator.example"]["duplicate_of"] == records["first.example"]["id"]
+
+
+ABOUT_THE_COMPANY = ("О компании. Акционерное общество «Степной энергетический холдинг» объединяет "
+                     "четыре тепловые электростанции и две угольные шахты в центральном и северном "
+                     "Казахстане. Холдинг обеспечивает теплом более шестисот тысяч жителей, на его "
+                     "предприятиях работают одиннадцать тысяч человек. Компания входит в число "
+                     "крупнейших налогоплательщиков региона и ежегодно направляет средства на "
+                     "социальные программы, ремонт школ и поддержку ветеранов труда в моногородах. "
+                     "Контакты для прессы: пресс-служба холдинга, телефон и электронная почта на сайте.")
+LEADS = ("Холдинг завершил капитальный ремонт турбины на станции в Экибастузе на месяц раньше срока.",
+         "На шахте под Карагандой запущена новая лава, добыча вырастет на пятую часть.",
+         "Энергетики холдинга провели день открытых дверей для студентов технических колледжей.")
+
+
+def test_releases_sharing_only_a_boilerplate_paragraph_are_not_copies(tmp_path):
+    """Three different releases of one company end with the same paragraph about it:
+    each stays an original; a reprint of one of them is still its copy."""
+    import json
+
+    lines = [{"outlet": f"release-{n}.example", "published": f"2026-04-0{n + 1}", "text": f"{lead}\n{ABOUT_THE_COMPANY}"}
+             for n, lead in enumerate(LEADS)]
+    lines.append({"outlet": "reprint.example", "published": "2026-04-05",
+                  "text": f"Новости энергетики.\n{LEADS[1]}\n{ABOUT_THE_COMPANY}"})
+    (tmp_path / "releases.jsonl").write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines),
+                                             encoding="utf-8")
+    run_into(tmp_path / "releases.db", tmp_path / "releases.jsonl")
+    records = {r["outlet"]: r for r in export_records(tmp_path / "releases.db")}
+    assert [records[f"release-{n}.example"]["duplicate_of"] for n in range(3)] == [None, None, None]
+    assert records["reprint.example"]["duplicate_of"] == records["release-1.example"]["id"]

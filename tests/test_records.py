@@ -15,13 +15,13 @@ from sholu.export.tables import COUNTED, TABLES, record_table
 from sholu.records import (ANNOTATIONS, UNSET, Event, Person, Quote, Topic, field_names, filled_later,
                            read_annotations)
 from sholu.store import open_store
-from sholu.store.schema import (ENTITY_ANNOTATIONS_ONLY, ENTITY_COLUMNS, ENTITY_RECORDS, RECORD_TABLES,
-                                TONE_COLUMNS)
+from sholu.store.schema import ENTITY_ANNOTATIONS_ONLY, ENTITY_COLUMNS, ENTITY_RECORDS, RECORD_TABLES, TONE_COLUMNS
 
 # Columns the export tables and the store add to a record's fields: ids and links.
 EXPORT_IDS = {"document_id", "quote_id", "event_id"}
 # What the quote and event lists tell beside the record: the article's, the corpus's.
-QUOTE_LIST_EXTRAS = {"document_id", "published", "outlet", "duplicate_of", "times_said"}
+QUOTE_LIST_EXTRAS = {"document_id", "published", "outlet", "duplicate_of", "times_said",
+                     "speaker_tone"}      # the tone column (a record field once the tone stage is in)
 EVENT_LIST_EXTRAS = {"reports", "original_reports", "outlets"}
 
 
@@ -125,19 +125,20 @@ def table_columns(store, table: str) -> set[str]:
 def test_the_migrated_record_tables_have_a_column_for_each_stored_field(store):
     """A field added to a quote or an event needs a migration adding its column."""
     for table, layout in RECORD_TABLES.items():
-        assert table_columns(store, table) == set(layout.columns), table
+        assert table_columns(store, table) == set(layout.columns) | set(TONE_COLUMNS.get(table, ())), table
         record_fields = set(field_names(layout.record))
         assert record_fields <= set(layout.columns) | set(layout.leave_out), table
         assert set(layout.leave_out) <= record_fields, table
 
 
 def test_each_entity_field_is_a_column_or_kept_in_the_annotations(store):
-    assert table_columns(store, "entity_mentions") == {"document_id", "kind", *ENTITY_COLUMNS, *TONE_COLUMNS}
+    assert table_columns(store, "entity_mentions") == {"document_id", "kind", *ENTITY_COLUMNS,
+                                                       *TONE_COLUMNS["entity_mentions"]}
     assert "position" in table_columns(store, "positions")
     assert set(ENTITY_RECORDS) == {key for key, record in ANNOTATIONS.items()
                                    if "entity_id" in field_names(record)}
     for key, record in ENTITY_RECORDS.items():
-        known = set(ENTITY_COLUMNS) | set(TONE_COLUMNS) | set(ENTITY_ANNOTATIONS_ONLY) | {"positions"}
+        known = set(ENTITY_COLUMNS) | set(TONE_COLUMNS["entity_mentions"]) | set(ENTITY_ANNOTATIONS_ONLY) | {"positions"}
         assert set(field_names(record)) <= known, key
         assert set(ENTITY_COLUMNS) <= set(field_names(record)), key
 

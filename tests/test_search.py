@@ -103,6 +103,9 @@ def test_a_database_from_before_search_is_indexed_when_opened(tmp_path):
         old.execute("DROP TABLE document_topics")
         old.execute("DROP TABLE entity_stats")
         old.execute("DROP TABLE problems")         # newer still
+        for table, column in (("entity_mentions", "tone_positive"), ("entity_mentions", "tone_neutral"),
+                              ("entity_mentions", "tone_negative"), ("quotes", "speaker_tone")):
+            old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")     # the tone columns too
         old.execute("PRAGMA user_version=4")
     assert found(path, "Балаевой") == ids("001", "002", "003")
 

@@ -2,21 +2,22 @@
 from __future__ import annotations
 
 from ..store.queries import outlets as outlet_queries
+from ..store.queries.common import ALL_TIME, Selection
 from .common import theme_labels
 
 
-def outlets(store) -> list[dict]:
+def outlets(store, selection: Selection = ALL_TIME) -> list[dict]:
     """One row per outlet (None: outlet not known), most articles first, as
     `store.queries.outlets.outlet_table` defines it, themes with their Russian labels."""
-    return outlet_queries.outlet_table(store, theme_labels())
+    return outlet_queries.outlet_table(store, theme_labels(), selection.scope())
 
 
-def reprints(store) -> list[dict]:
+def reprints(store, selection: Selection = ALL_TIME) -> list[dict]:
     """Groups of near-identical articles: the original, its copies and where the text
     appeared first (the earliest dated member; the original when none is dated).
     Largest groups first."""
     groups: dict[str, dict] = {}
-    for row in outlet_queries.copied_pairs(store):
+    for row in outlet_queries.copied_pairs(store, selection.scope()):
         original = article(*row[5:])
         group = groups.setdefault(original["id"], {"original": original, "copies": []})
         group["copies"].append(article(*row[:5]))

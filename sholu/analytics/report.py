@@ -7,16 +7,21 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
+from ..services.selection import describe
+from ..store.queries.common import ALL_TIME, Selection, ratio
 from .coverage import regions_over_time, summary, themes_over_time, timeline
 from .network import co_occurrence
 from .outlets import outlets, reprints
-from .periods import all_periods, best_period
-from .svg import bar_chart, line_chart
+from .periods import all_periods, best_period, period_of
+from .shares import ALL, OTHERS, TOP_OUTLETS, TOP_SUBJECTS, subject_table
+from .svg import bar_chart, line_chart, stacked_shares
 from .voice import share_of_voice
 
 TOP_ENTITIES = 15
 TOP_OVER_TIME = 6          # more lines than this on one chart cannot be told apart
 TOP_PAIRS = 30
+TOP_REPRINTS = 20
+COPIES_LISTED = 10         # of a group's copies; the rest are counted
 NO_OUTLET = "издание не указано"
 UNDATED = "без даты"
 EVENT_TYPES = {"meeting": "встреча", "election": "выборы", "referendum": "референдум",
@@ -36,6 +41,8 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; tex
 th { background: #eef2f8; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 svg.chart { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
 footer { margin-top: 3rem; color: #777; font-size: .85rem; }
+@media print { nav { display: none; } section { break-inside: avoid-page; } body { margin: 0; max-width: none; }
+               .scroll { overflow: visible; } table { font-size: .75rem; } }
 """
 
 
@@ -93,10 +100,15 @@ def subheading(title: str, note: str = "") -> str:
 
 # -- time series shared by the timeline, people, themes and regions -----------------------
 
-def chart_periods(points: list[dict], by: str) -> list[str]:
-    """Every period from the first dated point to the last, quiet ones included."""
+def chart_periods(points: list[dict], by: str, selection: Selection = ALL_TIME) -> list[str]:
+    """Every period from the first dated point to the last (from the selection's first
+    day to its last, when it has them), quiet ones included."""
     dated = sorted(p["period"] for p in points if p["period"])
-    return all_periods(dated[0], dated[-1], by) if dated else []
+    if not dated:
+        return []
+    first = period_of(selection.date_from, by) or dated[0]
+    last = period_of(selection.date_to, by) or dated[-1]
+    return all_periods(first, last, by)
 
 
 def over_time(rows: list[dict], label, series_of, by: str, title: str) -> str:
@@ -119,8 +131,9 @@ def counts_in(points: list[dict], periods: list, field: str = "articles") -> lis
 
 # -- sections ------------------------------------------------------------------------------
 
-def summary_section(overview: dict, by: str) -> str:
-    rows = [["Документов всего", overview["documents"]],
+def summary_section(overview: dict, by: str, selection: Selection = ALL_TIME) -> str:
+    rows = [["Выборка (период · издания)", describe(selection)],
+            ["Документов всего", overview["documents"]],
             ["Оригинальных статей", overview["originals"]],
             ["Копий (перепечаток)", overview["copies"]],
             ["Изданий", overview["outlets"]],
@@ -139,52 +152,59 @@ def summary_section(overview: dict, by: str) -> str:
                    table(["Показатель", "Значение"], rows))
 
 
-def timeline_section(store, by: str) -> str:
-    points = timeline(store, by)
-    periods = chart_periods(points, by)
+def timeline_section(store, by: str, selection: Selection = ALL_TIME) -> str:
+    points = timeline(store, by, selection)
+    periods = chart_periods(points, by, selection)
     chart = line_chart(periods, {"Оригиналы": counts_in(points, periods),
                                  "Копии": counts_in(points, periods, "copies")},
                        "Публикации по времени")
-    rows = [[period_name(p["period"]), p["articles"], p["copies"]] for p in points]
+    counted = {p["period"]: p for p in points}
+    rows = [[period_name(period), counted.get(period, {}).get("articles", 0), counted.get(period, {}).get("copies", 0)]
+            for period in [*periods, *([None] if None in counted else [])]]    # quiet periods as zeros
     return section("timeline", "Динамика публикаций",
                    f"Число оригинальных статей и копий {PERIOD_NAMES[by]}; статьи без даты "
                    "на графике не показаны, они в последней строке таблицы.",
                    chart, table(["Период", "Оригиналы", "Копии"], rows))
 
 
-def people_section(store, by: str) -> str:
-    people = share_of_voice(store, "person", "total", TOP_ENTITIES)
+def people_section(store, by: str, selection: Selection = ALL_TIME, top_outlets: int = TOP_OUTLETS) -> str:
+    people = share_of_voice(store, "person", "total", TOP_ENTITIES, selection)
     chart = bar_chart([p["name"] for p in people],
                       {"Статей": [p["articles"] for p in people], "Цитат": [p["quotes"] for p in people]},
                       "Люди: статьи и цитаты")
     rows = [[p["name"], p["articles"], p["mentions"], percent(p["mention_share"]), p["quotes"]]
             for p in people]
-    by_outlet = share_of_voice(store, "person", "outlet", TOP_ENTITIES)
-    over = share_of_voice(store, "person", by, TOP_OVER_TIME)
+    by_outlet = share_of_voice(store, "person", "outlet", TOP_ENTITIES, selection)
+    over = share_of_voice(store, "person", by, TOP_OVER_TIME, selection)
     return section(
         "people", "Доля голоса: люди",
         "Сколько оригинальных статей называют человека, сколько раз он упомянут, его доля среди "
         "всех упоминаний людей и сколько его цитат (прямая и косвенная речь) приведено.",
         chart, table(["Человек", "Статей", "Упоминаний", "Доля упоминаний", "Цитат"], rows),
-        subheading("По изданиям", "Число оригинальных статей каждого издания, называющих человека."),
-        outlet_matrix(by_outlet),
+        subheading("По изданиям", f"Число оригинальных статей каждого издания, называющих человека; "
+                                  f"{top_outlets} изданий, остальные — одним столбцом."),
+        outlet_matrix(by_outlet, top_outlets),
         subheading("Во времени", f"Статьи, называющие человека, {PERIOD_NAMES[by]}."),
         over_time(over, lambda p: p["name"], lambda p: p["breakdown"], by, "Люди во времени"))
 
 
-def outlet_matrix(entities: list[dict]) -> str:
+def outlet_matrix(entities: list[dict], top: int = TOP_OUTLETS) -> str:
+    """Articles per person and outlet: the `top` outlets, the rest added up."""
     totals: dict[str | None, int] = {}
     for entity in entities:
         for part in entity["breakdown"]:
             totals[part["outlet"]] = totals.get(part["outlet"], 0) + part["articles"]
-    columns = sorted(totals, key=lambda o: (-totals[o], o is None, o or ""))
-    rows = [[e["name"], *[next((p["articles"] for p in e["breakdown"] if p["outlet"] == o), 0)
-                          for o in columns]] for e in entities]
-    return table(["", *[outlet_name(o) for o in columns]], rows)
+    ranked = sorted(totals, key=lambda o: (-totals[o], o is None, o or ""))
+    columns, rest = ranked[:top], set(ranked[top:])
+    rows = [[e["name"], *[next((p["articles"] for p in e["breakdown"] if p["outlet"] == o), 0) for o in columns],
+             *([sum(p["articles"] for p in e["breakdown"] if p["outlet"] in rest)] if rest else [])]
+            for e in entities]
+    others = [f"{OTHER_OUTLETS} ({len(rest)})"] if rest else []
+    return table(["", *[outlet_name(o) for o in columns], *others], rows)
 
 
-def organisations_section(store) -> str:
-    organisations = share_of_voice(store, "organization", "total", TOP_ENTITIES)
+def organisations_section(store, selection: Selection = ALL_TIME) -> str:
+    organisations = share_of_voice(store, "organization", "total", TOP_ENTITIES, selection)
     chart = bar_chart([o["name"] for o in organisations],
                       {"Статей": [o["articles"] for o in organisations],
                        "Упоминаний": [o["mentions"] for o in organisations]},
@@ -196,8 +216,9 @@ def organisations_section(store) -> str:
                    chart, table(["Организация", "Статей", "Упоминаний", "Доля упоминаний"], rows))
 
 
-def outlets_section(store) -> str:
-    table_rows = outlets(store)
+def outlets_section(store, selection: Selection = ALL_TIME, top: int = TOP_OUTLETS) -> str:
+    every = outlets(store, selection)
+    table_rows = every[:top] + ([other_outlets(every[top:])] if every[top:] else [])
     chart = bar_chart([outlet_name(o["outlet"]) for o in table_rows],
                       {"Оригиналы": [o["originals"] for o in table_rows],
                        "Копии": [o["copies"] for o in table_rows]},
@@ -209,6 +230,7 @@ def outlets_section(store) -> str:
             for o in table_rows]
     return section(
         "outlets", "Издания",
+        f"Главные {top} изданий по числу публикаций, остальные — одной строкой. "
         "Все публикации каждого издания, включая копии: доля перепечаток — копии от всех его "
         "публикаций; «перепечатано другими» — сколько его оригиналов скопировали другие издания. "
         "Темы и цитируемые люди — по всем публикациям издания.",
@@ -217,8 +239,68 @@ def outlets_section(store) -> str:
                       "Первая дата", "Последняя дата"], rows))
 
 
-def themes_section(store, by: str) -> str:
-    themes = themes_over_time(store, by)
+OTHER_OUTLETS = "остальные издания"
+SUMMED = ("articles", "originals", "copies", "originals_reprinted_elsewhere", "people_quoted")
+
+
+def other_outlets(rows: list[dict]) -> dict:
+    """The outlets past the top added up into one row."""
+    total = {key: sum(row[key] for row in rows) for key in SUMMED}
+    dates = [row[key] for row in rows for key in ("first_date", "last_date") if row[key]]
+    return {"outlet": f"{OTHER_OUTLETS} ({len(rows)})", **total, "reprint_share": ratio(total["copies"], total["articles"]),
+            "top_themes": [], "speakers": [], "first_date": min(dates, default=None),
+            "last_date": max(dates, default=None)}
+
+
+# -- share of coverage and tone (the ODIHR tables) -------------------------------------
+
+SUBJECT_KINDS = {"person": ("shares-people", "Доля освещения и тон: люди"),
+                 "organization": ("shares-organisations", "Доля освещения и тон: организации")}
+LINE_NAMES = {OTHERS: "остальные", "side": "сторона"}
+
+
+def column_name(outlet: str) -> str:
+    return {OTHERS: OTHER_OUTLETS, ALL: "все издания"}.get(outlet, outlet)
+
+
+def subject_name(row: dict) -> str:
+    if row["line"] == OTHERS:
+        return "остальные субъекты"
+    return f"{row['subject']} (сторона)" if row["line"] == "side" else row["subject"]
+
+
+def shares_section(store, kind: str, selection: Selection, top_subjects: int, top_outlets: int) -> str:
+    """Per subject: share of mentions in each outlet, then volume and tone over all
+    outlets, with the tone as stacked bars: the numbers of `subject_table` as they are."""
+    anchor, heading = SUBJECT_KINDS[kind]
+    found = subject_table(store, selection, kind, top_subjects, top_outlets)
+    columns = found["outlets"]
+    lines: dict[str, dict[str, dict]] = {}
+    for row in found["rows"]:
+        lines.setdefault(subject_name(row), {})[row["outlet"]] = row
+    share_rows = [[name, *[f"{percent(cells[c]['mention_share'])} ({cells[c]['mentions']})" for c in columns]]
+                  for name, cells in lines.items()]
+    totals = [(name, cells[ALL]) for name, cells in lines.items()]
+    volume_rows = [[name, t["articles"], t["mentions"], t["headline_mentions"], t["characters"],
+                    percent(t["character_share"]), t["positive"], t["neutral"], t["negative"]] for name, t in totals]
+    chart = stacked_shares([name for name, _ in totals],
+                           {"позитивно": [t["positive"] for _, t in totals],
+                            "нейтрально": [t["neutral"] for _, t in totals],
+                            "негативно": [t["negative"] for _, t in totals]}, f"{heading}: тон упоминаний")
+    return section(
+        anchor, heading,
+        f"Методика ODIHR: доля субъекта среди упоминаний всех субъектов в издании (в скобках — "
+        f"упоминаний), включая перепечатки; главные {top_subjects} субъектов и {top_outlets} изданий, "
+        "остальные — одной строкой и одним столбцом. Ниже — объём по всем изданиям: статьи, упоминания, "
+        "заголовки, символы предложений о субъекте и тон упоминаний (если тон не определён — нули).",
+        table(["Субъект", *[column_name(c) for c in columns]], share_rows),
+        chart,
+        table(["Субъект", "Статей", "Упоминаний", "В заголовках", "Символов", "Доля символов",
+               "Позитивно", "Нейтрально", "Негативно"], volume_rows))
+
+
+def themes_section(store, by: str, selection: Selection = ALL_TIME) -> str:
+    themes = themes_over_time(store, by, selection)
     chart = bar_chart([t["label"] for t in themes], {"Статей": [t["articles"] for t in themes]},
                       "Темы: число статей")
     return section(
@@ -231,8 +313,8 @@ def themes_section(store, by: str) -> str:
         over_time(themes, lambda t: t["label"], lambda t: t["series"], by, "Темы во времени"))
 
 
-def regions_section(store, by: str) -> str:
-    regions = regions_over_time(store, by)
+def regions_section(store, by: str, selection: Selection = ALL_TIME) -> str:
+    regions = regions_over_time(store, by, selection)
     chart = bar_chart([r["region"] for r in regions], {"Статей": [r["articles"] for r in regions]},
                       "Регионы: число статей")
     rows = [[r["region"], lines(r["places"]), r["articles"]] for r in regions]
@@ -245,8 +327,8 @@ def regions_section(store, by: str) -> str:
         over_time(regions, lambda r: r["region"], lambda r: r["series"], by, "Регионы во времени"))
 
 
-def pairs_section(store) -> str:
-    pairs = co_occurrence(store, TOP_PAIRS)
+def pairs_section(store, selection: Selection = ALL_TIME) -> str:
+    pairs = co_occurrence(store, TOP_PAIRS, selection)
     labels = [f"{p['person_a']['name']} — {p['person_b']['name']}" for p in pairs]
     chart = bar_chart(labels[:TOP_ENTITIES], {"Статей": [p["articles"] for p in pairs[:TOP_ENTITIES]]},
                       "Люди, названные вместе")
@@ -269,19 +351,25 @@ def where_and_when(article: dict) -> str:
     return f"{outlet_name(article['outlet'])}, {period_name(article['published'])}"
 
 
-def reprints_section(store) -> str:
-    groups = reprints(store)
+def first_copies(copies: list[dict]) -> list[str]:
+    """Where and when the first COPIES_LISTED copies appeared, and how many more there are."""
+    listed = [where_and_when(copy) for copy in copies[:COPIES_LISTED]]
+    return listed + ([f"… и ещё {len(copies) - COPIES_LISTED}"] if len(copies) > COPIES_LISTED else [])
+
+
+def reprints_section(store, selection: Selection = ALL_TIME) -> str:
+    groups = reprints(store, selection)[:TOP_REPRINTS]
     labels = [f"{where_and_when(g['original'])}: {g['original']['title'] or g['original']['first_words']}"
               for g in groups]
     chart = bar_chart(labels, {"Копий": [len(g["copies"]) for g in groups]}, "Перепечатки: копий на оригинал")
     rows = [[where_and_when(g["original"]),
              lines([part for part in (g["original"]["title"], g["original"]["first_words"]) if part]),
-             lines([where_and_when(copy) for copy in g["copies"]]),
+             lines(first_copies(g["copies"])),
              where_and_when(g["first_appearance"]),
              g["outlets"]] for g in groups]
     return section(
         "reprints", "Перепечатки",
-        "Группы почти одинаковых текстов: оригинал и его копии в других изданиях. Первое "
+        f"До {TOP_REPRINTS} самых больших групп почти одинаковых текстов: оригинал и его копии в других изданиях. Первое "
         "появление — самая ранняя датированная публикация группы (при равенстве или без дат — оригинал).",
         chart, table(["Оригинал", "Заголовок и начало текста", "Копии", "Первое появление", "Изданий"],
                      rows))
@@ -289,32 +377,40 @@ def reprints_section(store) -> str:
 
 # -- the page -------------------------------------------------------------------------------
 
-SECTIONS = (("summary", "Сводка"), ("timeline", "Динамика"), ("people", "Люди"),
+SECTIONS = (("summary", "Сводка"), ("timeline", "Динамика"), ("shares-people", "Доля: люди"),
+            ("shares-organisations", "Доля: организации"), ("people", "Люди"),
             ("organisations", "Организации"), ("outlets", "Издания"), ("themes", "Темы"),
             ("regions", "Регионы"), ("co-occurrence", "Связи"), ("reprints", "Перепечатки"))
 
 
-def render_report(store) -> str:
-    overview = summary(store)
+def render_report(store, selection: Selection = ALL_TIME, top_subjects: int = TOP_SUBJECTS,
+                  top_outlets: int = TOP_OUTLETS) -> str:
+    """The report of a period and outlet set (the whole corpus by default): every
+    section counts the selection's articles; long lists stop at their top rows."""
+    overview = summary(store, selection)
     by = best_period(overview["first_date"], overview["last_date"])
-    sections = [summary_section(overview, by), timeline_section(store, by), people_section(store, by),
-                organisations_section(store), outlets_section(store), themes_section(store, by),
-                regions_section(store, by), pairs_section(store), reprints_section(store)]
+    sections = [summary_section(overview, by, selection), timeline_section(store, by, selection),
+                shares_section(store, "person", selection, top_subjects, top_outlets),
+                shares_section(store, "organization", selection, top_subjects, top_outlets),
+                people_section(store, by, selection, top_outlets), organisations_section(store, selection),
+                outlets_section(store, selection, top_outlets), themes_section(store, by, selection),
+                regions_section(store, by, selection), pairs_section(store, selection),
+                reprints_section(store, selection)]
     nav = "".join(f'<a href="#{anchor}">{escape(name)}</a>' for anchor, name in SECTIONS)
     generated = datetime.now().strftime("%Y-%m-%d %H:%M")
     return ("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>Sholu — обзор освещения</title><style>{STYLE}</style></head><body>"
             "<h1>Sholu — обзор освещения в СМИ</h1>"
-            f'<p class="note">Отчёт создан {escape(generated)}. '
+            f'<p class="note">Выборка: {escape(describe(selection))}. Отчёт создан {escape(generated)}. '
             "Файл самодостаточен: открывается без сети.</p>"
             f"<nav>{nav}</nav>" + "".join(sections)
             + "<footer>Sholu — открытый монитор русскоязычных СМИ Казахстана.</footer></body></html>\n")
 
 
-def write_report(store, out_path) -> Path:
+def write_report(store, out_path, selection: Selection = ALL_TIME, **tops) -> Path:
     """Write the report to `out_path` (UTF-8) and return its path."""
     path = Path(out_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(store), encoding="utf-8")
+    path.write_text(render_report(store, selection, **tops), encoding="utf-8")
     return path

@@ -82,6 +82,42 @@ def bar_chart(labels: list[str], series: dict[str, list[float]], title: str) -> 
     return svg(height, title, body)
 
 
+TONE_COLOURS = ("#3a9a5b", "#b8b8b8", "#b5475c")    # positive, neutral, negative
+
+
+def stacked_shares(labels: list[str], series: dict[str, list[float]], title: str,
+                   colours: tuple[str, ...] = TONE_COLOURS) -> str:
+    """One bar per label split into its series' shares of the label's total (100 %
+    wide), each part's percentage on it when it fits: tone distributions."""
+    if not labels:
+        return empty_chart(title)
+    names = list(series)
+    bar, gap, left, right = 16, 8, 270, 20
+    legend_parts, legend_height = legend(names)
+    body = [part.replace(PALETTE[i % len(PALETTE)], colours[i % len(colours)], 1)
+            for i, part in enumerate(legend_parts)]
+    top = legend_height + 8
+    span = WIDTH - left - right
+    for row, label in enumerate(labels):
+        y, x = top + row * (bar + gap), float(left)
+        whole = sum(series[name][row] for name in names)
+        body.append(f'<text x="{left - 8}" y="{y + bar - 4}" text-anchor="end"><title>{escape(label)}</title>'
+                    f'{escape(short(label))}</text>')
+        for index, name in enumerate(names):
+            value = series[name][row]
+            width = span * value / whole if whole else 0
+            if width:
+                body.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{bar}" '
+                            f'fill="{colours[index % len(colours)]}"><title>{escape(label)} — {escape(name)}: '
+                            f'{number(value)}</title></rect>')
+            if width > 34:
+                body.append(f'<text x="{x + 4:.1f}" y="{y + bar - 4}" fill="#fff">{value / whole:.0%}</text>')
+            x += width
+        if not whole:
+            body.append(f'<text x="{left}" y="{y + bar - 4}" fill="#777">—</text>')
+    return svg(top + len(labels) * (bar + gap) + 8, title, body)
+
+
 def line_chart(periods: list[str], series: dict[str, list[float]], title: str) -> str:
     """Lines over evenly spaced periods with a dot at each value; y from zero."""
     if not periods:

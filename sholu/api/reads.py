@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from ..services import reads as queries
 from ..services.facets import Facets
 from ..services.reads import Paging
+from ..services.selection import Asked
 from .schemas import (DocumentRecord, DocumentsPublic, EventsPublic, OrganizationsPublic,
                       OutletsPublic, PersonProfile, PersonsPublic, QuotesPublic, SearchHitsPublic,
                       TopicsPublic)
@@ -34,13 +35,25 @@ def facets(
                                                     "a surname or an entity id.")] = None,
     theme: Annotated[str | None, Query(description="On this theme, e.g. labour_rights.")] = None,
     event: Annotated[str | None, Query(description="Reporting an event of this type or key.")] = None,
+    outlets: Annotated[str | None, Query(description="Outlets and outlet groups, comma-separated.")] = None,
 ) -> Facets:
     return Facets(outlet=outlet, date_from=date_from and date_from.isoformat(),
-                  date_to=date_to and date_to.isoformat(), person=person, theme=theme, event=event)
+                  date_to=date_to and date_to.isoformat(), person=person, theme=theme, event=event,
+                  outlets=outlets)
+
+
+def period_and_outlets(
+    date_from: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+    outlets: Annotated[str | None, Query(description="Outlets and outlet groups of the groups file, "
+                                                     "comma-separated, e.g. 'state media,BAQ.KZ'.")] = None,
+) -> Asked:
+    return Asked(date_from and date_from.isoformat(), date_to and date_to.isoformat(), outlets)
 
 
 Pages = Annotated[Paging, Depends(paging)]
 Filters = Annotated[Facets, Depends(facets)]
+Chosen = Annotated[Asked, Depends(period_and_outlets)]
 
 
 def found(item: dict | None, what: str) -> dict:
@@ -80,9 +93,9 @@ async def search(
 
 
 @router.get("/persons", response_model=PersonsPublic, tags=["people"])
-async def list_persons(session: Session, pages: Pages):
-    """People by the number of original articles naming them."""
-    return await session.run(queries.persons, pages)
+async def list_persons(session: Session, pages: Pages, chosen: Chosen):
+    """People by the number of original articles naming them (in the period and outlets)."""
+    return await session.run(queries.persons, pages, chosen)
 
 
 @router.get("/persons/{entity_id}", response_model=PersonProfile, tags=["people"],
@@ -94,31 +107,34 @@ async def get_person(session: Session, entity_id: str):
 
 
 @router.get("/organizations", response_model=OrganizationsPublic, tags=["people"])
-async def list_organizations(session: Session, pages: Pages):
-    """Organisations by the number of original articles naming them."""
-    return await session.run(queries.organizations, pages)
+async def list_organizations(session: Session, pages: Pages, chosen: Chosen):
+    """Organisations by the number of original articles naming them (in the period and outlets)."""
+    return await session.run(queries.organizations, pages, chosen)
 
 
 @router.get("/quotes", response_model=QuotesPublic, tags=["quotes and events"])
 async def list_quotes(
-    session: Session, pages: Pages,
+    session: Session, pages: Pages, chosen: Chosen,
     speaker: Annotated[str | None, Query(description="Any case form, a surname or an entity id.")] = None,
     topic: Annotated[str | None, Query(description="A theme, e.g. digital_rights.")] = None,
+    words: Annotated[str | None, Query(description="Words the quote contains.")] = None,
+    tone: Annotated[int | None, Query(ge=-1, le=1, description="The quote's tone: -1, 0 or 1.")] = None,
 ):
     """Who said what, newest first; `times_said` counts the articles repeating a line."""
-    return await session.run(queries.quotes, speaker, topic, pages)
+    return await session.run(queries.quotes, speaker, topic, pages, words, tone, chosen)
 
 
 @router.get("/events", response_model=EventsPublic, tags=["quotes and events"])
-async def list_events(session: Session, pages: Pages):
-    """Events, newest first, reports of one event in several outlets grouped."""
-    return await session.run(queries.events, pages)
+async def list_events(session: Session, pages: Pages, chosen: Chosen):
+    """Events, newest first, reports of one event in several outlets grouped; those
+    reported in the period and outlets when given."""
+    return await session.run(queries.events, pages, chosen)
 
 
 @router.get("/outlets", response_model=OutletsPublic, tags=["outlets and themes"])
-async def list_outlets(session: Session, pages: Pages):
+async def list_outlets(session: Session, pages: Pages, chosen: Chosen):
     """Per outlet: articles, originals, copies, first and last publication date."""
-    return await session.run(queries.outlets, pages)
+    return await session.run(queries.outlets, pages, chosen)
 
 
 @router.get("/topics", response_model=TopicsPublic, tags=["outlets and themes"])

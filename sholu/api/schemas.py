@@ -176,6 +176,7 @@ class QuotePublic(BaseModel):
     outlet: str | None
     duplicate_of: str | None
     times_said: int
+    speaker_tone: int | None = Field(None, description="-1, 0 or 1: the quote's tone; null until read.")
 
 
 # The record fields (sholu/records.py) that the quote and event lists leave out, the

@@ -33,16 +33,37 @@ def facet_options(command):
         click.option("--person", metavar="NAME", help="Only articles naming this person (any form)."),
         click.option("--theme", metavar="THEME", help="Only articles on this theme, e.g. labour_rights."),
         click.option("--event", metavar="TYPE", help="Only articles reporting an event of this type or key."),
+        OUTLETS_OPTION,
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies) -> dict:
+OUTLETS_HELP = ("Outlets and outlet groups (of the groups file, $SHOLU_GROUPS), comma-separated, "
+                "e.g. 'state media,BAQ.KZ'.")
+OUTLETS_OPTION = click.option("--outlets", metavar="NAMES", help=OUTLETS_HELP)
+
+
+def selection_options(command):
+    """A period and an outlet set: the filter lists and the report share."""
+    for option in reversed([click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Published on or after."),
+                            click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Published on or before."),
+                            OUTLETS_OPTION]):
+        command = option(command)
+    return command
+
+
+def asked(date_from, date_to, outlets):
+    from ..services.selection import Asked
+
+    return Asked(date_from, date_to, outlets)
+
+
+def facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets=None) -> dict:
     from ..services.facets import Facets, store_filters
 
-    return store_filters(store, Facets(outlet, date_from, date_to, person, theme, event, with_copies))
+    return store_filters(store, Facets(outlet, date_from, date_to, person, theme, event, with_copies, outlets))
 
 
 def db_option(default=None):
@@ -219,7 +240,7 @@ def documents(db, as_json):
 @facet_options
 @click.option("--with-copies/--without-copies", default=True, show_default=True,
               help="Include reprints (the export keeps them, marked by duplicate_of).")
-def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event, with_copies):
+def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event, outlets, with_copies):
     """Export articles with the fields of the export contract: JSONL one object per
     article; CSV, Parquet and XLSX one table per kind (documents, persons,
     organizations, places, quotes, events, topics, dates, constitution_refs).
@@ -236,10 +257,10 @@ def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event
     from ..store.search import QueryError
 
     store = open_or_fail(db, must_exist=True)
-    filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies)
     try:
+        filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets)
         counts = write_export(filtered_records(store, filters, query), fmt, Path(out))
-    except (QueryError, ValueError, OSError) as err:
+    except (QueryError, ValueError, OSError) as err:     # SelectionError is a ValueError
         raise click.ClickException(f"{out}: {err}") from err
     finally:
         store.close()
@@ -251,17 +272,22 @@ def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event
 @main.command()
 @db_option()
 @click.option("--top", type=click.IntRange(1, 1_000_000), default=20, show_default=True)
+@selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def persons(db, top, as_json):
+def persons(db, top, date_from, date_to, outlets, as_json):
     """People ranked by the number of articles naming them (copies not counted),
-    with their latest positions.
+    with their latest positions; in a period and outlet set when given.
 
     \b
     Examples:
       sholu persons --db sholu-demo.db
       sholu persons --db sholu-demo.db --top 5 --json
+      sholu persons --db sholu-demo.db --from 2026-02-23 --to 2026-03-01 --outlets "state media"
     """
-    rows = read_store(db, lambda store: people.top_persons(store, top))
+    from ..services.reads import Paging, persons as ranked
+
+    chosen = asked(date_from, date_to, outlets)
+    rows = read_store(db, lambda store: ranked(store, Paging(top, 0), chosen)["items"])
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -328,9 +354,12 @@ def aliases(file, db):
 @db_option()
 @click.option("--speaker", metavar="NAME", help="Only this person's quotes (any case form or surname).")
 @click.option("--topic", metavar="THEME", help="Only quotes on this theme, e.g. labour_rights.")
+@click.option("--words", metavar="TEXT", help="Only quotes containing these words.")
+@click.option("--tone", type=click.IntRange(-1, 1), help="Only quotes of this tone (-1, 0, 1).")
+@selection_options
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def quotes(db, speaker, topic, limit, as_json):
+def quotes(db, speaker, topic, words, tone, date_from, date_to, outlets, limit, as_json):
     """Who said what: direct and indirect speech with the speaker, newest first; a line
     said in several articles shows how many times.
 
@@ -341,14 +370,12 @@ def quotes(db, speaker, topic, limit, as_json):
       sholu quotes --db sholu-demo.db --topic digital_rights
     """
     from ..services.people import find_persons
-    from ..store.queries.quotes import list_quotes
+    from ..services.reads import Paging, quotes as said
 
-    speaker_ids = None
-    if speaker:
-        speaker_ids = [entity_id for entity_id, _ in read_store(db, lambda store: find_persons(store, speaker))]
-        if not speaker_ids:
-            raise click.ClickException(f"{speaker!r} matches nobody in {db or default_target()}")
-    rows = read_store(db, lambda store: list_quotes(store, speaker_ids, topic, limit))
+    if speaker and not read_store(db, lambda store: find_persons(store, speaker)):
+        raise click.ClickException(f"{speaker!r} matches nobody in {db or default_target()}")
+    chosen = asked(date_from, date_to, outlets)
+    rows = read_store(db, lambda store: said(store, speaker, topic, Paging(limit, 0), words, tone, chosen)["items"])
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else quote_line(row))
 
@@ -356,38 +383,44 @@ def quotes(db, speaker, topic, limit, as_json):
 @main.command()
 @db_option()
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
+@selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def events(db, limit, as_json):
+def events(db, limit, date_from, date_to, outlets, as_json):
     """Campaign events, reports from different outlets grouped: date, city, venue,
-    participants and the number of reports.
+    participants and the number of reports; those reported in a period and outlet set
+    when given.
 
     \b
     Examples:
       sholu events --db sholu-demo.db
-      sholu events --db sholu-demo.db --json
+      sholu events --db sholu-demo.db --json --from 2026-02-23 --outlets "state media"
     """
-    from ..store.queries.events import list_events
+    from ..services.reads import Paging, events as grouped
 
-    rows = read_store(db, lambda store: list_events(store, limit))
+    chosen = asked(date_from, date_to, outlets)
+    rows = read_store(db, lambda store: grouped(store, Paging(limit, 0), chosen)["items"])
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else event_line(row))
 
 
 @main.command()
 @db_option()
+@selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def outlets(db, as_json):
+def outlets(db, date_from, date_to, outlets, as_json):
     """Outlets by articles published: originals, copies, how many of their originals
-    others reprinted, first and last publication date, main themes.
+    others reprinted, first and last publication date, main themes; in a period and
+    outlet set when given.
 
     \b
     Examples:
       sholu outlets --db sholu-demo.db
       sholu outlets --db sholu-demo.db --json
     """
-    from ..store.queries.outlets import outlet_table
+    from ..analytics import outlets as outlet_table
 
-    for row in read_store(db, outlet_table):
+    chosen = asked(date_from, date_to, outlets)
+    for row in read_store(db, lambda store: outlet_table(store, chosen.resolve(store))):
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else outlet_line(row))
 
 
@@ -468,7 +501,8 @@ def problems(db, severity, limit, as_json):
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(0, 1_000_000_000), default=0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
-def search(query, db, outlet, date_from, date_to, person, theme, event, with_copies, limit, offset, as_json):
+def search(query, db, outlet, date_from, date_to, person, theme, event, outlets, with_copies, limit, offset,
+           as_json):
     """Full-text search that knows Russian word forms: «трудовой коллектив» finds
     «трудовым коллективом», «Балаевой» finds every article about Аида Балаева.
 
@@ -484,7 +518,7 @@ def search(query, db, outlet, date_from, date_to, person, theme, event, with_cop
     store = open_or_fail(db, must_exist=True)
     try:
         parsed = parse_query(query)
-        filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies)
+        filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets)
         hits, total = store.search(parsed, filters, limit, offset)
     except QueryError as err:
         raise click.ClickException(f"bad query {query!r}: {err}") from err
@@ -502,19 +536,31 @@ def search(query, db, outlet, date_from, date_to, person, theme, event, with_cop
 @main.command()
 @db_option()
 @click.option("--out", type=click.Path(dir_okay=False), default="report.html", show_default=True)
-def report(db, out):
-    """A self-contained HTML report (no network needed to open it): corpus summary,
-    timeline, share of voice, outlets, themes, regions, co-occurrence, reprints.
+@selection_options
+@click.option("--top-subjects", type=click.IntRange(1, 500), default=15, show_default=True,
+              help="People and organisations in the share tables; the rest are one row.")
+@click.option("--top-outlets", type=click.IntRange(1, 500), default=8, show_default=True,
+              help="Outlets shown; the rest are one row or column.")
+def report(db, out, date_from, date_to, outlets, top_subjects, top_outlets):
+    """The observer's report as one self-contained, printable HTML page (no network
+    needed to open it): summary, timeline, share of coverage and tone per subject and
+    outlet (OSCE/ODIHR tables), outlets, themes and reprints, for a period and outlet
+    set; the whole corpus adds share of voice, regions and co-occurrence.
 
     \b
-    Example:
+    Examples:
       sholu report --db sholu-demo.db --out report.html
+      sholu report --db news.db --from 2026-02-23 --to 2026-03-01 --outlets "state media,BAQ.KZ"
     """
     from ..analytics import write_report
+    from ..services.selection import SelectionError
 
     store = open_or_fail(db, must_exist=True)
     try:
-        path = write_report(store, Path(out))
+        selection = asked(date_from, date_to, outlets).resolve(store)
+        path = write_report(store, Path(out), selection, top_subjects=top_subjects, top_outlets=top_outlets)
+    except SelectionError as err:
+        raise click.ClickException(str(err)) from err
     finally:
         store.close()
     click.echo(f"report written to {path}", err=True)
@@ -622,9 +668,13 @@ def open_or_fail(db: str | None, must_exist: bool = False):
 
 def read_store(db: str | None, read):
     """`read(store)` on the stored database, closed afterwards."""
+    from ..services.selection import SelectionError
+
     store = open_or_fail(db, must_exist=True)
     try:
         return read(store)
+    except SelectionError as err:
+        raise click.ClickException(str(err)) from err
     finally:
         store.close()
 

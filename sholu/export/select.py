@@ -59,6 +59,7 @@ class RecordFilter:
         f = self.filters
         return ((f.get("with_copies") or not record.get("duplicate_of"))
                 and (not f.get("outlet") or (record.get("outlet") or "").lower() == f["outlet"].lower())
+                and (f.get("outlets") is None or record.get("outlet") in f["outlets"])
                 and in_dates(record.get("published"), f.get("date_from"), f.get("date_to"))
                 and (f.get("person_ids") is None or names_any(record, set(f["person_ids"])))
                 and (not f.get("theme") or any(t.get("topic") == f["theme"] for t in record.get("topics") or []))

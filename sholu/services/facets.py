@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from .people import person_ids
+from .selection import choose
 
 
 @dataclass(frozen=True)
@@ -17,10 +18,12 @@ class Facets:
     theme: str | None = None
     event: str | None = None
     with_copies: bool = False
+    outlets: str | None = None      # outlet and group names, comma-separated
 
 
 def store_filters(store, facets: Facets) -> dict:
     """The facets as the store's search filters (a person resolved to entity ids)."""
-    filters = {key: value for key, value in asdict(facets).items() if key != "person"}
+    filters = {key: value for key, value in asdict(facets).items() if key not in ("person", "outlets")}
     filters["person_ids"] = person_ids(store, facets.person) if facets.person else None
+    filters["outlets"] = list(choose(store, outlets=facets.outlets).outlets) if facets.outlets else None
     return filters

@@ -10,6 +10,7 @@ from ..store.queries import people, quotes as quote_queries, search as search_qu
 from ..store.queries.documents import document as stored_document
 from .facets import Facets, store_filters
 from .people import person_ids
+from .selection import ASKED_NOTHING, Asked
 from .text import first_words
 
 
@@ -59,8 +60,10 @@ def search_hit(hit: dict, lemmas: set[str], marks: tuple[str, str] = ("[", "]"))
             "score": -hit["score"]}     # bm25 is lower-is-better; clients expect the opposite
 
 
-def persons(store, paging: Paging) -> dict:
-    return page_of(people.top_persons(store, paging.limit, paging.offset), people.count_entities(store, "person"))
+def persons(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:
+    selection = asked.resolve(store)
+    return page_of(people.top_persons(store, paging.limit, paging.offset, selection),
+                   people.count_entities(store, "person", selection))
 
 
 def person_profile(store, entity_id: str) -> dict | None:
@@ -70,28 +73,36 @@ def person_profile(store, entity_id: str) -> dict | None:
     return people.person_profile(store, entity_id)
 
 
-def organizations(store, paging: Paging) -> dict:
-    rows = people.top_entities(store, "organization", paging.limit, paging.offset)
-    return page_of(rows, people.count_entities(store, "organization"))
+def organizations(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:
+    selection = asked.resolve(store)
+    rows = people.top_entities(store, "organization", paging.limit, paging.offset, selection)
+    return page_of(rows, people.count_entities(store, "organization", selection))
 
 
-def quotes(store, speaker: str | None, topic: str | None, paging: Paging) -> dict:
+def quotes(store, speaker: str | None, topic: str | None, paging: Paging, words: str | None = None,
+           tone: int | None = None, asked: Asked = ASKED_NOTHING) -> dict:
+    """Quotes newest first, narrowed by speaker (any form), theme, words, tone, period
+    and outlet set: the quote explorer, the API's list and the CLI's."""
     speaker_ids = person_ids(store, speaker) if speaker else None
     if speaker_ids == []:
         return page_of([], 0)       # nobody by that name: no quotes, not every quote
-    rows = quote_queries.list_quotes(store, speaker_ids, topic, paging.offset + paging.limit)
-    return page_of(sliced(rows, paging), quote_queries.count_quotes(store, speaker_ids, topic))
+    search = quote_queries.QuoteSearch(words, tone, asked.resolve(store))
+    rows = quote_queries.list_quotes(store, speaker_ids, topic, paging.limit, search, paging.offset)
+    return page_of(rows, quote_queries.count_quotes(store, speaker_ids, topic, search))
 
 
-def events(store, paging: Paging) -> dict:
-    return page_of(event_queries.list_events(store, paging.limit, paging.offset), event_queries.count_events(store))
+def events(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:
+    selection = asked.resolve(store)
+    return page_of(event_queries.list_events(store, paging.limit, paging.offset, selection=selection),
+                   event_queries.count_events(store, selection))
 
 
-def outlets(store, paging: Paging) -> dict:
+def outlets(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:
     """Per outlet: articles, originals, copies and the dates of the first and last."""
+    selection = asked.resolve(store)
     rows = [{"outlet": row["outlet"], "articles": row["articles"], "originals": row["originals"],
              "copies": row["copies"], "first_published": row["first_date"], "last_published": row["last_date"]}
-            for row in outlet_queries.outlet_counts(store)]
+            for row in outlet_queries.outlet_counts(store, selection.scope())]
     return page_of(sliced(rows, paging), len(rows))
 
 

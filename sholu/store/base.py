@@ -19,16 +19,16 @@ from .queries import people
 from .queries import quotes as quote_queries
 from .queries import search as search_queries
 from .queries.documents import DOCUMENT_COLUMNS
-from .schema import RECORD_TABLES, TONE_COLUMNS
+from .queries.common import marks
+from .schema import MENTION_COLUMNS, RECORD_TABLES, TONE_COLUMNS
 
 QUOTES, EVENTS = RECORD_TABLES["quotes"], RECORD_TABLES["events"]
 
 ENTITY_KINDS = (("persons", "person"), ("organizations", "organization"), ("places", "place"))
 MENTION_INSERT = (
-    f"INSERT INTO entity_mentions (document_id, entity_id, kind, name, mentions, {', '.join(TONE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * (5 + len(TONE_COLUMNS)))}) ON CONFLICT (document_id, entity_id) "
-    "DO UPDATE SET name = excluded.name, mentions = excluded.mentions, "
-    + ", ".join(f"{column} = excluded.{column}" for column in TONE_COLUMNS))
+    f"INSERT INTO entity_mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({marks(MENTION_COLUMNS)}) "
+    "ON CONFLICT (document_id, entity_id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, "
+    + ", ".join(f"{column} = excluded.{column}" for column in TONE_COLUMNS["entity_mentions"]))
 
 
 def now() -> str:
@@ -111,6 +111,10 @@ class SqlStore:
                 "WHERE s.document_id=? AND d.source<>?", (doc_id, exclude_source)).fetchone()
             if row:
                 yield doc_id, row[0]
+
+    def text_of(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     def root_of(self, doc_id: str) -> str:
         row = self.db.execute("SELECT duplicate_of FROM documents WHERE id=?", (doc_id,)).fetchone()
@@ -231,7 +235,7 @@ class SqlStore:
                 self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
                                 (entity["entity_id"], kind, entity["name"], key))
                 self.db.execute(MENTION_INSERT, (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"],
-                                                 *(entity.get(column) for column in TONE_COLUMNS)))
+                                                 *(entity.get(column) for column in TONE_COLUMNS["entity_mentions"])))
                 self.db.executemany("INSERT INTO positions VALUES (?, ?, ?, ?)",
                                     [(entity["entity_id"], doc.id, p, doc.published)
                                      for p in entity.get("positions", [])])

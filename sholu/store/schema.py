@@ -235,5 +235,9 @@ RECORD_TABLES = {
 # (a person's), or only in documents.annotations.
 ENTITY_RECORDS = {"persons": Person, "organizations": Organization, "places": Place}
 ENTITY_COLUMNS = ("entity_id", "name", "mentions")
-TONE_COLUMNS = ("tone_positive", "tone_neutral", "tone_negative")     # persons' and organisations'
+# the tone stage's columns (the contract with the tone branch): mention counts per article
+# on entity_mentions, the quote's tone on quotes; NULL where tone was not read
+TONE_COLUMNS = {"entity_mentions": ("tone_positive", "tone_neutral", "tone_negative"),
+                "quotes": ("speaker_tone",)}
+MENTION_COLUMNS = ("document_id", "entity_id", "kind", "name", "mentions", *TONE_COLUMNS["entity_mentions"])
 ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "title_spans", "lat", "lon", "region", "tone_net", "tone_mentions")

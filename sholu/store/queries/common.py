@@ -52,3 +52,42 @@ def from_outlet(outlet: str) -> Scope:
 
 def on_theme(topic: str) -> Scope:
     return Scope("d.id IN (SELECT document_id FROM document_topics WHERE topic = ?)", (topic,))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A period and a set of outlets: the one filter every aggregate, list, export and
+    report takes. Empty fields select everything; `outlets` are names as stored."""
+    date_from: str | None = None
+    date_to: str | None = None
+    outlets: tuple[str, ...] | None = None
+
+    @property
+    def everything(self) -> bool:
+        return not (self.date_from or self.date_to or self.outlets is not None)
+
+    def condition(self) -> tuple[str, tuple]:
+        """A condition on `documents d` and its arguments."""
+        clauses, args = ["1=1"], []
+        if self.date_from:
+            clauses.append("d.published >= ?")
+            args.append(self.date_from)
+        if self.date_to:
+            clauses.append("SUBSTR(d.published, 1, 10) <= ?")     # the whole last day
+            args.append(self.date_to)
+        if self.outlets is not None:
+            clauses.append(f"d.outlet IN ({marks(self.outlets)})")
+            args += self.outlets
+        return " AND ".join(clauses), tuple(args)
+
+    def scope(self, copies: bool = False) -> Scope:
+        condition, args = self.condition()
+        return Scope(condition, args, copies)
+
+    def narrow(self, scope: Scope) -> Scope:
+        """`scope` within this period and outlet set."""
+        condition, args = self.condition()
+        return Scope(f"({scope.condition}) AND {condition}", (*scope.args, *args), scope.copies)
+
+
+ALL_TIME = Selection()

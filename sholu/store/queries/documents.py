@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ...document import Document
 from .common import EVERYTHING, Scope, one, rows
-from .periods import period_of
+from .periods import parse_day as period_day, period_of
 
 DOCUMENT_COLUMNS = ("id", "source", "url", "outlet", "title", "published", "language",
                     "text", "text_key", "duplicate_of")
@@ -51,23 +51,35 @@ def totals(store) -> dict:
             "originals": documents_ - duplicates, "outlets": outlets}
 
 
-def summary(store) -> dict:
+def summary(store, scope: Scope = EVERYTHING) -> dict:
     """Documents, originals, copies, outlets (all, and those with originals), the date
-    range of all documents and how much was extracted."""
+    range of all documents and how much was extracted, over the scope's articles."""
+    every = scope.with_copies()
     documents_, copies, outlets, first, last = rows(
-        store, "SELECT COUNT(*), COUNT(duplicate_of), COUNT(DISTINCT outlet), MIN(published), "
-               "MAX(published) FROM documents")[0]
+        store, "SELECT COUNT(*), COUNT(d.duplicate_of), COUNT(DISTINCT d.outlet), MIN(d.published), "
+               f"MAX(d.published) FROM documents d WHERE {every.where()}", every.args)[0]
     undated, original_outlets = rows(
-        store, "SELECT COUNT(*) - COUNT(published), COUNT(DISTINCT outlet) FROM documents "
-               "WHERE duplicate_of IS NULL")[0]
-    entities = dict(rows(store, "SELECT kind, COUNT(*) FROM entities GROUP BY kind"))
+        store, "SELECT COUNT(*) - COUNT(d.published), COUNT(DISTINCT d.outlet) FROM documents d "
+               f"WHERE {scope.where()}", scope.args)[0]
     return {"documents": documents_, "originals": documents_ - copies, "copies": copies,
             "outlets": outlets, "outlets_with_originals": original_outlets,
             "first_date": first, "last_date": last, "undated_originals": undated,
-            "persons": entities.get("person", 0), "organizations": entities.get("organization", 0),
+            **extracted(store, every)}
+
+
+def extracted(store, every: Scope) -> dict:
+    """People, organisations and places named, quotes and events, in the scope."""
+    if every.condition == EVERYTHING.condition:     # the whole corpus: the entity table itself
+        entities = dict(rows(store, "SELECT kind, COUNT(*) FROM entities GROUP BY kind"))
+    else:
+        entities = dict(rows(store, "SELECT em.kind, COUNT(DISTINCT em.entity_id) FROM entity_mentions em "
+                                    f"JOIN documents d ON d.id = em.document_id WHERE {every.where()} "
+                                    "GROUP BY em.kind", every.args))
+    joined = f"JOIN documents d ON d.id = x.document_id WHERE {every.where()}"
+    return {"persons": entities.get("person", 0), "organizations": entities.get("organization", 0),
             "places": entities.get("place", 0),
-            "quotes": one(store, "SELECT COUNT(*) FROM quotes"),
-            "events": one(store, "SELECT COUNT(DISTINCT group_key) FROM events")}
+            "quotes": one(store, f"SELECT COUNT(*) FROM quotes x {joined}", every.args),
+            "events": one(store, f"SELECT COUNT(DISTINCT x.group_key) FROM events x {joined}", every.args)}
 
 
 def articles_per_period(store, by: str, scope: Scope = EVERYTHING) -> dict[str | None, list[int]]:
@@ -105,3 +117,17 @@ def copies_of(store, doc_id: str, original: str | None) -> list[dict]:
                  (root, root, doc_id))
     return [dict(zip(("id", "outlet", "published", "title", "duplicate_of"), row)) for row in found]
 
+
+
+def reprint_group(store, root: str) -> list[dict]:
+    """Every member of a reprint group (the original `root` and its copies), earliest
+    published first (undated last), with the days each came after the first."""
+    found = rows(store, "SELECT id, outlet, published, title, duplicate_of, url, substr(text, 1, 120) FROM documents "
+                        "WHERE id = ? OR duplicate_of = ? ORDER BY COALESCE(published, '9999'), seq", (root, root))
+    members = [dict(zip(("id", "outlet", "published", "title", "duplicate_of", "url", "opening"), row))
+               for row in found]
+    first = period_day(members[0]["published"]) if members else None
+    for member in members:
+        day = period_day(member["published"])
+        member["days_after_first"] = (day - first).days if day and first else None
+    return members

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .common import marks, one, rows
+from .common import ALL_TIME, Selection, marks, one, rows
 from .quotes import QUOTE_COLUMNS, quote_dict
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
@@ -11,15 +11,15 @@ EVENT_QUOTES = 50            # quotes shown on an event's page
 OUTLET_OR_DASH = "COALESCE(d.outlet, '—')"
 
 
-def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None) -> list[dict]:
+def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None,
+                selection: Selection = ALL_TIME) -> list[dict]:
     """One row per event (reports grouped), newest first, with the number of
     reports and how many of them are originals rather than reprints; only the
     events of `keys` when given. An event's day is its earliest report's: a report
-    dated by its next-day publication joins it."""
-    if keys is None:        # the page's keys from the events table alone: no join over every event
-        keys = [row[0] for row in rows(store, "SELECT group_key FROM events GROUP BY group_key "
-                                              "ORDER BY COALESCE(MAX(date), '') DESC, MIN(event_id) "
-                                              "LIMIT ? OFFSET ?", (limit, offset))]
+    dated by its next-day publication joins it. Without `keys`, the events reported in the
+    selection's articles."""
+    if keys is None:
+        keys = page_keys(store, limit, offset, selection)
         offset = 0
     found = rows(store, "SELECT e.group_key, MIN(e.type), MIN(e.date), MAX(e.city), MIN(e.city_inferred), "
                         "MAX(e.venue), MAX(e.organizer), "
@@ -43,9 +43,24 @@ def titled(event: dict) -> dict:
     return {**event, "title": event_title(event)}
 
 
-def count_events(store) -> int:
+def page_keys(store, limit: int, offset: int, selection: Selection) -> list[str]:
+    """The keys of a page of events, newest first."""
+    if selection.everything:    # from the events table alone: no join over every event
+        return [row[0] for row in rows(store, "SELECT group_key FROM events GROUP BY group_key "
+                                              "ORDER BY COALESCE(MAX(date), '') DESC, MIN(event_id) "
+                                              "LIMIT ? OFFSET ?", (limit, offset))]
+    scope = selection.scope(copies=True)
+    return [row[0] for row in rows(store, "SELECT e.group_key FROM events e JOIN documents d ON d.id = e.document_id "
+                                          f"WHERE {scope.where()} GROUP BY e.group_key "
+                                          "ORDER BY COALESCE(MAX(e.date), '') DESC, MIN(e.event_id) LIMIT ? OFFSET ?",
+                                   (*scope.args, limit, offset))]
+
+
+def count_events(store, selection: Selection = ALL_TIME) -> int:
     """How many rows list_events would give without a limit."""
-    return one(store, "SELECT COUNT(DISTINCT e.group_key) FROM events e JOIN documents d ON d.id = e.document_id")
+    scope = selection.scope(copies=True)
+    return one(store, "SELECT COUNT(DISTINCT e.group_key) FROM events e JOIN documents d ON d.id = e.document_id "
+                      f"WHERE {scope.where()}", scope.args)
 
 
 def event_participants(store, key: str) -> list[str]:
@@ -93,11 +108,14 @@ def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[di
     return [{**dict(zip(keys, row)), "participants": json.loads(row[12])} for row in found], total
 
 
-def events_per_day(store) -> list[dict]:
-    """Events by their day (the earliest report's, as list_events gives it) and type."""
-    found = rows(store, "SELECT day, kind, COUNT(*) FROM (SELECT MIN(date) AS day, MIN(type) AS kind "
-                        "FROM events WHERE date IS NOT NULL GROUP BY group_key) AS grouped "
-                        "GROUP BY day, kind ORDER BY 1, 2")
+def events_per_day(store, selection: Selection = ALL_TIME) -> list[dict]:
+    """Events of the selection's articles by their day (the earliest report's, as
+    list_events gives it) and type."""
+    scope = selection.scope(copies=True)
+    found = rows(store, "SELECT day, kind, COUNT(*) FROM (SELECT MIN(e.date) AS day, MIN(e.type) AS kind "
+                        "FROM events e JOIN documents d ON d.id = e.document_id "
+                        f"WHERE e.date IS NOT NULL AND {scope.where()} GROUP BY e.group_key) AS grouped "
+                        "GROUP BY day, kind ORDER BY 1, 2", scope.args)
     return [{"date": d, "type": t, "events": n} for d, t, n in found]
 
 

@@ -3,7 +3,7 @@ articles per entity, the number of original articles naming it (copies not count
 read from `entity_stats`, which every write keeps exact (see store/base.py)."""
 from __future__ import annotations
 
-from .common import Scope, marks, one, rows
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows
 
 PROFILE_LIMIT = 100          # rows of each list in a person's profile
 CO_MENTION_WINDOW = 1000     # latest articles of a person over which co-mentions count
@@ -12,8 +12,12 @@ TOP = 10
 
 # -- articles per entity -------------------------------------------------------------------
 
-def top_entities(store, kind: str, limit: int, offset: int = 0) -> list[dict]:
-    """Entities of `kind` by original articles naming them, then mentions, then name."""
+def top_entities(store, kind: str, limit: int, offset: int = 0, selection: Selection = ALL_TIME) -> list[dict]:
+    """Entities of `kind` by original articles naming them, then mentions, then name;
+    within a period and outlet set when one is chosen (counted from the mentions,
+    since `entity_stats` holds the whole corpus)."""
+    if not selection.everything:
+        return entities_in(store, selection.scope(), kind, limit, offset)
     found = rows(store, "SELECT s.entity_id, e.name, s.articles, s.mentions FROM entity_stats s "
                         "JOIN entities e ON e.entity_id = s.entity_id WHERE s.kind = ? AND s.articles > 0 "
                         "ORDER BY s.articles DESC, s.mentions DESC, e.name LIMIT ? OFFSET ?",
@@ -39,14 +43,26 @@ def tone_summary(positive: int, neutral: int, negative: int) -> dict:
     return {"positive": positive, "neutral": neutral, "negative": negative, "net": net}
 
 
-def count_entities(store, kind: str) -> int:
+def count_entities(store, kind: str, selection: Selection = ALL_TIME) -> int:
     """Entities of this kind named by original articles: the length of a top list."""
-    return one(store, "SELECT COUNT(*) FROM entity_stats WHERE kind = ? AND articles > 0", (kind,))
+    return over_kind(store, kind, selection, "COUNT(DISTINCT em.entity_id)",
+                     "SELECT COUNT(*) FROM entity_stats WHERE kind = ? AND articles > 0")
 
 
-def all_mentions(store, kind: str) -> int:
-    """Mentions of every entity of `kind` in original articles."""
-    return one(store, "SELECT COALESCE(SUM(mentions), 0) FROM entity_stats WHERE kind = ?", (kind,))
+def all_mentions(store, kind: str, selection: Selection = ALL_TIME) -> int:
+    """Mentions of every entity of `kind` in original articles (of the selection)."""
+    return over_kind(store, kind, selection, "COALESCE(SUM(em.mentions), 0)",
+                     "SELECT COALESCE(SUM(mentions), 0) FROM entity_stats WHERE kind = ?")
+
+
+def over_kind(store, kind: str, selection: Selection, of_mentions: str, of_stats: str) -> int:
+    """`of_mentions` over the selection's mention rows of `kind` in original articles;
+    for the whole corpus, `of_stats` read from entity_stats (kept exact, and cheaper)."""
+    if selection.everything:
+        return one(store, of_stats, (kind,))
+    scope = selection.scope()
+    return one(store, f"SELECT {of_mentions} FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+                      f"WHERE em.kind = ? AND {scope.where()}", (kind, *scope.args))
 
 
 def entity_counts(store, entity_id: str) -> dict:
@@ -57,38 +73,39 @@ def entity_counts(store, entity_id: str) -> dict:
     return {"articles": articles, "mentions": mentions, "quotes": quotes}
 
 
-def top_persons(store, limit: int, offset: int = 0) -> list[dict]:
+def top_persons(store, limit: int, offset: int = 0, selection: Selection = ALL_TIME) -> list[dict]:
     """People by original articles naming them, with their latest positions."""
     return [{**row, "positions": latest_positions(store, row["entity_id"])}
-            for row in top_entities(store, "person", limit, offset)]
+            for row in top_entities(store, "person", limit, offset, selection)]
 
 
-def entities_in(store, scope: Scope, kind: str, limit: int = TOP) -> list[dict]:
+def entities_in(store, scope: Scope, kind: str, limit: int = TOP, offset: int = 0) -> list[dict]:
     """Entities of `kind` by the articles of `scope` naming them."""
     found = rows(store, "SELECT em.entity_id, MIN(em.name), COUNT(*), SUM(em.mentions) FROM entity_mentions em "
                         "JOIN documents d ON d.id = em.document_id "
                         f"WHERE em.kind = ? AND {scope.where()} "
-                        "GROUP BY em.entity_id ORDER BY 3 DESC, 4 DESC, 2 LIMIT ?", (kind, *scope.args, limit))
+                        "GROUP BY em.entity_id ORDER BY 3 DESC, 4 DESC, 2 LIMIT ? OFFSET ?",
+                 (kind, *scope.args, limit, offset))
     return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
 
 
-def mentions_by(store, ids: list[str], column: str) -> list[tuple]:
+def mentions_by(store, ids: list[str], column: str, scope: Scope = EVERYTHING) -> list[tuple]:
     """(entity_id, `column` of the article, articles, mentions) over original articles."""
     return rows(store, f"SELECT em.entity_id, {column}, COUNT(*), SUM(em.mentions) "
                        "FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-                       f"WHERE em.entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
-                       f"GROUP BY em.entity_id, {column}", ids)
+                       f"WHERE em.entity_id IN ({marks(ids)}) AND {scope.where()} "
+                       f"GROUP BY em.entity_id, {column}", (*ids, *scope.args))
 
 
-def pairs_named_together(store, limit: int) -> list[tuple]:
+def pairs_named_together(store, limit: int, scope: Scope = EVERYTHING) -> list[tuple]:
     """(id, name, id, name, original articles) of people named in the same articles."""
     return rows(store, "SELECT a.entity_id, ea.name, b.entity_id, eb.name, COUNT(*) FROM entity_mentions a "
                        "JOIN entity_mentions b ON b.document_id = a.document_id AND a.entity_id < b.entity_id "
                        "JOIN documents d ON d.id = a.document_id "
                        "JOIN entities ea ON ea.entity_id = a.entity_id JOIN entities eb ON eb.entity_id = b.entity_id "
-                       "WHERE a.kind = 'person' AND b.kind = 'person' AND d.duplicate_of IS NULL "
+                       f"WHERE a.kind = 'person' AND b.kind = 'person' AND {scope.where()} "
                        "GROUP BY a.entity_id, ea.name, b.entity_id, eb.name "
-                       "ORDER BY COUNT(*) DESC, ea.name, eb.name LIMIT ?", (limit,))
+                       "ORDER BY COUNT(*) DESC, ea.name, eb.name LIMIT ?", (*scope.args, limit))
 
 
 # -- lookups ---------------------------------------------------------------------------------

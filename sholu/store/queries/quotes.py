@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 
-from .common import Scope, marks, one, rows
+from dataclasses import dataclass
+
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows
 
 TOP = 10
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
@@ -11,8 +13,22 @@ QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind"
               "speaker_tone")
 
 
-def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str, list]:
-    """SQL conditions for quotes by speakers (entity ids) and theme."""
+@dataclass(frozen=True)
+class QuoteSearch:
+    """What the quote explorer narrows quotes by, besides speakers and theme: words of
+    the quote, its tone (-1/0/1) and the period and outlet set."""
+    words: str | None = None
+    tone: int | None = None
+    selection: Selection = ALL_TIME
+
+
+ANY_QUOTE = QuoteSearch()
+
+
+def quote_filters(speaker_ids: list[str] | None, topic: str | None,
+                  search: QuoteSearch = ANY_QUOTE) -> tuple[str, list]:
+    """SQL conditions for quotes by speakers (entity ids), theme, words, tone, period
+    and outlets."""
     where, args = ["1=1"], []
     if speaker_ids is not None:
         where.append(f"q.speaker_entity_id IN ({marks(speaker_ids)})")
@@ -20,7 +36,14 @@ def quote_filters(speaker_ids: list[str] | None, topic: str | None) -> tuple[str
     if topic:
         where.append("q.topics LIKE ?")
         args.append(f'%"{topic}"%')
-    return " AND ".join(where), args
+    if search.words:
+        where.append("LOWER(q.text) LIKE ?")
+        args.append(f"%{search.words.lower()}%")
+    if search.tone is not None:
+        where.append("q.speaker_tone = ?")
+        args.append(search.tone)
+    condition, selected = search.selection.condition()
+    return " AND ".join([*where, condition]), [*args, *selected]
 
 
 # The columns of QUOTE_KEYS, from quotes q joined with their documents d.
@@ -34,18 +57,19 @@ def quote_dict(row: tuple) -> dict:
     return {**dict(zip(QUOTE_KEYS, row)), "topics": json.loads(row[7])}
 
 
-def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: int) -> list[dict]:
+def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: int,
+                search: QuoteSearch = ANY_QUOTE, offset: int = 0) -> list[dict]:
     """Quotes newest first, each with how many times its line was said in all."""
-    where, args = quote_filters(speaker_ids, topic)
+    where, args = quote_filters(speaker_ids, topic, search)
     found = rows(store, f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id "
-                        f"WHERE {where} ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ?",
-                 (*args, limit))
+                        f"WHERE {where} ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ? OFFSET ?",
+                 (*args, limit, offset))
     return [quote_dict(row) for row in found]
 
 
-def count_quotes(store, speaker_ids: list[str] | None, topic: str | None) -> int:
+def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch = ANY_QUOTE) -> int:
     """How many rows list_quotes would give without a limit."""
-    where, args = quote_filters(speaker_ids, topic)
+    where, args = quote_filters(speaker_ids, topic, search)
     return one(store, f"SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}", args)
 
 
@@ -55,12 +79,12 @@ def quotes_of(store, ids: list[str]) -> dict[str, int]:
                             f"WHERE speaker_entity_id IN ({marks(ids)}) GROUP BY speaker_entity_id", ids))
 
 
-def quotes_by(store, ids: list[str], column: str) -> list[tuple]:
+def quotes_by(store, ids: list[str], column: str, scope: Scope = EVERYTHING) -> list[tuple]:
     """(speaker_entity_id, `column` of the article, quotes) over original articles."""
     return rows(store, f"SELECT q.speaker_entity_id, {column}, COUNT(*) "
                        "FROM quotes q JOIN documents d ON d.id = q.document_id "
-                       f"WHERE q.speaker_entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
-                       f"GROUP BY q.speaker_entity_id, {column}", ids)
+                       f"WHERE q.speaker_entity_id IN ({marks(ids)}) AND {scope.where()} "
+                       f"GROUP BY q.speaker_entity_id, {column}", (*ids, *scope.args))
 
 
 def speakers_in(store, scope: Scope, limit: int = TOP) -> list[dict]:

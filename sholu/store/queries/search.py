@@ -8,13 +8,16 @@ TOP = 10
 
 
 def search_filters(filters: dict) -> tuple[str, list]:
-    """SQL conditions for the search facets: outlet, date range, person, theme, event."""
+    """SQL conditions for the search facets: outlet or outlet set, date range, person, theme, event."""
     clauses, args = [], []
     if not filters.get("with_copies"):
         clauses.append("d.duplicate_of IS NULL")
     if filters.get("outlet"):
         clauses.append("LOWER(d.outlet) = LOWER(?)")
         args.append(filters["outlet"])
+    if filters.get("outlets") is not None:          # an outlet set (groups resolved)
+        clauses.append(f"d.outlet IN ({marks(filters['outlets'])})")
+        args += filters["outlets"]
     if filters.get("date_from"):
         clauses.append("d.published >= ?")
         args.append(filters["date_from"])

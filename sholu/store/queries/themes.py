@@ -1,7 +1,7 @@
 """Articles per campaign theme."""
 from __future__ import annotations
 
-from .common import Scope, rows
+from .common import EVERYTHING, Scope, rows
 
 TOP = 10
 
@@ -21,8 +21,8 @@ def themes_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
     return [{"topic": topic, "articles": count} for topic, count in found]
 
 
-def themes_per_date(store) -> list[tuple]:
-    """(theme, published, original articles) for every theme and date."""
+def themes_per_date(store, scope: Scope = EVERYTHING) -> list[tuple]:
+    """(theme, published, original articles of `scope`) for every theme and date."""
     return rows(store, "SELECT dt.topic, d.published, COUNT(*) FROM document_topics dt "
-                       "JOIN documents d ON d.id = dt.document_id WHERE d.duplicate_of IS NULL "
-                       "GROUP BY dt.topic, d.published")
+                       f"JOIN documents d ON d.id = dt.document_id WHERE {scope.where()} "
+                       "GROUP BY dt.topic, d.published", scope.args)
