@@ -224,3 +224,33 @@ def test_a_senator_and_an_akim():
     found = people("Встречу провел аким Алматы Ерлан Досаев. По словам сенатора Нурлана Бекенова, реформа важна.")
     assert found["Ерлан Досаев"]["positions"] == ["аким Алматы"]
     assert found["Нурлан Бекенов"]["positions"] == ["сенатор"]
+
+
+# ------------------------------------------------------------------ work grows with the text
+
+def calls_to_analyse(text: str) -> int:
+    """Python calls the nlp stage makes after tagging (a count of work, not a timing)."""
+    import cProfile
+    import pstats
+
+    from sholu.nlp import analyse_parsed
+    from sholu.nlp.parse import parse
+
+    parsed, profile = parse(text), cProfile.Profile()
+    profile.runcall(analyse_parsed, parsed, "2026-03-02")
+    return pstats.Stats(profile).total_calls
+
+
+def test_nlp_work_grows_linearly_with_the_article():
+    """Every sentence brings a gazetteer place, a person and a role noun referring back:
+    twice the sentences, about twice the calls (a scan of all mentions per gazetteer
+    match, or of all people per role noun, made this quadratic)."""
+    sentence = ("{n} марта аким Павлодара Асаин Байханов приехал в Экибастуз, где аким "
+                "осмотрел новый цех завода.")
+
+    def article(n: int) -> str:
+        return " ".join(sentence.format(n=1 + i % 27) for i in range(n))
+
+    calls_to_analyse(article(5))            # models and caches load here, not in a measurement
+    small, large = calls_to_analyse(article(80)), calls_to_analyse(article(160))
+    assert large < 2.3 * small, (small, large)

@@ -2,8 +2,10 @@
 into Sholu's own small records so no Natasha type travels further."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from razdel import sentenize, tokenize
 
@@ -57,6 +59,24 @@ class Parsed:
 
     def surface(self, mention: Mention) -> str:
         return self.text[mention.start:mention.end]
+
+    # Token look-ups by character offset, by bisection: a scan per look-up made long
+    # articles quadratic (issue 18). Tokens are in text order and do not overlap.
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def token_ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
+    def first_token_after(self, offset: int) -> int:
+        """The index of the first token ending after `offset` (len(tokens) if none)."""
+        return bisect_right(self.token_ends, offset)
+
+    def last_token_before(self, offset: int) -> int:
+        """The index of the last token starting before `offset` (-1 if none)."""
+        return bisect_left(self.token_starts, offset) - 1
 
 
 def parse(text: str) -> Parsed:

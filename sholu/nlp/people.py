@@ -7,6 +7,7 @@ last introduced with that role. Ids come from a spelling-tolerant key of the nam
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -125,25 +126,26 @@ def new_person(people: list[Person], mention: Mention) -> Person:
 def add_role_mentions(parsed: Parsed, people: list[Person], taken: set[int]) -> None:
     """A singular role noun outside any name's title refers to the last person
     introduced with that role."""
+    by_intro = sorted(people, key=introduced)
+    holders = {}            # lemma -> (starts, people) of those holding it: one scan per role
     for token in parsed.tokens:
         if token.index in taken or token.pos != "NOUN" or token.feats.get("Number") == "Plur":
             continue
         lemma = parses(token.text.lower())[0].normal_form
         if lemma in RUSSIAN.generic_roles:
             continue
-        holder = last_holder(people, lemma, token.start)
-        if holder is not None:
-            holder.references.append((token.start, token.end))
+        if lemma not in holders:
+            wanted = RUSSIAN.role_synonyms.get(lemma, (lemma,))
+            found = [person for person in by_intro if holds(person, wanted)]
+            holders[lemma] = ([introduced(person) for person in found], found)
+        starts, found = holders[lemma]
+        before = bisect_left(starts, token.start)
+        if before:
+            found[before - 1].references.append((token.start, token.end))
 
 
-def last_holder(people: list[Person], lemma: str, before: int) -> Person | None:
-    wanted = RUSSIAN.role_synonyms.get(lemma, (lemma,))
-    best, best_start = None, -1
-    for person in people:
-        introduced = min(start for start, _ in person.spans)
-        if introduced < before and introduced > best_start and holds(person, wanted):
-            best, best_start = person, introduced
-    return best
+def introduced(person: Person) -> int:
+    return min(start for start, _ in person.spans)
 
 
 def holds(person: Person, roles: tuple[str, ...]) -> bool:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..lang import pack_for
@@ -203,22 +204,43 @@ def apply_gazetteer(parsed: Parsed, mentions: list[Mention], matches: list) -> l
     """A known name wins over the tagger, except inside a longer organisation name
     («Национальной инженерной академии Казахстана» keeps its Казахстан) or as the
     name of a street («ул. Шевченко» in any town is not Aktau, once Шевченко)."""
-    result = list(mentions)
-    for match in matches:
-        host = next((m for m in result if m.kind == "organization" and m.source == "ner"
+    alive = {id(m): m for m in mentions}          # in their order, as the sort below keeps it
+    overlapping = OverlapIndex(mentions)
+    added = []
+    for match in matches:          # in text order, not overlapping one another
+        near = [m for m in overlapping(match.start, match.end) if id(m) in alive]
+        host = next((m for m in near if m.kind == "organization" and m.source == "ner"
                      and m.start <= match.start and match.end <= m.end
                      and (m.start, m.end) != (match.start, match.end)), None)
         if host is not None or names_a_street(parsed, match):
             continue
-        result = [trimmed for m in result
-                  if (trimmed := without_match(parsed, m, match)) is not None]
-        result.append(gazetteer_mention(parsed, match))
-    return sorted(result, key=lambda m: m.start)
+        for mention in near:
+            if without_match(parsed, mention, match) is None:
+                del alive[id(mention)]
+        added.append(gazetteer_mention(parsed, match))
+    return sorted([*alive.values(), *added], key=lambda m: m.start)
+
+
+class OverlapIndex:
+    """The mentions overlapping a stretch of text, found by bisection over their starts
+    (a scan per gazetteer match made long articles quadratic). Mentions may shrink
+    afterwards (`without_match`), never grow, so the answer only over-approximates."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def __call__(self, start: int, end: int) -> list[Mention]:
+        low = bisect_left(self.starts, start - self.longest)
+        high = bisect_left(self.starts, end)
+        return [m for m in self.mentions[low:high] if m.end > start]
 
 
 def names_a_street(parsed: Parsed, match) -> bool:
     """The word before the match is a street, square or avenue («ул.», «проспекте»)."""
-    first = next((t.index for t in parsed.tokens if t.end > match.start), 0)
+    first = parsed.first_token_after(match.start)
+    first = first if first < len(parsed.tokens) else 0
     index = first - 1
     while index >= 0 and parsed.tokens[index].text == ".":
         index -= 1
@@ -246,8 +268,7 @@ def without_match(parsed: Parsed, mention: Mention, match) -> Mention | None:
 
 
 def gazetteer_mention(parsed: Parsed, match) -> Mention:
-    first = next(t.index for t in parsed.tokens if t.end > match.start)
-    last = max(t.index for t in parsed.tokens if t.start < match.end)
+    first, last = parsed.first_token_after(match.start), parsed.last_token_before(match.end)
     kind = "place" if match.kind == "place" else "organization"
     return Mention(kind, first, last, match.start, match.end, name=match.entry.name,
                    source="gazetteer", entry=match.entry)
