@@ -187,6 +187,13 @@ def test_a_plural_verb_s_subject_is_not_a_person_inside_its_participle():
     assert said(text) == [("врачи", "indirect"), ("врачи", "indirect")]
 
 
+def test_the_subject_of_a_subordinate_clause_is_in_that_clause():
+    text = ("Комиссия, в которую вошли сотрудники прокуратуры Павлодара, начала работу после того, "
+            "как жители сообщили о гибели рыбы в реке.")
+    quote = only(text)
+    assert (quote["speaker"], quote["speaker_type"]) == ("жители", "group")
+
+
 def test_a_prepositional_phrase_before_the_subject_is_passed_over():
     text = ("Министр иностранных дел Мурат Нуртлеу провел переговоры в Берлине. "
             "Вместе с тем глава МИД подтвердил готовность Астаны расширять торговлю с Германией.")
