@@ -90,6 +90,11 @@ def test_a_paragraph_of_quotation_continues_the_last_quoted_speaker():
     assert first["speaker"] == second["speaker"] == "Ерлан Мукашев"
 
 
+def test_an_attribution_before_a_whole_quotation_makes_it_direct():
+    quote = only("Как сообщил министр финансов Мади Такиев, «бюджет следующего года будет исполнен полностью».")
+    assert (quote["speaker"], quote["kind"]) == ("Мади Такиев", "direct")
+
+
 # -- indirect speech ------------------------------------------------------------------------
 
 def test_stance_verbs_and_adjectives_report_opinions():
