@@ -90,6 +90,11 @@ def test_a_paragraph_of_quotation_continues_the_last_quoted_speaker():
     assert first["speaker"] == second["speaker"] == "Ерлан Мукашев"
 
 
+def test_an_attribution_before_a_whole_quotation_makes_it_direct():
+    quote = only("Как сообщил министр финансов Мади Такиев, «бюджет следующего года будет исполнен полностью».")
+    assert (quote["speaker"], quote["kind"]) == ("Мади Такиев", "direct")
+
+
 # -- indirect speech ------------------------------------------------------------------------
 
 def test_stance_verbs_and_adjectives_report_opinions():
@@ -185,6 +190,13 @@ def test_a_plural_verb_s_subject_is_not_a_person_inside_its_participle():
     text = ("Врачи, оперировавшие депутата Марата Сейтова, говорят, что его жизни ничего не угрожает. "
             "Они предупреждают, что восстановление займет месяц.")
     assert said(text) == [("врачи", "indirect"), ("врачи", "indirect")]
+
+
+def test_the_subject_of_a_subordinate_clause_is_in_that_clause():
+    text = ("Комиссия, в которую вошли сотрудники прокуратуры Павлодара, начала работу после того, "
+            "как жители сообщили о гибели рыбы в реке.")
+    quote = only(text)
+    assert (quote["speaker"], quote["speaker_type"]) == ("жители", "group")
 
 
 def test_a_prepositional_phrase_before_the_subject_is_passed_over():

@@ -53,7 +53,8 @@ def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
         verb = word.group()
         gender = verb_gender(verb, pack)
         speaker = reading.finder.subject(start, word.start(), word.end(), content, gender)
-        return make(speaker, "indirect", content, content_end(text, content, stop), speech_lemma(verb, pack))
+        end = content_end(text, content, stop)
+        return make(speaker, kind_of_content(reading, content, end), content, end, speech_lemma(verb, pack))
     return None
 
 
@@ -191,4 +192,12 @@ def quote_span(reading: Reading, start: int, stop: int, speaker, verb: str, make
     start, end = trim(reading.text, start, content_end(reading.text, start, stop))
     if len(reading.finder.words(start, end)) < least:
         return None
-    return make(speaker, "indirect", start, end, verb)
+    return make(speaker, kind_of_content(reading, start, end), start, end, verb)
+
+
+def kind_of_content(reading: Reading, start: int, end: int) -> str:
+    """«Как сообщил А. Кудрин, «предусматривается …»»: content that is all quotation is
+    direct speech."""
+    start, end = trim(reading.text, start, end)
+    quotation = reading.quoted.holding(start)
+    return "direct" if quotation and quotation[0] == start and quotation[1] >= end - 1 else "indirect"

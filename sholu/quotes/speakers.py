@@ -97,7 +97,9 @@ class SpeakerFinder:
         named = [m for m in self.people.within(clause_start, verb_start) if m.nominative]
         if named and gender != "plur":     # «Врачи, лечащие Гиффордс, говорят»: not her
             return self.person(named[-1].record, gender)
-        found = self.scan(clause_start, verb_start, gender, subject=True)
+        comma = self.text.rfind(",", clause_start, verb_start)
+        found = (comma >= 0 and self.scan(comma + 1, verb_start, gender, subject=True)) or \
+            self.scan(clause_start, verb_start, gender, subject=True)     # «…, как экологи сообщили»
         if found:
             return found
         after = [m for m in self.people.within(verb_end, clause_end) if m.nominative]
