@@ -64,7 +64,7 @@ def speaker_tone(quote: dict, entities: list[dict], sentences: Sentences) -> int
     """The tone towards the speaker of the speaker's mention in the quote's own sentences
     (the attribution «— раскритиковал X» or «X похвалил …»); None when no mention is there."""
     speaker = next((e for e in entities if e["entity_id"] == quote.get("speaker_entity_id")), None)
-    if speaker is None:
+    if speaker is None or quote.get("in_headline"):       # a headline's offsets are the title's
         return None
     covering = [sentences.around(at) for at in (quote["start"], quote["end"])]
     low = min([s[0] for s in covering if s] + [quote["start"]])
