@@ -296,3 +296,17 @@ def test_exports_and_search_take_the_outlet_set(db):
     found = CliRunner().invoke(main, ["search", "Сапаров", "--db", db, "--json", "--outlets", "baq.kz,dknews.kz"])
     assert found.exit_code == 0, found.output
     assert {json.loads(line)["outlet"] for line in found.output.splitlines()} == {"BAQ.KZ"}
+
+
+def test_the_quote_explorer_shows_and_filters_tone(db, client):
+    store = open_store(db)
+    try:
+        with store.db:
+            store.db.execute("UPDATE quotes SET speaker_tone = -1 WHERE quote_id = (SELECT MIN(quote_id) FROM quotes)")
+        negative = client.get("/quotes", params={"tone": "negative"}).text
+        assert negative.count('class="quote-row"') == 1 and 'class="tone tone-1">негативно<' in negative
+        assert 'class="quote-row"' not in client.get("/quotes", params={"tone": "positive"}).text
+    finally:
+        with store.db:
+            store.db.execute("UPDATE quotes SET speaker_tone = NULL")
+        store.close()
