@@ -100,7 +100,7 @@ TEXTS: dict[str, tuple[str, str, str | None]] = {
     "participants": ("Участники", "Participants", "Қатысушылар"),
     "audience": ("Аудитория", "Audience", "Аудитория"),
     "reports": ("Сообщения", "Reports", "Хабарламалар"),
-    "said_there": ("Что там сказали", "What was said there", None),
+    "said_there": ("Что там сказали", "What was said there", "Онда не айтылды"),
     "type": ("Тип", "Type", "Түрі"),
     "city_inferred": ("город выведен из места", "city inferred from the venue", "қала өткен орнынан анықталды"),
     "people_named": ("Люди в статьях", "People in the articles", "Мақалалардағы адамдар"),
