@@ -73,7 +73,7 @@ def add_space(store, scope: Scope, kind: str, cells: dict[tuple[str, str], Cell]
                 continue
             spans = entity.get("spans") or []
             cell.characters += characters_about(bounds, spans)
-            cell.headline_mentions += int(in_headline(title, text, spans))
+            cell.headline_mentions += int(named_in_headline(entity, title, text))
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -95,6 +95,14 @@ def characters_about(bounds: list[tuple[int, int]], spans: list) -> int:
             while index < len(starts) and starts[index] < end + 1:
                 index += 1
     return total
+
+
+def named_in_headline(entity: dict, title: str | None, text: str) -> bool:
+    """The nlp stage's headline spans; an article analysed before it read headlines
+    (no `title_spans`) falls back to finding the name's stem in the title."""
+    if "title_spans" in entity:
+        return bool(entity["title_spans"])
+    return in_headline(title, text, entity.get("spans") or [])
 
 
 def in_headline(title: str | None, text: str, spans: list) -> bool:
