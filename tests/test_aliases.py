@@ -70,3 +70,11 @@ def test_a_bad_line_is_refused_with_its_number(tmp_path):
     run_into(db, corpus(tmp_path / "texts"), jobs=1)
     result = CliRunner().invoke(main, ["aliases", str(tmp_path / "aliases.csv"), "--db", str(db)])
     assert result.exit_code != 0 and "line 2" in result.output
+
+
+def test_a_bad_aliases_file_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    (tmp_path / "aliases.csv").write_text("rename,Кошанов\n", encoding="utf-8")
+    monkeypatch.setenv("SHOLU_ALIASES", str(tmp_path / "aliases.csv"))
+    with pytest.warns(UserWarning, match="line 1"):
+        run_into(tmp_path / "c.db", corpus(tmp_path / "texts"), jobs=1)
+    assert [p["name"] for p in people(tmp_path / "c.db")["c.txt"]] == ["Ерлан Кошанов"]

@@ -317,3 +317,8 @@ def test_a_street_named_like_a_kazakh_town_is_not_put_in_kazakhstan(text, street
 def test_the_town_itself_is_still_found():
     places = analyse_text("Жители Актау вышли на субботник у моря.")["places"]
     assert [(p["name"], p["region"]) for p in places] == [("Актау", "Мангистауская область")]
+
+
+def test_a_country_code_in_a_web_address_is_no_place():
+    places = analyse_text("Регистрация сайтов в зоне .РФ начнётся весной, сообщили в Казахстане.")["places"]
+    assert [p["name"] for p in places] == ["Казахстан"]

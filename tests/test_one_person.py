@@ -83,3 +83,21 @@ def test_search_finds_a_surname_in_all_its_case_forms(db):
         found[form] = {h["source"].rsplit("/", 1)[-1] for h in hits}
     assert len({frozenset(v) for v in found.values()}) == 1
     assert found["Жаксыбеков"] == set(ARTICLES)
+
+
+PUTINS = [("per:1", "Владимир Путин"), ("per:2", "Путіна"), ("per:3", "Людмила Путина"),
+          ("per:4", "Вадим Путинцев")]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Путина", ["per:1", "per:3"]),          # his genitive or her nominative
+    ("Путин", ["per:1"]),
+    ("Путиным", ["per:1"]),
+    ("В. Путин", ["per:1"]),
+    ("Владимира Путина", ["per:1"]),
+    ("Людмилу Путину", ["per:3"]),
+])
+def test_a_case_form_finds_the_full_name_not_a_foreign_spelling(query, expected):
+    from sholu.services.people import match_person
+
+    assert [entity for entity, _ in match_person(PUTINS, query)] == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,9 +70,16 @@ def add_line(aliases: Aliases, cells: list[str], number: int) -> None:
 
 
 def configured_aliases() -> Aliases:
-    """The file `$SHOLU_ALIASES` names, or no corrections."""
+    """The file `$SHOLU_ALIASES` names, or no corrections; a missing or unreadable file
+    is said once on stderr and the run goes on without it (bad input never stops a run)."""
     path = os.environ.get("SHOLU_ALIASES")
-    return read_aliases(path) if path else Aliases()
+    if not path:
+        return Aliases()
+    try:
+        return read_aliases(path)
+    except (OSError, UnicodeDecodeError, AliasError) as err:
+        warnings.warn(f"$SHOLU_ALIASES ({path}) not applied: {err}", stacklevel=2)
+        return Aliases()
 
 
 def correct_people(persons: list[dict], aliases: Aliases) -> tuple[list[dict], dict[str, str | None]]:

@@ -33,7 +33,7 @@ def missed_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
 
 
 def name_shaped(words) -> bool:
-    return len(words) == 2 and is_first_name(words[0].text) and is_surname_shaped(words[1].text)
+    return len(words) == 2 and is_surname_shaped(words[1].text) and is_first_name(words[0].text)
 
 
 def is_first_name(word: str) -> bool:

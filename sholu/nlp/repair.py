@@ -203,7 +203,8 @@ def drop_contained(mentions: list[Mention]) -> list[Mention]:
 def apply_gazetteer(parsed: Parsed, mentions: list[Mention], matches: list) -> list[Mention]:
     """A known name wins over the tagger, except inside a longer organisation name
     («Национальной инженерной академии Казахстана» keeps its Казахстан) or as the
-    name of a street («ул. Шевченко» in any town is not Aktau, once Шевченко)."""
+    name of a street («ул. Шевченко» in any town is not Aktau, once Шевченко) or part of a
+    web address («.РФ»)."""
     alive = {id(m): m for m in mentions}          # in their order, as the sort below keeps it
     overlapping = OverlapIndex(mentions)
     added = []
@@ -212,7 +213,7 @@ def apply_gazetteer(parsed: Parsed, mentions: list[Mention], matches: list) -> l
         host = next((m for m in near if m.kind == "organization" and m.source == "ner"
                      and m.start <= match.start and match.end <= m.end
                      and (m.start, m.end) != (match.start, match.end)), None)
-        if host is not None or names_a_street(parsed, match):
+        if host is not None or names_a_street(parsed, match) or in_a_domain(parsed.text, match):
             continue
         for mention in near:
             if without_match(parsed, mention, match) is None:
@@ -235,6 +236,11 @@ class OverlapIndex:
         low = bisect_left(self.starts, start - self.longest)
         high = bisect_left(self.starts, end)
         return [m for m in self.mentions[low:high] if m.end > start]
+
+
+def in_a_domain(text: str, match) -> bool:
+    """«в зоне .РФ», «akorda.kz»: a web address, not the country."""
+    return match.start > 0 and text[match.start - 1] == "."
 
 
 def names_a_street(parsed: Parsed, match) -> bool:
@@ -282,7 +288,7 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
         return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper()
     if mention.kind == "organization" and mention.source == "ner":
         return plausible_organisation(parsed.surface(mention), words)
-    return True
+    return not (mention.kind == "place" and in_a_domain(parsed.text, mention))
 
 
 def is_name_word(word: str) -> bool:
