@@ -3,10 +3,22 @@ read, its morphology, and its word lists (read from the pack's folder when first
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
+
+
+@dataclass(frozen=True)
+class ReportedSpeech:
+    """Speech a verb-final language reports before its verb («…» деп атап өтті): offsets
+    into the text of the content and of the window its speaker is named in."""
+    kind: str                                # direct | indirect
+    start: int
+    end: int
+    speaker_start: int
+    speaker_end: int
+    verb: str
 
 
 @dataclass(frozen=True, eq=False)          # eq=False: hashed by identity, so caches can key on it
@@ -36,6 +48,9 @@ class LanguagePack:
     elsewhen: re.Pattern                     # a time that is not a day («в марте», «ранее»)
     audience_heads: frozenset[str]           # lemmas a gathering's audience is named by
     audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
+    # (sentence, its offset, quoted spans) -> speech before its verb; None where the verb
+    # of saying comes first (Russian)
+    verb_final_speech: Callable[[str, int, list], Iterator[ReportedSpeech]] | None = None
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

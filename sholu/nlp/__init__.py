@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..document import Document
 from .dates import find_dates
 from .gazetteer import load_gazetteer
+from .kazakh import analyse_kazakh
 from .models import taggers
 from .names import normalise_person
 from .normalise import organisation_name, place_name
@@ -27,7 +28,8 @@ def preload() -> None:
 def annotate(doc: Document, parsed: Parsed | None = None) -> Document:
     """The pipeline stage: fills persons, organizations, places and dates (`parsed`:
     the text already parsed with others, see `parse_many`)."""
-    found = analyse_parsed(parsed or parse(doc.text), doc.published)
+    found = (analyse_kazakh(doc.text, doc.published) if doc.language == "kk"
+             else analyse_parsed(parsed or parse(doc.text), doc.published))
     for key, value in found.items():
         setattr(doc, key, value)
     return doc
@@ -130,8 +132,10 @@ def new_record(kind: str, mention: Mention) -> dict:
 
 
 def parse_together(docs: list[Document]) -> list[dict]:
-    """The nlp stage's common work for a chunk: Slovnet tags all their sentences in a
-    few batched calls; each document then gets its own `parsed`."""
+    """The nlp stage's common work for a chunk: Slovnet tags all their Russian sentences
+    in a few batched calls; each document then gets its own `parsed`."""
     from .parse import parse_many
 
-    return [{"parsed": parsed} for parsed in parse_many([doc.text for doc in docs])]
+    russian = [doc for doc in docs if doc.language != "kk"]     # Kazakh has its own tagger
+    parsed = dict(zip(map(id, russian), parse_many([doc.text for doc in russian])))
+    return [{"parsed": parsed.get(id(doc))} for doc in docs]

@@ -31,6 +31,8 @@ def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = N
     finder = SpeakerFinder(text, persons, pack or stage_pack(None))
     spans = [s for s in quoted_spans(text) if word_count(text[s[0]:s[1]]) >= MIN_ATTRIBUTED_WORDS]
     statements = direct_quotes(text, spans, finder) + indirect_quotes(text, spans, finder)
+    if finder.pack.verb_final_speech:
+        statements = with_verb_final(statements, verb_final_quotes(text, spans, finder))
     statements.sort(key=lambda q: q["start"])
     fill_followers(statements, finder)
     return [q for q in statements if q.pop("keep", True)]
@@ -121,6 +123,23 @@ def as_said(text: str, sentence, finder: SpeakerFinder) -> dict | None:
     speaker = finder.resolve(match.start(2), match.end(2), verb_gender(match.group(1), finder.pack))
     stop = content_end(text, match.end(), sentence.stop)
     return record(speaker, "indirect", text, match.end(), stop, verb_lemma(match.group(1), finder.pack))
+
+
+# -- speech before its verb (Kazakh: «…» деп атап өтті, … екенін айтты) -------------------
+
+def verb_final_quotes(text: str, spans: list[tuple[int, int]], finder: SpeakerFinder) -> list[dict]:
+    quotes = []
+    for sentence in sentenize(text):
+        for found in finder.pack.verb_final_speech(sentence.text, sentence.start, spans):
+            speaker = finder.resolve(found.speaker_start, found.speaker_end, None)
+            quotes.append(record(speaker, found.kind, text, found.start, found.end, found.verb))
+    return quotes
+
+
+def with_verb_final(statements: list[dict], verb_final: list[dict]) -> list[dict]:
+    """A quote whose verb comes after it replaces the unattributed reading of its span."""
+    taken = {(q["start"], q["end"]) for q in verb_final}
+    return [q for q in statements if (q["start"], q["end"]) not in taken] + verb_final
 
 
 # -- the sentence before ------------------------------------------------------------------
