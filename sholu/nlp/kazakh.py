@@ -6,9 +6,11 @@ lead to the same entry (and entity_id) as the Russian spelling."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from razdel import sentenize, tokenize
 
+from ..lang import pack_for
 from ..lang.kk.morphology import POSSESSIVE_ENDINGS, stem, strip_case, strip_one, vocabulary
 from ..lang.kk.ner import tag_sentences
 from ..nlp.conll import entity_spans
@@ -35,10 +37,13 @@ def analyse_kazakh(text: str, published: str | None = None) -> dict:
             if kind == "person" and last > first and full_name_of(found["person"], surname_nominative(words[first].text)):
                 add_span(found, "person", words, first, first, offset, None)     # «Балаева Тоқаевқа»: two people
                 first += 1
+            if kind == "person":
+                first = after_titles(words, first, last)
             if kind:
                 position = position_before(spans, words, first, offset, text) if kind == "person" else None
                 add_span(found, kind, words, first, last, offset, position)
     surnames_as_people(found)
+    add_lone_surnames(found["person"], tokens, offsets)
     add_role_references(found["person"], [(offset + w.start, offset + w.stop, w.text)
                                           for words, offset in zip(tokens, offsets) for w in words])
     return {"persons": list(found["person"].values()), "organizations": list(found["organization"].values()),
@@ -50,6 +55,34 @@ def add_span(found: dict, kind: str, words: list, first: int, last: int, offset:
     if name:
         span = (offset + words[first].start, offset + words[last].stop)
         add_mention(found[kind], kind, name, entry, span, position)
+
+
+def after_titles(words: list, first: int, last: int) -> int:
+    """A title the tagger took into a name («Министр Тоқаевқа …») stays out of it."""
+    while first < last and stem(words[first].text) in title_stems():
+        first += 1
+    return first
+
+
+@lru_cache(maxsize=1)
+def title_stems() -> frozenset[str]:
+    return frozenset(stem(title) for title in pack_for("kk").titles)
+
+
+def add_lone_surnames(people: dict, tokens: list, offsets: list[int]) -> None:
+    """Every case form of a known person's surname that the tagger left untagged
+    («Сапаровтың айтуынша» after «Ерлан Сапаров») is a mention of that person."""
+    taken = {tuple(span) for person in people.values() for span in person["spans"]}
+    inside = {(s, e) for person in people.values() for s, e in person["spans"]}
+    for words, offset in zip(tokens, offsets):
+        for word in words:
+            span = (offset + word.start, offset + word.stop)
+            if span in taken or any(s <= span[0] < e for s, e in inside) or not word.text[:1].isupper():
+                continue
+            person = full_name_of(people, surname_nominative(word.text))
+            if person:
+                person["spans"] = sorted(person["spans"] + [list(span)])
+                person["mentions"] += 1
 
 
 def surnames_as_people(found: dict) -> None:

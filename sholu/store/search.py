@@ -1,7 +1,8 @@
-"""Russian full-text search on lemmas. SQLite's FTS5 has no Russian stemmer, so the
+"""Russian and Kazakh full-text search on lemmas. SQLite's FTS5 has no Russian stemmer, so the
 index holds each word's lemma (the Russian pack's morphology) and the query is
 lemmatised the same way (one index for the corpus, so every text is read as Russian):
-«трудовой коллектив» finds «трудовым коллективом», «Балаевой» finds «Балаева».
+«трудовой коллектив» finds «трудовым коллективом», «Балаевой» finds «Балаева». Kazakh
+words are indexed by their stem (`kazakh_stem`): «Конституцияға» finds «Конституцияның».
 
 Query language: words (all must occur), "quoted phrases", OR between alternatives,
 a leading minus to exclude a word, a trailing * for a prefix.
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang.kk.morphology import KAZAKH_LETTERS, stem, vocabulary
 from ..lang.ru.morphology import WORD, fold_yo
 from ..lang.ru.morphology import lemma as word_lemma
 
@@ -29,7 +31,23 @@ def lemma(word: str) -> str:
     lower = fold_yo(word.lower())
     if not lower.isalpha() and not lower.replace("-", "").isalpha():
         return lower
-    return word_lemma(lower)
+    stem = kazakh_stem(lower)
+    if stem and KAZAKH_LETTERS.intersection(stem):
+        return stem
+    return word_lemma(stem or lower)          # «Балаеваның» -> балаева -> балаев, as Russian «Балаевой»
+
+
+def kazakh_stem(word: str) -> str | None:
+    """A Kazakh word's stem («Конституцияға», «Астанада» -> конституция, астана): a word
+    with Kazakh letters, or one Russian does not know that loses a Kazakh ending to leave
+    a Kazakh word (not «Усть-Каменогорске», which keeps its Russian lemma)."""
+    from ..lang.ru.morphology import morph
+
+    if KAZAKH_LETTERS.intersection(word):
+        return stem(word)
+    stemmed = stem(word)
+    kazakh = stemmed != word and stemmed in vocabulary()      # a Kazakh word, not a Russian one it reads wrongly
+    return stemmed if kazakh and not morph().word_is_known(word) else None
 
 
 def lemmatise(text: str) -> str:

@@ -11,6 +11,7 @@ from functools import lru_cache
 WORD = re.compile(r"\w+(?:-\w+)*")
 LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 LETTERS = "а-яёәіңғүұқөһА-ЯЁӘІҢҒҮҰҚӨҺ"
+KAZAKH_LETTERS = frozenset("әғқңөұүһі")   # letters Russian lacks (lowercase)
 MIN_STEM = 3                # «Ақ-қа» must not lose its stem: a stem keeps at least this many letters
 
 

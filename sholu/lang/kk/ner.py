@@ -69,11 +69,15 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
     """The CRF's input for one sentence: each word's own features, its neighbours'
     main ones (prefixed with their offset), and where it stands."""
     own = [own_features(word) for word in words]
+    quoted = inside_quotes(words)
     rows = []
     for i, features in enumerate(own):
         row = dict(features)
         row["first"] = i == 0
         row["after_quote"] = i > 0 and words[i - 1] in "«\"“"
+        row["quoted"] = quoted[i]
+        row["-1|0"] = f"{own[i - 1]['w'] if i else '^'}|{features['w']}"
+        row["0|+1"] = f"{features['w']}|{own[i + 1]['w'] if i + 1 < len(own) else '$'}"
         for offset in NEIGHBOURS:
             j = i + offset
             if 0 <= j < len(words):
@@ -85,6 +89,16 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
                 row[f"{offset}:edge"] = True
         rows.append(row)
     return rows
+
+
+def inside_quotes(words: list[str]) -> list[bool]:
+    """Whether each word stands inside «…» (names of organisations and works often do)."""
+    depth, flags = 0, []
+    for word in words:
+        depth = max(depth - (word in "»”"), 0)
+        flags.append(depth > 0 and word not in "«»“”")
+        depth += word in "«“"
+    return flags
 
 
 @lru_cache(maxsize=1)

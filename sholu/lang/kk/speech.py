@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..pack import ReportedSpeech
 from .morphology import LETTERS, has_case_ending, is_speech_verb, speech_stem
 
+DASH = re.compile(r"[–—-]")
 # Russian's «, что» has no Kazakh counterpart after the verb: never matches.
 THAT_CLAUSE = re.compile(r"(?!x)x")
 # «Аида Балаеваның айтуынша, …», «Оның пікірінше, …»: group 1 a pronoun, group 2 a speaker.
@@ -36,6 +37,8 @@ def verb_final_speech(sentence: str, offset: int, quoted: list[tuple[int, int]])
         return
     content_start, content_end = match.span("content" if match.group("content") else "clause")
     inside = [(s - offset, e - offset) for s, e in quoted if offset <= s and e <= offset + len(sentence)]
+    if inside and DASH.search(sentence, inside[-1][1], content_end):
+        return                # «…», – деп атап өтті X: the quotes stage reads a dash attribution itself
     if inside and inside[-1][1] >= content_end - 1:
         content_start, content_end = inside[-1][0] + 1, inside[-1][1] - 1
         kind, speaker_end = "direct", inside[-1][0]
