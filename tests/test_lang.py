@@ -40,6 +40,10 @@ def test_kazakh_has_a_pack_that_strips_endings_to_one_stem():
     assert {pack.lemma(form) for form in forms} == {"конституция"}
     # a stem that is not a word is not cut: «Қазақстан» keeps its «-тан»
     assert pack.lemma("Қазақстанда") == pack.lemma("Қазақстан") == "қазақстан"
+    # a name is cut only to a name: «Алматы» is not «алма» + accusative «-ты»
+    assert pack.lemma("Алматыда") == pack.lemma("Алматы") == "алматы"
+    # possessive and plural go too, and a voiced final consonant turns back (г -> к)
+    assert pack.lemma("министрлігінің") == pack.lemma("министрліктер") == "министрлік"
     assert (pack.lemma("деді"), pack.lemma("айтты")) == ("де", "айт")      # verbs of saying by stem
     assert pack.morphology.is_speech_verb("мәлімдеді") and not pack.morphology.is_speech_verb("кездесті")
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from razdel import sentenize, tokenize
 
 from ..lang import pack_for
-from ..lang.kk.morphology import POSSESSIVE_ENDINGS, stem, strip_case, strip_one, vocabulary
+from ..lang.kk.morphology import cuts, has_case_ending, stem, strip_case, vocabulary
 from ..lang.kk.ner import tag_sentences
 from ..nlp.conll import entity_spans
 from .dates import find_dates
@@ -20,6 +20,8 @@ from .people import entity_id, name_key
 
 KINDS = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization"}
 SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|қызы|ко|ук|юк|ян|швили)$", re.IGNORECASE)
+TITLE_REACH = 4            # words a title's qualifying phrase may take before it
+GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
 EDGE_PUNCTUATION = "«»\"“”„'.,:;()"
 
 
@@ -31,23 +33,27 @@ def analyse_kazakh(text: str, published: str | None = None) -> dict:
     tags = tag_sentences([[t.text for t in sentence] for sentence in tokens])
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
     for words, offset, sentence_tags in zip(tokens, offsets, tags):
-        spans = sorted(entity_spans(sentence_tags))
-        for first, last, label in spans:
-            kind = KINDS.get(label)
-            if kind == "person" and last > first and full_name_of(found["person"], surname_nominative(words[first].text)):
-                add_span(found, "person", words, first, first, offset, None)     # «Балаева Тоқаевқа»: two people
-                first += 1
-            if kind == "person":
-                first = after_titles(words, first, last)
-            if kind:
-                position = position_before(spans, words, first, offset, text) if kind == "person" else None
-                add_span(found, kind, words, first, last, offset, position)
+        add_sentence_mentions(found, words, offset, sorted(entity_spans(sentence_tags)), text)
     surnames_as_people(found)
     add_lone_surnames(found["person"], tokens, offsets)
     add_role_references(found["person"], [(offset + w.start, offset + w.stop, w.text)
                                           for words, offset in zip(tokens, offsets) for w in words])
     return {"persons": list(found["person"].values()), "organizations": list(found["organization"].values()),
             "places": list(found["place"].values()), "dates": find_dates(text, published)}
+
+
+def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, text: str) -> None:
+    for first, last, label in spans:
+        kind = KINDS.get(label)
+        if kind != "person":
+            if kind:
+                add_span(found, kind, words, first, last, offset, None)
+            continue
+        if last > first and full_name_of(found["person"], surname_nominative(words[first].text)):
+            add_span(found, "person", words, first, first, offset, None)     # «Балаева Тоқаевқа»: two people
+            first += 1
+        first = after_titles(words, first, last)
+        add_span(found, kind, words, first, last, offset, position_before(spans, words, first, offset, text))
 
 
 def add_span(found: dict, kind: str, words: list, first: int, last: int, offset: int, position: str | None) -> None:
@@ -72,12 +78,11 @@ def title_stems() -> frozenset[str]:
 def add_lone_surnames(people: dict, tokens: list, offsets: list[int]) -> None:
     """Every case form of a known person's surname that the tagger left untagged
     («Сапаровтың айтуынша» after «Ерлан Сапаров») is a mention of that person."""
-    taken = {tuple(span) for person in people.values() for span in person["spans"]}
-    inside = {(s, e) for person in people.values() for s, e in person["spans"]}
+    taken = [span for person in people.values() for span in person["spans"]]
     for words, offset in zip(tokens, offsets):
         for word in words:
             span = (offset + word.start, offset + word.stop)
-            if span in taken or any(s <= span[0] < e for s, e in inside) or not word.text[:1].isupper():
+            if not word.text[:1].isupper() or any(s <= span[0] < e for s, e in taken):
                 continue
             person = full_name_of(people, surname_nominative(word.text))
             if person:
@@ -136,24 +141,41 @@ def case_stripped(word: str) -> str:
 
 
 def gazetteer_entry(words: list[str]) -> Entry | None:
-    """The gazetteer's entry for a place or organisation named in any case form: the
-    case ending off, then the possessive too (Қарағанды облысында -> Қарағанды облысы)."""
+    """The gazetteer's entry for a place or organisation named in any case form: the last
+    word as written, then with ever shorter cuts of its endings (Теміртауда -> Теміртау,
+    Қарағанды облысында -> Қарағанды облысы)."""
     gazetteer = load_gazetteer()
-    last = words[-1].lower()
-    without_case = strip_case(last, vocabulary())
-    for ending in (last, without_case, strip_one(without_case, POSSESSIVE_ENDINGS, vocabulary())):
-        entry = gazetteer.lookup(" ".join([*words[:-1], words[-1][:len(ending)]]))
+    last = words[-1]
+    for cut in sorted(cuts(last.lower()), key=len, reverse=True):
+        entry = gazetteer.lookup(" ".join([*words[:-1], last[:len(cut)]]))
         if entry:
             return entry
     return None
 
 
 def position_before(spans, words, first: int, offset: int, text: str) -> str | None:
-    """A POSITION the tagger found just before the name («Мәжіліс депутаты Аида Балаева»)."""
-    for start, last, label in spans:
-        if label == "POSITION" and last == first - 1:
-            return text[offset + words[start].start:offset + words[last].stop]
-    return None
+    """The position just before a name: the tagger's POSITION («Мәжіліс депутаты Аида
+    Балаева»), or else a title noun with the words that qualify it («Қарағанды облысының
+    әкімі», «Ұлттық экономика министрі»)."""
+    start = next((a for a, b, label in spans if label == "POSITION" and b == first - 1), None)
+    if start is None and first > 0 and stem(words[first - 1].text) in title_stems() \
+            and not subject_and_object(words, first):
+        start = first - 1
+        while start > max(first - TITLE_REACH, 0) and qualifies_title(words[start - 1].text):
+            start -= 1
+    return text[offset + words[start].start:offset + words[first - 1].stop] if start is not None else None
+
+
+def subject_and_object(words: list, first: int) -> bool:
+    """«Министр Тоқаевқа баяндады»: a title opening the sentence before a name in another
+    case is the sentence's subject, not the name's title."""
+    return first == 1 and has_case_ending(words[first].text)
+
+
+def qualifies_title(word: str) -> bool:
+    """A word of a title's phrase: a name, or a word in the nominative or the genitive."""
+    lower = word.lower()
+    return word.isalpha() and (word[:1].isupper() or not has_case_ending(lower) or lower.endswith(GENITIVE_ENDINGS))
 
 
 def add_mention(records: dict, kind: str, name: str, entry: Entry | None, span: tuple[int, int],

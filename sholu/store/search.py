@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang.kk.morphology import KAZAKH_LETTERS, stem, vocabulary
+from ..lang.kk.morphology import KAZAKH_LETTERS, kazakh_stem
 from ..lang.ru.morphology import WORD, fold_yo
 from ..lang.ru.morphology import lemma as word_lemma
 
@@ -35,19 +35,6 @@ def lemma(word: str) -> str:
     if stem and KAZAKH_LETTERS.intersection(stem):
         return stem
     return word_lemma(stem or lower)          # «Балаеваның» -> балаева -> балаев, as Russian «Балаевой»
-
-
-def kazakh_stem(word: str) -> str | None:
-    """A Kazakh word's stem («Конституцияға», «Астанада» -> конституция, астана): a word
-    with Kazakh letters, or one Russian does not know that loses a Kazakh ending to leave
-    a Kazakh word (not «Усть-Каменогорске», which keeps its Russian lemma)."""
-    from ..lang.ru.morphology import morph
-
-    if KAZAKH_LETTERS.intersection(word):
-        return stem(word)
-    stemmed = stem(word)
-    kazakh = stemmed != word and stemmed in vocabulary()      # a Kazakh word, not a Russian one it reads wrongly
-    return stemmed if kazakh and not morph().word_is_known(word) else None
 
 
 def lemmatise(text: str) -> str:

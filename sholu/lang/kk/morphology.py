@@ -39,8 +39,11 @@ PLURAL_ENDINGS = longest_first("лар лер дар дер тар тер")
 
 # Unambiguous endings, stripped even from a word the vocabulary does not know (a name):
 # genitive, dative, instrumental, locative and ablative after a consonant or a vowel.
+# A final к, қ, п turns voiced before a vowel ending (министрлік -> министрлігі, кітап -> кітабы).
+VOICED_TO_PLAIN = {"г": "к", "ғ": "қ", "б": "п"}
 SAFE_ENDINGS = longest_first("""ның нің дың дің тың тің ға ге қа ке мен бен пен
-    нда нде дан ден тан тен нан нен""")
+    нда нде дан ден тан тен нан нен да де та те""")
+SHORT_SAFE_MIN_STEM = 5      # a two-letter ending is cut from an unknown word of 5 letters or more (Теміртау-да)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +52,15 @@ def vocabulary() -> frozenset[str]:
     ending must leave one of them, so «Қазақстан» keeps its -тан and «Қазақстанда» loses -да."""
     from ..pack import read_word_list
 
-    return frozenset(read_word_list(__package__, "vocabulary"))
+    return frozenset(word.lower() for word in read_word_list(__package__, "vocabulary"))
+
+
+@lru_cache(maxsize=1)
+def proper_names() -> frozenset[str]:
+    """The vocabulary's forms written capitalised inside sentences, lowercased."""
+    from ..pack import read_word_list
+
+    return frozenset(word.lower() for word in read_word_list(__package__, "vocabulary") if word[:1].isupper())
 
 
 def strip_one(word: str, endings: tuple[str, ...], known: frozenset[str]) -> str:
@@ -58,9 +69,13 @@ def strip_one(word: str, endings: tuple[str, ...], known: frozenset[str]) -> str
     for ending in endings:
         rest = word[: -len(ending)]
         if word.endswith(ending) and len(rest) >= MIN_STEM:
-            if rest in known or (word not in known and ending in SAFE_ENDINGS):
+            if rest in known or (word not in known and safe_cut(rest, ending)):
                 return rest
     return word
+
+
+def safe_cut(rest: str, ending: str) -> bool:
+    return ending in SAFE_ENDINGS and (len(ending) > 2 or len(rest) >= SHORT_SAFE_MIN_STEM)
 
 
 def strip_case(word: str, known: frozenset[str]) -> str:
@@ -78,11 +93,48 @@ def has_case_ending(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """The lowercased word without its case, possessive and plural endings: the forms of
-    a word share it (Қарағандыға, Қарағанды -> қарағанды; облысында -> облыс)."""
+    """The lowercased word without its case, possessive and plural endings: the shortest
+    cut that leaves a known word form (облысының -> облыс, кепілдіктерін -> кепілдік);
+    for a word the vocabulary cannot confirm, only the unambiguous endings go
+    (Балаеваның -> балаева). The forms of a word share a stem, not always a word."""
     known = vocabulary()
-    without_case = strip_case(word.lower(), known)
+    lower = word.lower()
+    names = proper_names()
+    if lower in names:            # a name is cut only to a name: Алматы stays, not алма + -ты
+        known = names
+    confirmed = [cut for cut in cuts(lower) if cut in known]
+    if confirmed:
+        return min(confirmed, key=len)
+    without_case = strip_case(lower, known)
     return strip_one(strip_one(without_case, POSSESSIVE_ENDINGS, known), PLURAL_ENDINGS, known)
+
+
+def cuts(word: str) -> set[str]:
+    """The word with every combination of a case, a possessive and a plural ending cut."""
+    found = {word} | {word[: -len(e)] for e in CASE_ENDINGS if ending_cut(word, e)}
+    found |= {word[: -len(e)] for e in AFTER_POSSESSIVE if ending_cut(word, e) and word[: -len(e)].endswith(("ы", "і"))}
+    for endings in (POSSESSIVE_ENDINGS, PLURAL_ENDINGS):
+        found |= {cut[: -len(e)] for cut in found for e in endings if ending_cut(cut, e)}
+    return found | {cut[:-1] + VOICED_TO_PLAIN[cut[-1]] for cut in found if cut[-1] in VOICED_TO_PLAIN}
+
+
+def ending_cut(word: str, ending: str) -> bool:
+    return word.endswith(ending) and len(word) - len(ending) >= MIN_STEM
+
+
+@lru_cache(maxsize=100_000)
+def kazakh_stem(word: str) -> str | None:
+    """A lowercased word's Kazakh stem when it is a Kazakh word: one with Kazakh letters,
+    or one Russian does not know that loses a Kazakh ending to leave a Kazakh word
+    («конституцияда»; not «усть-каменогорске», which Russian reads). None otherwise.
+    Russian and Kazakh text share one search index and one theme matcher, so both ask."""
+    from ..ru.morphology import morph
+
+    if KAZAKH_LETTERS.intersection(word):
+        return stem(word)
+    stemmed = stem(word)
+    kazakh = stemmed != word and stemmed in vocabulary()
+    return stemmed if kazakh and not morph().word_is_known(word) else None
 
 
 def word_count(text: str) -> int:

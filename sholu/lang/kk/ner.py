@@ -70,12 +70,14 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
     main ones (prefixed with their offset), and where it stands."""
     own = [own_features(word) for word in words]
     quoted = inside_quotes(words)
+    heads = distance_to_head(words)
     rows = []
     for i, features in enumerate(own):
         row = dict(features)
         row["first"] = i == 0
         row["after_quote"] = i > 0 and words[i - 1] in "«\"“"
         row["quoted"] = quoted[i]
+        row["head_ahead"] = heads[i]
         row["-1|0"] = f"{own[i - 1]['w'] if i else '^'}|{features['w']}"
         row["0|+1"] = f"{features['w']}|{own[i + 1]['w'] if i + 1 < len(own) else '$'}"
         for offset in NEIGHBOURS:
@@ -89,6 +91,29 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
                 row[f"{offset}:edge"] = True
         rows.append(row)
     return rows
+
+
+def distance_to_head(words: list[str], reach: int = 7) -> list[str]:
+    """How many words ahead, inside the clause, the next organisation head noun stands
+    («министрлігі», «партиясы»): an organisation's name begins several words before it."""
+    heads = organisation_heads()
+    found, next_head = [], None
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in ",.;:!?()":
+            next_head = None
+        elif stem(word) in heads:
+            next_head = i
+        distance = next_head - i if next_head is not None else None
+        found.append(str(distance) if distance is not None and distance <= reach else "-")
+    return found[::-1]
+
+
+@lru_cache(maxsize=1)
+def organisation_heads() -> frozenset[str]:
+    from ..pack import read_word_list
+
+    return frozenset(stem(word) for word in read_word_list(__package__, "org_heads"))
 
 
 def inside_quotes(words: list[str]) -> list[bool]:

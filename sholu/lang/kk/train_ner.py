@@ -24,7 +24,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_DATA = PACKAGE_DIR.parents[2] / "bench" / "data" / "kaznerd-valid" / "IOB2_valid2.txt"
 SCORED = {"PERSON": "PERSON", "GPE": "GPE+LOCATION", "LOCATION": "GPE+LOCATION",
           "ORGANISATION": "ORGANISATION"}
-PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 300, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 SEED = 17
 
 
@@ -34,9 +34,16 @@ def load(path: Path) -> list[Sentence]:
 
 
 def word_forms(sentences: list[Sentence]) -> list[str]:
-    """Lowercased letter-only forms seen at least twice (a typo seen once is no word)."""
-    counts = Counter(w.lower() for s in sentences for w in s.words if w.isalpha())
-    return sorted(word for word, n in counts.items() if n >= 2)
+    """Letter-only forms seen at least twice (a typo seen once is no word), lowercased,
+    or capitalised when mostly written so inside a sentence (a name: Алматы, not алма)."""
+    counts, capitalised = Counter(), Counter()
+    for sentence in sentences:
+        for i, word in enumerate(sentence.words):
+            if word.isalpha():
+                counts[word.lower()] += 1
+                capitalised[word.lower()] += i > 0 and word[:1].isupper()
+    return sorted(word.capitalize() if 2 * capitalised[word] > n else word
+                  for word, n in counts.items() if n >= 2)
 
 
 def use_vocabulary(forms: list[str]) -> None:
@@ -44,7 +51,7 @@ def use_vocabulary(forms: list[str]) -> None:
     (PACKAGE_DIR / "vocabulary.txt").write_text(
         "# Kazakh word forms (KazNERD, CC BY 4.0), written by train_ner.py\n" + "\n".join(forms) + "\n",
         encoding="utf-8")
-    for cached in (morphology.vocabulary, morphology.stem, ner.own_features):
+    for cached in (morphology.vocabulary, morphology.proper_names, morphology.stem, ner.own_features):
         cached.cache_clear()
 
 

@@ -6,8 +6,10 @@ import re
 
 MEETING = re.compile(r"\bкездес(?:у|т|ед|іп|кен|пек)\w*|\bжүздес\w*", re.IGNORECASE)
 PRESS_CONFERENCE = re.compile(r"\bбаспасөз\s+(?:конференция|мәслихат)\w*|\bбрифинг\w*", re.IGNORECASE)
-OTHER = re.compile(r"\bжиналыс\w*|\bжиын\w*|\bфорум\w*|\bдөңгелек\s+үстел\w*|\bсеминар\w*|\bкеңес\s+өтт\w*",
-                   re.IGNORECASE)
+# A gathering that took place («жиналыс өтті», «форум өткізілді»), not one merely named.
+HAPPENED = r"(?:өтті|өтеді|өткізілді|өткізді|ұйымдастырылды|ұйымдастырды)"
+GATHERING = r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция)\w*"
+OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,4}}?{HAPPENED}\b", re.IGNORECASE)
 GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
 
 VOTE_TRIGGERS = {
