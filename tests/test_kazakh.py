@@ -83,6 +83,10 @@ def test_kazakh_dates_resolve(records):
     assert [d["date"] for d in records["kk_temirtau.txt"]["dates"]] == ["2026-02-20"]
 
 
+def test_kazakh_seed_terms_give_themes(records):
+    assert "economy" in {t["topic"] for t in records["kk_aktobe.txt"]["topics"]}   # шағын және орта бизнес
+
+
 def test_search_finds_kazakh_word_forms_and_russian_ones_alike(db, records):
     store = open_store(str(db))
     try:
@@ -112,6 +116,22 @@ def test_a_title_before_a_name_is_its_position_with_its_qualifiers():
 def test_a_title_opening_a_sentence_before_an_oblique_name_is_not_its_position():
     found = analyse_kazakh("Министр Оспановқа хат жазды.")
     assert all("Министр" not in p["positions"] for p in found["persons"])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Дәрігер Гүлжан Серікова: «Емхана жаңа құрылғылар алады», – деді.", "direct"),
+    ("Дәрігер Гүлжан Серікова «Емхана жаңа құрылғылар алады» деп атап өтті.", "direct"),
+    ("«Емхана жаңа құрылғылар алады», – деді Гүлжан Серікова.", "direct"),
+    ("Гүлжан Серікова емхана жаңа құрылғылар алады деп мәлімдеді.", "indirect"),
+    ("Гүлжан Серікова атап өткендей, емхана жаңа құрылғылар алады.", "indirect"),
+    ("Гүлжан Серікованың айтуынша, емхана жаңа құрылғылар алады.", "indirect"),
+])
+def test_kazakh_speech_forms_give_the_quote_and_its_speaker(text, kind):
+    start = text.index("Гүлжан")
+    persons = [{"name": "Гүлжан Серікова", "entity_id": "per-2", "spans": [[start, start + 15]]}]
+    (quote,) = extract_quotes(text, persons, pack_for("kk"))
+    assert (quote["kind"], quote["speaker"]) == (kind, "Гүлжан Серікова")
+    assert "құрылғылар алады" in quote["text"]
 
 
 def test_speech_before_its_verb_is_a_quote():

@@ -144,7 +144,7 @@ def word_count(text: str) -> int:
 # --- readings: what the stages ask of a word (pymorphy's shape, without a dictionary) -----
 # Endings of a finite verb or converb after its stem: деді, деп, айтты, айтқан, мәлімдеді.
 VERB_ENDINGS = longest_first("""ді ды ті ты п ып іп ген ған кен қан еді ады йді йды атын етін
-    """)
+    ғандай гендей қандай кендей""")
 
 
 @dataclass(frozen=True)
@@ -170,10 +170,10 @@ class Reading:
 
 @lru_cache(maxsize=50_000)
 def speech_stem(word: str) -> str | None:
-    """The stem of a verb of saying the word is a form of, or None."""
+    """The stem of a verb of saying the word is a form of («атап өтті»: its first word), or None."""
     from .words import SPEECH_VERBS
 
-    lower = word.lower()
+    lower = word.lower().split()[0] if word.strip() else ""
     if lower in SPEECH_VERBS:
         return lower
     for ending in VERB_ENDINGS:

@@ -20,6 +20,8 @@ ACCORDING_TO_VERB = "айтуынша"
 AS_SAID = re.compile(rf"\s*(?=[^,]{{2,80}}?\s+((?:атап\s+)?[{LETTERS}]+(?:ғандай|гендей|қандай|кендей))\s*,)"
                      rf"([^,]{{2,80}}?)\s+(?:атап\s+)?[{LETTERS}]+(?:ғандай|гендей|қандай|кендей)\s*,\s*",
                      re.IGNORECASE)
+# «Балаева: «…», – деді.»: the verb alone after the quote.
+BARE_VERB_AFTER = re.compile(r"\s*,?\s*[–—-]\s*(\w+)\s*[.!]?\s*$")
 # Reported content before the verb of saying: «… деп» (direct or indirect), or a clause
 # made a noun («… екенін», «… баратынын», «… қолдағанын») that the verb takes as object.
 NOMINALISED = r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен))(?:дігін|дығын|ын|ін)"
@@ -29,14 +31,28 @@ SAID_BEFORE = re.compile(rf"(?:(?P<content>.+?)\s*деп|(?P<clause>.+?{NOMINALI
 
 def verb_final_speech(sentence: str, offset: int, quoted: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
     """Speech reported before its verb in one sentence (`offset`: where it starts in
-    the text): «Балаева «…» деп атап өтті», «Министр жалақы өсетінін айтты»; the speaker
-    is looked for before the content (or after the verb, «– деді министр» aside)."""
+    the text): «Балаева «…» деп атап өтті», «Министр жалақы өсетінін айтты», «Балаева:
+    «…», – деді»; the speaker is looked for before the content."""
+    inside = [(s - offset, e - offset) for s, e in quoted if offset <= s and e <= offset + len(sentence)]
+    yield from bare_verb_after(sentence, offset, inside)
+    yield from said_before(sentence, offset, inside)
+
+
+def bare_verb_after(sentence: str, offset: int, inside: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
+    """«Балаева: «…», – деді.»: the verb alone after the quote, its speaker before it."""
+    match = BARE_VERB_AFTER.match(sentence, inside[-1][1]) if inside else None
+    if match and is_speech_verb(match.group(1)):
+        start, end = inside[-1]
+        yield ReportedSpeech("direct", offset + start + 1, offset + end - 1, offset, offset + start,
+                             speech_stem(match.group(1)))
+
+
+def said_before(sentence: str, offset: int, inside: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
     match = SAID_BEFORE.match(sentence)
     said = [word for word in match.group("verb").split() if is_speech_verb(word)] if match else []
     if not said:
         return
     content_start, content_end = match.span("content" if match.group("content") else "clause")
-    inside = [(s - offset, e - offset) for s, e in quoted if offset <= s and e <= offset + len(sentence)]
     if inside and DASH.search(sentence, inside[-1][1], content_end):
         return                # «…», – деп атап өтті X: the quotes stage reads a dash attribution itself
     if inside and inside[-1][1] >= content_end - 1:
