@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, export_records, run_into
 from sholu.cli import main
 from sholu.lang import pack_for
+from sholu.nlp.dates import find_dates
 from sholu.nlp.kazakh import analyse_kazakh
 from sholu.quotes import extract_quotes
 from sholu.store import open_store
@@ -85,6 +86,15 @@ def test_kazakh_dates_resolve(records):
 
 def test_kazakh_seed_terms_give_themes(records):
     assert "economy" in {t["topic"] for t in records["kk_aktobe.txt"]["topics"]}   # шағын және орта бизнес
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Сайлау наурыздың 22-сі күні өтеді.", ["2026-03-22"]),
+    ("Заң 2025 жылғы желтоқсанның 3-інде қабылданды.", ["2025-12-03"]),
+    ("Кеше комиссия жиналды, ертең шешім жарияланады.", ["2026-03-09", "2026-03-11"]),
+])
+def test_kazakh_dates_of_every_order(text, expected):
+    assert [d["date"] for d in find_dates(text, "2026-03-10")] == expected
 
 
 def test_search_finds_kazakh_word_forms_and_russian_ones_alike(db, records):
