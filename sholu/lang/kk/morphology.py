@@ -132,9 +132,10 @@ def kazakh_stem(word: str) -> str | None:
 
     if KAZAKH_LETTERS.intersection(word):
         return stem(word)
+    if morph().word_is_known(word):          # most words of Russian text: one dictionary look-up
+        return None
     stemmed = stem(word)
-    kazakh = stemmed != word and stemmed in vocabulary()
-    return stemmed if kazakh and not morph().word_is_known(word) else None
+    return stemmed if stemmed != word and stemmed in vocabulary() else None
 
 
 def word_count(text: str) -> int:
