@@ -123,6 +123,11 @@ def test_a_title_before_a_name_is_its_position_with_its_qualifiers():
         ("Бауыржан Оспанов", ["Ауыл шаруашылығы министрі"])]
 
 
+def test_the_place_a_title_names_is_a_place_of_the_article():
+    found = analyse_kazakh("Павлодар облысының әкімі Асқар Жұмабаев жиналыста сөйледі.")
+    assert "Павлодарская область" in {p["name"] for p in found["places"]}
+
+
 def test_a_title_opening_a_sentence_before_an_oblique_name_is_not_its_position():
     found = analyse_kazakh("Министр Оспановқа хат жазды.")
     assert all("Министр" not in p["positions"] for p in found["persons"])

@@ -45,6 +45,8 @@ def analyse_kazakh(text: str, published: str | None = None) -> dict:
 def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, text: str) -> None:
     for first, last, label in spans:
         kind = KINDS.get(label)
+        if label == "POSITION":
+            add_place_in_title(found, words, first, last, offset)
         if kind != "person":
             if kind:
                 add_span(found, kind, words, first, last, offset, None)
@@ -54,6 +56,17 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
             first += 1
         first = after_titles(words, first, last)
         add_span(found, kind, words, first, last, offset, position_before(spans, words, first, offset, text))
+
+
+def add_place_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
+    """The place a title names («Қарағанды облысының әкімі»), as Russian «аким Карагандинской
+    области» gives its place: the title's first words, if the gazetteer knows them as one."""
+    for size in (3, 2, 1):
+        if first + size - 1 < last:
+            entry = gazetteer_entry([w.text for w in words[first:first + size]])
+            if entry and entry.is_place:
+                add_span(found, "place", words, first, first + size - 1, offset, None)
+                return
 
 
 def add_span(found: dict, kind: str, words: list, first: int, last: int, offset: int, position: str | None) -> None:
