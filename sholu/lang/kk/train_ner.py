@@ -3,6 +3,7 @@ stemmer checks its cuts against, vocabulary.txt) from KazNERD's validation split
 
     python -m sholu.lang.kk.train_ner            # grouped 5-fold CV, then the shipped model
     python -m sholu.lang.kk.train_ner --folds 0  # the shipped model only
+    python -m sholu.lang.kk.train_ner --fold 2 --no-model   # one fold's figures (one process per fold)
 
 Cross-validation keeps all variants of one sentence (AID…, BID… of one number) in one
 fold, and rebuilds the vocabulary from the training folds alone, so the figure is what
@@ -106,12 +107,15 @@ def grouped_folds(sentences: list[Sentence], folds: int) -> list[list[Sentence]]
     return [[s for s in sentences if fold_of[s.group] == k] for k in range(folds)]
 
 
-def cross_validate(sentences: list[Sentence], folds: int, only: int | None = None) -> dict:
-    """Per-class P/R/F1 over the held-out folds (the first `only` of them, for a quick look)."""
+def cross_validate(sentences: list[Sentence], folds: int, which: list[int] | None = None) -> dict:
+    """Per-class P/R/F1 over the held-out folds (only those numbered in `which`, 1-based,
+    for a quick look or to spread the folds over processes)."""
     counts: Counter = Counter()
     parts = grouped_folds(sentences, folds)
     with tempfile.TemporaryDirectory() as tmp:
-        for k, held_out in enumerate(parts[:only]):
+        for k, held_out in enumerate(parts):
+            if which and k + 1 not in which:
+                continue
             training = [s for i, part in enumerate(parts) if i != k for s in part]
             use_vocabulary(word_forms(training))
             model = Path(tmp) / f"fold{k}.crfsuite"
@@ -126,13 +130,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=5, help="grouped CV folds (0: no CV)")
-    parser.add_argument("--only", type=int, default=None, help="score only the first N folds (a quick look)")
+    parser.add_argument("--fold", type=int, action="append", help="score only this fold (1-based; repeatable)")
     parser.add_argument("--no-model", action="store_true", help="cross-validate only; keep the shipped model")
     args = parser.parse_args(argv)
     sentences = load(args.data)
     print(f"{len(sentences)} sentences, {len({s.group for s in sentences})} groups; params {PARAMS}")
     if args.folds > 1:
-        for label, row in cross_validate(sentences, args.folds, args.only).items():
+        for label, row in cross_validate(sentences, args.folds, args.fold).items():
             print(f"CV {label:14} P {row['p']:.4f} R {row['r']:.4f} F1 {row['f1']:.4f}")
     if args.no_model:
         return
