@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from ..pack import ReportedSpeech
 from .morphology import LETTERS, has_case_ending, is_speech_verb, speech_stem
 
+WORDS = re.compile(rf"[{LETTERS}]+")
+MIN_CONTENT_WORDS = 3
 DASH = re.compile(r"[–—-]")
 # Russian's «, что» has no Kazakh counterpart after the verb: never matches.
 THAT_CLAUSE = re.compile(r"(?!x)x")
@@ -25,8 +27,11 @@ BARE_VERB_AFTER = re.compile(r"\s*,?\s*[–—-]\s*(\w+)\s*[.!]?\s*$")
 # Reported content before the verb of saying: «… деп» (direct or indirect), or a clause
 # made a noun («… екенін», «… баратынын», «… қолдағанын») that the verb takes as object.
 NOMINALISED = r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен))(?:дігін|дығын|ын|ін)"
-SAID_BEFORE = re.compile(rf"(?:(?P<content>.+?)\s*деп|(?P<clause>.+?{NOMINALISED}))\s+"
-                         rf"(?P<verb>(?:[{LETTERS}]+\s+){{0,2}}?[{LETTERS}]+)\s*[.!]?\s*$", re.IGNORECASE)
+# Looked for in the sentence's last TAIL_REACH characters only, so a sentence costs the same
+# however many «деп» it holds.
+SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп)|(?P<clause>{NOMINALISED}))\s+"
+                       rf"(?P<verb>(?:[{LETTERS}]+\s+){{0,2}}?[{LETTERS}]+)\s*[.!]?\s*$", re.IGNORECASE)
+TAIL_REACH = 160
 
 
 def verb_final_speech(sentence: str, offset: int, quoted: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
@@ -48,11 +53,14 @@ def bare_verb_after(sentence: str, offset: int, inside: list[tuple[int, int]]) -
 
 
 def said_before(sentence: str, offset: int, inside: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
-    match = SAID_BEFORE.match(sentence)
+    match = SAID_TAIL.search(sentence, max(0, len(sentence) - TAIL_REACH))
     said = [word for word in match.group("verb").split() if is_speech_verb(word)] if match else []
     if not said:
         return
-    content_start, content_end = match.span("content" if match.group("content") else "clause")
+    content_start = 0
+    content_end = match.end("clause") if match.group("clause") else len(sentence[:match.start("dep")].rstrip())
+    if len(WORDS.findall(sentence, content_start, content_end)) < MIN_CONTENT_WORDS:
+        return                # «деп айтты» after a word or two is no statement
     if inside and DASH.search(sentence, inside[-1][1], content_end):
         return                # «…», – деп атап өтті X: the quotes stage reads a dash attribution itself
     if inside and inside[-1][1] >= content_end - 1:
