@@ -28,9 +28,24 @@ def test_russian_morphology_lemmatises_and_inflects():
 
 
 def test_languages_without_a_pack_have_none():
-    for code in ("kk", "uk", "en", "und", None):
+    for code in ("uk", "en", "und", None):
         assert not has_pack(code)
         assert pack_for(code) is None
+
+
+def test_kazakh_has_a_pack_that_strips_endings_to_one_stem():
+    pack = pack_for("kk")
+    assert has_pack("kk") and pack.code == "kk"
+    forms = ("Конституция", "Конституцияның", "Конституцияға", "Конституцияда")
+    assert {pack.lemma(form) for form in forms} == {"конституция"}
+    # a stem that is not a word is not cut: «Қазақстан» keeps its «-тан»
+    assert pack.lemma("Қазақстанда") == pack.lemma("Қазақстан") == "қазақстан"
+    # a name is cut only to a name: «Алматы» is not «алма» + accusative «-ты»
+    assert pack.lemma("Алматыда") == pack.lemma("Алматы") == "алматы"
+    # possessive and plural go too, and a voiced final consonant turns back (г -> к)
+    assert pack.lemma("министрлігінің") == pack.lemma("министрліктер") == "министрлік"
+    assert (pack.lemma("деді"), pack.lemma("айтты")) == ("де", "айт")      # verbs of saying by stem
+    assert pack.morphology.is_speech_verb("мәлімдеді") and not pack.morphology.is_speech_verb("кездесті")
 
 
 def test_prose_stop_words_cover_every_language_folder():

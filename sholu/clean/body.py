@@ -38,6 +38,7 @@ WEEKDAYS = ("понедельник", "вторник", "среда", "четв�
             "saturday", "sunday", "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі",
             "жұма", "сенбі", "жексенбі")
 GLUED_WORDS = re.compile(r"[a-zа-яёәғқңөұүһі][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+GLUED_MENU_MAX_WORDS = 8     # a sentence naming «ҚазМұнайГаз» or «КазМунайГаз» is no menu
 CRUMB_SEPARATORS = re.compile(r"\s[»›>/|]\s")
 COUNT_SUFFIX = re.compile(r"\s*[(\[]\d[\d\s]*[)\]]\s*$")
 STAMP = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2})\b")
@@ -194,7 +195,8 @@ def is_widget(key: str) -> bool:
 def is_breadcrumb(text: str) -> bool:
     """Menus flattened by a scraper glue words together ("ДомойНовостиПолитика") or
     keep their separators ("Главная » Новости » Политика")."""
-    return len(GLUED_WORDS.findall(text)) >= 2 or len(CRUMB_SEPARATORS.findall(text)) >= 2
+    glued_menu = len(GLUED_WORDS.findall(text)) >= 2 and len(text.split()) <= GLUED_MENU_MAX_WORDS
+    return glued_menu or len(CRUMB_SEPARATORS.findall(text)) >= 2
 
 
 def best_block(lines: list[Line]) -> tuple[int, int]:

@@ -494,6 +494,31 @@ def problems(db, severity, limit, as_json):
 
 
 @main.command()
+@click.option("--lang", "language", type=click.Choice(["kk", "ru"]), required=True,
+              help="The language of the text: kk (Kazakh CRF) or ru (Natasha).")
+@click.option("--conll", nargs=2, required=True, type=click.Path(), metavar="IN OUT",
+              help="CoNLL in (token first, one per line, blank line between sentences) and out ('-': stdout).")
+def ner(language, conll):
+    """Named entities of a tokenised text: each line written back with a predicted IOB2
+    tag (PERSON, GPE, LOCATION, ORGANISATION, …) in a new last column. A KazNERD id line
+    («AID283875 O») is kept and tagged O.
+
+    \b
+    Examples:
+      sholu ner --lang kk --conll IOB2_test.txt predicted.txt
+      sholu ner --lang ru --conll tokens.txt -
+    """
+    from ..nlp.conll import read_conll, tagged_lines, tagger_for
+
+    source, target = conll
+    with click.open_file(source, encoding="utf-8") as handle:
+        sentences = list(read_conll(handle))
+    with click.open_file(target, "w", encoding="utf-8") as out:
+        for line in tagged_lines(sentences, tagger_for(language)):
+            out.write(line + "\n")
+
+
+@main.command()
 @click.argument("query")
 @db_option()
 @facet_options

@@ -13,7 +13,7 @@ from .pack import LanguagePack, read_word_list
 
 __all__ = ["LanguagePack", "has_pack", "known_codes", "pack_for", "prose_stop_words", "stage_pack"]
 
-PACK_MODULES = {"ru": "sholu.lang.ru"}     # ISO 639-1 code -> module defining PACK
+PACK_MODULES = {"ru": "sholu.lang.ru", "kk": "sholu.lang.kk"}     # ISO 639-1 code -> module defining PACK
 DEFAULT_CODE = "ru"
 
 

@@ -3,7 +3,7 @@ read, its morphology, and its word lists (read from the pack's folder when first
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -21,6 +21,18 @@ AFTER_SPEECH = re.compile(r"\s*(?:,\s*[–—-]?|[–—-])\s*([\w-]+)")
 # The attribution inside a quotation broken by it: «Часть один, — сказал X, — часть два».
 INSIDE_SPEECH = re.compile(r"[,.!?…]\s*[–—-]\s*([\w-]+)")
 NEVER = re.compile(r"(?!)")                 # a pattern a pack without the words leaves as it is
+
+
+@dataclass(frozen=True)
+class ReportedSpeech:
+    """Speech a verb-final language reports before its verb («…» деп атап өтті): offsets
+    into the text of the content and of the window its speaker is named in."""
+    kind: str                                # direct | indirect
+    start: int
+    end: int
+    speaker_start: int
+    speaker_end: int
+    verb: str
 
 
 @dataclass(frozen=True, eq=False)          # eq=False: hashed by identity, so caches can key on it
@@ -73,6 +85,9 @@ class LanguagePack:
     long_ago: re.Pattern = NEVER             # «20 лет назад», «в советское время»
     to_come: re.Pattern = NEVER              # a gathering announced: «встретится», «состоится»
     day_before: re.Pattern = NEVER           # «Накануне в …»: the day before the article
+    # (sentence, its offset, quoted spans) -> speech before its verb; None where the verb
+    # of saying comes first (Russian)
+    verb_final_speech: Callable[[str, int, list], Iterator[ReportedSpeech]] | None = None
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

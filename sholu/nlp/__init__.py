@@ -7,6 +7,7 @@ from ..document import Document
 from .dates import find_dates
 from .gazetteer import load_gazetteer
 from .headline import headline_of, joined, split_headline, texts_to_parse
+from .kazakh import analyse_kazakh
 from .models import taggers
 from .names import normalise_person
 from .nesting import governments, name_span, nest_owners, split_brackets, split_lists
@@ -34,7 +35,11 @@ def preload() -> None:
 def annotate(doc: Document, parsed: Parsed | None = None) -> Document:
     """The pipeline stage: fills persons, organizations, places and dates, reading the
     headline with the body (`parsed`: the two already parsed with others, see
-    `parse_together`)."""
+    `parse_together`). Kazakh has its own tagger, which reads the body."""
+    if doc.language == "kk":
+        for key, value in analyse_kazakh(doc.text, doc.published).items():
+            setattr(doc, key, value)
+        return doc
     found = analyse_parsed(parsed or joined(parse_many(texts_to_parse(doc))), doc.published)
     title = headline_of(doc)
     for key in ENTITY_KINDS:
@@ -160,8 +165,10 @@ def new_record(kind: str, mention: Mention) -> dict:
 
 
 def parse_together(docs: list[Document]) -> list[dict]:
-    """The nlp stage's common work for a chunk: Slovnet tags all their sentences in a
-    few batched calls; each document then gets its own `parsed`."""
-    parts = [texts_to_parse(doc) for doc in docs]
+    """The nlp stage's common work for a chunk: Slovnet tags all their Russian sentences
+    (headlines with bodies) in a few batched calls; each document then gets its own `parsed`."""
+    russian = [doc for doc in docs if doc.language != "kk"]     # Kazakh has its own tagger
+    parts = [texts_to_parse(doc) for doc in russian]
     parsed = iter(parse_many([text for texts in parts for text in texts]))
-    return [{"parsed": joined([next(parsed) for _ in texts])} for texts in parts]
+    joined_up = {id(doc): joined([next(parsed) for _ in texts]) for doc, texts in zip(russian, parts)}
+    return [{"parsed": joined_up.get(id(doc))} for doc in docs]

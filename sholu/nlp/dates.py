@@ -70,8 +70,13 @@ ISO_DATE = re.compile(rf"{NOT_AFTER_NUMBER_PART}(?P<year>\d{{4}})-(?P<month>\d{{
 # Software versions write dates too («версия 1.10.2023»); those are not events.
 VERSION_BEFORE = re.compile(r"(?:верси[яиюей]|version|сборк[аиу]|build|v)\s*$", re.IGNORECASE)
 
-DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
-RELATIVE_DAY = re.compile(r"\b(?:позавчера|вчера|сегодня|послезавтра|завтра)\b", re.IGNORECASE)
+DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2,
+               "кеше": -1, "бүгін": 0, "ертең": 1}                      # Kazakh
+RELATIVE_DAY = re.compile(r"\b(?:позавчера|вчера|сегодня|послезавтра|завтра|кеше|бүгін|ертең)\b", re.IGNORECASE)
+# Kazakh puts the month first too: «наурыздың 15-і», «2026 жылғы наурыздың 15-інде».
+MONTH_FIRST = re.compile(rf"{NOT_AFTER_NUMBER_PART}(?:(?P<year>\d{{4}})\s+жылғы\s+)?"
+                         rf"(?P<month>{kk.MONTH_PATTERN})\s+(?P<day>\d{{1,2}})-(?:[{KAZAKH_LETTERS}]+)",
+                         re.IGNORECASE)
 
 WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
             "субботу": 5, "воскресенье": 6}
@@ -184,6 +189,16 @@ def numeric_dates(match: re.Match, text: str) -> list[date]:
     return [day] if day else []
 
 
+def month_first_date(match: re.Match, published: date | None) -> list[date]:
+    """«наурыздың 15-і», «2026 жылғы наурыздың 15-інде»."""
+    month, day = month_number(match["month"]), int(match["day"])
+    if match["year"]:
+        found = calendar_day(int(match["year"]), month, day)
+    else:
+        found = nearest_year_day(month, day, published) if published and month else None
+    return [found] if found else []
+
+
 def relative_day(match: re.Match, published: date) -> list[date]:
     """«вчера», «сегодня», «послезавтра»."""
     return [published + timedelta(days=DAY_OFFSETS[match.group().lower()])]
@@ -209,6 +224,7 @@ def weekday_date(match: re.Match, published: date) -> list[date]:
 def date_mentions(text: str, published: date | None) -> list[Mention]:
     """Every match of every pattern with the days it names (possibly none)."""
     found = [(m, wordy_dates(m, published)) for m in WORDY_DATE.finditer(text)]
+    found += [(m, month_first_date(m, published)) for m in MONTH_FIRST.finditer(text)]
     for pattern in (DOTTED_DATE, ISO_DATE):
         found += [(m, numeric_dates(m, text)) for m in pattern.finditer(text)]
     if published:

@@ -5,6 +5,8 @@ organisations and groups (sholu/quotes/speakers.py). Every step looks at a bound
 stretch around one sentence or one quotation, so the stage is linear in the text."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..document import Document
 from ..lang import LanguagePack, stage_pack
 from .direct import direct_quotes
@@ -58,6 +60,8 @@ def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = N
                       Sentences(text), quoted)
     make = maker(text)
     statements = direct_quotes(reading, make) + indirect_quotes(reading, make)
+    if pack.verb_final_speech:
+        statements = with_verb_final(statements, verb_final_quotes(reading, make))
     statements = outermost(sorted(statements, key=lambda q: (q["start"], -q["end"])))
     fill_followers(statements, text)
     return [q for q in statements if q.pop("keep", True)]
@@ -100,6 +104,26 @@ def name_speaker(quote: dict, attribution: dict) -> None:
             copy_speaker(quote, attribution)
             quote.pop("follow", None)
             quote["verb"] = quote["verb"] or attribution["verb"]
+
+
+# -- speech before its verb (Kazakh: «…» деп атап өтті, … екенін айтты) -------------------
+
+def verb_final_quotes(reading: Reading, make) -> list[dict]:
+    """The pack's reader of verb-final speech, sentence by sentence, given the quotation
+    marks inside each sentence only (found by bisection: linear in the text)."""
+    quoted, quotes = reading.quoted, []
+    for start, stop in reading.sentences:
+        inside = quoted.spans[bisect_left(quoted.starts, start):bisect_right(quoted.starts, stop)]
+        for found in reading.pack.verb_final_speech(reading.text[start:stop], start, inside):
+            speaker = reading.finder.named(found.speaker_start, found.speaker_end)
+            quotes.append(make(speaker, found.kind, found.start, found.end, found.verb))
+    return quotes
+
+
+def with_verb_final(statements: list[dict], verb_final: list[dict]) -> list[dict]:
+    """A quote whose verb comes after it replaces the unattributed reading of its span."""
+    taken = {(q["start"], q["end"]) for q in verb_final}
+    return [q for q in statements if (q["start"], q["end"]) not in taken] + verb_final
 
 
 def fill_followers(statements: list[dict], text: str) -> None:

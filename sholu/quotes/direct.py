@@ -28,9 +28,11 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
                      or attribution_before(reading, start)
                      or (in_sentence and attribution_in_sentence(reading, start)) or (UNKNOWN, None))
     introduced = colon_before(reading.text, start) is not None
-    if speaker is UNKNOWN and (words < MIN_UNATTRIBUTED_WORDS or not (introduced or has_predicate(reading, start, end))):
+    attributed = verb is not None            # «…», – деді министр: said, by someone not named
+    if speaker is UNKNOWN and not attributed and (
+            words < MIN_UNATTRIBUTED_WORDS or not (introduced or has_predicate(reading, start, end))):
         return None                  # a quoted name («Казцинк», a slogan, a law's title)
-    return make(speaker, "direct", start + 1, end - 1, verb, follow=speaker is UNKNOWN)
+    return make(speaker, "direct", start + 1, end - 1, verb, follow=speaker is UNKNOWN and not attributed)
 
 
 def attribution_after(reading: Reading, end: int) -> tuple[Speaker, str] | None:

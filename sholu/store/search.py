@@ -1,7 +1,8 @@
-"""Russian full-text search on lemmas. SQLite's FTS5 has no Russian stemmer, so the
+"""Russian and Kazakh full-text search on lemmas. SQLite's FTS5 has no Russian stemmer, so the
 index holds each word's lemma (the Russian pack's morphology) and the query is
 lemmatised the same way (one index for the corpus, so every text is read as Russian):
-«трудовой коллектив» finds «трудовым коллективом», «Балаевой» finds «Балаева».
+«трудовой коллектив» finds «трудовым коллективом», «Балаевой» finds «Балаева». Kazakh
+words are indexed by their stem (`kazakh_stem`): «Конституцияға» finds «Конституцияның».
 
 Query language: words (all must occur), "quoted phrases", OR between alternatives,
 a leading minus to exclude a word, a trailing * for a prefix.
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang.kk.morphology import KAZAKH_LETTERS, kazakh_stem
 from ..lang.ru.morphology import WORD, fold_yo
 from ..lang.ru.morphology import lemma as word_lemma
 from ..lang.ru.morphology import morph
@@ -31,6 +33,11 @@ def lemma(word: str) -> str:
     lower = fold_yo(word.lower())
     if not lower.isalpha() and not lower.replace("-", "").isalpha():
         return lower
+    stem = kazakh_stem(lower)
+    if stem and KAZAKH_LETTERS.intersection(stem):
+        return stem
+    if stem:              # «Балаеваның» -> балаева, then read as the Russian form it is
+        word, lower = word[:len(stem)], stem
     return surname_stem(word, lower) or word_lemma(lower)
 
 

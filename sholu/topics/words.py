@@ -1,10 +1,13 @@
 """Words of a text as lemmas, the unit both seed terms and paragraphs are compared in.
-The taxonomy's seed terms and the word vectors are Russian, so this reads Russian."""
+The word vectors are Russian; seed terms are Russian and Kazakh, a Kazakh word read by
+its stem."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang import pack_for
+from ..lang.kk.morphology import kazakh_stem, stem
 from ..lang.ru.morphology import LETTER_WORD as WORD, fold_yo, parses
 
 # Parts of speech that carry meaning; prepositions, conjunctions, particles, pronouns and
@@ -55,7 +58,11 @@ def surface_forms(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def analyse(form: str) -> Analysis:
-    """One pymorphy parse per distinct word form and process: parsing is the costly part."""
+    """One pymorphy parse per distinct word form and process: parsing is the costly part.
+    A Kazakh word is its stem (Kazakh seed terms match every case form)."""
+    kazakh = kazakh_stem(form)
+    if kazakh:
+        return Analysis(kazakh, frozenset({kazakh}), kazakh not in kazakh_function_words())
     readings = parses(form)
     best = readings[0]
     lemma = best.normal_form.replace("ё", "е")
@@ -74,7 +81,15 @@ def is_content(form: str) -> bool:
 def lemma_alternatives(form: str) -> frozenset[str]:
     """Every lemma pymorphy offers for a word, however unlikely: a seed word written as
     «данные» must match text where the best reading is «данные», not «дать»."""
+    kazakh = kazakh_stem(normal_form(form))
+    if kazakh:
+        return frozenset({kazakh})
     return frozenset(p.normal_form.replace("ё", "е") for p in parses(normal_form(form)))
+
+
+@lru_cache(maxsize=1)
+def kazakh_function_words() -> frozenset[str]:
+    return frozenset(stem(word) for word in pack_for("kk").stop_words)
 
 
 def fold_constitution(found: list[Word]) -> list[Word]:

@@ -1,0 +1,141 @@
+"""Kazakh named entities: a CRF (python-crfsuite) trained on KazNERD (CC BY 4.0) by
+`python -m sholu.lang.kk.train_ner`, shipped as ner.crfsuite. Kazakh glues endings onto
+names (Астана-да, Тоқаев-қа), so a word is described by its endings (suffixes), its
+stem without them, its shape, the gazetteer, and the same for two words either side."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+from .morphology import stem
+
+MODEL_FILE = "ner.crfsuite"
+NEIGHBOURS = (-2, -1, 1, 2)
+KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+SHAPES = ((re.compile(r"[^\W\d_]"), "x"), (re.compile(r"\d"), "d"))
+
+
+def word_shape(word: str) -> str:
+    """Letters as X/x, digits as d, repeats squeezed: «Астана» Xx, «2026-жылы» d-x."""
+    shape = "".join("X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+                    for ch in word)
+    return re.sub(r"(.)\1+", r"\1", shape)
+
+
+@lru_cache(maxsize=200_000)
+def own_features(word: str) -> dict[str, object]:
+    """What one word says about itself, wherever it stands."""
+    lower = word.lower()
+    root = stem(word)
+    features: dict[str, object] = {
+        "w": lower, "stem": root, "shape": word_shape(word), "len": min(len(word), 12),
+        "title": word[:1].isupper(), "upper": word.isupper() and len(word) > 1,
+        "digit": any(ch.isdigit() for ch in word), "kazakh": bool(KAZAKH_LETTERS & set(word)),
+        "ending": lower[len(root):] if lower.startswith(root) else "~",
+    }
+    for n in range(1, 6):
+        features[f"suf{n}"] = lower[-n:]
+    for n in range(1, 4):
+        features[f"pre{n}"] = lower[:n]
+    features.update(gazetteer_features(root, lower))
+    return features
+
+
+def gazetteer_features(root: str, lower: str) -> dict[str, bool]:
+    kinds = gazetteer_words()
+    found = kinds.get(lower) or kinds.get(root) or ()
+    return {f"gaz:{kind}": True for kind in found}
+
+
+@lru_cache(maxsize=1)
+def gazetteer_words() -> dict[str, frozenset[str]]:
+    """Each word of a gazetteer name or variant (and its stem) -> the kinds it names:
+    place, organization."""
+    from ...nlp.gazetteer import shipped_entries
+
+    kinds: dict[str, set[str]] = {}
+    for entry in shipped_entries():
+        kind = "place" if entry.is_place else "organization"
+        for name in (entry.name, *entry.variants):
+            for word in re.findall(r"\w+", name.lower()):
+                if len(word) > 2:
+                    kinds.setdefault(word, set()).add(kind)
+                    kinds.setdefault(stem(word), set()).add(kind)
+    return {word: frozenset(found) for word, found in kinds.items()}
+
+
+def sentence_features(words: list[str]) -> list[dict[str, object]]:
+    """The CRF's input for one sentence: each word's own features, its neighbours'
+    main ones (prefixed with their offset), and where it stands."""
+    own = [own_features(word) for word in words]
+    quoted = inside_quotes(words)
+    heads = distance_to_head(words)
+    rows = []
+    for i, features in enumerate(own):
+        row = dict(features)
+        row["first"] = i == 0
+        row["after_quote"] = i > 0 and words[i - 1] in "«\"“"
+        row["quoted"] = quoted[i]
+        row["head_ahead"] = heads[i]
+        row["-1|0"] = f"{own[i - 1]['w'] if i else '^'}|{features['w']}"
+        row["0|+1"] = f"{features['w']}|{own[i + 1]['w'] if i + 1 < len(own) else '$'}"
+        for offset in NEIGHBOURS:
+            j = i + offset
+            if 0 <= j < len(words):
+                other = own[j]
+                row.update({f"{offset}:w": other["w"], f"{offset}:stem": other["stem"],
+                            f"{offset}:title": other["title"], f"{offset}:suf3": other["suf3"],
+                            f"{offset}:ending": other["ending"]})
+            else:
+                row[f"{offset}:edge"] = True
+        rows.append(row)
+    return rows
+
+
+def distance_to_head(words: list[str], reach: int = 7) -> list[str]:
+    """How many words ahead, inside the clause, the next organisation head noun stands
+    («министрлігі», «партиясы»): an organisation's name begins several words before it."""
+    heads = organisation_heads()
+    found, next_head = [], None
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in ",.;:!?()":
+            next_head = None
+        elif stem(word) in heads:
+            next_head = i
+        distance = next_head - i if next_head is not None else None
+        found.append(str(distance) if distance is not None and distance <= reach else "-")
+    return found[::-1]
+
+
+@lru_cache(maxsize=1)
+def organisation_heads() -> frozenset[str]:
+    from ..pack import read_word_list
+
+    return frozenset(stem(word) for word in read_word_list(__package__, "org_heads"))
+
+
+def inside_quotes(words: list[str]) -> list[bool]:
+    """Whether each word stands inside «…» (names of organisations and works often do)."""
+    depth, flags = 0, []
+    for word in words:
+        depth = max(depth - (word in "»”"), 0)
+        flags.append(depth > 0 and word not in "«»“”")
+        depth += word in "«“"
+    return flags
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(files(__package__).joinpath(MODEL_FILE)))
+    return tagger
+
+
+def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
+    """IOB2 tags (B-PERSON, I-GPE, O, …) for each word of each sentence."""
+    model = tagger()
+    return [model.tag(sentence_features(words)) if words else [] for words in sentences]

@@ -1,0 +1,87 @@
+"""How Kazakh reports speech. The verb of saying comes last (Turkic word order), so the
+patterns Russian puts after the verb stand before it here; the quotes stage reads
+verb-final speech through `verb_final_speech`."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..pack import ReportedSpeech
+from .morphology import LETTERS, has_case_ending, is_speech_verb, speech_stem
+
+WORDS = re.compile(rf"[{LETTERS}]+")
+MIN_CONTENT_WORDS = 3
+DASH = re.compile(r"[–—-]")
+# Russian's «, что» has no Kazakh counterpart after the verb: never matches.
+THAT_CLAUSE = re.compile(r"(?!x)x")
+# «Аида Балаеваның айтуынша, …», «Оның пікірінше, …»: group 1 a pronoun, group 2 a speaker.
+ACCORDING_TO = re.compile(rf"\s*(?:(Оның|Олардың)|([^,]{{2,80}}?(?:ның|нің|дың|дің|тың|тің)))\s+"
+                          rf"(?:айтуынша|сөзінше|пікірінше|мәліметінше)\s*,\s*")
+ACCORDING_TO_VERB = "айтуынша"
+# «Министр атап өткендей, …»: group 1 the verb (read in a look-ahead), group 2 the speaker.
+AS_SAID = re.compile(rf"\s*(?=[^,]{{2,80}}?\s+((?:атап\s+)?[{LETTERS}]+(?:ғандай|гендей|қандай|кендей))\s*,)"
+                     rf"([^,]{{2,80}}?)\s+(?:атап\s+)?[{LETTERS}]+(?:ғандай|гендей|қандай|кендей)\s*,\s*",
+                     re.IGNORECASE)
+# «Балаева: «…», – деді.»: the verb alone after the quote.
+BARE_VERB_AFTER = re.compile(r"\s*,?\s*[–—-]\s*(\w+)\s*[.!]?\s*$")
+# Reported content before the verb of saying: «… деп» (direct or indirect), or a clause
+# made a noun («… екенін», «… баратынын», «… қолдағанын») that the verb takes as object.
+NOMINALISED = r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен))(?:дігін|дығын|ын|ін)"
+# Looked for in the sentence's last TAIL_REACH characters only, so a sentence costs the same
+# however many «деп» it holds.
+SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп)|(?P<clause>{NOMINALISED}))\s+"
+                       rf"(?P<verb>(?:[{LETTERS}]+\s+){{0,2}}?[{LETTERS}]+)\s*[.!]?\s*$", re.IGNORECASE)
+TAIL_REACH = 160
+
+
+def verb_final_speech(sentence: str, offset: int, quoted: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
+    """Speech reported before its verb in one sentence (`offset`: where it starts in
+    the text): «Балаева «…» деп атап өтті», «Министр жалақы өсетінін айтты», «Балаева:
+    «…», – деді»; the speaker is looked for before the content."""
+    inside = [(s - offset, e - offset) for s, e in quoted if offset <= s and e <= offset + len(sentence)]
+    yield from bare_verb_after(sentence, offset, inside)
+    yield from said_before(sentence, offset, inside)
+
+
+def bare_verb_after(sentence: str, offset: int, inside: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
+    """«Балаева: «…», – деді.»: the verb alone after the quote, its speaker before it."""
+    match = BARE_VERB_AFTER.match(sentence, inside[-1][1]) if inside else None
+    if match and is_speech_verb(match.group(1)):
+        start, end = inside[-1]
+        yield ReportedSpeech("direct", offset + start + 1, offset + end - 1, offset, offset + start,
+                             speech_stem(match.group(1)))
+
+
+def said_before(sentence: str, offset: int, inside: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
+    match = SAID_TAIL.search(sentence, max(0, len(sentence) - TAIL_REACH))
+    said = [word for word in match.group("verb").split() if is_speech_verb(word)] if match else []
+    if not said:
+        return
+    content_start = 0
+    content_end = match.end("clause") if match.group("clause") else len(sentence[:match.start("dep")].rstrip())
+    if len(WORDS.findall(sentence, content_start, content_end)) < MIN_CONTENT_WORDS:
+        return                # «деп айтты» after a word or two is no statement
+    if inside and DASH.search(sentence, inside[-1][1], content_end):
+        return                # «…», – деп атап өтті X: the quotes stage reads a dash attribution itself
+    if inside and inside[-1][1] >= content_end - 1:
+        content_start, content_end = inside[-1][0] + 1, inside[-1][1] - 1
+        kind, speaker_end = "direct", inside[-1][0]
+    else:
+        content_start = clause_start(sentence, content_end)
+        kind, speaker_end = "indirect", content_start
+    yield ReportedSpeech(kind, offset + content_start, offset + content_end, offset,
+                         offset + max(speaker_end, 0), speech_stem(said[0]))
+
+
+def clause_start(sentence: str, end: int) -> int:
+    """Indirect content starts after its speaker, the sentence's subject: the first run
+    of capitalised words among its first five («Мәжіліс депутаты Аида Балаева …»); a
+    word with a case ending is no subject («Депутат Қарағандыға барғанын …»)."""
+    words = list(re.finditer(r"\S+", sentence[:end]))[:6]
+    run_end = 0
+    for word in words:
+        if word.group()[:1].isupper() and not has_case_ending(word.group()):
+            run_end = word.end()
+        elif run_end:
+            break
+    return run_end

@@ -1,0 +1,21 @@
+"""The words that announce an event in a Kazakh sentence; endings follow the stem
+(кездесу, кездесуде, кездесті), so patterns match stems."""
+from __future__ import annotations
+
+import re
+
+MEETING = re.compile(r"\bкездес(?:у|т|ед|іп|кен|пек)\w*|\bжүздес\w*", re.IGNORECASE)
+PRESS_CONFERENCE = re.compile(r"\bбаспасөз\s+(?:конференция|мәслихат)\w*|\bбрифинг\w*", re.IGNORECASE)
+# A gathering that took place («жиналыс өтті», «форум өткізілді»), not one merely named.
+HAPPENED = r"(?:өтті|өтеді|өткізілді|өткізді|ұйымдастырылды|ұйымдастырды)"
+GATHERING = r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция)\w*"
+OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,4}}?{HAPPENED}\b", re.IGNORECASE)
+GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
+
+VOTE_TRIGGERS = {
+    "election": re.compile(r"\bсайлау\w*", re.IGNORECASE),
+    "referendum": re.compile(r"\bреферендум\w*", re.IGNORECASE),
+}
+# A time that is not a day: «2019 жылы», «өткен жылы», «бұған дейін», «бұрын».
+ELSEWHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+жылы\b|\bөткен\s+(?:жылы|айда)\b|\bбұған\s+дейін\b|\bбұрын\b",
+                      re.IGNORECASE)

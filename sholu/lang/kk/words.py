@@ -1,0 +1,23 @@
+"""Kazakh words the stages look for: verbs of saying (as stems: Kazakh verbs take their
+endings after an unchanging stem, деді, деп, айтты, мәлімдеді), speakers' group nouns,
+role nouns, months, a gathering's audience."""
+from __future__ import annotations
+
+# --- quotes ----------------------------------------------------------------------------
+# Verb stems of saying; a word is a verb of saying when one of these stems carries a
+# verb ending (morphology.VERB_ENDINGS).
+SPEECH_VERBS = frozenset("""де айт мәлімде хабарла түсіндір жеткіз ескерт шақыр атап
+    баса сендір білдір""".split())
+# «Ол» is he and she alike: Kazakh pronouns name no gender, so only the plural resolves.
+SPEAKER_PRONOUNS = {"олар": "plur", "олардың": "plur"}
+GROUP_NOUNS = frozenset("""қатысушы депутат өкіл қызметкер сарапшы тұрғын мүше
+    ұйымдастырушы жұмысшы""".split())
+MASCULINE_NAMES_IN_A = ("мұса", "иса", "ата")
+
+# --- people ----------------------------------------------------------------------------
+ROLE_SYNONYMS = {"басшы": ("министр", "әкім", "төраға", "басшы", "директор", "президент")}
+GENERIC_ROLES = frozenset("мүше өкіл қызметкер тұрғын азамат адам".split())
+
+# --- events: whom a gathering was for --------------------------------------------------
+AUDIENCE_HEADS = frozenset("ұжым жұмысшы қызметкер тұрғын сайлаушы жастар студент мұғалім дәрігер".split())
+AUDIENCE_COMPLEMENTS = frozenset("кәсіпорын зауыт министрлік компания комбинат әкімдік ұйым".split())

@@ -1,0 +1,209 @@
+"""Kazakh articles through the whole pipeline into a real SQLite file (the kk pack: CRF
+NER, nominative names, gazetteer places, verb-final quotes, dates, search), the
+`sholu ner` command, and the quality gate on the Kazakh gold articles."""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, export_records, run_into
+from sholu.cli import main
+from sholu.lang import pack_for
+from sholu.nlp.dates import find_dates
+from sholu.nlp.kazakh import analyse_kazakh
+from sholu.quotes import extract_quotes
+from sholu.store import open_store
+from sholu.store.search import parse_query
+
+KAZAKH = FIXTURES / "kazakh"
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+BASELINE = json.loads((BENCH / "kazakh_baseline.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("kazakh") / "kazakh.db"
+    summary = run_into(path, KAZAKH)
+    assert summary.errors == []
+    return path
+
+
+@pytest.fixture(scope="module")
+def records(db) -> dict[str, dict]:
+    return {Path(r["source"]).name: r for r in export_records(db)}
+
+
+def names(record: dict, field: str) -> set[str]:
+    return {item["name"] for item in record[field]}
+
+
+# -- the pipeline on Kazakh articles ----------------------------------------------------------
+
+def test_kazakh_articles_run_every_stage(records):
+    for name, record in records.items():
+        assert record["language"] == ("ru" if name.startswith("ru_") else "kk")
+        assert record["skipped_stages"] == []
+
+
+def test_names_come_out_in_the_nominative_from_any_case_form(records):
+    temirtau = records["kk_temirtau.txt"]
+    assert names(temirtau, "persons") == {"Нұрлан Әбілқасымов", "Айгүл Жақсылықова"}
+    person = next(p for p in temirtau["persons"] if p["name"] == "Нұрлан Әбілқасымов")
+    mentioned = {temirtau["text"][s:e] for s, e in person["spans"]}
+    assert "Әбілқасымовқа" in mentioned            # the dative surname is the same person
+    assert any("әкімі" in position for position in person["positions"])
+
+
+def test_a_person_in_kazakh_and_in_russian_shares_one_entity_id(records):
+    kazakh = {p["name"]: p["entity_id"] for p in records["kk_aktobe.txt"]["persons"]}
+    russian = {p["name"]: p["entity_id"] for p in records["ru_aktobe.txt"]["persons"]}
+    assert kazakh["Қасым-Жомарт Тоқаев"] == russian["Касым-Жомарт Токаев"]
+
+
+def test_places_and_organisations_become_the_gazetteers_entries(records):
+    assert names(records["kk_aktobe.txt"], "places") == {"Актюбинская область", "Актобе"}
+    assert "Темиртау" in names(records["kk_temirtau.txt"], "places")          # from «Теміртау қаласының»
+    astana = records["kk_astana.txt"]
+    assert names(astana, "places") == {"Астана"}
+    assert {"КазМунайГаз", "Министерство труда и социальной защиты населения"} <= names(astana, "organizations")
+    place = astana["places"][0]
+    assert place["region"] and place["lat"] is not None
+
+
+def test_quotes_in_kazakh_have_their_speakers(records):
+    quotes = {(q["kind"], q["speaker"]) for r in records.values() if r["language"] == "kk" for q in r["quotes"]}
+    assert ("direct", "Нұрлан Әбілқасымов") in quotes        # «…», – деп атап өтті Әбілқасымов
+    assert ("indirect", "Айгүл Жақсылықова") in quotes       # … ашатынын айтты
+    assert ("indirect", "Қасым-Жомарт Тоқаев") in quotes     # Тоқаевтың айтуынша, …
+    assert ("direct", "Қасым-Жомарт Тоқаев") in quotes       # – деді Мемлекет басшысы (a role noun)
+
+
+def test_kazakh_dates_resolve(records):
+    assert [d["date"] for d in records["kk_temirtau.txt"]["dates"]] == ["2026-02-20"]
+
+
+def test_kazakh_seed_terms_give_themes(records):
+    assert "economy" in {t["topic"] for t in records["kk_aktobe.txt"]["topics"]}   # шағын және орта бизнес
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Сайлау наурыздың 22-сі күні өтеді.", ["2026-03-22"]),
+    ("Заң 2025 жылғы желтоқсанның 3-інде қабылданды.", ["2025-12-03"]),
+    ("Кеше комиссия жиналды, ертең шешім жарияланады.", ["2026-03-09", "2026-03-11"]),
+])
+def test_kazakh_dates_of_every_order(text, expected):
+    assert [d["date"] for d in find_dates(text, "2026-03-10")] == expected
+
+
+def test_search_finds_kazakh_word_forms_and_russian_ones_alike(db, records):
+    store = open_store(str(db))
+    try:
+        def hits(query):
+            return {Path(hit["source"]).name for hit in store.search(parse_query(query), {}, 50, 0)[0]}
+        assert "kk_astana.txt" in hits("Конституцияға")       # the text has «Конституцияның»
+        assert {"kk_aktobe.txt", "ru_aktobe.txt"} <= hits("Ақтөбеде") | hits("Актобе")
+    finally:
+        store.close()
+
+
+# -- rules on sentences of their own --------------------------------------------------------
+
+def test_a_surname_before_another_name_is_two_people():
+    text = "Министр Дәулет Қасенов кеше келді. Қасенов Тоқаевқа хат жазды."
+    found = analyse_kazakh(text)
+    assert "Дәулет Қасенов" in {p["name"] for p in found["persons"]}
+    assert all("Қасенов Тоқаев" != p["name"] for p in found["persons"])
+
+
+def test_a_title_before_a_name_is_its_position_with_its_qualifiers():
+    found = analyse_kazakh("Ауыл шаруашылығы министрі Бауыржан Оспанов фермерлермен кездесті.")
+    assert [(p["name"], p["positions"]) for p in found["persons"]] == [
+        ("Бауыржан Оспанов", ["Ауыл шаруашылығы министрі"])]
+
+
+def test_the_place_a_title_names_is_a_place_of_the_article():
+    found = analyse_kazakh("Павлодар облысының әкімі Асқар Жұмабаев жиналыста сөйледі.")
+    assert "Павлодарская область" in {p["name"] for p in found["places"]}
+
+
+def test_a_title_opening_a_sentence_before_an_oblique_name_is_not_its_position():
+    found = analyse_kazakh("Министр Оспановқа хат жазды.")
+    assert all("Министр" not in p["positions"] for p in found["persons"])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Дәрігер Гүлжан Серікова: «Емхана жаңа құрылғылар алады», – деді.", "direct"),
+    ("Дәрігер Гүлжан Серікова «Емхана жаңа құрылғылар алады» деп атап өтті.", "direct"),
+    ("«Емхана жаңа құрылғылар алады», – деді Гүлжан Серікова.", "direct"),
+    ("Гүлжан Серікова емхана жаңа құрылғылар алады деп мәлімдеді.", "indirect"),
+    ("Гүлжан Серікова атап өткендей, емхана жаңа құрылғылар алады.", "indirect"),
+    ("Гүлжан Серікованың айтуынша, емхана жаңа құрылғылар алады.", "indirect"),
+])
+def test_kazakh_speech_forms_give_the_quote_and_its_speaker(text, kind):
+    start = text.index("Гүлжан")
+    persons = [{"name": "Гүлжан Серікова", "entity_id": "per-2", "spans": [[start, start + 15]]}]
+    (quote,) = extract_quotes(text, persons, pack_for("kk"))
+    assert (quote["kind"], quote["speaker"]) == (kind, "Гүлжан Серікова")
+    assert "құрылғылар алады" in quote["text"]
+
+
+def test_speech_before_its_verb_is_a_quote():
+    text = "Депутат Мадина Оспанова ауылға жаңа мектеп салынатынын мәлімдеді."
+    start = text.index("Мадина")
+    persons = [{"name": "Мадина Оспанова", "entity_id": "per-1", "spans": [[start, start + 15]]}]
+    (quote,) = extract_quotes(text, persons, pack_for("kk"))
+    assert (quote["kind"], quote["speaker"], quote["verb"]) == ("indirect", "Мадина Оспанова", "мәлімде")
+    assert quote["text"] == "ауылға жаңа мектеп салынатынын"
+
+
+def test_a_quoted_name_with_no_verb_after_it_is_no_quote():
+    text = "Ол «Болашақ» бағдарламасының түлегі, қазір мектепте сабақ береді."
+    assert extract_quotes(text, [], pack_for("kk")) == []
+
+
+# -- sholu ner --------------------------------------------------------------------------------
+
+def test_ner_command_tags_a_conll_file(tmp_path):
+    source = tmp_path / "in.conll"
+    source.write_text("BID77 O\nКеше O\nАлматыда O\nСәуле O\nНұрланова O\nсөз O\nсөйледі O\n. O\n\n"
+                      "Тоқаев\nкелді\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ner", "--lang", "kk", "--conll", str(source), str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "out").read_text(encoding="utf-8").split("\n")
+    assert lines[0] == "BID77 O O"                          # the id line is kept, tagged O
+    tags = {line.split()[0]: line.split()[-1] for line in lines if line}
+    assert tags["Алматыда"] == "B-GPE"
+    assert (tags["Сәуле"], tags["Нұрланова"]) == ("B-PERSON", "I-PERSON")
+    assert tags["Тоқаев"] == "B-PERSON" and tags["сөйледі"] == "O"
+
+
+def test_ner_command_reads_russian_with_natasha(tmp_path):
+    source = tmp_path / "in.conll"
+    source.write_text("Премьер\nОлжас\nБектенов\nприехал\nв\nШымкент\n.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ner", "--lang", "ru", "--conll", str(source), "-"])
+    assert result.exit_code == 0, result.output
+    tags = [line.split()[-1] for line in result.output.strip().split("\n")]
+    assert tags == ["O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O"]
+
+
+# -- the gate -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def gold_scores():
+    sys.path.insert(0, str(BENCH))
+    import eval_gold
+
+    gold = json.loads((FIXTURES / "gold" / "kazakh.json").read_text(encoding="utf-8"))["documents"]
+    return eval_gold.evaluate(gold, KAZAKH)[0]
+
+
+@pytest.mark.parametrize("field", ["persons", "organizations", "places", "dates"])
+def test_kazakh_entities_hold_the_baseline(gold_scores, field):
+    assert gold_scores[field]["f1"] >= BASELINE[field]
+
+
+@pytest.mark.parametrize("figure", ["recall", "precision_people", "speaker_right", "kind_right"])
+def test_kazakh_quotes_hold_the_baseline(gold_scores, figure):
+    assert gold_scores["quotes"][figure] >= BASELINE["quotes"][figure]
