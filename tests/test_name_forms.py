@@ -58,3 +58,14 @@ def test_most_forms_come_back_to_the_nominative():
 ])
 def test_the_reported_forms(case, written, name):
     assert nominative(case, written) == [name]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Гульнар Сапарова: Цены на хлеб вырастут не раньше осени.", "Гульнар Сапарова"),
+    ("Сауле Ахметова: Мы откроем ещё две школы.", "Сауле Ахметова"),
+    ("Ерлана Сапарова поздравили коллеги.", "Ерлан Сапаров"),
+])
+def test_a_woman_s_surname_after_an_undeclined_first_name_stays_as_written(line, name):
+    """An interview line gives the tagger no verb, and it may read «-ова» as a man's
+    genitive; a man's genitive declines the first name too."""
+    assert [p["name"] for p in analyse_text(line)["persons"]] == [name]

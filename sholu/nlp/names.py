@@ -31,9 +31,22 @@ def normalise_person(words: list[str], cases: list[str | None], gender: str | No
     'Masc' or 'Fem' (None when unknown). A patronymic is left out."""
     words, cases = same_script(words, cases)
     roles = name_roles(words)
+    if womans_name_as_written(words, roles):
+        cases = [None] * len(words)
     normal = [normalise_word(w, c, gender, r) for w, c, r in zip(words, cases, roles)]
     kept = [keep_yo(n, w) for n, w, r in zip(normal, words, roles) if r != "patronymic"]
     return " ".join(kept)
+
+
+def womans_name_as_written(words: list[str], roles: list[str]) -> bool:
+    """«Айгерим Нурланова:» read as a genitive by the tagger: a man's genitive would
+    decline the first name too (Ерлана Нурланова), so after a first name that does not
+    end in -а/-я, an -ова/-ина surname is a woman's nominative (Айгерим, Сауле)."""
+    if len(words) < 2 or roles[0] != "first" or roles[-1] != "surname":
+        return False
+    first, surname = words[0].lower(), words[-1].lower()
+    return (first[-1:].isalpha() and first[-1] not in "ая"
+            and surname.endswith("а") and bool(SURNAME_SUFFIX.search(surname[:-1])))
 
 
 def same_script(words: list[str], cases: list) -> tuple[list[str], list]:
