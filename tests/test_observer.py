@@ -106,7 +106,9 @@ def test_share_counts_mentions_headlines_and_sentence_characters(store):
     sentences = ["Аким Карагандинской области Ерлан Сапаров открыл новую школу в Караганде.",
                  "Ерлан Сапаров поблагодарил строителей за работу без задержек.",
                  "Ерлан Сапаров попросил ускорить ремонт котельной в Темиртау."]
-    assert (cell["articles"], cell["mentions"], cell["headline_mentions"]) == (2, 3, 1)   # "Сапаров открыл…"
+    # mentions count the headline's too (the nlp stage reads it): three in the bodies and
+    # "Сапаров открыл…" in one headline
+    assert (cell["articles"], cell["mentions"], cell["headline_mentions"]) == (2, 4, 1)
     assert cell["characters"] == sum(len(s) for s in sentences)
     minister = next(r for r in table["rows"] if r["subject"] == NURLANOVA and r["outlet"] == "Kazpravda.kz")
     assert cell["mention_share"] + minister["mention_share"] == pytest.approx(1.0, abs=1e-3)
@@ -128,7 +130,8 @@ def test_top_outlets_and_the_rest_as_others(store):
 
 
 def test_tone_columns_fill_the_tone_distribution(db):
-    """The tone stage's columns (the contract with the tone branch), filled here in SQL."""
+    """The tone stage's columns, set here in SQL to known values (the stage's own are
+    tested in test_tone)."""
     store = open_store(db)
     try:
         saparov = entity_id(store, SAPAROV)
@@ -137,6 +140,7 @@ def test_tone_columns_fill_the_tone_distribution(db):
                              "WHERE entity_id = ?", (saparov,))
             store.db.execute("UPDATE entity_mentions SET tone_negative = 1 WHERE entity_id = ? AND document_id IN "
                              "(SELECT id FROM documents WHERE title LIKE 'Жители Темиртау%')", (saparov,))
+            store.db.execute("UPDATE quotes SET speaker_tone = NULL")
             store.db.execute("UPDATE quotes SET speaker_tone = 1 WHERE quote_id = (SELECT MIN(quote_id) FROM quotes)")
         table = subject_table(store, Selection(), "person")
         total = next(r for r in table["rows"] if r["subject"] == SAPAROV and r["outlet"] == "all")
