@@ -105,6 +105,16 @@ TitleSpans = list[list[int]]
 # -- entities (the nlp stage) --------------------------------------------------------
 
 @dataclass
+class EntityTone(Record):
+    """How an article speaks of one entity: its mentions by the tone of their sentence."""
+
+    positive: int              # mentions in a sentence praising it
+    neutral: int
+    negative: int              # mentions in a sentence criticising it
+    net: float                 # (positive - negative) / mentions read
+
+
+@dataclass
 class MentionTone(Record):
     """The tone of one mention's sentence towards the entity, as the tone stage read it."""
 
@@ -125,10 +135,7 @@ class Person(Record):
     references: Spans          # pronouns and role nouns resolved to the person
     entity_id: str
     title_spans: TitleSpans = field(default_factory=list)   # the name in the headline
-    tone_positive: int = later("the tone stage")     # mentions in a sentence praising it
-    tone_neutral: int = later("the tone stage")
-    tone_negative: int = later("the tone stage")     # mentions in a sentence criticising it
-    tone_net: float = later("the tone stage")        # (positive - negative) / mentions
+    tone: EntityTone = later("the tone stage")       # over the entity's mentions in the article
     tone_mentions: list[MentionTone] = later("the tone stage")
 
 
@@ -141,10 +148,7 @@ class Organization(Record):
     spans: Spans
     entity_id: str
     title_spans: TitleSpans = field(default_factory=list)
-    tone_positive: int = later("the tone stage")     # mentions in a sentence praising it
-    tone_neutral: int = later("the tone stage")
-    tone_negative: int = later("the tone stage")     # mentions in a sentence criticising it
-    tone_net: float = later("the tone stage")        # (positive - negative) / mentions
+    tone: EntityTone = later("the tone stage")       # over the entity's mentions in the article
     tone_mentions: list[MentionTone] = later("the tone stage")
 
 
@@ -194,7 +198,7 @@ class Quote(Record):
     start: int
     end: int
     verb: str | None           # the verb of saying, as a lemma
-    in_headline: bool = False  # said in the headline: start/end are offsets into `title`
+    in_title: bool = False     # said in the headline: start/end are offsets into `title`
     topics: list[Topic] = later("the quote topics stage")
     speaker_tone: int | None = later("the tone stage")   # the quote's sentence towards its speaker
     quote_id: str = later("the store")               # "<document id>:<index>"

@@ -306,7 +306,7 @@ def test_an_interview_article_through_the_whole_pipeline(tmp_path):
     (folder / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
     run_into(tmp_path / "interview.db", folder, jobs=1)
     (record,) = export_records(tmp_path / "interview.db")
-    quotes = [(q["speaker"], q["speaker_type"], q["kind"], q["in_headline"], q["text"][:30])
+    quotes = [(q["speaker"], q["speaker_type"], q["kind"], q["in_title"], q["text"][:30])
               for q in record["quotes"]]
     assert quotes == [
         ("Нурлан Сейткали", "person", "direct", True, "Водохранилище наполнится к маю"),

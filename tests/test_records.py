@@ -11,14 +11,14 @@ from conftest import BACKENDS, new_target
 from sholu.api.schemas import (ANNOTATION_MODELS, EVENT_LEFT_OUT, QUOTE_LEFT_OUT, DocumentRecord,
                                EventPublic, QuotePublic, annotation_model)
 from sholu.document import ANNOTATION_FIELDS, EXPORT_FIELDS
-from sholu.export.tables import COUNTED, TABLES, record_table
+from sholu.export.tables import COUNTED, ENTITY_LEFT_OUT, TABLES, TONE_CELLS, record_table
 from sholu.records import (ANNOTATIONS, UNSET, Event, Person, Quote, Topic, field_names, filled_later,
                            read_annotations)
 from sholu.store import open_store
 from sholu.store.schema import ENTITY_ANNOTATIONS_ONLY, ENTITY_COLUMNS, ENTITY_RECORDS, RECORD_TABLES, TONE_COLUMNS
 
 # Columns the export tables and the store add to a record's fields: ids and links.
-EXPORT_IDS = {"document_id", "quote_id", "event_id"}
+EXPORT_IDS = {"document_id", "quote_id", "event_id", *TONE_CELLS}      # ids, and tone flattened
 # What the quote and event lists tell beside the record: the article's, the corpus's.
 QUOTE_LIST_EXTRAS = {"document_id", "published", "outlet", "duplicate_of", "times_said",
                      "speaker_tone"}      # the tone column (a record field once the tone stage is in)
@@ -92,8 +92,8 @@ def test_every_record_field_is_a_column_of_its_export_table_or_left_out():
 
 def test_a_field_added_to_a_record_becomes_an_export_column(sample_records):
     scored = make_dataclass("ScoredPerson", [("salience", float | None, None)], bases=(Person,))
-    table = record_table("persons", scored, first=("entity_id",),
-                         leave_out=("spans", "references", "title_spans", "tone_mentions"))
+    table = record_table("persons", scored, first=("entity_id", *TONE_CELLS),
+                         leave_out=("references", *ENTITY_LEFT_OUT), computed=TONE_CELLS)
     assert table.names == [*TABLES["persons"].names, "salience"]
     assert table.columns[-1].kind == "float"
     record = next(r for r in sample_records.values() if r["persons"])
@@ -105,7 +105,7 @@ def test_a_field_no_flat_column_can_hold_must_be_left_out():
     spanned = make_dataclass("SpannedPerson", [("titles", list[list[int]], field(default_factory=list))],
                              bases=(Person,))
     with pytest.raises(TypeError, match="SpannedPerson.titles"):
-        record_table("persons", spanned, first=("entity_id",), leave_out=("spans", "references", "title_spans", "tone_mentions"))
+        record_table("persons", spanned, first=("entity_id",), leave_out=("references", *ENTITY_LEFT_OUT))
 
 
 # -- the store ------------------------------------------------------------------------

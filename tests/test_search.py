@@ -104,8 +104,10 @@ def test_a_database_from_before_search_is_indexed_when_opened(tmp_path):
         old.execute("DROP TABLE entity_stats")
         old.execute("DROP TABLE problems")         # newer still
         for table, column in (("entity_mentions", "tone_positive"), ("entity_mentions", "tone_neutral"),
-                              ("entity_mentions", "tone_negative"), ("quotes", "speaker_tone")):
+                              ("entity_mentions", "tone_negative"), ("quotes", "speaker_tone"),
+                              ("quotes", "in_title")):
             old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")     # the tone columns too
+        old.execute("DROP INDEX events_type_date")
         old.execute("PRAGMA user_version=4")
     assert found(path, "Балаевой") == ids("001", "002", "003")
 

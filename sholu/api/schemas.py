@@ -181,7 +181,7 @@ class QuotePublic(BaseModel):
 
 # The record fields (sholu/records.py) that the quote and event lists leave out, the
 # document endpoint carrying them; tests/test_records.py holds both models to the records.
-QUOTE_LEFT_OUT = ("start", "end", "in_headline")
+QUOTE_LEFT_OUT = ("start", "end", "in_title")
 EVENT_LEFT_OUT = ("date_source", "trigger", "start", "end")
 
 

@@ -59,7 +59,7 @@ class Article:
         return cls(text, fold(text), doc.published, ByStart(split_sentences(text)),
                    person_mentions(doc.persons), span_mentions(doc.organizations),
                    span_mentions(doc.places), date_mentions(doc.dates),
-                   ByStart([q for q in doc.quotes or [] if not q.get("in_headline")],    # offsets into the title
+                   ByStart([q for q in doc.quotes or [] if not q.get("in_title")],    # offsets into the title
                            starts_at=lambda q: q.get("start") or 0),
                    stage_pack(doc.language))
 

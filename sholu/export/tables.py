@@ -82,7 +82,7 @@ def column_kind(record: type[Record], name: str) -> str:
     """The column kind of a field's type (str, int, float, bool, a list of strings, or
     of records, each written as its first field: a topic as its id)."""
     if name not in field_names(record):
-        return "str"                      # a computed column: an id
+        return TONE_KINDS.get(name, "str")     # a computed column: an id, or a tone count
     kind = field_types(record)[name]
     if get_origin(kind) is list:
         if get_args(kind)[0] is str or name in nested_records(record):
@@ -103,6 +103,16 @@ def cell(value, column: Column):
     return value
 
 
+def tone_cell(key: str):
+    return lambda doc, index, entity: (entity.get("tone") or {}).get(key)
+
+
+# a person's or organisation's tone (an object in the JSON export) as columns of its own
+TONE_CELLS = {f"tone_{key}": tone_cell(key) for key in ("positive", "neutral", "negative", "net")}
+TONE_KINDS = {"tone_positive": "int", "tone_neutral": "int", "tone_negative": "int", "tone_net": "float"}
+ENTITY_LEFT_OUT = ("spans", "title_spans", "tone", "tone_mentions")
+
+
 def quote_id(doc: dict, index: int, quote: dict) -> str:
     # records read from the store carry their id; others get the store's scheme
     return quote.get("quote_id") or f"{doc['id']}:{index}"
@@ -117,10 +127,11 @@ TABLES: dict[str, Table] = {
                               "duplicate_of", "text"),
                         Column("topics", "list", ";"),
                         *integer(*(f"{key}_count" for key in COUNTED))), document_rows),
-    "persons": record_table("persons", Person, first=("entity_id",),
-                           leave_out=("spans", "references", "title_spans", "tone_mentions")),
-    "organizations": record_table("organizations", Organization, first=("entity_id",),
-                                  leave_out=("spans", "title_spans", "tone_mentions")),
+    "persons": record_table("persons", Person, first=("entity_id", *TONE_CELLS),
+                            leave_out=("references", *ENTITY_LEFT_OUT),
+                            computed=TONE_CELLS),
+    "organizations": record_table("organizations", Organization, first=("entity_id", *TONE_CELLS),
+                                  leave_out=ENTITY_LEFT_OUT, computed=TONE_CELLS),
     "places": record_table("places", Place, first=("entity_id", "name", "lat", "lon", "region"),
                            leave_out=("spans", "title_spans")),
     "quotes": record_table("quotes", Quote, first=("quote_id", "speaker", "speaker_entity_id",

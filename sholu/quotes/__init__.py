@@ -35,7 +35,7 @@ def headline_quotes(title: str, persons: list[dict], pack: LanguagePack) -> list
     named = [{**person, "spans": [], "references": []} for person in persons]
     quotes = extract_quotes(title, named, pack)
     for quote in quotes:
-        quote["in_headline"] = True
+        quote["in_title"] = True
     return quotes
 
 
@@ -46,7 +46,7 @@ def mark_headline(text: str, quotes: list[dict], title: str | None) -> list[dict
     looks_like_one = "\n" in text and not first_line.rstrip().endswith((".", "!", "?", "…", ":"))
     headline_end = len(title) if title else len(first_line) if looks_like_one else 0
     for quote in quotes:
-        quote["in_headline"] = quote["end"] <= headline_end
+        quote["in_title"] = quote["end"] <= headline_end
     return quotes
 
 
@@ -72,7 +72,7 @@ def maker(text: str):
         """`verb`: the verb of saying as a lemma, or the phrase that stands for one."""
         start, end = trim(text, start, end)
         item = {**speaker.as_fields(), "kind": kind, "text": text[start:end], "start": start,
-                "end": end, "verb": verb, "in_headline": False}
+                "end": end, "verb": verb, "in_title": False}
         if follow:
             item["follow"] = True
         return item

@@ -31,6 +31,12 @@ MENTION_INSERT = (
     + ", ".join(f"{column} = excluded.{column}" for column in TONE_COLUMNS["entity_mentions"]))
 
 
+def tone_counts(entity: dict) -> tuple:
+    """The entity's mentions by tone for the TONE_COLUMNS; NULLs where tone was not read."""
+    tone = entity.get("tone") or {}
+    return tone.get("positive"), tone.get("neutral"), tone.get("negative")
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")   # tells apart saves in one second
 
@@ -235,7 +241,7 @@ class SqlStore:
                 self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
                                 (entity["entity_id"], kind, entity["name"], key))
                 self.db.execute(MENTION_INSERT, (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"],
-                                                 *(entity.get(column) for column in TONE_COLUMNS["entity_mentions"])))
+                                                 *tone_counts(entity)))
                 self.db.executemany("INSERT INTO positions VALUES (?, ?, ?, ?)",
                                     [(entity["entity_id"], doc.id, p, doc.published)
                                      for p in entity.get("positions", [])])

@@ -169,7 +169,7 @@ MIGRATION_TEMPLATES = [
     CREATE INDEX problems_noted ON problems (noted_at)
     """,
     # quotes branch: a quote said in the headline («Путин: …»)
-    "ALTER TABLE quotes ADD COLUMN in_headline INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE quotes ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0",
     # events branch: reports of one event found by type and day (the event groups stage)
     "CREATE INDEX events_type_date ON events (type, date)",
     # tone branch: each entity's mentions per tone in the article (persons and
@@ -240,4 +240,4 @@ ENTITY_COLUMNS = ("entity_id", "name", "mentions")
 TONE_COLUMNS = {"entity_mentions": ("tone_positive", "tone_neutral", "tone_negative"),
                 "quotes": ("speaker_tone",)}
 MENTION_COLUMNS = ("document_id", "entity_id", "kind", "name", "mentions", *TONE_COLUMNS["entity_mentions"])
-ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "title_spans", "lat", "lon", "region", "tone_net", "tone_mentions")
+ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "title_spans", "lat", "lon", "region", "tone", "tone_mentions")

@@ -46,9 +46,9 @@ def tone_entity(entity: dict, tag: str, sentences: Sentences) -> None:
     tones = [mention_tone(start, end, tag, sentences) for start, end in entity.get("spans", [])]
     tones = [tone for tone in tones if tone is not None]
     counts = {value: sum(t["tone"] == value for t in tones) for value in (1, 0, -1)}
-    entity.update(tone_positive=counts[1], tone_neutral=counts[0], tone_negative=counts[-1],
-                  tone_net=round((counts[1] - counts[-1]) / len(tones), 3) if tones else 0.0,
-                  tone_mentions=tones)
+    entity["tone"] = {"positive": counts[1], "neutral": counts[0], "negative": counts[-1],
+                      "net": round((counts[1] - counts[-1]) / len(tones), 3) if tones else 0.0}
+    entity["tone_mentions"] = tones
 
 
 def mention_tone(start: int, end: int, tag: str, sentences: Sentences) -> dict | None:
@@ -64,7 +64,7 @@ def speaker_tone(quote: dict, entities: list[dict], sentences: Sentences) -> int
     """The tone towards the speaker of the speaker's mention in the quote's own sentences
     (the attribution «— раскритиковал X» or «X похвалил …»); None when no mention is there."""
     speaker = next((e for e in entities if e["entity_id"] == quote.get("speaker_entity_id")), None)
-    if speaker is None or quote.get("in_headline"):       # a headline's offsets are the title's
+    if speaker is None or quote.get("in_title"):       # a headline's offsets are the title's
         return None
     covering = [sentences.around(at) for at in (quote["start"], quote["end"])]
     low = min([s[0] for s in covering if s] + [quote["start"]])

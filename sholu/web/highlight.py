@@ -82,7 +82,7 @@ def date_marks(record: dict) -> list[Mark]:
 def quote_marks(record: dict) -> list[Mark]:
     marks = []
     for quote in record.get("quotes") or []:
-        if quote.get("in_headline"):
+        if quote.get("in_title"):
             continue                   # its offsets are into the title, not the text
         speaker = quote.get("speaker") or "?"
         marks.append(Mark(quote["start"], quote["end"], f"quote {quote['kind']}",
