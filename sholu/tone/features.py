@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
-from ..lang.ru.morphology import lemma
+from ..lang.ru.morphology import lemma, parses
 from ..topics.vectors import unit_vectors
 
 TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
@@ -19,6 +20,7 @@ NEAR, WIDE = 3, 8          # tokens on each side read as "next to" and "around" 
 DECAY = 5.0                # a word DECAY tokens away from the entity weighs half
 ZERO = np.zeros(300, dtype=np.float32)
 QUOTE_MARKS = "«»\"“”„"
+VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,36 @@ def sparse_features(mention: Mention) -> dict[str, float]:
     found: dict[str, float] = {f"tag:{mention.tag}": 1.0}
     for name, weight in sentence_words(masked, lemmas, at):
         found[name] = max(found.get(name, 0.0), weight)
-    for name in negated_words(masked, lemmas) + placement(mention, masked, at):
+    for name in negated_words(masked, lemmas) + placement(mention, masked, at) + roles(mention, masked, lemmas, at):
         found[name] = 1.0
     return found
 
 
+def roles(mention: Mention, masked: list[str], lemmas: list[str], at: int) -> list[str]:
+    """Who acts on whom: the entity's case (the critic is nominative, the criticised
+    accusative) with the nearest verb on each side, and with the words next to it."""
+    case = entity_case(mention)
+    found = [f"case:{case}"]
+    for side, indexes in (("L", range(at - 1, -1, -1)), ("R", range(at + 1, len(masked)))):
+        verb = next((lemmas[i] for i in indexes if is_verb(masked[i])), None)
+        if verb:
+            found += [f"v{side}:{verb}", f"v{side}:{verb}|{case}"]
+    found += [f"c|{case}|{lemmas[i]}" for i in range(max(0, at - NEAR), min(len(lemmas), at + NEAR + 1)) if i != at]
+    return found
+
+
+def entity_case(mention: Mention) -> str:
+    words = TOKEN.findall(mention.sentence[mention.start:mention.end])
+    if not words or not words[0][0].isalpha():
+        return "none"
+    return str(parses(words[-1].lower())[0].tag.case or "none")
+
+
+def is_verb(word: str) -> bool:
+    return word[0].isalpha() and parses(word)[0].tag.POS in VERB_TAGS
+
+
+@lru_cache(maxsize=256)        # the sparse and the dense features read it: made once
 def masked_sentence(mention: Mention) -> tuple[list[str], list[str], int]:
     """The sentence's tokens with the entity as one <E> token, their lemmas, and <E>'s index."""
     words = tokens(mention.sentence)
