@@ -37,10 +37,10 @@ POSSESSIVE_ENDINGS = longest_first("ымыз іміз мыз міз ыңыз і�
 PLURAL_ENDINGS = longest_first("лар лер дар дер тар тер")
 
 
-# Unambiguous endings, stripped even from a word the vocabulary does not know (a name):
-# genitive, dative, instrumental, locative and ablative after a consonant or a vowel.
 # A final к, қ, п turns voiced before a vowel ending (министрлік -> министрлігі, кітап -> кітабы).
 VOICED_TO_PLAIN = {"г": "к", "ғ": "қ", "б": "п"}
+# Unambiguous endings, stripped even from a word the vocabulary does not know (a name):
+# genitive, dative, instrumental, locative and ablative after a consonant or a vowel.
 SAFE_ENDINGS = longest_first("""ның нің дың дің тың тің ға ге қа ке мен бен пен
     нда нде дан ден тан тен нан нен да де та те""")
 SHORT_SAFE_MIN_STEM = 5      # a two-letter ending is cut from an unknown word of 5 letters or more (Теміртау-да)
