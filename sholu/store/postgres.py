@@ -12,7 +12,7 @@ import re
 from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .base import RunLocked, SqlStore
+from .base import Ranking, RunLocked, SqlStore
 from .schema import render
 
 PLACEHOLDER = re.compile(r"\?")
@@ -121,10 +121,10 @@ class PostgresStore(SqlStore):
     def concat(self, expression: str, separator: str, distinct: bool = False) -> str:
         return f"string_agg({'DISTINCT ' if distinct else ''}{expression}, '{separator}')"
 
-    def match_sql(self) -> tuple[str, str, int]:
-        """(condition, rank expression, how many times the query is passed)."""
-        return ("s.tsv @@ to_tsquery('simple', ?)",
-                "-ts_rank(s.tsv, to_tsquery('simple', ?))", 2)
+    def match_sql(self) -> Ranking:
+        """ts_rank reads the whole vector: computed only on the window's rows."""
+        return Ranking("s.tsv @@ to_tsquery('simple', ?)", "s.tsv",
+                       "-ts_rank(w.ranked, to_tsquery('simple', ?))", True, "d.seq")
 
     def query_text(self, query) -> str:
         return query.tsquery

@@ -130,6 +130,8 @@ TEXTS: dict[str, tuple[str, str, str | None]] = {
     "election": ("выборы", "election", "сайлау"),
     "referendum": ("референдум", "referendum", None),
     "score": ("Вес", "Score", None),
+    "estimated": ("Оценка: совпадений много, они не пересчитаны поштучно",
+                  "An estimate: too many matches to count one by one", None),
     "facet_sample": ("Счётчики — по N новейшим результатам", "Counts over the newest N results", None),
     "other": ("другое событие", "other event", None),
 }

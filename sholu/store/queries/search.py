@@ -4,6 +4,8 @@ from __future__ import annotations
 from .common import marks, one, rows
 
 FACET_SAMPLE = 5000
+EXACT_COUNT = 2000     # matches counted one by one; past them the total is an estimate
+RANK_WINDOW = 2000     # the newest matches ranked for a page of hits
 TOP = 10
 
 
@@ -41,7 +43,9 @@ def matching(store, filters: dict, query=None) -> tuple[str, list]:
     """The WHERE on `documents d` for the filters and, when given, a parsed query."""
     where, args = search_filters(filters)
     if query is not None:
-        where += f" AND d.id IN (SELECT s.document_id FROM search_index s WHERE {store.match_sql()[0]})"
+        key, document_key = store.SEARCH_KEYS
+        where += (f" AND d.{document_key} IN (SELECT s.{key} FROM search_index s "
+                  f"WHERE {store.match_sql().condition})")
         args.append(store.query_text(query))
     return f"1=1{where}", args
 
@@ -52,22 +56,58 @@ def refused(err: Exception) -> Exception:
     return QueryError(f"the index cannot run this query ({err})")
 
 
-def search(store, query, filters: dict, limit: int, offset: int) -> tuple[list[dict], int]:
-    """(hits best first, total count) for a parsed query and filters."""
+def search(store, query, filters: dict, limit: int, offset: int) -> tuple[list[dict], int, bool]:
+    """(hits best first, total, whether the total is an estimate) for a parsed query
+    and filters. The newest RANK_WINDOW matches (in stored order, or as many as the
+    page needs) are ranked, not every match: a common word in a million articles
+    costs what it costs in a few thousand. Only the page's rows are read whole, and
+    the total is counted exactly up to EXACT_COUNT matches, estimated past them."""
     where, args = search_filters(filters)
-    condition, rank, rank_takes_query = store.match_sql()
+    ranking = store.match_sql()
     text = store.query_text(query)
-    base = f"FROM search_index s JOIN documents d ON d.id = s.document_id WHERE {condition} {where}"
-    rank_args = (text,) if rank_takes_query else ()
+    rank_args = (text,) if ranking.rank_takes_query else ()
+    window = max(RANK_WINDOW, offset + limit)
     try:
-        total = one(store, f"SELECT COUNT(*) {base}", (text, *args))
-        found = rows(store, f"SELECT d.id, d.source, d.title, d.outlet, d.published, d.duplicate_of, "
-                            f"d.text, {rank} {base} ORDER BY 8, d.seq LIMIT ? OFFSET ?",
-                     (*rank_args, text, *args, limit, offset))
+        ranked = rows(store, f"SELECT w.seq, {ranking.rank} FROM (SELECT d.seq AS seq, {ranking.carried} AS ranked "
+                             f"FROM search_index s JOIN documents d ON {joined(store, 's')} "
+                             f"WHERE {ranking.condition} {where} ORDER BY {ranking.newest} DESC LIMIT {window}) w "
+                             "ORDER BY 2, w.seq LIMIT ? OFFSET ?",
+                      (*rank_args, text, *args, limit, offset))
+        total, estimated = count_hits(store, ranking.condition, text, where, args)
     except store.errors as err:
         raise refused(err) from err
-    keys = ("id", "source", "title", "outlet", "published", "duplicate_of", "text", "score")
-    return [dict(zip(keys, row)) for row in found], total
+    return hits_of(store, ranked), total, estimated
+
+
+def joined(store, alias: str) -> str:
+    """The join of the index's rows (as `alias`) to their documents: on the index's key."""
+    key, document_key = store.SEARCH_KEYS
+    return f"d.{document_key} = {alias}.{key}"
+
+
+def hits_of(store, ranked: list[tuple]) -> list[dict]:
+    """The page's rows, in the ranked order."""
+    keys = ("id", "source", "title", "outlet", "published", "duplicate_of", "text")
+    found = {row[0]: row[1:] for row in rows(
+        store, f"SELECT seq, {', '.join(keys)} FROM documents WHERE seq IN ({marks(ranked)})",
+        [seq for seq, _ in ranked])}
+    return [{**dict(zip(keys, found[seq])), "score": score} for seq, score in ranked]
+
+
+def count_hits(store, condition: str, text: str, where: str, args: list) -> tuple[int, bool]:
+    """(matches passing the filters, estimated?): exact when the index matches at most
+    EXACT_COUNT documents; past that, the share passing the filters among the first
+    EXACT_COUNT matches times all the matches (filters, like copies left out, are
+    spread evenly enough for a total that the page marks as approximate)."""
+    key, document_key = store.SEARCH_KEYS
+    scanned, passed = rows(store, f"SELECT COUNT(*), COUNT(CASE WHEN 1=1 {where} THEN 1 END) FROM "
+                                  f"(SELECT s.{key} AS found FROM search_index s WHERE {condition} "
+                                  f"LIMIT {EXACT_COUNT}) m JOIN documents d ON d.{document_key} = m.found",
+                           (*args, text))[0]
+    if scanned < EXACT_COUNT:
+        return passed, False
+    everything = one(store, f"SELECT COUNT(*) FROM search_index s WHERE {condition}", (text,))
+    return round(everything * passed / scanned), True
 
 
 def list_documents(store, filters: dict, limit: int, offset: int, match=None) -> tuple[list[dict], int]:
