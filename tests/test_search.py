@@ -106,5 +106,25 @@ def test_a_database_from_before_search_is_indexed_when_opened(tmp_path):
         for table, column in (("entity_mentions", "tone_positive"), ("entity_mentions", "tone_neutral"),
                               ("entity_mentions", "tone_negative"), ("quotes", "speaker_tone")):
             old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")     # the tone columns too
+        for table in ("counted_documents", "store_changes", "daily_documents", "daily_entities", "daily_topics",
+                      "position_days", "event_outlets", "event_groups"):
+            old.execute(f"DROP TABLE {table}")           # the kept sums, and their indexes
+        for index in ("events_group_date", "events_group_first", "documents_newest", "documents_newest_originals"):
+            old.execute(f"DROP INDEX {index}")
         old.execute("PRAGMA user_version=4")
     assert found(path, "Балаевой") == ids("001", "002", "003")
+
+
+def test_past_the_ranked_window_the_total_is_a_marked_estimate(db, monkeypatch):
+    from sholu.store.queries import search as search_queries
+
+    monkeypatch.setattr(search_queries, "RANK_WINDOW", 2)     # a corpus where 4 hits are "many"
+    store = open_store(str(db))
+    try:
+        first, total, estimated = store.search(parse_query("трудовой коллектив"), {}, 1, 0)
+        second, _, _ = store.search(parse_query("трудовой коллектив"), {}, 1, 1)
+        deep, _, _ = store.search(parse_query("трудовой коллектив"), {}, 2, 2)    # the window widens
+    finally:
+        store.close()
+    assert estimated and total >= 2
+    assert len({hit["id"] for hit in first + second + deep}) == 4

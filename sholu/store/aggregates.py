@@ -140,6 +140,7 @@ class Counting:
             self.db.execute(f"{EVENT_GROUP_ENDS} WHERE group_key IN ({', '.join('?' * len(keys))})", keys)
 
     def apply_contribution(self, doc_id: str, sign: int) -> None:
+        self.db.execute("UPDATE store_changes SET changes = changes + 1")     # what caches compare
         for aggregate in AGGREGATES:
             for statement in apply_sql(aggregate, sign):
                 self.db.execute(statement, (doc_id,))

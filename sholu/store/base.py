@@ -54,6 +54,7 @@ class SqlStore(Counting):
     SEARCH_INSERT = "INSERT INTO search_index (document_id, title, body) VALUES (?, ?, ?)"
     SEARCH_KEYS = ("document_id", "id")   # (column of search_index, of documents) joining them
     errors: tuple = (Exception,)      # the driver's errors, for a clear message
+    planner_estimates = False         # whether `estimated_rows` can say a query's size unrun
 
     def migrate(self) -> None:
         """Numbered migrations; a name without spaces is a data migration (a method)."""

@@ -8,6 +8,7 @@ Russian base forms, so PostgreSQL's own stemmer has nothing left to do).
 """
 from __future__ import annotations
 
+import json
 import re
 from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -125,6 +126,13 @@ class PostgresStore(SqlStore):
         """ts_rank reads the whole vector: computed only on the window's rows."""
         return Ranking("s.tsv @@ to_tsquery('simple', ?)", "s.tsv",
                        "-ts_rank(w.ranked, to_tsquery('simple', ?))", True, "d.seq")
+
+    planner_estimates = True
+
+    def estimated_rows(self, sql: str, params=()) -> int:
+        """The planner's estimate of the rows `sql` gives (from the column statistics)."""
+        plan = self.db.execute(f"EXPLAIN (FORMAT JSON) {sql}", params).fetchone()[0]
+        return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
 
     def query_text(self, query) -> str:
         return query.tsquery

@@ -180,6 +180,8 @@ MIGRATION_TEMPLATES = [
     # indexes the newest-first lists walk instead of sorting every row
     """
     CREATE TABLE counted_documents (document_id TEXT PRIMARY KEY);
+    CREATE TABLE store_changes (changes INTEGER NOT NULL);
+    INSERT INTO store_changes VALUES (0);
     CREATE TABLE daily_documents (
         published TEXT NOT NULL, outlet TEXT NOT NULL,
         articles INTEGER NOT NULL, copies INTEGER NOT NULL,

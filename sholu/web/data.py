@@ -20,11 +20,12 @@ SAVED_MAX = 512
 
 
 def store_version(store) -> tuple:
-    """What changes with every write: a new document raises MAX(seq), a document saved
-    again in place (a new pipeline version) raises MAX(stored_at). Read once per store
-    object, which lives for one request."""
+    """What changes with every write: every document counted in or out of the kept
+    sums raises `store_changes` (store/aggregates.py), a new one MAX(seq) too; two
+    index reads, not a scan. Read once per store object, which lives for one request."""
     if getattr(store, "sholu_web_version", None) is None:
-        store.sholu_web_version = tuple(rows(store, "SELECT MAX(seq), COUNT(*), MAX(stored_at) FROM documents")[0])
+        store.sholu_web_version = tuple(rows(store, "SELECT (SELECT MAX(seq) FROM documents), changes "
+                                                    "FROM store_changes")[0])
     return store.sholu_web_version
 
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from .common import marks, one, rows
 
-FACET_SAMPLE = 5000
-EXACT_COUNT = 2000     # matches counted one by one; past them the total is an estimate
-RANK_WINDOW = 2000     # the newest matches ranked for a page of hits
+FACET_SAMPLE = 1000     # newest matches the search page counts its facets over
+RANK_WINDOW = 1000     # the newest matches ranked for a page of hits; past them the total is estimated
 TOP = 10
 
 
@@ -58,25 +57,51 @@ def refused(err: Exception) -> Exception:
 
 def search(store, query, filters: dict, limit: int, offset: int) -> tuple[list[dict], int, bool]:
     """(hits best first, total, whether the total is an estimate) for a parsed query
-    and filters. The newest RANK_WINDOW matches (in stored order, or as many as the
-    page needs) are ranked, not every match: a common word in a million articles
-    costs what it costs in a few thousand. Only the page's rows are read whole, and
-    the total is counted exactly up to EXACT_COUNT matches, estimated past them."""
+    and filters. Matches are ranked a window at a time: the newest RANK_WINDOW
+    passing the filters (in stored order) best first, then the next older window,
+    so a page reads as many windows as its depth, never every match: a common word
+    in a million articles costs what it costs in a few thousand. The windows count
+    the total when they hold every match; past that, the total is estimated. Only
+    the page's rows are read whole."""
     where, args = search_filters(filters)
     ranking = store.match_sql()
     text = store.query_text(query)
     rank_args = (text,) if ranking.rank_takes_query else ()
-    window = max(RANK_WINDOW, offset + limit)
+    window = RANK_WINDOW * -(-(offset + limit) // RANK_WINDOW)      # whole windows, as deep as the page
+    matches = f"FROM search_index s JOIN documents d ON {joined(store, 's')} WHERE {ranking.condition} {where}"
     try:
-        ranked = rows(store, f"SELECT w.seq, {ranking.rank} FROM (SELECT d.seq AS seq, {ranking.carried} AS ranked "
-                             f"FROM search_index s JOIN documents d ON {joined(store, 's')} "
-                             f"WHERE {ranking.condition} {where} ORDER BY {ranking.newest} DESC LIMIT {window}) w "
-                             "ORDER BY 2, w.seq LIMIT ? OFFSET ?",
+        ranked = rows(store, "SELECT seq, score, found FROM (SELECT w.seq AS seq, "
+                             f"{ranking.rank} AS score, (ROW_NUMBER() OVER (ORDER BY w.seq DESC) - 1) / {RANK_WINDOW} "
+                             f"AS newer, COUNT(*) OVER () AS found FROM (SELECT d.seq AS seq, {ranking.carried} AS ranked "
+                             f"{matches} ORDER BY {ranking.newest} DESC LIMIT {window}) w) r "
+                             "ORDER BY newer, score, seq LIMIT ? OFFSET ?",
                       (*rank_args, text, *args, limit, offset))
-        total, estimated = count_hits(store, ranking.condition, text, where, args)
+        in_window = ranked[0][2] if ranked else offset and one(    # a page past the last
+            store, f"SELECT COUNT(*) FROM (SELECT 1 {matches} LIMIT {window}) w", (text, *args))
+        if in_window < window:
+            total, estimated = in_window, False
+        else:
+            total, estimated = max(estimate(store, ranking, text, where, args), in_window), True
     except store.errors as err:
         raise refused(err) from err
-    return hits_of(store, ranked), total, estimated
+    return hits_of(store, [row[:2] for row in ranked]), total, estimated
+
+
+def estimate(store, ranking, text: str, where: str, args: list) -> int:
+    """How many documents match and pass the filters, not counted one by one: the
+    planner's estimate where the backend has one (PostgreSQL); else the share of the
+    first RANK_WINDOW matches of the index passing the filters times the index's
+    count of matches (FTS5 counts those from its doclists alone)."""
+    matches = f"FROM search_index s JOIN documents d ON {joined(store, 's')} WHERE {ranking.condition} {where}"
+    if store.planner_estimates:
+        return store.estimated_rows(f"SELECT 1 {matches}", (text, *args))
+    key, document_key = store.SEARCH_KEYS
+    scanned, passed = rows(store, f"SELECT COUNT(*), COUNT(CASE WHEN 1=1 {where} THEN 1 END) FROM "
+                                  f"(SELECT s.{key} AS found FROM search_index s WHERE {ranking.condition} "
+                                  f"LIMIT {RANK_WINDOW}) m JOIN documents d ON d.{document_key} = m.found",
+                           (*args, text))[0]
+    everything = one(store, f"SELECT COUNT(*) FROM search_index s WHERE {ranking.condition}", (text,))
+    return round(everything * passed / max(scanned, 1))
 
 
 def joined(store, alias: str) -> str:
@@ -92,59 +117,3 @@ def hits_of(store, ranked: list[tuple]) -> list[dict]:
         store, f"SELECT seq, {', '.join(keys)} FROM documents WHERE seq IN ({marks(ranked)})",
         [seq for seq, _ in ranked])}
     return [{**dict(zip(keys, found[seq])), "score": score} for seq, score in ranked]
-
-
-def count_hits(store, condition: str, text: str, where: str, args: list) -> tuple[int, bool]:
-    """(matches passing the filters, estimated?): exact when the index matches at most
-    EXACT_COUNT documents; past that, the share passing the filters among the first
-    EXACT_COUNT matches times all the matches (filters, like copies left out, are
-    spread evenly enough for a total that the page marks as approximate)."""
-    key, document_key = store.SEARCH_KEYS
-    scanned, passed = rows(store, f"SELECT COUNT(*), COUNT(CASE WHEN 1=1 {where} THEN 1 END) FROM "
-                                  f"(SELECT s.{key} AS found FROM search_index s WHERE {condition} "
-                                  f"LIMIT {EXACT_COUNT}) m JOIN documents d ON d.{document_key} = m.found",
-                           (*args, text))[0]
-    if scanned < EXACT_COUNT:
-        return passed, False
-    everything = one(store, f"SELECT COUNT(*) FROM search_index s WHERE {condition}", (text,))
-    return round(everything * passed / scanned), True
-
-
-def list_documents(store, filters: dict, limit: int, offset: int, match=None) -> tuple[list[dict], int]:
-    """(documents newest first, undated last; total) for the search facets;
-    `match`, a parsed query, narrows them without reordering."""
-    condition, args = matching(store, filters, match)
-    try:
-        total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {condition}", args)
-        found = rows(store, "SELECT d.id, d.source, d.url, d.outlet, d.title, d.published, d.language, "
-                            f"d.duplicate_of, substr(d.text, 1, 80) FROM documents d WHERE {condition} "
-                            "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ? OFFSET ?",
-                     (*args, limit, offset))
-    except store.errors as err:
-        raise refused(err) from err
-    keys = ("id", "source", "url", "outlet", "title", "published", "language", "duplicate_of", "first_words")
-    return [dict(zip(keys, row)) for row in found], total
-
-
-def facet_counts(store, condition: str, args: list, limit: int = TOP) -> dict[str, list[dict]]:
-    """Counts per outlet, theme, person and event type over the documents matching
-    `condition` (a WHERE on `documents d`), for the search page's facets. Past
-    FACET_SAMPLE matches they count the newest FACET_SAMPLE (the page says so): the
-    cost of a page must not grow with the corpus."""
-    # the matching ids are found once (a full-text match is the costly part), then counted
-    ids = [row[0] for row in rows(store, f"SELECT d.id FROM documents d WHERE {condition} "
-                                         f"ORDER BY d.seq DESC LIMIT {FACET_SAMPLE}", args)]
-    inner = marks(ids)
-    outlets = rows(store, f"SELECT d.outlet, COUNT(*) FROM documents d WHERE d.id IN ({inner}) "
-                          "AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
-    themes = rows(store, f"SELECT topic, COUNT(*) FROM document_topics WHERE document_id IN ({inner}) "
-                         "GROUP BY topic ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
-    people = rows(store, "SELECT entity_id, MIN(name), COUNT(*) FROM entity_mentions "
-                         f"WHERE kind = 'person' AND document_id IN ({inner}) "
-                         "GROUP BY entity_id ORDER BY 3 DESC, 2 LIMIT ?", (*ids, limit))
-    events = rows(store, f"SELECT type, COUNT(DISTINCT document_id) FROM events WHERE document_id IN ({inner}) "
-                         "GROUP BY type ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
-    return {"outlet": [{"value": o, "count": c} for o, c in outlets],
-            "theme": [{"value": t, "count": c} for t, c in themes],
-            "person": [{"value": e, "label": n, "count": c} for e, n, c in people],
-            "event": [{"value": t, "count": c} for t, c in events]}
