@@ -103,6 +103,7 @@ def copy_store(source: str, target: str) -> None:
 
     started, rows_from = time.perf_counter(), sqlite3.connect(source)
     for table, columns in postgres_tables(into):
+        into.db.execute(f"DELETE FROM {table}")       # rows the migrations wrote (a counter's first row)
         with into.db.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows_from.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                 copy.write_row(row)

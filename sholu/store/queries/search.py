@@ -117,3 +117,43 @@ def hits_of(store, ranked: list[tuple]) -> list[dict]:
         store, f"SELECT seq, {', '.join(keys)} FROM documents WHERE seq IN ({marks(ranked)})",
         [seq for seq, _ in ranked])}
     return [{**dict(zip(keys, found[seq])), "score": score} for seq, score in ranked]
+
+
+def list_documents(store, filters: dict, limit: int, offset: int, match=None) -> tuple[list[dict], int]:
+    """(documents newest first, undated last; total) for the search facets;
+    `match`, a parsed query, narrows them without reordering."""
+    condition, args = matching(store, filters, match)
+    try:
+        total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {condition}", args)
+        found = rows(store, "SELECT d.id, d.source, d.url, d.outlet, d.title, d.published, d.language, "
+                            f"d.duplicate_of, substr(d.text, 1, 80) FROM documents d WHERE {condition} "
+                            "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ? OFFSET ?",
+                     (*args, limit, offset))
+    except store.errors as err:
+        raise refused(err) from err
+    keys = ("id", "source", "url", "outlet", "title", "published", "language", "duplicate_of", "first_words")
+    return [dict(zip(keys, row)) for row in found], total
+
+
+def facet_counts(store, condition: str, args: list, limit: int = TOP) -> dict[str, list[dict]]:
+    """Counts per outlet, theme, person and event type over the documents matching
+    `condition` (a WHERE on `documents d`), for the search page's facets. Past
+    FACET_SAMPLE matches they count the newest FACET_SAMPLE (the page says so): the
+    cost of a page must not grow with the corpus."""
+    # the matching ids are found once (a full-text match is the costly part), then counted
+    ids = [row[0] for row in rows(store, f"SELECT d.id FROM documents d WHERE {condition} "
+                                         f"ORDER BY d.seq DESC LIMIT {FACET_SAMPLE}", args)]
+    inner = marks(ids)
+    outlets = rows(store, f"SELECT d.outlet, COUNT(*) FROM documents d WHERE d.id IN ({inner}) "
+                          "AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
+    themes = rows(store, f"SELECT topic, COUNT(*) FROM document_topics WHERE document_id IN ({inner}) "
+                         "GROUP BY topic ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
+    people = rows(store, "SELECT entity_id, MIN(name), COUNT(*) FROM entity_mentions "
+                         f"WHERE kind = 'person' AND document_id IN ({inner}) "
+                         "GROUP BY entity_id ORDER BY 3 DESC, 2 LIMIT ?", (*ids, limit))
+    events = rows(store, f"SELECT type, COUNT(DISTINCT document_id) FROM events WHERE document_id IN ({inner}) "
+                         "GROUP BY type ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
+    return {"outlet": [{"value": o, "count": c} for o, c in outlets],
+            "theme": [{"value": t, "count": c} for t, c in themes],
+            "person": [{"value": e, "label": n, "count": c} for e, n, c in people],
+            "event": [{"value": t, "count": c} for t, c in events]}
