@@ -90,3 +90,26 @@ def test_the_first_of_a_pair_stays_the_original_in_one_batch(tmp_path):
     assert records["a.txt"]["duplicate_of"] is None
     assert records["b.txt"]["duplicate_of"] == records["a.txt"]["id"]
     assert summary.analysed == 1
+
+
+RELEASE = ("Министерство цифрового развития сообщает, что с первого апреля граждане смогут "
+           "подать заявление на замену удостоверения личности через мобильное приложение. "
+           "Для этого понадобится подтвердить личность по биометрии и оплатить пошлину картой. "
+           "Готовый документ можно будет забрать в любом центре обслуживания населения "
+           "через пять рабочих дней после подачи заявления.")
+
+
+def test_the_earliest_published_copy_is_the_original(tmp_path):
+    """Read first but published a day later, the aggregator's copy is the copy."""
+    import json
+
+    lines = [{"outlet": "aggregator.example", "published": "2026-03-02", "title": "Удостоверение через приложение",
+              "text": RELEASE + "\nИсточник: пресс-служба министерства."},
+             {"outlet": "first.example", "published": "2026-03-01", "title": "Удостоверение можно заменить онлайн",
+              "text": RELEASE}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines),
+                                         encoding="utf-8")
+    run_into(tmp_path / "release.db", tmp_path / "feed.jsonl")
+    records = {r["outlet"]: r for r in export_records(tmp_path / "release.db")}
+    assert records["first.example"]["duplicate_of"] is None
+    assert records["aggregator.example"]["duplicate_of"] == records["first.example"]["id"]

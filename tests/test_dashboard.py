@@ -194,7 +194,7 @@ def test_events_timeline_and_event_page(visit):
 
 @pytest.mark.parametrize("start, link_selector", [
     ("/organizations", "table a"),
-    ("/outlets", "table a"),
+    ("/outlets", "table tbody a"),          # the headings are sorting links
     ("/themes", "table a"),
 ])
 def test_entity_outlet_and_theme_pages(visit, start, link_selector):
@@ -226,6 +226,93 @@ def test_json_twins_and_chart_data(visit, server):
     csv_link = page.locator("a.data").first.get_attribute("href")
     csv = page.request.get(server + csv_link)
     assert csv.headers["content-type"].startswith("text/csv")
-    assert csv.text().splitlines()[0] == "period,originals,copies"
+    assert csv.body().startswith("\ufeff".encode())            # Excel reads UTF-8 by its byte order mark
+    assert csv.body().decode("utf-8-sig").splitlines()[0] == "period,originals,copies"
     missing = page.request.get(f"{server}/persons/per:nobody")
     assert missing.status == 404
+
+
+# -- the observer's pages ------------------------------------------------------------------
+
+PERIOD = {"date_from": "2026-02-27", "date_to": "2026-02-28"}
+NAV_PAGES = ["/", "/persons", "/organizations", "/outlets", "/themes", "/events", "/shares", "/quotes"]
+
+
+def test_the_period_filter_is_on_every_page_and_carried_by_its_links(visit):
+    page = visit.open("/")
+    page.locator("details.selection summary").click()
+    page.fill("details.selection input[name=date_from]", PERIOD["date_from"])
+    page.fill("details.selection input[name=date_to]", PERIOD["date_to"])
+    page.locator("details.selection button[type=submit]").click()
+    page.wait_for_url(re.compile("date_from=2026-02-27"))
+    expect(page.locator("#chosen")).to_contain_text("2026-02-27 — 2026-02-28")
+    for path in NAV_PAGES[1:]:
+        page.locator(f"header nav a[href^='{path}?']").first.click()
+        page.wait_for_load_state("networkidle")
+        assert "date_from=2026-02-27" in page.url and "date_to=2026-02-28" in page.url, path
+        expect(page.locator("#chosen")).to_contain_text("2026-02-27 — 2026-02-28")
+        visit.charts_drawn()
+
+
+def test_the_period_narrows_the_overview(visit):
+    everything = visit.open("/").locator(".cards .card b").nth(0).inner_text()
+    narrowed = visit.open("/?date_from=2026-03-05&date_to=2026-03-06").locator(".cards .card b").nth(0).inner_text()
+    assert int(narrowed) < int(everything)
+
+
+def test_the_share_table_sorts_and_has_its_csv(visit, server):
+    page = visit.open("/shares")
+    rows = page.locator("#share-table tbody tr")
+    assert rows.count() >= 2
+    expect(page.locator("#share-table")).to_contain_text(BALAEVA)
+    assert visit.charts_drawn() == 1
+    names = lambda: [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]  # noqa: E731
+    before = names()
+    page.locator("#share-table thead th").first.click()
+    after = names()
+    assert sorted(before, key=str.lower, reverse=True) == after
+    csv_link = page.locator("h1 a.data").get_attribute("href")
+    table = page.request.get(server + csv_link)
+    assert table.body().startswith("\ufeff".encode()) and BALAEVA in table.body().decode("utf-8-sig")
+    visit.shot("shares")
+
+
+def test_the_quote_explorer_filters_by_words_and_speaker(visit):
+    page = visit.open("/quotes")
+    everything = int(page.locator("#quote-count").inner_text())
+    page.fill("#quote-filters input[name=speaker]", "Балаевой")
+    page.locator("#quote-filters button[type=submit]").click()
+    page.wait_for_url(re.compile("speaker="))
+    hers = int(page.locator("#quote-count").inner_text())
+    assert 0 < hers < everything
+    quotes = page.locator("#quotes li.quote-row")
+    for i in range(quotes.count()):
+        expect(quotes.nth(i).locator(".meta")).to_contain_text(BALAEVA)
+    visit.shot("quotes")
+
+
+def test_the_press_release_page_lists_copies_in_time_order(visit):
+    page = visit.open(f"/documents/{ARTICLE_002}")
+    page.locator("#press-release").click()
+    page.wait_for_url(re.compile("/reprints/"))
+    rows = page.locator("#copies tbody tr")
+    assert rows.count() == 2                                  # Kazpravda.kz's article and Zakon.kz's copy
+    dates = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert dates == sorted(dates)
+    expect(page.locator("#first-publisher")).to_contain_text(dates[0])
+    visit.shot("press-release")
+
+
+@pytest.mark.parametrize("path", ["/", "/shares", "/outlets", "/quotes", "/search?q=Балаевой"])
+def test_a_phone_wide_page_does_not_scroll_sideways(browser, server, path):
+    """390 px: the page fits the screen; wide tables scroll inside their box."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        if path == "/shares":
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / "shares-390.png"), full_page=True)
+    finally:
+        page.close()

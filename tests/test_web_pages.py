@@ -64,7 +64,8 @@ def test_overview_lists_and_map_data(client):
 
 def outlet_cells(page: str, outlet: str) -> dict[str, str]:
     """The cells of one outlet's row of the outlets table, by column heading."""
-    headings = re.findall(r"<th[^>]*>([^<]*)</th>", page.split("<tbody>")[0])
+    headings = [re.sub(r"<[^>]+>", "", h).strip()           # a heading may be a sorting link
+                for h in re.findall(r"<th[^>]*>(.*?)</th>", page.split("<tbody>")[0], re.S)]
     row = next(r for r in page.split("<tr>") if f">{outlet}</a>" in r)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     return {heading: re.sub(r"<[^>]+>", " ", cell).strip() for heading, cell in zip(headings, cells)}
@@ -99,7 +100,8 @@ def test_person_page_data(client):
     assert page["events"], "the meetings she attended"
     labour = lists(client, f"/persons/{person}?theme=labour_rights")["quotes"]
     assert labour and all("labour_rights" in q["topics"] for q in labour)
-    rows = list(csv.DictReader(io.StringIO(client.get(f"/persons/{person}?format=csv&chart=outlets").text)))
+    table = client.get(f"/persons/{person}?format=csv&chart=outlets").content.decode("utf-8-sig")   # BOM for Excel
+    rows = list(csv.DictReader(io.StringIO(table)))
     assert {row["outlet"] for row in rows} >= {"Kazpravda.kz", "BAQ.KZ"}
 
 
@@ -200,3 +202,11 @@ def test_snippets_mark_only_matches(tmp_path):
 def test_out_of_range_pages_are_empty_not_errors(client):
     for url in ("/persons", "/search", "/events", "/themes/labour_rights"):
         assert client.get(url, params={"page": "99999999999999999999"}).status_code == 200
+
+
+def test_the_kazakh_interface_is_complete(client):
+    from sholu.web.i18n import TEXTS
+
+    assert [key for key, (_, _, kazakh) in TEXTS.items() if not kazakh] == []
+    page = client.get("/shares", params={"lang": "kk"}).text
+    assert "Үлес пен реңк" in page and "Кезең мен басылымдар" in page and "Доля и тон" not in page

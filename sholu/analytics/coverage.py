@@ -39,7 +39,7 @@ def themes_over_time(store, by: str = "day", selection: Selection = ALL_TIME) ->
     return sorted(rows, key=lambda row: (-row["articles"], row["topic"]))
 
 
-def regions_over_time(store, by: str = "day") -> list[dict]:
+def regions_over_time(store, by: str = "day", selection: Selection = ALL_TIME) -> list[dict]:
     """Per region of Kazakhstan: original articles naming a place in it (an article
     counts once per region), the places named, and a series of {period, articles}."""
-    return regions.regions(store, by)
+    return regions.regions(store, by, selection.scope())

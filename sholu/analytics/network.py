@@ -4,12 +4,14 @@ from __future__ import annotations
 import json
 
 from ..store.queries import events, people
+from ..store.queries.common import ALL_TIME, Selection
 
 
-def co_occurrence(store, limit: int = 50) -> list[dict]:
-    """Pairs of people named together in original articles, most shared articles first,
-    each with the events (grouped reports) that list both among the participants."""
-    rows = people.pairs_named_together(store, limit)
+def co_occurrence(store, limit: int = 50, selection: Selection = ALL_TIME) -> list[dict]:
+    """Pairs of people named together in original articles (of the selection), most
+    shared articles first, each with the events (grouped reports, of the whole corpus)
+    that list both among the participants."""
+    rows = people.pairs_named_together(store, limit, selection.scope())
     spellings = people.spellings(store, {r[0] for r in rows} | {r[2] for r in rows})
     groups = event_groups(store)
     pairs = []

@@ -161,39 +161,44 @@ def timeline_section(store, by: str, selection: Selection = ALL_TIME) -> str:
                    chart, table(["Период", "Оригиналы", "Копии"], rows))
 
 
-def people_section(store, by: str) -> str:
-    people = share_of_voice(store, "person", "total", TOP_ENTITIES)
+def people_section(store, by: str, selection: Selection = ALL_TIME, top_outlets: int = TOP_OUTLETS) -> str:
+    people = share_of_voice(store, "person", "total", TOP_ENTITIES, selection)
     chart = bar_chart([p["name"] for p in people],
                       {"Статей": [p["articles"] for p in people], "Цитат": [p["quotes"] for p in people]},
                       "Люди: статьи и цитаты")
     rows = [[p["name"], p["articles"], p["mentions"], percent(p["mention_share"]), p["quotes"]]
             for p in people]
-    by_outlet = share_of_voice(store, "person", "outlet", TOP_ENTITIES)
-    over = share_of_voice(store, "person", by, TOP_OVER_TIME)
+    by_outlet = share_of_voice(store, "person", "outlet", TOP_ENTITIES, selection)
+    over = share_of_voice(store, "person", by, TOP_OVER_TIME, selection)
     return section(
         "people", "Доля голоса: люди",
         "Сколько оригинальных статей называют человека, сколько раз он упомянут, его доля среди "
         "всех упоминаний людей и сколько его цитат (прямая и косвенная речь) приведено.",
         chart, table(["Человек", "Статей", "Упоминаний", "Доля упоминаний", "Цитат"], rows),
-        subheading("По изданиям", "Число оригинальных статей каждого издания, называющих человека."),
-        outlet_matrix(by_outlet),
+        subheading("По изданиям", f"Число оригинальных статей каждого издания, называющих человека; "
+                                  f"{top_outlets} изданий, остальные — одним столбцом."),
+        outlet_matrix(by_outlet, top_outlets),
         subheading("Во времени", f"Статьи, называющие человека, {PERIOD_NAMES[by]}."),
         over_time(over, lambda p: p["name"], lambda p: p["breakdown"], by, "Люди во времени"))
 
 
-def outlet_matrix(entities: list[dict]) -> str:
+def outlet_matrix(entities: list[dict], top: int = TOP_OUTLETS) -> str:
+    """Articles per person and outlet: the `top` outlets, the rest added up."""
     totals: dict[str | None, int] = {}
     for entity in entities:
         for part in entity["breakdown"]:
             totals[part["outlet"]] = totals.get(part["outlet"], 0) + part["articles"]
-    columns = sorted(totals, key=lambda o: (-totals[o], o is None, o or ""))
-    rows = [[e["name"], *[next((p["articles"] for p in e["breakdown"] if p["outlet"] == o), 0)
-                          for o in columns]] for e in entities]
-    return table(["", *[outlet_name(o) for o in columns]], rows)
+    ranked = sorted(totals, key=lambda o: (-totals[o], o is None, o or ""))
+    columns, rest = ranked[:top], set(ranked[top:])
+    rows = [[e["name"], *[next((p["articles"] for p in e["breakdown"] if p["outlet"] == o), 0) for o in columns],
+             *([sum(p["articles"] for p in e["breakdown"] if p["outlet"] in rest)] if rest else [])]
+            for e in entities]
+    others = [f"{OTHER_OUTLETS} ({len(rest)})"] if rest else []
+    return table(["", *[outlet_name(o) for o in columns], *others], rows)
 
 
-def organisations_section(store) -> str:
-    organisations = share_of_voice(store, "organization", "total", TOP_ENTITIES)
+def organisations_section(store, selection: Selection = ALL_TIME) -> str:
+    organisations = share_of_voice(store, "organization", "total", TOP_ENTITIES, selection)
     chart = bar_chart([o["name"] for o in organisations],
                       {"Статей": [o["articles"] for o in organisations],
                        "Упоминаний": [o["mentions"] for o in organisations]},
@@ -302,8 +307,8 @@ def themes_section(store, by: str, selection: Selection = ALL_TIME) -> str:
         over_time(themes, lambda t: t["label"], lambda t: t["series"], by, "Темы во времени"))
 
 
-def regions_section(store, by: str) -> str:
-    regions = regions_over_time(store, by)
+def regions_section(store, by: str, selection: Selection = ALL_TIME) -> str:
+    regions = regions_over_time(store, by, selection)
     chart = bar_chart([r["region"] for r in regions], {"Статей": [r["articles"] for r in regions]},
                       "Регионы: число статей")
     rows = [[r["region"], lines(r["places"]), r["articles"]] for r in regions]
@@ -316,8 +321,8 @@ def regions_section(store, by: str) -> str:
         over_time(regions, lambda r: r["region"], lambda r: r["series"], by, "Регионы во времени"))
 
 
-def pairs_section(store) -> str:
-    pairs = co_occurrence(store, TOP_PAIRS)
+def pairs_section(store, selection: Selection = ALL_TIME) -> str:
+    pairs = co_occurrence(store, TOP_PAIRS, selection)
     labels = [f"{p['person_a']['name']} — {p['person_b']['name']}" for p in pairs]
     chart = bar_chart(labels[:TOP_ENTITIES], {"Статей": [p["articles"] for p in pairs[:TOP_ENTITIES]]},
                       "Люди, названные вместе")
@@ -364,26 +369,22 @@ SECTIONS = (("summary", "Сводка"), ("timeline", "Динамика"), ("sha
             ("shares-organisations", "Доля: организации"), ("people", "Люди"),
             ("organisations", "Организации"), ("outlets", "Издания"), ("themes", "Темы"),
             ("regions", "Регионы"), ("co-occurrence", "Связи"), ("reprints", "Перепечатки"))
-WHOLE_CORPUS_ONLY = ("people", "organisations", "regions", "co-occurrence")
 
 
 def render_report(store, selection: Selection = ALL_TIME, top_subjects: int = TOP_SUBJECTS,
                   top_outlets: int = TOP_OUTLETS) -> str:
-    """The report of a period and outlet set. The share-of-voice, region and
-    co-occurrence sections count the whole corpus, so a narrower report leaves them out."""
+    """The report of a period and outlet set (the whole corpus by default): every
+    section counts the selection's articles; long lists stop at their top rows."""
     overview = summary(store, selection)
     by = best_period(overview["first_date"], overview["last_date"])
     sections = [summary_section(overview, by, selection), timeline_section(store, by, selection),
                 shares_section(store, "person", selection, top_subjects, top_outlets),
-                shares_section(store, "organization", selection, top_subjects, top_outlets)]
-    if selection.everything:
-        sections += [people_section(store, by), organisations_section(store)]
-    sections += [outlets_section(store, selection, top_outlets), themes_section(store, by, selection)]
-    if selection.everything:
-        sections += [regions_section(store, by), pairs_section(store)]
-    sections.append(reprints_section(store, selection))
-    shown = [(a, n) for a, n in SECTIONS if selection.everything or a not in WHOLE_CORPUS_ONLY]
-    nav = "".join(f'<a href="#{anchor}">{escape(name)}</a>' for anchor, name in shown)
+                shares_section(store, "organization", selection, top_subjects, top_outlets),
+                people_section(store, by, selection, top_outlets), organisations_section(store, selection),
+                outlets_section(store, selection, top_outlets), themes_section(store, by, selection),
+                regions_section(store, by, selection), pairs_section(store, selection),
+                reprints_section(store, selection)]
+    nav = "".join(f'<a href="#{anchor}">{escape(name)}</a>' for anchor, name in SECTIONS)
     generated = datetime.now().strftime("%Y-%m-%d %H:%M")
     return ("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

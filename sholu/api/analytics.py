@@ -55,27 +55,27 @@ async def shares(
 
 
 @router.get("/regions")
-async def regions_over_time(session: Session, by: Period = "day") -> list[dict[str, Any]]:
+async def regions_over_time(session: Session, chosen: Chosen, by: Period = "day") -> list[dict[str, Any]]:
     """Per region of Kazakhstan: original articles naming a place in it, over time."""
-    return await session.run(analytics.regions_over_time, by=by)
+    return await within(session, chosen, analytics.regions_over_time, by=by)
 
 
 @router.get("/share-of-voice")
 async def share_of_voice(
-    session: Session,
+    session: Session, chosen: Chosen,
     kind: Annotated[Literal["person", "organization"], Query()] = "person",
     by: Annotated[Literal["total", "outlet", "day", "week"], Query(description="Breakdown.")] = "total",
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[dict[str, Any]]:
     """The most named people or organisations, their share of mentions and (people) quotes."""
-    return await session.run(analytics.share_of_voice, kind=kind, by=by, limit=limit)
+    return await within(session, chosen, analytics.share_of_voice, kind=kind, by=by, limit=limit)
 
 
 @router.get("/co-occurrence")
-async def co_occurrence(session: Session,
+async def co_occurrence(session: Session, chosen: Chosen,
                         limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
     """Pairs of people named together, with the events listing both."""
-    return await session.run(analytics.co_occurrence, limit=limit)
+    return await within(session, chosen, analytics.co_occurrence, limit=limit)
 
 
 @router.get("/outlets")

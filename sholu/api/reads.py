@@ -125,9 +125,10 @@ async def list_quotes(
 
 
 @router.get("/events", response_model=EventsPublic, tags=["quotes and events"])
-async def list_events(session: Session, pages: Pages):
-    """Events, newest first, reports of one event in several outlets grouped."""
-    return await session.run(queries.events, pages)
+async def list_events(session: Session, pages: Pages, chosen: Chosen):
+    """Events, newest first, reports of one event in several outlets grouped; those
+    reported in the period and outlets when given."""
+    return await session.run(queries.events, pages, chosen)
 
 
 @router.get("/outlets", response_model=OutletsPublic, tags=["outlets and themes"])

@@ -354,38 +354,44 @@ def quotes(db, speaker, topic, words, tone, date_from, date_to, outlets, limit, 
 @main.command()
 @db_option()
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
+@selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def events(db, limit, as_json):
+def events(db, limit, date_from, date_to, outlets, as_json):
     """Campaign events, reports from different outlets grouped: date, city, venue,
-    participants and the number of reports.
+    participants and the number of reports; those reported in a period and outlet set
+    when given.
 
     \b
     Examples:
       sholu events --db sholu-demo.db
-      sholu events --db sholu-demo.db --json
+      sholu events --db sholu-demo.db --json --from 2026-02-23 --outlets "state media"
     """
-    from ..store.queries.events import list_events
+    from ..services.reads import Paging, events as grouped
 
-    rows = read_store(db, lambda store: list_events(store, limit))
+    chosen = asked(date_from, date_to, outlets)
+    rows = read_store(db, lambda store: grouped(store, Paging(limit, 0), chosen)["items"])
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else event_line(row))
 
 
 @main.command()
 @db_option()
+@selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def outlets(db, as_json):
+def outlets(db, date_from, date_to, outlets, as_json):
     """Outlets by articles published: originals, copies, how many of their originals
-    others reprinted, first and last publication date, main themes.
+    others reprinted, first and last publication date, main themes; in a period and
+    outlet set when given.
 
     \b
     Examples:
       sholu outlets --db sholu-demo.db
       sholu outlets --db sholu-demo.db --json
     """
-    from ..store.queries.outlets import outlet_table
+    from ..analytics import outlets as outlet_table
 
-    for row in read_store(db, outlet_table):
+    chosen = asked(date_from, date_to, outlets)
+    for row in read_store(db, lambda store: outlet_table(store, chosen.resolve(store))):
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else outlet_line(row))
 
 

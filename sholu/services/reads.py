@@ -92,8 +92,10 @@ def quotes(store, speaker: str | None, topic: str | None, paging: Paging, words:
     return page_of(rows, quote_queries.count_quotes(store, speaker_ids, topic, search))
 
 
-def events(store, paging: Paging) -> dict:
-    return page_of(event_queries.list_events(store, paging.limit, paging.offset), event_queries.count_events(store))
+def events(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:
+    selection = asked.resolve(store)
+    return page_of(event_queries.list_events(store, paging.limit, paging.offset, selection=selection),
+                   event_queries.count_events(store, selection))
 
 
 def outlets(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:

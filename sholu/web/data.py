@@ -8,7 +8,8 @@ from collections import OrderedDict
 from threading import Lock
 
 from ..store.queries import documents, events, outlets, people, periods, quotes, regions, search, themes
-from ..store.queries.common import EVERYTHING, Scope, from_outlet, naming, on_theme, rows  # noqa: F401
+from ..store.queries.common import (ALL_TIME, EVERYTHING, Scope, Selection, from_outlet, naming,  # noqa: F401
+                                    on_theme, rows)
 
 TOP = 10
 FACET_SAMPLE = search.FACET_SAMPLE
@@ -68,30 +69,34 @@ events_per_day = remembered(events.events_per_day)
 
 
 @remembered
-def top_people(store, limit: int = TOP) -> list[dict]:
-    """The people named in most original articles, with their quotes."""
-    leaders = people.top_entities(store, "person", limit)
+def top_people(store, limit: int = TOP, selection: Selection = ALL_TIME) -> list[dict]:
+    """The people named in most original articles (of the selection), with their quotes
+    (all of them)."""
+    leaders = people.top_entities(store, "person", limit, 0, selection)
     said = quotes.quotes_of(store, [row["entity_id"] for row in leaders])
     return [{**row, "quotes": said.get(row["entity_id"], 0)} for row in leaders]
 
 
 @remembered
-def coverage(store, scope: Scope = EVERYTHING, by: str | None = None) -> list[dict]:
-    """Original articles (and, for the whole corpus, copies) per day or ISO week;
-    undated articles are left out of the series."""
-    if by is None:
-        dates = rows(store, f"SELECT MIN(d.published), MAX(d.published) FROM documents d "
-                            f"WHERE {scope.with_copies().where()}", scope.args)[0]
-        by = periods.best_period(*dates)
+def coverage(store, scope: Scope = EVERYTHING, by: str | None = None, selection: Selection = ALL_TIME) -> list[dict]:
+    """Original articles (and, for the whole corpus, copies) per day or ISO week, every
+    period from the first to the last (those of the selection when it has dates), quiet
+    ones as zeros; undated articles are left out of the series."""
+    first, last = rows(store, f"SELECT MIN(d.published), MAX(d.published) FROM documents d "
+                              f"WHERE {scope.with_copies().where()}", scope.args)[0]
+    first, last = selection.date_from or first, selection.date_to or last
+    by = by or periods.best_period(first, last)
     cells = documents.articles_per_period(store, by, scope)
-    ordered = sorted((p for p in cells if p), key=periods.period_sort_key)
-    return [{"period": p, "originals": cells[p][0], "copies": cells[p][1]} for p in ordered]
+    span = periods.all_periods(first[:10], last[:10], by) if first and last else []
+    ordered = sorted({*span, *(p for p in cells if p)}, key=periods.period_sort_key)
+    return [{"period": p, "originals": cells[p][0] if p in cells else 0, "copies": cells[p][1] if p in cells else 0}
+            for p in ordered]
 
 
 @remembered
-def region_coverage(store) -> list[dict]:
+def region_coverage(store, scope: Scope = EVERYTHING) -> list[dict]:
     """Per region of Kazakhstan: original articles naming its places (once per article)."""
-    return [{"region": row["region"], "articles": row["articles"]} for row in regions.regions(store)]
+    return [{"region": row["region"], "articles": row["articles"]} for row in regions.regions(store, "day", scope)]
 
 
 @remembered
@@ -110,6 +115,7 @@ def event_cities(store) -> list[dict]:
 
 articles_in = documents.articles_in
 copies_of = documents.copies_of
+reprint_group = documents.reprint_group
 persons_named = people.persons_named
 entity_counts = people.entity_counts
 events_with = events.events_with

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from ..services.selection import SelectionError, asked_in, groups
 from ..services.session import Session
 from ..store.search import QueryError
 from . import i18n, views
@@ -43,7 +44,7 @@ async def show(request: Request, session: Session, view, *args) -> Response:
     params = dict(request.query_params)
     try:
         page = await session.run(view, params, *args)
-    except QueryError as err:
+    except (QueryError, SelectionError) as err:
         return render(request, views.Page("error.html", "bad_query", context={"message": str(err)}), 400)
     if page is None:
         return render(request, views.Page("error.html", "not_found"), 404)
@@ -73,7 +74,8 @@ def as_csv(page: views.Page, name: str | None) -> Response:
     writer.writeheader()
     for row in rows:
         writer.writerow({key: cell(value) for key, value in row.items()})
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+    # the byte order mark makes Excel read the file as UTF-8 (Cyrillic intact)
+    return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
@@ -88,12 +90,38 @@ def render(request: Request, page: views.Page, status: int = 200) -> HTMLRespons
     params = dict(request.query_params)
     language = i18n.pick(params.get("lang"))
     helpers = Helpers(request.url.path, params, language)
+    chosen = asked_in(params)
     html = TEMPLATES.get_template(page.template).render(
         page=page, **page.context, **page.lists, charts=page.charts, t=helpers.t, lang=language,
+        chosen=chosen, chosen_label=describe_asked(chosen), request_path=request.url.path, page_params=params,
+        outlet_choices=outlet_choices(), kept_params=kept_params(params),
         here=helpers.here, link=helpers.link, theme=helpers.theme,
         highlight=lambda record: highlighted(record, helpers.entity_link),
         page_number=views.page_number(params), page_size=views.PAGE_SIZE, labels=helpers.labels())
     return HTMLResponse(html, status_code=status)
+
+
+SELECTION_KEYS = ("date_from", "date_to", "outlets")
+
+
+def describe_asked(chosen) -> str:
+    if not chosen.params():
+        return ""
+    period = f"{chosen.date_from or '…'} — {chosen.date_to or '…'}"
+    return period + (f" · {chosen.outlets}" if chosen.outlets else "")
+
+
+def outlet_choices() -> list[str]:
+    """The group names of the groups file, offered in the outlet field."""
+    try:
+        return list(groups().outlets)
+    except SelectionError:
+        return []
+
+
+def kept_params(params: dict) -> dict:
+    """What the selection form keeps of the page's query: all but the selection and the page."""
+    return {k: v for k, v in params.items() if k not in (*SELECTION_KEYS, "page", "format", "list", "chart")}
 
 
 class Helpers:
@@ -105,8 +133,10 @@ class Helpers:
         self.names = views.theme_names()
 
     def link(self, path: str, **params) -> str:
+        """A link to another page, keeping the language and the period and outlet set."""
         if self.language != i18n.DEFAULT:
             params["lang"] = self.language
+        params = {**{key: self.params[key] for key in SELECTION_KEYS if self.params.get(key)}, **params}
         params = {k: v for k, v in params.items() if v not in (None, "")}
         return path + ("?" + urlencode(params) if params else "")
 
@@ -145,6 +175,7 @@ PAGES = [
     ("/themes", views.topics), ("/themes/{key}", views.topic),
     ("/events", views.events), ("/events/{key:path}", views.event),      # keys may hold "/"
     ("/problems", views.problems),
+    ("/shares", views.shares), ("/quotes", views.quotes), ("/reprints/{key}", views.reprint),
 ]
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from .. import analytics
 from ..services import reads
 from ..services.facets import Facets, store_filters
+from ..services.selection import asked_in
+from ..store.queries.common import Selection
 from ..services.text import first_words
 from ..store.queries import events as event_queries
 from ..store.queries import people
@@ -61,25 +63,37 @@ def ranking_chart(rows: list[dict], label: str, value: str) -> dict:
 # -- overview ------------------------------------------------------------------------
 
 def overview(store, params: dict) -> Page:
-    """Whole-corpus aggregates; those of data.py remember themselves, the others here."""
-    saved = lambda name, compute: data.corpus_aggregate(store, name, compute)  # noqa: E731
-    people = data.top_people(store)
-    topics = saved("themes", lambda s: [row for row in reads.topics(s, reads.Paging(data.TOP, 0))["items"]
-                                        if row["originals"]])
-    regions = data.region_coverage(store)
-    return Page("overview.html", "overview", context={"summary": saved("summary", analytics.summary)},
-                lists={"people": people, "themes": topics, "events": saved("events", lambda s: event_queries.list_events(s, 8)),
-                       "outlets": data.outlets_covering(store, data.EVERYTHING), "regions": regions},
-                charts={"coverage": coverage_chart(data.coverage(store)),
+    """Corpus aggregates, of the period and outlet set when one is chosen; those of
+    data.py remember themselves, the others here. The map's event markers are the
+    whole corpus's."""
+    selection = asked_in(params).resolve(store)
+    saved = lambda name, compute: data.corpus_aggregate(store, (name, selection), compute)  # noqa: E731
+    people = data.top_people(store, data.TOP, selection)
+    scope = selection.scope()
+    topics = saved("themes", lambda s: selected_themes(s, selection))
+    regions = data.region_coverage(store, scope)
+    events = saved("events", lambda s: event_queries.list_events(s, 8, selection=selection))
+    return Page("overview.html", "overview",
+                context={"summary": saved("summary", lambda s: analytics.summary(s, selection))},
+                lists={"people": people, "themes": topics, "events": events,
+                       "outlets": data.outlets_covering(store, scope), "regions": regions},
+                charts={"coverage": coverage_chart(data.coverage(store, scope, None, selection)),
                         "people": ranking_chart(people, "name", "articles"),
                         "map": {"kind": "map", "regions": regions, "cities": data.event_cities(store),
                                 "rows": regions}})
 
 
+def selected_themes(store, selection: Selection) -> list[dict]:
+    """The themes of the overview: every theme's counts, or the selection's."""
+    if selection.everything:
+        return [row for row in reads.topics(store, reads.Paging(data.TOP, 0))["items"] if row["originals"]]
+    return [{"topic": row["topic"], "originals": row["articles"]} for row in data.themes_in(store, selection.scope())]
+
+
 # -- search ----------------------------------------------------------------------------
 
 SNIPPET_MARKS = ("\x02", "\x03")     # around matches; no article text holds them
-FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event")
+FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event", "outlets")
 
 
 def search(store, params: dict) -> Page:
@@ -139,10 +153,11 @@ def person(store, params: dict, entity_id: str) -> Page | None:
     entity = people.entity(store, entity_id)
     if entity is None or entity["kind"] != "person":
         return None
-    scope = data.naming(entity_id)
+    chosen = asked_in(params)
+    scope = chosen.resolve(store).narrow(data.naming(entity_id))
     theme = params.get("theme") or None
     pages = paging(params)
-    quotes = reads.quotes(store, entity_id, theme, pages)
+    quotes = reads.quotes(store, entity_id, theme, pages, asked=chosen)
     positions = data.positions_over_time(store, entity_id)
     outlets = data.outlets_covering(store, scope)
     return Page("person.html", entity["name"],
@@ -161,7 +176,7 @@ def organization(store, params: dict, entity_id: str) -> Page | None:
     entity = people.entity(store, entity_id)
     if entity is None or entity["kind"] != "organization":
         return None
-    scope = data.naming(entity_id)
+    scope = asked_in(params).resolve(store).narrow(data.naming(entity_id))
     articles, total = data.articles_in(store, scope, PAGE_SIZE, paging(params).offset)
     outlets = data.outlets_covering(store, scope)
     return Page("organization.html", entity["name"],
@@ -175,33 +190,58 @@ def organization(store, params: dict, entity_id: str) -> Page | None:
 
 
 def persons(store, params: dict) -> Page:
-    found = reads.persons(store, paging(params))
+    found = reads.persons(store, paging(params), asked_in(params))
     return Page("entities.html", "persons", context={"kind": "person"},
                 lists={"persons": found["items"]}, total=found["count"])
 
 
 def organizations(store, params: dict) -> Page:
-    found = reads.organizations(store, paging(params))
+    found = reads.organizations(store, paging(params), asked_in(params))
     return Page("entities.html", "organizations", context={"kind": "organization"},
                 lists={"organizations": found["items"]}, total=found["count"])
 
 
 # -- outlets, themes ------------------------------------------------------------------------
 
+OUTLETS_CHARTED = 20       # bars on the outlets chart; the rest are one bar
+
+
 def outlets(store, params: dict) -> Page:
-    rows = data.corpus_aggregate(store, "outlet analytics", analytics.outlets)
-    return Page("outlets.html", "outlets", lists={"outlets": rows},
-                charts={"outlets": {"kind": "hbar", "stack": True, "x": [r["outlet"] or "—" for r in rows],
-                                    "series": [{"key": "originals", "data": [r["originals"] for r in rows]},
-                                               {"key": "copies", "data": [r["copies"] for r in rows]}],
-                                    "rows": rows}})
+    """Every outlet of the selection, a page of the table at a time, sorted as asked;
+    the chart shows the top outlets and the rest as one bar."""
+    selection = asked_in(params).resolve(store)
+    rows = data.corpus_aggregate(store, ("outlet analytics", selection), lambda s: analytics.outlets(s, selection))
+    order = params.get("sort") if params.get("sort") in OUTLET_SORTS else "articles"
+    ordered = sorted(rows, key=OUTLET_SORTS[order])
+    charted = rows[:OUTLETS_CHARTED] + ([others_row(rows[OUTLETS_CHARTED:])] if rows[OUTLETS_CHARTED:] else [])
+    pages = paging(params)
+    return Page("outlets.html", "outlets", context={"sort": order},
+                lists={"outlets": ordered[pages.offset:pages.offset + pages.limit]},
+                charts={"outlets": {"kind": "hbar", "stack": True, "x": [r["outlet"] or "—" for r in charted],
+                                    "series": [{"key": "originals", "data": [r["originals"] for r in charted]},
+                                               {"key": "copies", "data": [r["copies"] for r in charted]}],
+                                    "rows": rows}},
+                total=len(rows))
+
+
+OUTLET_SORTS = {"articles": lambda r: (-r["articles"], r["outlet"] or ""),
+                "originals": lambda r: (-r["originals"], r["outlet"] or ""),
+                "copies": lambda r: (-r["copies"], r["outlet"] or ""),
+                "reprinted": lambda r: (-r["originals_reprinted_elsewhere"], r["outlet"] or ""),
+                "name": lambda r: ((r["outlet"] or "").casefold(),),
+                "last_date": lambda r: (-(int((r["last_date"] or "0000").replace("-", "")[:8] or 0)), r["outlet"] or "")}
+
+
+def others_row(rows: list[dict]) -> dict:
+    return {"outlet": f"… +{len(rows)}", "originals": sum(r["originals"] for r in rows),
+            "copies": sum(r["copies"] for r in rows)}
 
 
 def outlet(store, params: dict, name: str) -> Page | None:
-    scope = data.from_outlet(name)
+    if not data.articles_in(store, data.from_outlet(name), 1)[1]:
+        return None             # no such outlet; one with nothing in the period shows empty
+    scope = asked_in(params).resolve(store).narrow(data.from_outlet(name))
     articles, total = data.articles_in(store, scope, PAGE_SIZE, paging(params).offset)
-    if total == 0:
-        return None
     every = scope.with_copies()
     themes = data.themes_in(store, every)
     return Page("outlet.html", name,
@@ -222,10 +262,11 @@ def topics(store, params: dict) -> Page:
 def topic(store, params: dict, topic_id: str) -> Page | None:
     if topic_id not in theme_names():
         return None
-    scope = data.on_theme(topic_id)
+    chosen = asked_in(params)
+    scope = chosen.resolve(store).narrow(data.on_theme(topic_id))
     pages = paging(params)
-    quotes = data.corpus_aggregate(store, ("theme quotes", topic_id, pages),
-                                   lambda s: reads.quotes(s, None, topic_id, pages))
+    quotes = data.corpus_aggregate(store, ("theme quotes", topic_id, pages, chosen),
+                                   lambda s: reads.quotes(s, None, topic_id, pages, asked=chosen))
     return Page("theme.html", topic_id, context={"topic": topic_id},
                 lists={"quotes": quotes["items"], "speakers": data.speakers_on(store, topic_id),
                        "people": data.entities_in(store, scope, "person"),
@@ -238,9 +279,10 @@ def topic(store, params: dict, topic_id: str) -> Page | None:
 # -- events ---------------------------------------------------------------------------------
 
 def events(store, params: dict) -> Page:
-    pages = paging(params)
-    found = data.corpus_aggregate(store, ("events page", pages), lambda s: reads.events(s, pages))
-    per_day = data.events_per_day(store)
+    """Events reported in the period and outlets, newest first, and events per day."""
+    pages, chosen = paging(params), asked_in(params)
+    found = data.corpus_aggregate(store, ("events page", pages, chosen), lambda s: reads.events(s, pages, chosen))
+    per_day = data.events_per_day(store, chosen.resolve(store))
     days = sorted({r["date"] for r in per_day})
     kinds = sorted({r["type"] for r in per_day})
     cells = {(r["date"], r["type"]): r["events"] for r in per_day}
@@ -272,3 +314,65 @@ def problems(store, params: dict) -> Page:
     severity = params.get("severity") if params.get("severity") in ("error", "note") else None
     rows = list_problems(store, PROBLEMS_SHOWN, severity)
     return Page("problems.html", "problems", lists={"problems": rows}, total=len(rows))
+
+
+# -- the observer's pages: share of coverage and tone, quotes, press releases -----------------
+
+def shares(store, params: dict) -> Page:
+    """Share of coverage and tone per subject and outlet for the period and outlet set:
+    the rows of `analytics.shares.subject_table`, laid out as a table per subject."""
+    from ..analytics.shares import TOP_OUTLETS, TOP_SUBJECTS, subject_table
+
+    kind = "organization" if params.get("kind") == "organization" else "person"
+    selection = asked_in(params).resolve(store)
+    tops = (top_number(params, "top_subjects", TOP_SUBJECTS), top_number(params, "top_outlets", TOP_OUTLETS))
+    found = data.corpus_aggregate(store, ("shares", kind, selection, tops),
+                                  lambda s: subject_table(s, selection, kind, *tops))
+    lines: dict[str, dict] = {}
+    for row in found["rows"]:
+        lines.setdefault((row["line"], row["subject"]), {"row": row, "cells": {}})["cells"][row["outlet"]] = row
+    totals = [line["cells"]["all"] for line in lines.values()]
+    tone = {"kind": "hbar", "stack": True, "percent": True, "translate": True,     # "others" in the page's language
+            "x": [row["subject"] for row in totals],
+            "series": [{"key": key, "data": [row[key] for row in totals]} for key in ("positive", "neutral", "negative")],
+            "rows": found["rows"]}
+    return Page("shares.html", "shares", context={"kind": kind, "columns": found["outlets"],
+                                                  "articles": found["articles"]},
+                lists={"shares": found["rows"], "lines": list(lines.values())},
+                charts={"shares": tone}, total=len(lines))
+
+
+def top_number(params: dict, name: str, default: int) -> int:
+    """How many subjects or outlets a table shows: 1 to 200."""
+    try:
+        return min(max(1, int(params.get(name) or default)), 200)
+    except ValueError:
+        return default
+
+
+TONES = {"positive": 1, "neutral": 0, "negative": -1}
+
+
+def quotes(store, params: dict) -> Page:
+    """The quote explorer: words, speaker, theme, tone, period and outlets; CSV of the page."""
+    tone = TONES.get(params.get("tone") or "")
+    speaker, theme = params.get("speaker") or None, params.get("theme") or None
+    found = reads.quotes(store, speaker, theme, paging(params), (params.get("words") or "").strip() or None,
+                         tone, asked_in(params))
+    return Page("quotes.html", "quotes", context={"all_themes": list(theme_names()), "tones": list(TONES)},
+                lists={"quotes": found["items"]},
+                charts={"quotes": {"kind": "table", "rows": found["items"]}}, total=found["count"])
+
+
+def reprint(store, params: dict, doc_id: str) -> Page | None:
+    """A press release and every copy of it, ordered by publication: who published it
+    first and how many days later each copy appeared."""
+    doc = document(store, doc_id)
+    if doc is None:
+        return None
+    root = doc.duplicate_of or doc.id
+    members = data.reprint_group(store, root)
+    return Page("reprint.html", "press_release",
+                context={"original": members[0], "first": members[0] if members else None},
+                lists={"copies": members}, charts={"copies": {"kind": "table", "rows": members}},
+                total=len(members))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ...document import Document
 from .common import EVERYTHING, Scope, one, rows
-from .periods import period_of
+from .periods import parse_day as period_day, period_of
 
 DOCUMENT_COLUMNS = ("id", "source", "url", "outlet", "title", "published", "language",
                     "text", "text_key", "duplicate_of")
@@ -117,3 +117,17 @@ def copies_of(store, doc_id: str, original: str | None) -> list[dict]:
                  (root, root, doc_id))
     return [dict(zip(("id", "outlet", "published", "title", "duplicate_of"), row)) for row in found]
 
+
+
+def reprint_group(store, root: str) -> list[dict]:
+    """Every member of a reprint group (the original `root` and its copies), earliest
+    published first (undated last), with the days each came after the first."""
+    found = rows(store, "SELECT id, outlet, published, title, duplicate_of, url, substr(text, 1, 120) FROM documents "
+                        "WHERE id = ? OR duplicate_of = ? ORDER BY COALESCE(published, '9999'), seq", (root, root))
+    members = [dict(zip(("id", "outlet", "published", "title", "duplicate_of", "url", "opening"), row))
+               for row in found]
+    first = period_day(members[0]["published"]) if members else None
+    for member in members:
+        day = period_day(member["published"])
+        member["days_after_first"] = (day - first).days if day and first else None
+    return members

@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import json
 
-from .common import marks, one, rows
+from .common import ALL_TIME, Selection, marks, one, rows
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
 
 
-def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None) -> list[dict]:
+def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None,
+                selection: Selection = ALL_TIME) -> list[dict]:
     """One row per event (reports grouped), newest first, with the number of
     reports and how many of them are originals rather than reprints; only the
-    events of `keys` when given. Read from the kept sums (`event_groups`,
-    `event_outlets`) and the event's first PARTICIPANT_REPORTS reports."""
+    events of `keys` when given, else those reported in the selection's articles.
+    Read from the kept sums (`event_groups`, `event_outlets`) and the event's first
+    PARTICIPANT_REPORTS reports."""
+    if keys is None and not selection.everything:
+        keys = page_keys(store, limit, offset, selection)
+        offset = 0
     within = f"AND group_key IN ({marks(keys)})" if keys is not None else ""
     found = rows(store, f"SELECT group_key, last_date FROM event_groups WHERE reports > 0 {within} "
                         "ORDER BY last_date DESC, first_event LIMIT ? OFFSET ?", (*(keys or ()), limit, offset))
@@ -51,9 +56,22 @@ def largest(found: list[tuple], column: int):
     return max((row[column] for row in found if row[column] is not None), default=None)
 
 
-def count_events(store) -> int:
+def page_keys(store, limit: int, offset: int, selection: Selection) -> list[str]:
+    """The keys of a page of the events reported in a selection's articles, newest first."""
+    scope = selection.scope(copies=True)
+    return [row[0] for row in rows(store, "SELECT e.group_key FROM events e JOIN documents d ON d.id = e.document_id "
+                                          f"WHERE {scope.where()} GROUP BY e.group_key "
+                                          "ORDER BY COALESCE(MAX(e.date), '') DESC, MIN(e.event_id) LIMIT ? OFFSET ?",
+                                   (*scope.args, limit, offset))]
+
+
+def count_events(store, selection: Selection = ALL_TIME) -> int:
     """How many rows list_events would give without a limit."""
-    return one(store, "SELECT COUNT(*) FROM event_groups WHERE reports > 0")
+    if selection.everything:
+        return one(store, "SELECT COUNT(*) FROM event_groups WHERE reports > 0")
+    scope = selection.scope(copies=True)
+    return one(store, "SELECT COUNT(DISTINCT e.group_key) FROM events e JOIN documents d ON d.id = e.document_id "
+                      f"WHERE {scope.where()}", scope.args)
 
 
 def events_with(store, text: str, limit: int = 50) -> list[dict]:
@@ -77,9 +95,11 @@ def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[di
     return [{**dict(zip(keys, row)), "participants": json.loads(row[12])} for row in found], total
 
 
-def events_per_day(store) -> list[dict]:
-    found = rows(store, "SELECT date, type, COUNT(DISTINCT group_key) FROM events WHERE date IS NOT NULL "
-                        "GROUP BY date, type ORDER BY 1, 2")
+def events_per_day(store, selection: Selection = ALL_TIME) -> list[dict]:
+    scope = selection.scope(copies=True)
+    found = rows(store, "SELECT e.date, e.type, COUNT(DISTINCT e.group_key) FROM events e "
+                        f"JOIN documents d ON d.id = e.document_id WHERE e.date IS NOT NULL AND {scope.where()} "
+                        "GROUP BY e.date, e.type ORDER BY 1, 2", scope.args)
     return [{"date": d, "type": t, "events": n} for d, t, n in found]
 
 

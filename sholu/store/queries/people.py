@@ -3,7 +3,7 @@ articles per entity, the number of original articles naming it (copies not count
 read from `entity_stats`, which every write keeps exact (see store/base.py)."""
 from __future__ import annotations
 
-from .common import ALL_TIME, Scope, Selection, marks, one, rows
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows
 
 PROFILE_LIMIT = 100          # rows of each list in a person's profile
 CO_MENTION_WINDOW = 1000     # latest articles of a person over which co-mentions count
@@ -27,16 +27,25 @@ def top_entities(store, kind: str, limit: int, offset: int = 0, selection: Selec
 
 def count_entities(store, kind: str, selection: Selection = ALL_TIME) -> int:
     """Entities of this kind named by original articles: the length of a top list."""
-    if not selection.everything:
-        condition, args = selection.on_sums()
-        return one(store, f"SELECT COUNT(DISTINCT entity_id) FROM daily_entities WHERE kind = ? AND {condition} "
-                          "AND articles > 0", (kind, *args))
-    return one(store, "SELECT COUNT(*) FROM entity_stats WHERE kind = ? AND articles > 0", (kind,))
+    return over_kind(store, kind, selection, "COUNT(DISTINCT entity_id)",
+                     "SELECT COUNT(*) FROM entity_stats WHERE kind = ? AND articles > 0")
 
 
-def all_mentions(store, kind: str) -> int:
-    """Mentions of every entity of `kind` in original articles."""
-    return one(store, "SELECT COALESCE(SUM(mentions), 0) FROM entity_stats WHERE kind = ?", (kind,))
+def all_mentions(store, kind: str, selection: Selection = ALL_TIME) -> int:
+    """Mentions of every entity of `kind` in original articles (of the selection)."""
+    return over_kind(store, kind, selection, "COALESCE(SUM(mentions), 0)",
+                     "SELECT COALESCE(SUM(mentions), 0) FROM entity_stats WHERE kind = ?")
+
+
+def over_kind(store, kind: str, selection: Selection, of_sums: str, of_stats: str) -> int:
+    """`of_sums` over the selection's per day and outlet counts of `kind` in original
+    articles (`daily_entities`); for the whole corpus, `of_stats` read from
+    entity_stats (both kept exact)."""
+    if selection.everything:
+        return one(store, of_stats, (kind,))
+    condition, args = selection.on_sums()
+    return one(store, f"SELECT {of_sums} FROM daily_entities WHERE kind = ? AND {condition} AND articles > 0",
+               (kind, *args))
 
 
 def entity_counts(store, entity_id: str) -> dict:
@@ -74,23 +83,23 @@ def entities_over(store, selection: Selection, kind: str, limit: int = TOP, offs
     return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
 
 
-def mentions_by(store, ids: list[str], column: str) -> list[tuple]:
+def mentions_by(store, ids: list[str], column: str, scope: Scope = EVERYTHING) -> list[tuple]:
     """(entity_id, `column` of the article, articles, mentions) over original articles."""
     return rows(store, f"SELECT em.entity_id, {column}, COUNT(*), SUM(em.mentions) "
                        "FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-                       f"WHERE em.entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
-                       f"GROUP BY em.entity_id, {column}", ids)
+                       f"WHERE em.entity_id IN ({marks(ids)}) AND {scope.where()} "
+                       f"GROUP BY em.entity_id, {column}", (*ids, *scope.args))
 
 
-def pairs_named_together(store, limit: int) -> list[tuple]:
+def pairs_named_together(store, limit: int, scope: Scope = EVERYTHING) -> list[tuple]:
     """(id, name, id, name, original articles) of people named in the same articles."""
     return rows(store, "SELECT a.entity_id, ea.name, b.entity_id, eb.name, COUNT(*) FROM entity_mentions a "
                        "JOIN entity_mentions b ON b.document_id = a.document_id AND a.entity_id < b.entity_id "
                        "JOIN documents d ON d.id = a.document_id "
                        "JOIN entities ea ON ea.entity_id = a.entity_id JOIN entities eb ON eb.entity_id = b.entity_id "
-                       "WHERE a.kind = 'person' AND b.kind = 'person' AND d.duplicate_of IS NULL "
+                       f"WHERE a.kind = 'person' AND b.kind = 'person' AND {scope.where()} "
                        "GROUP BY a.entity_id, ea.name, b.entity_id, eb.name "
-                       "ORDER BY COUNT(*) DESC, ea.name, eb.name LIMIT ?", (limit,))
+                       "ORDER BY COUNT(*) DESC, ea.name, eb.name LIMIT ?", (*scope.args, limit))
 
 
 # -- lookups ---------------------------------------------------------------------------------

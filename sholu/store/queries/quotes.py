@@ -5,7 +5,7 @@ import json
 
 from dataclasses import dataclass
 
-from .common import ALL_TIME, Scope, Selection, marks, one, rows
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows
 
 TOP = 10
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
@@ -71,12 +71,12 @@ def quotes_of(store, ids: list[str]) -> dict[str, int]:
                             f"WHERE speaker_entity_id IN ({marks(ids)}) GROUP BY speaker_entity_id", ids))
 
 
-def quotes_by(store, ids: list[str], column: str) -> list[tuple]:
+def quotes_by(store, ids: list[str], column: str, scope: Scope = EVERYTHING) -> list[tuple]:
     """(speaker_entity_id, `column` of the article, quotes) over original articles."""
     return rows(store, f"SELECT q.speaker_entity_id, {column}, COUNT(*) "
                        "FROM quotes q JOIN documents d ON d.id = q.document_id "
-                       f"WHERE q.speaker_entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
-                       f"GROUP BY q.speaker_entity_id, {column}", ids)
+                       f"WHERE q.speaker_entity_id IN ({marks(ids)}) AND {scope.where()} "
+                       f"GROUP BY q.speaker_entity_id, {column}", (*ids, *scope.args))
 
 
 def speakers_in(store, scope: Scope, limit: int = TOP) -> list[dict]:

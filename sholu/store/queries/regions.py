@@ -6,21 +6,21 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from .common import marks, rows
+from .common import EVERYTHING, Scope, marks, rows
 from .periods import check_period, period_of, period_sort_key
 
 
-def regions(store, by: str = "day") -> list[dict]:
-    """Per region: original articles, the places named, and a series of
+def regions(store, by: str = "day", scope: Scope = EVERYTHING) -> list[dict]:
+    """Per region: original articles (of `scope`), the places named, and a series of
     {period, articles} by day or ISO week; the most covered region first."""
     check_period(by)
     found = []
     for region, ids in places_by_region(store).items():
         series: dict[str | None, int] = defaultdict(int)
-        for published, count in articles_per_date(store, ids):
+        for published, count in articles_per_date(store, ids, scope):
             series[period_of(published, by)] += count
         if series:
-            found.append({"region": region, "places": places_named(store, ids),
+            found.append({"region": region, "places": places_named(store, ids, scope),
                           "articles": sum(series.values()),
                           "series": [{"period": period, "articles": series[period]}
                                      for period in sorted(series, key=period_sort_key)]})
@@ -38,18 +38,18 @@ def places_by_region(store) -> dict[str, list[str]]:
     return found
 
 
-def articles_per_date(store, ids: list[str]) -> list[tuple]:
+def articles_per_date(store, ids: list[str], scope: Scope = EVERYTHING) -> list[tuple]:
     """(published, original articles naming any of the places `ids`): each article once."""
     return rows(store, "SELECT d.published, COUNT(DISTINCT em.document_id) FROM entity_mentions em "
                        f"JOIN documents d ON d.id = em.document_id WHERE em.entity_id IN ({marks(ids)}) "
-                       "AND d.duplicate_of IS NULL GROUP BY d.published", ids)
+                       f"AND {scope.where()} GROUP BY d.published", (*ids, *scope.args))
 
 
-def places_named(store, ids: list[str]) -> list[str]:
+def places_named(store, ids: list[str], scope: Scope = EVERYTHING) -> list[str]:
     """The names original articles give the places `ids`."""
     return sorted(name for (name,) in rows(
         store, "SELECT DISTINCT em.name FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-               f"WHERE em.entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL", ids))
+               f"WHERE em.entity_id IN ({marks(ids)}) AND {scope.where()}", (*ids, *scope.args)))
 
 
 @lru_cache(maxsize=1)

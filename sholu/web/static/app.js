@@ -5,11 +5,25 @@
   var labels = JSON.parse(document.getElementById("labels").textContent);
   function label(key) { return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : key; }
 
+  var TONE_COLOURS = { positive: "#3a9a5b", neutral: "#b8b8b8", negative: "#b5475c" };
+
+  // Each category's values as percentages of its total: the tone distribution of a subject.
+  function asPercent(series) {
+    var totals = series[0].data.map(function (_, i) {
+      return series.reduce(function (sum, s) { return sum + s.data[i]; }, 0);
+    });
+    return series.map(function (s) {
+      return { key: s.key, data: s.data.map(function (v, i) { return totals[i] ? Math.round(1000 * v / totals[i]) / 10 : 0; }) };
+    });
+  }
+
   function cartesian(spec) {
     var horizontal = spec.kind === "hbar";
+    if (spec.percent) { spec = Object.assign({}, spec, { series: asPercent(spec.series) }); }
     var names = spec.translate ? spec.x.map(label) : spec.x;   // people and outlets keep their names
     var categories = { type: "category", data: names, axisLabel: { width: 170, overflow: "truncate" } };
-    var values = { type: "value", minInterval: 1 };
+    var values = spec.percent ? { type: "value", max: 100, axisLabel: { formatter: "{value} %" } }
+                              : { type: "value", minInterval: 1 };
     if (horizontal) { categories.inverse = true; }
     return {
       tooltip: { trigger: "axis" },
@@ -18,7 +32,8 @@
       xAxis: horizontal ? values : categories,
       yAxis: horizontal ? categories : values,
       series: spec.series.map(function (s) {
-        return { type: "bar", name: label(s.key), data: s.data, stack: spec.stack ? "all" : undefined };
+        return { type: "bar", name: label(s.key), data: s.data, stack: spec.stack ? "all" : undefined,
+                 itemStyle: spec.percent && TONE_COLOURS[s.key] ? { color: TONE_COLOURS[s.key] } : undefined };
       })
     };
   }
@@ -57,5 +72,24 @@
     }
   }
 
+  // A table marked sortable sorts by a column when its heading is clicked (again: the other way).
+  function sortable(table) {
+    table.querySelectorAll("thead th").forEach(function (th, column) {
+      th.addEventListener("click", function () {
+        var body = table.tBodies[0], down = th.dataset.order !== "down";
+        var key = function (row) {
+          var cell = row.cells[column], value = cell.dataset.value || cell.textContent.replace(/[%\s\u00a0]|\(.*\)/g, "");
+          return isNaN(parseFloat(value)) ? cell.textContent.trim().toLowerCase() : parseFloat(value);
+        };
+        Array.from(body.rows).sort(function (a, b) {
+          var x = key(a), y = key(b);
+          return (x < y ? -1 : x > y ? 1 : 0) * (down ? -1 : 1);
+        }).forEach(function (row) { body.appendChild(row); });
+        th.dataset.order = down ? "down" : "up";
+      });
+    });
+  }
+
   document.querySelectorAll(".chart").forEach(draw);
+  document.querySelectorAll("table.sortable").forEach(sortable);
 })();
