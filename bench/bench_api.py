@@ -165,6 +165,9 @@ def dashboard_pages(client) -> dict[str, str]:
         "organisation": f"/organizations/{organisation}", "people list": "/persons",
         "outlets": "/outlets", "outlet": f"/outlets/{outlet}", "themes": "/themes",
         "theme": "/themes/labour_rights", "events timeline": "/events", "event": f"/events/{event}",
+        "share and tone": "/shares", "share and tone, organisations": "/shares?kind=organization",
+        "quotes": "/quotes", "quotes «закон»": "/quotes?words=закон", "press release": f"/reprints/{document}",
+        "overview, a week": "/?date_from=2026-02-23&date_to=2026-03-01",
     }
 
 

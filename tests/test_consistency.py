@@ -173,3 +173,18 @@ def test_region_counts_agree(target, client, report):
     assert answers["dashboard map"]["Восточно-Казахстанская область"] == 2      # 003 and the two towns
     east = next(r for r in cli_rows(target, "regions") if r["region"] == "Восточно-Казахстанская область")
     assert east["places"] == ["Риддер", "Усть-Каменогорск"]
+
+
+def test_share_of_coverage_agrees(target, client, report):
+    """The ODIHR table's mentions over all outlets (copies included) per person."""
+    def subjects(rows):
+        return {r["subject"]: r["mentions"] for r in rows if r["outlet"] == "all" and r["line"] == "subject"}
+
+    answers = {
+        "api": subjects(get(client, "/api/analytics/shares")["rows"]),
+        "dashboard": subjects(dashboard(client, "/shares")["shares"]),
+        "report": {row[0]: int(re.search(r"\((\d+)\)$", row[-1]).group(1)) for row in report["shares-people"]
+                   if row[0] != "остальные субъекты" and not row[0].endswith("(сторона)")},
+    }
+    agree(answers)
+    assert answers["api"][BALAEVA] > answers["api"].get("Серик Акылбай", 0)

@@ -113,3 +113,32 @@ def test_the_earliest_published_copy_is_the_original(tmp_path):
     records = {r["outlet"]: r for r in export_records(tmp_path / "release.db")}
     assert records["first.example"]["duplicate_of"] is None
     assert records["aggregator.example"]["duplicate_of"] == records["first.example"]["id"]
+
+
+ABOUT_THE_COMPANY = ("О компании. Акционерное общество «Степной энергетический холдинг» объединяет "
+                     "четыре тепловые электростанции и две угольные шахты в центральном и северном "
+                     "Казахстане. Холдинг обеспечивает теплом более шестисот тысяч жителей, на его "
+                     "предприятиях работают одиннадцать тысяч человек. Компания входит в число "
+                     "крупнейших налогоплательщиков региона и ежегодно направляет средства на "
+                     "социальные программы, ремонт школ и поддержку ветеранов труда в моногородах. "
+                     "Контакты для прессы: пресс-служба холдинга, телефон и электронная почта на сайте.")
+LEADS = ("Холдинг завершил капитальный ремонт турбины на станции в Экибастузе на месяц раньше срока.",
+         "На шахте под Карагандой запущена новая лава, добыча вырастет на пятую часть.",
+         "Энергетики холдинга провели день открытых дверей для студентов технических колледжей.")
+
+
+def test_releases_sharing_only_a_boilerplate_paragraph_are_not_copies(tmp_path):
+    """Three different releases of one company end with the same paragraph about it:
+    each stays an original; a reprint of one of them is still its copy."""
+    import json
+
+    lines = [{"outlet": f"release-{n}.example", "published": f"2026-04-0{n + 1}", "text": f"{lead}\n{ABOUT_THE_COMPANY}"}
+             for n, lead in enumerate(LEADS)]
+    lines.append({"outlet": "reprint.example", "published": "2026-04-05",
+                  "text": f"Новости энергетики.\n{LEADS[1]}\n{ABOUT_THE_COMPANY}"})
+    (tmp_path / "releases.jsonl").write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines),
+                                             encoding="utf-8")
+    run_into(tmp_path / "releases.db", tmp_path / "releases.jsonl")
+    records = {r["outlet"]: r for r in export_records(tmp_path / "releases.db")}
+    assert [records[f"release-{n}.example"]["duplicate_of"] for n in range(3)] == [None, None, None]
+    assert records["reprint.example"]["duplicate_of"] == records["release-1.example"]["id"]

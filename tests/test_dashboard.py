@@ -316,3 +316,27 @@ def test_a_phone_wide_page_does_not_scroll_sideways(browser, server, path):
             page.screenshot(path=str(SHOTS / "shares-390.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_the_report_prints_on_a_few_pages(browser, tmp_path):
+    """Three hundred outlets' copies of one text: the printed report stays a few A4 pages
+    (the top outlets and the first copies of a group, the rest counted)."""
+    from sholu import analytics
+    from sholu.pipeline import run_records
+    from sholu.store import open_store
+
+    store = open_store(str(tmp_path / "many.db"))
+    try:
+        run_records([{"outlet": f"outlet-{n:03d}.example", "published": f"2026-03-{1 + n % 28:02d}",
+                      "text": f"Депутат Марат Оспанов встретился с избирателями в посёлке номер {n}. "
+                              "Аким района Ерлан Сапаров рассказал о ремонте дорог."} for n in range(300)], store)
+        path = analytics.write_report(store, tmp_path / "report.html")
+    finally:
+        store.close()
+    page = browser.new_page()
+    try:
+        page.goto(path.resolve().as_uri())
+        pdf = page.pdf(format="A4")
+    finally:
+        page.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 10

@@ -265,4 +265,48 @@ def test_every_report_section_counts_the_selection(store, client):
     whole = client.get("/api/analytics/share-of-voice").json()
     assert next(p["articles"] for p in whole if p["name"] == SAPAROV) == 5
     timeline = [row[0] for row in parser.sections["timeline"][1:]]
-    assert timeline == ["2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27"]
+    assert timeline == [f"2026-02-{day}" for day in range(23, 29)] + ["2026-03-01"]      # quiet days too
+
+
+def test_events_are_those_reported_in_the_period(client, store):
+    """Whatever events the stage finds here, the period keeps those of its articles."""
+    every = client.get("/api/events", params={"limit": 200}).json()["items"]
+    week = client.get("/api/events", params={"limit": 200, **WEEK_9}).json()["items"]
+    dates = dict(store.db.execute("SELECT id, published FROM documents").fetchall())
+    reported = {key for (key, doc) in store.db.execute("SELECT group_key, document_id FROM events").fetchall()
+                if "2026-02-23" <= (dates[doc] or "") <= "2026-03-01"}
+    assert reported, "the farmers' meeting and the forum are events of week 9"
+    assert {e["key"] for e in week} == reported and len(week) <= len(every)
+
+
+def test_the_outlets_page_sorts_and_keeps_the_selection(client):
+    by_name = client.get("/outlets", params={"sort": "name", "format": "json", "list": "outlets"}).json()
+    assert [row["outlet"] for row in by_name] == ["BAQ.KZ", "DKNews.kz", "Kazpravda.kz"]
+    by_copies = client.get("/outlets", params={"sort": "copies", "format": "json", "list": "outlets"}).json()
+    assert by_copies[0]["outlet"] == "BAQ.KZ" and by_copies[0]["copies"] == 1      # the forum reprint
+    week = client.get("/outlets", params={**WEEK_9, "format": "json", "list": "outlets"}).json()
+    assert {row["outlet"]: row["articles"] for row in week} == {"BAQ.KZ": 2, "DKNews.kz": 1, "Kazpravda.kz": 1}
+
+
+def test_exports_and_search_take_the_outlet_set(db):
+    """The shipped groups file's "state media" holds Kazpravda.kz, not BAQ.KZ or DKNews.kz."""
+    exported = CliRunner().invoke(main, ["export", "--db", db, "--outlets", "state media", "--from", "2026-02-23"])
+    assert exported.exit_code == 0, exported.output
+    assert [json.loads(line)["outlet"] for line in exported.output.splitlines()] == ["Kazpravda.kz"]
+    found = CliRunner().invoke(main, ["search", "Сапаров", "--db", db, "--json", "--outlets", "baq.kz,dknews.kz"])
+    assert found.exit_code == 0, found.output
+    assert {json.loads(line)["outlet"] for line in found.output.splitlines()} == {"BAQ.KZ"}
+
+
+def test_the_quote_explorer_shows_and_filters_tone(db, client):
+    store = open_store(db)
+    try:
+        with store.db:
+            store.db.execute("UPDATE quotes SET speaker_tone = -1 WHERE quote_id = (SELECT MIN(quote_id) FROM quotes)")
+        negative = client.get("/quotes", params={"tone": "negative"}).text
+        assert negative.count('class="quote-row"') == 1 and 'class="tone tone-1">негативно<' in negative
+        assert 'class="quote-row"' not in client.get("/quotes", params={"tone": "positive"}).text
+    finally:
+        with store.db:
+            store.db.execute("UPDATE quotes SET speaker_tone = NULL")
+        store.close()

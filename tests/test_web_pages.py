@@ -210,3 +210,14 @@ def test_the_kazakh_interface_is_complete(client):
     assert [key for key, (_, _, kazakh) in TEXTS.items() if not kazakh] == []
     page = client.get("/shares", params={"lang": "kk"}).text
     assert "Үлес пен реңк" in page and "Кезең мен басылымдар" in page and "Доля и тон" not in page
+
+
+def test_chart_and_map_libraries_are_served_compressed_and_cached(client):
+    plain = client.get("/static/vendor/echarts/echarts.min.js", headers={"Accept-Encoding": "identity"})
+    packed = client.get("/static/vendor/echarts/echarts.min.js", headers={"Accept-Encoding": "gzip, br"})
+    assert plain.headers.get("content-encoding") is None and "max-age" in plain.headers["cache-control"]
+    assert packed.headers["content-encoding"] == "gzip" and "max-age" in packed.headers["cache-control"]
+    assert packed.content == plain.content                     # httpx unpacks it
+    assert int(packed.headers["content-length"]) < len(plain.content) / 2
+    geo = client.get("/static/geo/kz-regions-2024.geojson", headers={"Accept-Encoding": "gzip"})
+    assert geo.headers["content-encoding"] == "gzip" and geo.headers.get("etag")

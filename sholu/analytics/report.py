@@ -12,7 +12,7 @@ from ..store.queries.common import ALL_TIME, Selection, ratio
 from .coverage import regions_over_time, summary, themes_over_time, timeline
 from .network import co_occurrence
 from .outlets import outlets, reprints
-from .periods import all_periods, best_period
+from .periods import all_periods, best_period, period_of
 from .shares import ALL, OTHERS, TOP_OUTLETS, TOP_SUBJECTS, subject_table
 from .svg import bar_chart, line_chart, stacked_shares
 from .voice import share_of_voice
@@ -21,6 +21,7 @@ TOP_ENTITIES = 15
 TOP_OVER_TIME = 6          # more lines than this on one chart cannot be told apart
 TOP_PAIRS = 30
 TOP_REPRINTS = 20
+COPIES_LISTED = 10         # of a group's copies; the rest are counted
 NO_OUTLET = "издание не указано"
 UNDATED = "без даты"
 EVENT_TYPES = {"meeting": "встреча", "election": "выборы", "referendum": "референдум",
@@ -99,10 +100,15 @@ def subheading(title: str, note: str = "") -> str:
 
 # -- time series shared by the timeline, people, themes and regions -----------------------
 
-def chart_periods(points: list[dict], by: str) -> list[str]:
-    """Every period from the first dated point to the last, quiet ones included."""
+def chart_periods(points: list[dict], by: str, selection: Selection = ALL_TIME) -> list[str]:
+    """Every period from the first dated point to the last (from the selection's first
+    day to its last, when it has them), quiet ones included."""
     dated = sorted(p["period"] for p in points if p["period"])
-    return all_periods(dated[0], dated[-1], by) if dated else []
+    if not dated:
+        return []
+    first = period_of(selection.date_from, by) or dated[0]
+    last = period_of(selection.date_to, by) or dated[-1]
+    return all_periods(first, last, by)
 
 
 def over_time(rows: list[dict], label, series_of, by: str, title: str) -> str:
@@ -148,7 +154,7 @@ def summary_section(overview: dict, by: str, selection: Selection = ALL_TIME) ->
 
 def timeline_section(store, by: str, selection: Selection = ALL_TIME) -> str:
     points = timeline(store, by, selection)
-    periods = chart_periods(points, by)
+    periods = chart_periods(points, by, selection)
     chart = line_chart(periods, {"Оригиналы": counts_in(points, periods),
                                  "Копии": counts_in(points, periods, "copies")},
                        "Публикации по времени")
@@ -345,6 +351,12 @@ def where_and_when(article: dict) -> str:
     return f"{outlet_name(article['outlet'])}, {period_name(article['published'])}"
 
 
+def first_copies(copies: list[dict]) -> list[str]:
+    """Where and when the first COPIES_LISTED copies appeared, and how many more there are."""
+    listed = [where_and_when(copy) for copy in copies[:COPIES_LISTED]]
+    return listed + ([f"… и ещё {len(copies) - COPIES_LISTED}"] if len(copies) > COPIES_LISTED else [])
+
+
 def reprints_section(store, selection: Selection = ALL_TIME) -> str:
     groups = reprints(store, selection)[:TOP_REPRINTS]
     labels = [f"{where_and_when(g['original'])}: {g['original']['title'] or g['original']['first_words']}"
@@ -352,7 +364,7 @@ def reprints_section(store, selection: Selection = ALL_TIME) -> str:
     chart = bar_chart(labels, {"Копий": [len(g["copies"]) for g in groups]}, "Перепечатки: копий на оригинал")
     rows = [[where_and_when(g["original"]),
              lines([part for part in (g["original"]["title"], g["original"]["first_words"]) if part]),
-             lines([where_and_when(copy) for copy in g["copies"]]),
+             lines(first_copies(g["copies"])),
              where_and_when(g["first_appearance"]),
              g["outlets"]] for g in groups]
     return section(

@@ -22,6 +22,8 @@ NUM_PERM = 128
 SHINGLE_WORDS = 3
 NEAR_DUPLICATE_JACCARD = 0.6
 MIN_SHINGLES = 10          # shorter texts are compared exactly only
+LEAD_WORDS = 20            # the opening a reprint keeps (after a line it may add)
+LEAD_SHARED = 0.5          # of one opening's shingles found near the start of the other
 SEED = 20260315
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -127,6 +129,28 @@ def find_original(doc, store) -> str | None:
     best, best_score = None, 0.0
     for candidate_id, candidate_sig in store.band_candidates(band_keys(doc.signature), doc.source):
         score = jaccard_estimate(doc.signature, candidate_sig)
-        if score >= NEAR_DUPLICATE_JACCARD and score > best_score:   # ties: the earliest
+        if score >= NEAR_DUPLICATE_JACCARD and score > best_score and \
+                same_opening(doc.text, store.text_of(candidate_id)):     # ties: the earliest
             best, best_score = candidate_id, score
     return store.root_of(best) if best else None
+
+
+def same_opening(text: str, other: str | None) -> bool:
+    """Whether two texts open alike, as a reprint and its original do: most of one's
+    opening is near the start of the other (which may have added a line before it).
+    Different releases of one press service that end with the same paragraph about
+    the company share most of their words, but not their openings."""
+    if other is None:
+        return False
+    return max(opened_in(text, other), opened_in(other, text)) >= LEAD_SHARED
+
+
+def opened_in(text: str, other: str) -> float:
+    """The share of `text`'s opening shingles found in the first words of `other`."""
+    first = opening(text, LEAD_WORDS)
+    return len(first & opening(other, 2 * LEAD_WORDS)) / len(first) if first else 1.0
+
+
+def opening(text: str, count: int) -> set[str]:
+    words = words_of(text)[:count]
+    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 0))}

@@ -6,16 +6,41 @@ from . import document_id, find_original
 
 def place_documents(docs: list, batch) -> list:
     """Each document's id and the original it copies, reserved in the store so the
-    batch's later documents see it as they would after a full save. The batch is
-    placed in order of publication, so the original of a group of copies is its
-    earliest published member, not the first one read (undated ones and ties keep
-    the input order, after the dated ones)."""
-    for doc in publication_order(docs):
+    batch's later documents see it as they would after a full save. The original of
+    a group of copies read in this batch is then its earliest published member where
+    the dates say so (the first one read otherwise)."""
+    for doc in docs:
         owner = batch.store.source_of(doc.text_key)
         doc.id = document_id(doc.text_key, doc.source, owner not in (None, doc.source))
         doc.duplicate_of = find_original(doc, batch.store)
         batch.store.reserve(doc)
+    for group in groups_in(docs):
+        earliest_first(group, batch.store)
     return docs
+
+
+def groups_in(docs: list) -> list[list]:
+    """Groups of copies whose original is in the batch too, the original first."""
+    here = {doc.id: doc for doc in docs}
+    groups: dict[str, list] = {}
+    for doc in docs:
+        if doc.duplicate_of in here:
+            groups.setdefault(doc.duplicate_of, [here[doc.duplicate_of]]).append(doc)
+    return list(groups.values())
+
+
+def earliest_first(group: list, store) -> None:
+    """Make a copy published before the original (both dated) the group's original:
+    kommersant.ru's report of the morning is not a copy of an aggregator's of the
+    evening because the aggregator's page was read first."""
+    original = group[0]
+    earlier = [doc for doc in group[1:] if doc.published and original.published and doc.published < original.published]
+    if not earlier:
+        return
+    first = min(earlier, key=lambda doc: doc.published)       # ties: the first read
+    for doc in group:
+        doc.duplicate_of = None if doc is first else first.id
+        store.reserve(doc)
 
 
 def attach_originals(docs: list, batch) -> list:
@@ -34,7 +59,3 @@ def attach_originals(docs: list, batch) -> list:
     redone = {doc.id: doc for doc in batch.run_earlier(orphans, "attach", "originals")}
     orphaned = {doc.id for doc in orphans}
     return [redone.get(doc.id, doc) for doc in docs if doc.id in redone or doc.id not in orphaned]
-
-
-def publication_order(docs: list) -> list:
-    return sorted(docs, key=lambda doc: (not doc.published, doc.published or ""))

@@ -123,6 +123,10 @@ class SqlStore(Counting):
             if row:
                 yield doc_id, row[0]
 
+    def text_of(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
     def root_of(self, doc_id: str) -> str:
         row = self.db.execute("SELECT duplicate_of FROM documents WHERE id=?", (doc_id,)).fetchone()
         return row[0] if row and row[0] else doc_id

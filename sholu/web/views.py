@@ -9,10 +9,10 @@ from .. import analytics
 from ..services import reads
 from ..services.facets import Facets, store_filters
 from ..services.selection import asked_in
-from ..store.queries.common import Selection
 from ..services.text import first_words
 from ..store.queries import events as event_queries
 from ..store.queries import people
+from ..store.queries.common import Selection
 from ..store.queries.documents import document
 from ..store.queries.search import matching
 from ..topics.taxonomy import themes
@@ -212,7 +212,8 @@ def outlets(store, params: dict) -> Page:
     selection = asked_in(params).resolve(store)
     rows = data.corpus_aggregate(store, ("outlet analytics", selection), lambda s: analytics.outlets(s, selection))
     order = params.get("sort") if params.get("sort") in OUTLET_SORTS else "articles"
-    ordered = sorted(rows, key=OUTLET_SORTS[order])
+    column = OUTLET_SORTS[order]
+    ordered = sorted(rows, key=lambda row: (row[column] is not None, row[column] or 0), reverse=order != "name")
     charted = rows[:OUTLETS_CHARTED] + ([others_row(rows[OUTLETS_CHARTED:])] if rows[OUTLETS_CHARTED:] else [])
     pages = paging(params)
     return Page("outlets.html", "outlets", context={"sort": order},
@@ -224,12 +225,10 @@ def outlets(store, params: dict) -> Page:
                 total=len(rows))
 
 
-OUTLET_SORTS = {"articles": lambda r: (-r["articles"], r["outlet"] or ""),
-                "originals": lambda r: (-r["originals"], r["outlet"] or ""),
-                "copies": lambda r: (-r["copies"], r["outlet"] or ""),
-                "reprinted": lambda r: (-r["originals_reprinted_elsewhere"], r["outlet"] or ""),
-                "name": lambda r: ((r["outlet"] or "").casefold(),),
-                "last_date": lambda r: (-(int((r["last_date"] or "0000").replace("-", "")[:8] or 0)), r["outlet"] or "")}
+# the column each sort reads: names A to Z, the rest largest or latest first (ties keep
+# the order of most articles first)
+OUTLET_SORTS = {"articles": "articles", "originals": "originals", "copies": "copies",
+                "reprinted": "originals_reprinted_elsewhere", "name": "outlet", "last_date": "last_date"}
 
 
 def others_row(rows: list[dict]) -> dict:
