@@ -10,7 +10,7 @@ import pytest
 from conftest import BACKENDS, REPRINT, SAMPLES, new_target, run_into
 from sholu.store import open_store
 from sholu.store.aggregates import AGGREGATES, recount_sql
-from sholu.store.queries import events, outlets, people
+from sholu.store.queries import events, outlets, people, search
 from sholu.store.queries.common import Selection
 
 KAZPRAVDA = "0a187b1a094c884e"      # sample 002, reprinted by Zakon.kz
@@ -135,3 +135,16 @@ def test_lists_walk_an_index_without_sorting_every_row(tmp_path, name):
     assert "USING" in plan and "INDEX" in plan, plan
     if "ORDER BY" in PLANNED[name]:
         assert "TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+@pytest.mark.parametrize("filters", [{}, {"with_copies": True}, {"outlet": "baq.kz"},
+                                     {"date_from": "2026-02-27", "date_to": "2026-03-02"},
+                                     {"date_to": "2026-02-27", "with_copies": True}])
+def test_the_documents_list_counts_from_the_sums(store, filters):
+    from sholu.store.queries.search import counted_by_day, list_documents
+
+    _, total = list_documents(store, filters, 50, 0)
+    condition, args = search.matching(store, filters)
+    assert total == counted_by_day(store, filters) == \
+        store.db.execute(f"SELECT COUNT(*) FROM documents d WHERE {condition}", args).fetchone()[0]
+    assert counted_by_day(store, {**filters, "theme": "labour_rights"}) is None     # the rows answer that

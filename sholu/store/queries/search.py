@@ -124,7 +124,9 @@ def list_documents(store, filters: dict, limit: int, offset: int, match=None) ->
     `match`, a parsed query, narrows them without reordering."""
     condition, args = matching(store, filters, match)
     try:
-        total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {condition}", args)
+        total = counted_by_day(store, filters) if match is None else None
+        if total is None:
+            total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {condition}", args)
         found = rows(store, "SELECT d.id, d.source, d.url, d.outlet, d.title, d.published, d.language, "
                             f"d.duplicate_of, substr(d.text, 1, 80) FROM documents d WHERE {condition} "
                             "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ? OFFSET ?",
@@ -133,6 +135,26 @@ def list_documents(store, filters: dict, limit: int, offset: int, match=None) ->
         raise refused(err) from err
     keys = ("id", "source", "url", "outlet", "title", "published", "language", "duplicate_of", "first_words")
     return [dict(zip(keys, row)) for row in found], total
+
+
+def counted_by_day(store, filters: dict) -> int | None:
+    """The number of documents passing outlet, date and copy filters, summed from the
+    articles per day and outlet (`daily_documents`) instead of counting the rows;
+    None for the other filters, which those sums cannot answer."""
+    if any(filters.get(name) is not None for name in ("person_ids", "theme", "event", "outlets")):
+        return None
+    clauses, args = ["1=1"], []
+    if filters.get("outlet"):
+        clauses.append("LOWER(outlet) = LOWER(?)")
+        args.append(filters["outlet"])
+    if filters.get("date_from"):
+        clauses.append("published >= ?")
+        args.append(filters["date_from"])
+    if filters.get("date_to"):
+        clauses.append("published <> '' AND published <= ?")
+        args.append(filters["date_to"])
+    column = "articles" if filters.get("with_copies") else "articles - copies"
+    return one(store, f"SELECT COALESCE(SUM({column}), 0) FROM daily_documents WHERE {' AND '.join(clauses)}", args)
 
 
 def facet_counts(store, condition: str, args: list, limit: int = TOP) -> dict[str, list[dict]]:
