@@ -2,7 +2,12 @@
 
     .venv/bin/python bench/bench_api.py                       # 100,000 articles (built once)
     .venv/bin/python bench/bench_api.py --size 20000 --db /tmp/bench-20k.db
-    .venv/bin/python bench/bench_api.py --db postgresql://postgres@127.0.0.1/test?schema=bench
+    .venv/bin/python bench/bench_api.py --db /tmp/b.db --db postgresql://postgres@127.0.0.1/test?schema=bench
+    .venv/bin/python bench/bench_api.py --size 1000000 --db postgresql://…?schema=bench1m --only-build
+
+Each store is timed cold (the first request of every endpoint and dashboard page on
+a fresh app and connection, nothing remembered; `--cold` starts) and warm (`--repeats`
+more requests), p50 and p95 in ms, with its size on disk.
 
 The corpus is generated from real sentences: the bundled articles run through the
 whole pipeline once, then each synthetic article is a new mix of their sentences with
@@ -84,6 +89,43 @@ def build(target: str, size: int, work: Path) -> None:
     store.close()
 
 
+def copy_store(source: str, target: str) -> None:
+    """A SQLite store's rows copied into an empty PostgreSQL one (COPY, table by table):
+    the large corpus built once serves both backends (saving 100,000 articles one by
+    one over a connection takes hours)."""
+    open_store(source).close()                      # the same migrations on both sides
+    into = open_store(target)
+    if into.totals()["documents"]:
+        print(f"{target}: not empty, nothing copied", flush=True)
+        into.close()
+        return
+    import sqlite3
+
+    started, rows_from = time.perf_counter(), sqlite3.connect(source)
+    for table, columns in postgres_tables(into):
+        into.db.execute(f"DELETE FROM {table}")       # rows the migrations wrote (a counter's first row)
+        with into.db.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows_from.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+                copy.write_row(row)
+        print(f"  {table} copied  [{time.perf_counter() - started:.0f} s]", flush=True)
+    for table in ("documents", "runs"):
+        into.db.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'seq'), "
+                        f"(SELECT COALESCE(MAX(seq), 1) FROM {table}))")
+    into.db.execute("ANALYZE")
+    into.close()
+
+
+def postgres_tables(store) -> list[tuple[str, list[str]]]:
+    """(table, columns it stores) of the store's schema; generated columns left out."""
+    found = store.db.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND is_generated = 'NEVER' AND table_name <> 'sholu_schema' ORDER BY table_name, ordinal_position").fetchall()
+    tables: dict[str, list[str]] = {}
+    for table, column in found:
+        tables.setdefault(table, []).append(f'"{column}"')
+    return list(tables.items())
+
+
 def endpoints(client) -> dict[str, str]:
     some_id = client.get("/api/documents", params={"limit": 1}).json()["items"][0]["id"]
     person = client.get("/api/persons", params={"limit": 1}).json()["items"][0]["entity_id"]
@@ -96,12 +138,36 @@ def endpoints(client) -> dict[str, str]:
         "documents page 100": "/api/documents?limit=20&offset=2000",
         "one document": f"/api/documents/{some_id}",
         "persons": "/api/persons?limit=20",
+        "persons, February, 3 outlets": "/api/persons?limit=20&date_from=2026-02-01&date_to=2026-02-28"
+                                        "&outlets=BAQ.KZ,Zakon.kz,Vlast.kz",
         "one person": f"/api/persons/{person}",
         "quotes of Балаева": "/api/quotes?speaker=Балаевой&limit=20",
         "quotes on a theme": "/api/quotes?topic=digital_rights&limit=20",
         "events": "/api/events?limit=20",
         "outlets": "/api/outlets",
+        "outlets, February": "/api/outlets?date_from=2026-02-01&date_to=2026-02-28",
         "topics": "/api/topics",
+    }
+
+
+def dashboard_pages(client) -> dict[str, str]:
+    first = lambda url, key: client.get(url).json()["items"][0][key]  # noqa: E731
+    person = first("/api/persons?limit=1", "entity_id")
+    organisation = first("/api/organizations?limit=1", "entity_id")
+    outlet = first("/api/outlets?limit=1", "outlet")
+    event = first("/api/events?limit=1", "key")
+    document = first("/api/documents?limit=1", "id")
+    return {
+        "overview": "/", "search (no query)": "/search", "search «трудовой коллектив»": "/search?q=трудовой коллектив",
+        "search + outlet facet": f"/search?q=Конституция&outlet={outlet}",
+        "article": f"/documents/{document}", "person": f"/persons/{person}",
+        "person, quotes on a theme": f"/persons/{person}?theme=labour_rights",
+        "organisation": f"/organizations/{organisation}", "people list": "/persons",
+        "outlets": "/outlets", "outlet": f"/outlets/{outlet}", "themes": "/themes",
+        "theme": "/themes/labour_rights", "events timeline": "/events", "event": f"/events/{event}",
+        "share and tone": "/shares", "share and tone, organisations": "/shares?kind=organization",
+        "quotes": "/quotes", "quotes «закон»": "/quotes?words=закон", "press release": f"/reprints/{document}",
+        "overview, a week": "/?date_from=2026-02-23&date_to=2026-03-01",
     }
 
 
@@ -120,24 +186,70 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", type=int, default=100_000)
-    parser.add_argument("--db", help="store to build or reuse (default: a file in a temp folder)")
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="sholu-bench-api-"))
-    target = args.db or str(work / "bench.db")
-    build(target, args.size, work)
+def size_on_disk(target: str) -> int:
+    """Bytes the store takes: the SQLite file with its WAL, or the PostgreSQL schema's
+    tables with their indexes."""
+    if "://" not in target:
+        return sum(Path(target + suffix).stat().st_size for suffix in ("", "-wal")
+                   if Path(target + suffix).exists())
+    store = open_store(target)
+    try:
+        return store.db.execute(
+            "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm') "
+            "AND n.nspname = current_schema()").fetchone()[0]
+    finally:
+        store.close()
 
+
+def fresh_client(target: str):
+    """A new app on a new connection with nothing remembered: what the first visitor
+    after a start meets (the operating system's file cache stays warm)."""
     from fastapi.testclient import TestClient
 
     from sholu.server import create_app
+    from sholu.web import data
 
-    with TestClient(create_app(target)) as client:
-        print(f"{'endpoint':38} {'p50 ms':>8} {'p95 ms':>8}   ({REPEATS} requests each)")
-        for name, url in endpoints(client).items():
-            timings = measure(client, url)
-            print(f"{name:38} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f}", flush=True)
+    data._SAVED.clear()
+    return TestClient(create_app(target))
+
+
+def report(target: str, cold_runs: int, repeats: int) -> None:
+    with fresh_client(target) as client:
+        urls = {**{f"api {name}": url for name, url in endpoints(client).items()},
+                **{f"page {name}": url for name, url in dashboard_pages(client).items()}}
+    cold: dict[str, list[float]] = {name: [] for name in urls}
+    for _ in range(cold_runs):
+        with fresh_client(target) as client:
+            for name, url in urls.items():
+                cold[name] += measure(client, url, 1)
+    print(f"\n{target}: {size_on_disk(target) / 2**20:,.0f} MiB on disk")
+    print(f"{'request':44} {'cold p50':>9} {'cold p95':>9} {'warm p50':>9} {'warm p95':>9}"
+          f"   ({cold_runs} cold, {repeats} warm)")
+    with fresh_client(target) as client:
+        for name, url in urls.items():
+            warm = measure(client, url, repeats)
+            print(f"{name:44} {statistics.median(cold[name]):9.1f} {percentile(cold[name], 0.95):9.1f} "
+                  f"{statistics.median(warm):9.1f} {percentile(warm, 0.95):9.1f}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--db", action="append", help="store to build or reuse, repeatable "
+                                                      "(default: a file in a temp folder)")
+    parser.add_argument("--cold", type=int, default=5, help="fresh starts timed (cold)")
+    parser.add_argument("--repeats", type=int, default=REPEATS, help="requests timed per endpoint (warm)")
+    parser.add_argument("--only-build", action="store_true", help="build the corpora, measure nothing")
+    parser.add_argument("--copy-from", help="fill each empty PostgreSQL --db from this SQLite store first")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="sholu-bench-api-"))
+    for target in args.db or [str(work / "bench.db")]:
+        if args.copy_from and "://" in target:
+            copy_store(args.copy_from, target)
+        build(target, args.size, work)
+        if not args.only_build:
+            report(target, args.cold, args.repeats)
 
 
 if __name__ == "__main__":

@@ -21,33 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench_api import build, measure, percentile  # noqa: E402  (same folder)
+from bench_api import dashboard_pages as pages  # noqa: E402
 
 from sholu import pipeline  # noqa: E402
 from sholu.store import open_store  # noqa: E402
 
 SAMPLES = ROOT / "sholu" / "samples" / "kz-referendum-2026"
 TARGET_MS = 300
-
-
-def pages(client) -> dict[str, str]:
-    first = lambda url, key: client.get(url).json()["items"][0][key]  # noqa: E731
-    person = first("/api/persons?limit=1", "entity_id")
-    organisation = first("/api/organizations?limit=1", "entity_id")
-    outlet = first("/api/outlets?limit=1", "outlet")
-    event = first("/api/events?limit=1", "key")
-    document = first("/api/documents?limit=1", "id")
-    return {
-        "overview": "/", "search (no query)": "/search", "search «трудовой коллектив»": "/search?q=трудовой коллектив",
-        "search + outlet facet": f"/search?q=Конституция&outlet={outlet}",
-        "article": f"/documents/{document}", "person": f"/persons/{person}",
-        "person, quotes on a theme": f"/persons/{person}?theme=labour_rights",
-        "organisation": f"/organizations/{organisation}", "people list": "/persons",
-        "outlets": "/outlets", "outlet": f"/outlets/{outlet}", "themes": "/themes",
-        "theme": "/themes/labour_rights", "events timeline": "/events", "event": f"/events/{event}",
-        "share and tone": "/shares", "share and tone, organisations": "/shares?kind=organization",
-        "quotes": "/quotes", "quotes «закон»": "/quotes?words=закон", "press release": f"/reprints/{document}",
-        "overview, a week": "/?date_from=2026-02-23&date_to=2026-03-01",
-    }
 
 
 def report(title: str, target: str, repeats: int) -> None:

@@ -24,10 +24,10 @@ def db(request, tmp_path_factory):
 def found(db, query: str, **filters) -> set[str]:
     store = open_store(str(db))
     try:
-        hits, total = store.search(parse_query(query), filters, 50, 0)
+        hits, total, estimated = store.search(parse_query(query), filters, 50, 0)
     finally:
         store.close()
-    assert total == len(hits)
+    assert (total, estimated) == (len(hits), False)
     return {hit["id"] for hit in hits}
 
 
@@ -108,6 +108,11 @@ def test_a_database_from_before_search_is_indexed_when_opened(tmp_path):
                               ("quotes", "in_title")):
             old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")     # the tone columns too
         old.execute("DROP INDEX events_type_date")
+        for table in ("counted_documents", "store_changes", "daily_documents", "daily_entities", "daily_topics",
+                      "position_days", "event_outlets", "event_groups"):
+            old.execute(f"DROP TABLE {table}")           # the kept sums, and their indexes
+        for index in ("events_group_date", "events_group_first", "documents_newest", "documents_newest_originals"):
+            old.execute(f"DROP INDEX {index}")
         old.execute("PRAGMA user_version=4")
     assert found(path, "Балаевой") == ids("001", "002", "003")
 
@@ -122,3 +127,18 @@ def test_every_case_form_of_a_surname_is_one_index_term(surname):
 def test_a_capitalised_common_noun_keeps_its_lemma():
     assert [lemma(w) for w in ("Причина", "Машина", "Магазина", "Половины")] == [
         "причина", "машина", "магазин", "половина"]
+
+
+def test_past_the_ranked_window_the_total_is_a_marked_estimate(db, monkeypatch):
+    from sholu.store.queries import search as search_queries
+
+    monkeypatch.setattr(search_queries, "RANK_WINDOW", 2)     # a corpus where 4 hits are "many"
+    store = open_store(str(db))
+    try:
+        first, total, estimated = store.search(parse_query("трудовой коллектив"), {}, 1, 0)
+        second, _, _ = store.search(parse_query("трудовой коллектив"), {}, 1, 1)
+        deep, _, _ = store.search(parse_query("трудовой коллектив"), {}, 2, 2)    # the window widens
+    finally:
+        store.close()
+    assert estimated and total >= 2
+    assert len({hit["id"] for hit in first + second + deep}) == 4

@@ -88,7 +88,8 @@ class SearchHitPublic(BaseModel):
 
 
 class SearchHitsPublic(Page[SearchHitPublic]):
-    pass
+    count_estimated: bool = Field(False, description="True when `count` is an estimate: past a few "
+                                                     "thousand matches the total is extrapolated, not counted.")
 
 
 # -- people and organisations ----------------------------------------------------

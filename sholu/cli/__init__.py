@@ -544,7 +544,7 @@ def search(query, db, outlet, date_from, date_to, person, theme, event, outlets,
     try:
         parsed = parse_query(query)
         filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets)
-        hits, total = store.search(parsed, filters, limit, offset)
+        hits, total, estimated = store.search(parsed, filters, limit, offset)
     except QueryError as err:
         raise click.ClickException(f"bad query {query!r}: {err}") from err
     finally:
@@ -555,7 +555,7 @@ def search(query, db, outlet, date_from, date_to, person, theme, event, outlets,
         hit["title"] = hit["title"] or first_words(text)
         click.echo(json.dumps(hit, ensure_ascii=False) if as_json else hit_line(hit))
     if not as_json:
-        click.echo(f"{total} article(s) found" + (f", showing {offset + 1}–{offset + len(hits)}" if hits else ""), err=True)
+        click.echo(f"{'about ' if estimated else ''}{total} article(s) found" + (f", showing {offset + 1}–{offset + len(hits)}" if hits else ""), err=True)
 
 
 @main.command()

@@ -39,10 +39,10 @@ def matching_ids(store, query, filters: dict) -> set[str]:
     ids: set[str] = set()
     offset = 0
     while True:
-        hits, total = store.search(query, filters, SEARCH_PAGE, offset)
+        hits, total, estimated = store.search(query, filters, SEARCH_PAGE, offset)
         ids.update(hit["id"] for hit in hits)
         offset += len(hits)
-        if not hits or offset >= total:
+        if not hits or (offset >= total and not estimated):
             return ids
 
 

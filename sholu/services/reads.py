@@ -47,8 +47,9 @@ def search(store, q: str, facets: Facets, paging: Paging, marks: tuple[str, str]
     from ..store.search import parse_query
 
     query = parse_query(q)
-    hits, total = search_queries.search(store, query, store_filters(store, facets), paging.limit, paging.offset)
-    return page_of([search_hit(hit, query.lemmas, marks) for hit in hits], total)
+    hits, total, estimated = search_queries.search(store, query, store_filters(store, facets),
+                                                   paging.limit, paging.offset)
+    return {**page_of([search_hit(hit, query.lemmas, marks) for hit in hits], total), "count_estimated": estimated}
 
 
 def search_hit(hit: dict, lemmas: set[str], marks: tuple[str, str] = ("[", "]")) -> dict:
@@ -102,7 +103,7 @@ def outlets(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:
     selection = asked.resolve(store)
     rows = [{"outlet": row["outlet"], "articles": row["articles"], "originals": row["originals"],
              "copies": row["copies"], "first_published": row["first_date"], "last_published": row["last_date"]}
-            for row in outlet_queries.outlet_counts(store, selection.scope())]
+            for row in outlet_queries.outlets_over(store, selection)]
     return page_of(sliced(rows, paging), len(rows))
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 from ..dedup import NEAR_DUPLICATE_JACCARD, band_keys, jaccard_estimate
 from ..document import Document
+from .aggregates import Counting
 from .queries import documents as queries
 from .queries import people
 from .queries import quotes as quote_queries
@@ -41,15 +43,29 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")   # tells apart saves in one second
 
 
+class Ranking(NamedTuple):
+    """How a backend matches and ranks: the match `condition` on `search_index s`; what
+    the window of newest matches carries (`carried`, on `s`) for `rank`, the score on
+    the window's row `w` (lower is better), which takes the query again when
+    `rank_takes_query`; `newest`, the stored order of the matches."""
+    condition: str
+    carried: str
+    rank: str
+    rank_takes_query: bool
+    newest: str
+
+
 class RunLocked(RuntimeError):
     """Another run is writing this store; the message says which."""
 
 
-class SqlStore:
+class SqlStore(Counting):
     migrations: list[str] = []
     SEARCH_DELETE = "DELETE FROM search_index WHERE document_id = ?"
     SEARCH_INSERT = "INSERT INTO search_index (document_id, title, body) VALUES (?, ?, ?)"
+    SEARCH_KEYS = ("document_id", "id")   # (column of search_index, of documents) joining them
     errors: tuple = (Exception,)      # the driver's errors, for a clear message
+    planner_estimates = False         # whether `estimated_rows` can say a query's size unrun
 
     def migrate(self) -> None:
         """Numbered migrations; a name without spaces is a data migration (a method)."""
@@ -143,6 +159,7 @@ class SqlStore:
             "document_id=excluded.document_id, stored_at=excluded.stored_at",
             (doc.source, doc.fingerprint, version, doc.id, now()))
         self.db.execute("DELETE FROM problems WHERE source=? AND severity='error'", (doc.source,))
+        self.count_document(doc.id)
 
     def record_problem(self, problem) -> None:
         """A Problem in the problems list, replacing the source's earlier one of its
@@ -162,6 +179,7 @@ class SqlStore:
 
     def write_document(self, doc: Document, boilerplate: str, annotations: str, version: str) -> None:
         """The document's row and signature, replacing what its source gave before."""
+        self.uncount_document(doc.id)         # its rows change now; save counts them again
         previous = self.document_of_source(doc.source)
         if previous and previous != doc.id:
             self.replace_document(previous, doc.id)
@@ -333,7 +351,12 @@ class SqlStore:
         """A changed source replaces what it gave before; copies follow the new text
         (with no new text, they are originals now, and their entities count)."""
         copies = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE duplicate_of=?", (old_id,))]
+        self.uncount_document(old_id)
+        for copy in copies:
+            self.uncount_document(copy)
         self.db.execute("UPDATE documents SET duplicate_of=? WHERE duplicate_of=?", (new_id, old_id))
+        for copy in copies:
+            self.count_document(copy)
         if new_id is None:
             for copy in copies:
                 self.count_entity_mentions(copy)
@@ -344,6 +367,7 @@ class SqlStore:
                       "events", "document_topics"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id=?", (old_id,))
         self.db.execute("DELETE FROM documents WHERE id=?", (old_id,))
+        self.refresh_event_groups()
 
     def record_run(self, started_at: str, summary: dict) -> None:
         with self.transaction():
@@ -358,7 +382,7 @@ class SqlStore:
     def document(self, doc_id: str) -> Document | None:
         return queries.document(self, doc_id)
 
-    def search(self, query, filters: dict, limit: int, offset: int) -> tuple[list[dict], int]:
+    def search(self, query, filters: dict, limit: int, offset: int) -> tuple[list[dict], int, bool]:
         return search_queries.search(self, query, filters, limit, offset)
 
     def totals(self) -> dict:

@@ -8,11 +8,12 @@ Russian base forms, so PostgreSQL's own stemmer has nothing left to do).
 """
 from __future__ import annotations
 
+import json
 import re
 from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .base import RunLocked, SqlStore
+from .base import Ranking, RunLocked, SqlStore
 from .schema import render
 
 PLACEHOLDER = re.compile(r"\?")
@@ -121,10 +122,17 @@ class PostgresStore(SqlStore):
     def concat(self, expression: str, separator: str, distinct: bool = False) -> str:
         return f"string_agg({'DISTINCT ' if distinct else ''}{expression}, '{separator}')"
 
-    def match_sql(self) -> tuple[str, str, int]:
-        """(condition, rank expression, how many times the query is passed)."""
-        return ("s.tsv @@ to_tsquery('simple', ?)",
-                "-ts_rank(s.tsv, to_tsquery('simple', ?))", 2)
+    def match_sql(self) -> Ranking:
+        """ts_rank reads the whole vector: computed only on the window's rows."""
+        return Ranking("s.tsv @@ to_tsquery('simple', ?)", "s.tsv",
+                       "-ts_rank(w.ranked, to_tsquery('simple', ?))", True, "d.seq")
+
+    planner_estimates = True
+
+    def estimated_rows(self, sql: str, params=()) -> int:
+        """The planner's estimate of the rows `sql` gives (from the column statistics)."""
+        plan = self.db.execute(f"EXPLAIN (FORMAT JSON) {sql}", params).fetchone()[0]
+        return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
 
     def query_text(self, query) -> str:
         return query.tsquery

@@ -181,6 +181,50 @@ MIGRATION_TEMPLATES = [
     ALTER TABLE entity_mentions ADD COLUMN tone_negative INTEGER;
     ALTER TABLE quotes ADD COLUMN speaker_tone INTEGER
     """,
+    # scale branch: sums kept in step with the documents (store/aggregates.py), and the
+    # indexes the newest-first lists walk instead of sorting every row
+    """
+    CREATE TABLE counted_documents (document_id TEXT PRIMARY KEY);
+    CREATE TABLE store_changes (changes INTEGER NOT NULL);
+    INSERT INTO store_changes VALUES (0);
+    CREATE TABLE daily_documents (
+        published TEXT NOT NULL, outlet TEXT NOT NULL,
+        articles INTEGER NOT NULL, copies INTEGER NOT NULL,
+        PRIMARY KEY (published, outlet)
+    );
+    CREATE TABLE daily_entities (
+        kind TEXT NOT NULL, entity_id TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
+        articles INTEGER NOT NULL, mentions INTEGER NOT NULL,
+        PRIMARY KEY (kind, entity_id, published, outlet)
+    );
+    CREATE INDEX daily_entities_day ON daily_entities (kind, published, outlet, entity_id, articles, mentions);
+    CREATE TABLE daily_topics (
+        topic TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
+        articles INTEGER NOT NULL, copies INTEGER NOT NULL,
+        PRIMARY KEY (topic, published, outlet)
+    );
+    CREATE TABLE position_days (
+        entity_id TEXT NOT NULL, position TEXT NOT NULL, published TEXT NOT NULL, reports INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, position, published)
+    );
+    CREATE TABLE event_outlets (
+        group_key TEXT NOT NULL, outlet TEXT NOT NULL, reports INTEGER NOT NULL, originals INTEGER NOT NULL,
+        PRIMARY KEY (group_key, outlet)
+    );
+    CREATE TABLE event_groups (
+        group_key TEXT PRIMARY KEY, reports INTEGER NOT NULL,
+        last_date TEXT NOT NULL DEFAULT '', first_event TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX event_groups_newest ON event_groups (last_date DESC, first_event);
+    CREATE INDEX events_group_date ON events (group_key, date);
+    CREATE INDEX events_group_first ON events (group_key, event_id);
+    DROP INDEX documents_duplicate_of;
+    CREATE INDEX documents_duplicate_of ON documents (duplicate_of, (COALESCE(published, '')), seq);
+    CREATE INDEX documents_newest ON documents ((COALESCE(published, '')), seq);
+    CREATE INDEX documents_newest_originals ON documents ((COALESCE(published, '')), seq)
+        WHERE duplicate_of IS NULL
+    """,
+    "backfill_aggregates",
 ]
 
 

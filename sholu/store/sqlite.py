@@ -5,7 +5,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 
-from .base import RunLocked, SqlStore
+from .base import Ranking, RunLocked, SqlStore
 from .schema import render
 
 MIGRATIONS = render(
@@ -23,6 +23,7 @@ class SQLiteStore(SqlStore):
     errors = (sqlite3.Error,)
     # FTS5 finds a row fast only by rowid: the index row of a document is its seq
     SEARCH_DELETE = "DELETE FROM search_index WHERE rowid = (SELECT seq FROM documents WHERE id = ?)"
+    SEARCH_KEYS = ("rowid", "seq")       # the index's row of a document is its seq
     SEARCH_INSERT = ("INSERT INTO search_index (rowid, document_id, title, body) "
                      "VALUES ((SELECT seq FROM documents WHERE id = ?1), ?1, ?2, ?3)")
 
@@ -80,9 +81,9 @@ class SQLiteStore(SqlStore):
             return f"GROUP_CONCAT(DISTINCT {expression})"
         return f"GROUP_CONCAT({expression}, '{separator}')"
 
-    def match_sql(self) -> tuple[str, str, bool]:
-        """(condition, rank expression (lower is better), whether the rank takes the query)."""
-        return "search_index MATCH ?", "bm25(search_index, 0, 2.0, 1.0)", False
+    def match_sql(self) -> Ranking:
+        """bm25 (lower is better) is FTS5's own, computed beside the match."""
+        return Ranking("search_index MATCH ?", "bm25(search_index, 0, 2.0, 1.0)", "w.ranked", False, "s.rowid")
 
     def query_text(self, query) -> str:
         return query.fts

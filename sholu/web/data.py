@@ -21,11 +21,12 @@ SAVED_MAX = 512
 
 
 def store_version(store) -> tuple:
-    """What changes with every write: a new document raises MAX(seq), a document saved
-    again in place (a new pipeline version) raises MAX(stored_at). Read once per store
-    object, which lives for one request."""
+    """What changes with every write: every document counted in or out of the kept
+    sums raises `store_changes` (store/aggregates.py), a new one MAX(seq) too; two
+    index reads, not a scan. Read once per store object, which lives for one request."""
     if getattr(store, "sholu_web_version", None) is None:
-        store.sholu_web_version = tuple(rows(store, "SELECT MAX(seq), COUNT(*), MAX(stored_at) FROM documents")[0])
+        store.sholu_web_version = tuple(rows(store, "SELECT (SELECT MAX(seq) FROM documents), changes "
+                                                    "FROM store_changes")[0])
     return store.sholu_web_version
 
 
@@ -86,7 +87,8 @@ def coverage(store, scope: Scope = EVERYTHING, by: str | None = None, selection:
     first, last = selection.date_from or first, selection.date_to or last
     by = by or periods.best_period(first, last)
     cells = documents.articles_per_period(store, by, scope)
-    span = periods.all_periods(first[:10], last[:10], by) if first and last else []
+    span = (periods.all_periods(periods.period_of(first[:10], by), periods.period_of(last[:10], by), by)
+            if first and last else [])          # labels, not days: a week's label is 2026-W09
     ordered = sorted({*span, *(p for p in cells if p)}, key=periods.period_sort_key)
     return [{"period": p, "originals": cells[p][0] if p in cells else 0, "copies": cells[p][1] if p in cells else 0}
             for p in ordered]

@@ -110,6 +110,7 @@ def search(store, params: dict) -> Page:
     return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts,
                                                   "all_themes": list(theme_names()),
                                                   "facet_sample": data.FACET_SAMPLE,
+                                                  "count_estimated": found.get("count_estimated", False),
                                                   "person_label": person_label(store, facets.person)},
                 lists={"results": found["items"], "facet_counts": counts}, total=found["count"])
 

@@ -3,6 +3,7 @@ of articles a count is over."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 
 def rows(store, sql: str, args: tuple | list = ()) -> list[tuple]:
@@ -80,6 +81,22 @@ class Selection:
             args += self.outlets
         return " AND ".join(clauses), tuple(args)
 
+    def on_sums(self) -> tuple[str, tuple]:
+        """The same condition on an aggregate's `published` and `outlet` keys
+        (store/aggregates.py), in a form their indexes serve: the last day is taken
+        whole by comparing with the day after it; '' (undated) is in no period."""
+        clauses, args = ["1=1"], []
+        if self.date_from:
+            clauses.append("published >= ?")
+            args.append(self.date_from)
+        if self.date_to:
+            clauses.append("published <> '' AND published < ?")
+            args.append(day_after(self.date_to))
+        if self.outlets is not None:
+            clauses.append(f"outlet IN ({marks(self.outlets)})")
+            args += self.outlets
+        return " AND ".join(clauses), tuple(args)
+
     def scope(self, copies: bool = False) -> Scope:
         condition, args = self.condition()
         return Scope(condition, args, copies)
@@ -91,3 +108,12 @@ class Selection:
 
 
 ALL_TIME = Selection()
+
+
+def day_after(day: str) -> str:
+    """The next day of a YYYY-MM-DD date; anything else past every date that starts
+    with it (the published dates are ISO strings)."""
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return day + "\uffff"

@@ -8,33 +8,56 @@ from .quotes import QUOTE_COLUMNS, quote_dict
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
 EVENT_QUOTES = 50            # quotes shown on an event's page
-OUTLET_OR_DASH = "COALESCE(d.outlet, '—')"
 
 
 def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None,
                 selection: Selection = ALL_TIME) -> list[dict]:
     """One row per event (reports grouped), newest first, with the number of
     reports and how many of them are originals rather than reprints; only the
-    events of `keys` when given. An event's day is its earliest report's: a report
-    dated by its next-day publication joins it. Without `keys`, the events reported in the
-    selection's articles."""
-    if keys is None:
+    events of `keys` when given, else those reported in the selection's articles. An
+    event's day is its earliest report's: a report dated by its next-day publication
+    joins it. Read from the kept sums (`event_groups`, `event_outlets`) and the event's first
+    PARTICIPANT_REPORTS reports."""
+    if keys is None and not selection.everything:
         keys = page_keys(store, limit, offset, selection)
         offset = 0
-    found = rows(store, "SELECT e.group_key, MIN(e.type), MIN(e.date), MAX(e.city), MIN(e.city_inferred), "
-                        "MAX(e.venue), MAX(e.organizer), "
-                        f"COUNT(DISTINCT e.document_id), {store.concat(OUTLET_OR_DASH, ',', distinct=True)}, "
-                        "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN e.document_id END), MAX(e.audience) "
-                        f"FROM events e JOIN documents d ON d.id = e.document_id WHERE e.group_key IN ({marks(keys)}) "
-                        "GROUP BY e.group_key ORDER BY COALESCE(MAX(e.date), '') DESC, MIN(e.event_id) "
-                        "LIMIT ? OFFSET ?", (*keys, limit, offset))
-    return [titled({**event_row(row), "participants": event_participants(store, row[0])}) for row in found]
+    within = f"AND group_key IN ({marks(keys)})" if keys is not None else ""
+    found = rows(store, f"SELECT group_key, last_date FROM event_groups WHERE reports > 0 {within} "
+                        "ORDER BY last_date DESC, first_event LIMIT ? OFFSET ?", (*(keys or ()), limit, offset))
+    reports = reports_of(store, [key for key, _ in found])
+    return [titled(event_row(store, key, reports[key])) for key, _ in found]
 
 
-def event_row(row) -> dict:
-    return {"key": row[0], "type": row[1], "date": row[2], "city": row[3],
-            "city_inferred": bool(row[4]), "venue": row[5], "organizer": row[6],
-            "reports": row[7], "original_reports": row[9], "outlets": row[8].split(","), "audience": row[10]}
+def reports_of(store, keys: list[str]) -> dict[str, tuple[int, int, list[str]]]:
+    """key -> (articles reporting it, of them originals, their outlets), from the
+    per outlet counts (`event_outlets`)."""
+    found: dict[str, tuple[int, int, list[str]]] = {key: (0, 0, []) for key in keys}
+    for key, outlet, articles, originals in rows(
+            store, f"SELECT group_key, outlet, reports, originals FROM event_outlets "
+                   f"WHERE group_key IN ({marks(keys)}) AND reports > 0 ORDER BY group_key, outlet", keys):
+        total, total_originals, outlets = found[key]
+        found[key] = (total + articles, total_originals + originals, [*outlets, outlet])
+    return found
+
+
+def event_row(store, key: str, reports: tuple[int, int, list[str]]) -> dict:
+    """The event as its first reports give it: its type, place, organiser, audience and
+    everyone they name as taking part (a big event's later reports repeat them)."""
+    first = rows(store, "SELECT type, city, city_inferred, venue, organizer, participants, audience FROM events "
+                        "WHERE group_key = ? ORDER BY event_id LIMIT ?", (key, PARTICIPANT_REPORTS))
+    date = one(store, "SELECT MIN(date) FROM events WHERE group_key = ?", (key,))   # (group_key, date) index
+    participants: dict[str, None] = {}
+    for row in first:
+        participants.update(dict.fromkeys(json.loads(row[5])))
+    return {"key": key, "type": min(row[0] for row in first), "date": date, "city": largest(first, 1),
+            "city_inferred": bool(min(row[2] for row in first)), "venue": largest(first, 3),
+            "organizer": largest(first, 4), "reports": reports[0], "original_reports": reports[1],
+            "outlets": reports[2], "participants": list(participants), "audience": largest(first, 6)}
+
+
+def largest(found: list[tuple], column: int):
+    """MAX() of a column in Python: the largest value that is not NULL."""
+    return max((row[column] for row in found if row[column] is not None), default=None)
 
 
 def titled(event: dict) -> dict:
@@ -44,11 +67,7 @@ def titled(event: dict) -> dict:
 
 
 def page_keys(store, limit: int, offset: int, selection: Selection) -> list[str]:
-    """The keys of a page of events, newest first."""
-    if selection.everything:    # from the events table alone: no join over every event
-        return [row[0] for row in rows(store, "SELECT group_key FROM events GROUP BY group_key "
-                                              "ORDER BY COALESCE(MAX(date), '') DESC, MIN(event_id) "
-                                              "LIMIT ? OFFSET ?", (limit, offset))]
+    """The keys of a page of the events reported in a selection's articles, newest first."""
     scope = selection.scope(copies=True)
     return [row[0] for row in rows(store, "SELECT e.group_key FROM events e JOIN documents d ON d.id = e.document_id "
                                           f"WHERE {scope.where()} GROUP BY e.group_key "
@@ -58,18 +77,11 @@ def page_keys(store, limit: int, offset: int, selection: Selection) -> list[str]
 
 def count_events(store, selection: Selection = ALL_TIME) -> int:
     """How many rows list_events would give without a limit."""
+    if selection.everything:
+        return one(store, "SELECT COUNT(*) FROM event_groups WHERE reports > 0")
     scope = selection.scope(copies=True)
     return one(store, "SELECT COUNT(DISTINCT e.group_key) FROM events e JOIN documents d ON d.id = e.document_id "
                       f"WHERE {scope.where()}", scope.args)
-
-
-def event_participants(store, key: str) -> list[str]:
-    """Everyone its reports name as taking part (from the first reports of a big one)."""
-    found: dict[str, None] = {}
-    for (names,) in rows(store, "SELECT participants FROM events WHERE group_key = ? ORDER BY event_id LIMIT ?",
-                         (key, PARTICIPANT_REPORTS)):
-        found.update(dict.fromkeys(json.loads(names)))
-    return list(found)
 
 
 def events_with(store, text: str, limit: int = 50) -> list[dict]:

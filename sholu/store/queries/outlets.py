@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .common import EVERYTHING, Scope, ratio, rows
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, ratio, rows
 
 TOP_THEMES = 5
 TOP_SPEAKERS = 10
@@ -20,6 +20,19 @@ def outlet_counts(store, scope: Scope = EVERYTHING) -> list[dict]:
              for outlet, articles, copies, first, last in rows(
                  store, "SELECT d.outlet, COUNT(*), COUNT(d.duplicate_of), MIN(d.published), MAX(d.published) "
                         f"FROM documents d WHERE {every.where()} GROUP BY d.outlet", every.args)]
+    return sorted(found, key=lambda row: (-row["articles"], row["outlet"] is None, row["outlet"] or ""))
+
+
+def outlets_over(store, selection: Selection = ALL_TIME) -> list[dict]:
+    """`outlet_counts` of a period and outlet set, summed from the per day and outlet
+    counts (`daily_documents`) instead of the articles."""
+    condition, args = selection.on_sums()
+    found = [{"outlet": outlet or None, "articles": articles, "originals": articles - copies, "copies": copies,
+              "first_date": first, "last_date": last}
+             for outlet, articles, copies, first, last in rows(
+                 store, "SELECT outlet, SUM(articles), SUM(copies), MIN(NULLIF(published, '')), "
+                        f"MAX(NULLIF(published, '')) FROM daily_documents WHERE {condition} GROUP BY outlet "
+                        "HAVING SUM(articles) > 0", args)]
     return sorted(found, key=lambda row: (-row["articles"], row["outlet"] is None, row["outlet"] or ""))
 
 

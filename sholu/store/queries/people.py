@@ -17,7 +17,7 @@ def top_entities(store, kind: str, limit: int, offset: int = 0, selection: Selec
     within a period and outlet set when one is chosen (counted from the mentions,
     since `entity_stats` holds the whole corpus)."""
     if not selection.everything:
-        return entities_in(store, selection.scope(), kind, limit, offset)
+        return entities_over(store, selection, kind, limit, offset)
     found = rows(store, "SELECT s.entity_id, e.name, s.articles, s.mentions FROM entity_stats s "
                         "JOIN entities e ON e.entity_id = s.entity_id WHERE s.kind = ? AND s.articles > 0 "
                         "ORDER BY s.articles DESC, s.mentions DESC, e.name LIMIT ? OFFSET ?",
@@ -45,24 +45,25 @@ def tone_summary(positive: int, neutral: int, negative: int) -> dict:
 
 def count_entities(store, kind: str, selection: Selection = ALL_TIME) -> int:
     """Entities of this kind named by original articles: the length of a top list."""
-    return over_kind(store, kind, selection, "COUNT(DISTINCT em.entity_id)",
+    return over_kind(store, kind, selection, "COUNT(DISTINCT entity_id)",
                      "SELECT COUNT(*) FROM entity_stats WHERE kind = ? AND articles > 0")
 
 
 def all_mentions(store, kind: str, selection: Selection = ALL_TIME) -> int:
     """Mentions of every entity of `kind` in original articles (of the selection)."""
-    return over_kind(store, kind, selection, "COALESCE(SUM(em.mentions), 0)",
+    return over_kind(store, kind, selection, "COALESCE(SUM(mentions), 0)",
                      "SELECT COALESCE(SUM(mentions), 0) FROM entity_stats WHERE kind = ?")
 
 
-def over_kind(store, kind: str, selection: Selection, of_mentions: str, of_stats: str) -> int:
-    """`of_mentions` over the selection's mention rows of `kind` in original articles;
-    for the whole corpus, `of_stats` read from entity_stats (kept exact, and cheaper)."""
+def over_kind(store, kind: str, selection: Selection, of_sums: str, of_stats: str) -> int:
+    """`of_sums` over the selection's per day and outlet counts of `kind` in original
+    articles (`daily_entities`); for the whole corpus, `of_stats` read from
+    entity_stats (both kept exact)."""
     if selection.everything:
         return one(store, of_stats, (kind,))
-    scope = selection.scope()
-    return one(store, f"SELECT {of_mentions} FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-                      f"WHERE em.kind = ? AND {scope.where()}", (kind, *scope.args))
+    condition, args = selection.on_sums()
+    return one(store, f"SELECT {of_sums} FROM daily_entities WHERE kind = ? AND {condition} AND articles > 0",
+               (kind, *args))
 
 
 def entity_counts(store, entity_id: str) -> dict:
@@ -86,6 +87,17 @@ def entities_in(store, scope: Scope, kind: str, limit: int = TOP, offset: int = 
                         f"WHERE em.kind = ? AND {scope.where()} "
                         "GROUP BY em.entity_id ORDER BY 3 DESC, 4 DESC, 2 LIMIT ? OFFSET ?",
                  (kind, *scope.args, limit, offset))
+    return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
+
+
+def entities_over(store, selection: Selection, kind: str, limit: int = TOP, offset: int = 0) -> list[dict]:
+    """Entities of `kind` by the original articles of a period and outlet set naming
+    them, summed from the per day and outlet counts (`daily_entities`)."""
+    condition, args = selection.on_sums()
+    found = rows(store, "SELECT a.entity_id, e.name, SUM(a.articles), SUM(a.mentions) FROM daily_entities a "
+                        f"JOIN entities e ON e.entity_id = a.entity_id WHERE a.kind = ? AND {condition} "
+                        "GROUP BY a.entity_id, e.name ORDER BY 3 DESC, 4 DESC, 2 LIMIT ? OFFSET ?",
+                 (kind, *args, limit, offset))
     return [{"entity_id": e, "name": n, "articles": a, "mentions": m} for e, n, a, m in found]
 
 
@@ -139,8 +151,9 @@ def spellings(store, ids: set[str]) -> dict[str, set[str]]:
 # -- a person's profile -------------------------------------------------------------------------
 
 def latest_positions(store, entity_id: str) -> list[str]:
-    found = rows(store, "SELECT position, MAX(COALESCE(published, '')) FROM positions WHERE entity_id=? "
-                        "GROUP BY position ORDER BY 2 DESC, COUNT(*) DESC", (entity_id,))
+    """The person's positions, the latest stated first (from the per day counts)."""
+    found = rows(store, "SELECT position, MAX(published) FROM position_days WHERE entity_id=? "
+                        "GROUP BY position ORDER BY 2 DESC, SUM(reports) DESC", (entity_id,))
     return [row[0] for row in found]
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .common import marks, one, rows
 
-FACET_SAMPLE = 5000
+FACET_SAMPLE = 1000     # newest matches the search page counts its facets over
+RANK_WINDOW = 1000     # the newest matches ranked for a page of hits; past them the total is estimated
 TOP = 10
 
 
@@ -41,7 +42,9 @@ def matching(store, filters: dict, query=None) -> tuple[str, list]:
     """The WHERE on `documents d` for the filters and, when given, a parsed query."""
     where, args = search_filters(filters)
     if query is not None:
-        where += f" AND d.id IN (SELECT s.document_id FROM search_index s WHERE {store.match_sql()[0]})"
+        key, document_key = store.SEARCH_KEYS
+        where += (f" AND d.{document_key} IN (SELECT s.{key} FROM search_index s "
+                  f"WHERE {store.match_sql().condition})")
         args.append(store.query_text(query))
     return f"1=1{where}", args
 
@@ -52,22 +55,68 @@ def refused(err: Exception) -> Exception:
     return QueryError(f"the index cannot run this query ({err})")
 
 
-def search(store, query, filters: dict, limit: int, offset: int) -> tuple[list[dict], int]:
-    """(hits best first, total count) for a parsed query and filters."""
+def search(store, query, filters: dict, limit: int, offset: int) -> tuple[list[dict], int, bool]:
+    """(hits best first, total, whether the total is an estimate) for a parsed query
+    and filters. Matches are ranked a window at a time: the newest RANK_WINDOW
+    passing the filters (in stored order) best first, then the next older window,
+    so a page reads as many windows as its depth, never every match: a common word
+    in a million articles costs what it costs in a few thousand. The windows count
+    the total when they hold every match; past that, the total is estimated. Only
+    the page's rows are read whole."""
     where, args = search_filters(filters)
-    condition, rank, rank_takes_query = store.match_sql()
+    ranking = store.match_sql()
     text = store.query_text(query)
-    base = f"FROM search_index s JOIN documents d ON d.id = s.document_id WHERE {condition} {where}"
-    rank_args = (text,) if rank_takes_query else ()
+    rank_args = (text,) if ranking.rank_takes_query else ()
+    window = RANK_WINDOW * -(-(offset + limit) // RANK_WINDOW)      # whole windows, as deep as the page
+    matches = f"FROM search_index s JOIN documents d ON {joined(store, 's')} WHERE {ranking.condition} {where}"
     try:
-        total = one(store, f"SELECT COUNT(*) {base}", (text, *args))
-        found = rows(store, f"SELECT d.id, d.source, d.title, d.outlet, d.published, d.duplicate_of, "
-                            f"d.text, {rank} {base} ORDER BY 8, d.seq LIMIT ? OFFSET ?",
-                     (*rank_args, text, *args, limit, offset))
+        ranked = rows(store, "SELECT seq, score, found FROM (SELECT w.seq AS seq, "
+                             f"{ranking.rank} AS score, (ROW_NUMBER() OVER (ORDER BY w.seq DESC) - 1) / {RANK_WINDOW} "
+                             f"AS newer, COUNT(*) OVER () AS found FROM (SELECT d.seq AS seq, {ranking.carried} AS ranked "
+                             f"{matches} ORDER BY {ranking.newest} DESC LIMIT {window}) w) r "
+                             "ORDER BY newer, score, seq LIMIT ? OFFSET ?",
+                      (*rank_args, text, *args, limit, offset))
+        in_window = ranked[0][2] if ranked else offset and one(    # a page past the last
+            store, f"SELECT COUNT(*) FROM (SELECT 1 {matches} LIMIT {window}) w", (text, *args))
+        if in_window < window:
+            total, estimated = in_window, False
+        else:
+            total, estimated = max(estimate(store, ranking, text, where, args), in_window), True
     except store.errors as err:
         raise refused(err) from err
-    keys = ("id", "source", "title", "outlet", "published", "duplicate_of", "text", "score")
-    return [dict(zip(keys, row)) for row in found], total
+    return hits_of(store, [row[:2] for row in ranked]), total, estimated
+
+
+def estimate(store, ranking, text: str, where: str, args: list) -> int:
+    """How many documents match and pass the filters, not counted one by one: the
+    planner's estimate where the backend has one (PostgreSQL); else the share of the
+    first RANK_WINDOW matches of the index passing the filters times the index's
+    count of matches (FTS5 counts those from its doclists alone)."""
+    matches = f"FROM search_index s JOIN documents d ON {joined(store, 's')} WHERE {ranking.condition} {where}"
+    if store.planner_estimates:
+        return store.estimated_rows(f"SELECT 1 {matches}", (text, *args))
+    key, document_key = store.SEARCH_KEYS
+    scanned, passed = rows(store, f"SELECT COUNT(*), COUNT(CASE WHEN 1=1 {where} THEN 1 END) FROM "
+                                  f"(SELECT s.{key} AS found FROM search_index s WHERE {ranking.condition} "
+                                  f"LIMIT {RANK_WINDOW}) m JOIN documents d ON d.{document_key} = m.found",
+                           (*args, text))[0]
+    everything = one(store, f"SELECT COUNT(*) FROM search_index s WHERE {ranking.condition}", (text,))
+    return round(everything * passed / max(scanned, 1))
+
+
+def joined(store, alias: str) -> str:
+    """The join of the index's rows (as `alias`) to their documents: on the index's key."""
+    key, document_key = store.SEARCH_KEYS
+    return f"d.{document_key} = {alias}.{key}"
+
+
+def hits_of(store, ranked: list[tuple]) -> list[dict]:
+    """The page's rows, in the ranked order."""
+    keys = ("id", "source", "title", "outlet", "published", "duplicate_of", "text")
+    found = {row[0]: row[1:] for row in rows(
+        store, f"SELECT seq, {', '.join(keys)} FROM documents WHERE seq IN ({marks(ranked)})",
+        [seq for seq, _ in ranked])}
+    return [{**dict(zip(keys, found[seq])), "score": score} for seq, score in ranked]
 
 
 def list_documents(store, filters: dict, limit: int, offset: int, match=None) -> tuple[list[dict], int]:
@@ -75,7 +124,9 @@ def list_documents(store, filters: dict, limit: int, offset: int, match=None) ->
     `match`, a parsed query, narrows them without reordering."""
     condition, args = matching(store, filters, match)
     try:
-        total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {condition}", args)
+        total = counted_by_day(store, filters) if match is None else None
+        if total is None:
+            total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {condition}", args)
         found = rows(store, "SELECT d.id, d.source, d.url, d.outlet, d.title, d.published, d.language, "
                             f"d.duplicate_of, substr(d.text, 1, 80) FROM documents d WHERE {condition} "
                             "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ? OFFSET ?",
@@ -84,6 +135,26 @@ def list_documents(store, filters: dict, limit: int, offset: int, match=None) ->
         raise refused(err) from err
     keys = ("id", "source", "url", "outlet", "title", "published", "language", "duplicate_of", "first_words")
     return [dict(zip(keys, row)) for row in found], total
+
+
+def counted_by_day(store, filters: dict) -> int | None:
+    """The number of documents passing outlet, date and copy filters, summed from the
+    articles per day and outlet (`daily_documents`) instead of counting the rows;
+    None for the other filters, which those sums cannot answer."""
+    if any(filters.get(name) is not None for name in ("person_ids", "theme", "event", "outlets")):
+        return None
+    clauses, args = ["1=1"], []
+    if filters.get("outlet"):
+        clauses.append("LOWER(outlet) = LOWER(?)")
+        args.append(filters["outlet"])
+    if filters.get("date_from"):
+        clauses.append("published >= ?")
+        args.append(filters["date_from"])
+    if filters.get("date_to"):
+        clauses.append("published <> '' AND published <= ?")
+        args.append(filters["date_to"])
+    column = "articles" if filters.get("with_copies") else "articles - copies"
+    return one(store, f"SELECT COALESCE(SUM({column}), 0) FROM daily_documents WHERE {' AND '.join(clauses)}", args)
 
 
 def facet_counts(store, condition: str, args: list, limit: int = TOP) -> dict[str, list[dict]]:

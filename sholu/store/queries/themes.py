@@ -7,10 +7,10 @@ TOP = 10
 
 
 def topic_stats(store) -> list[dict]:
-    """Per theme found in some article: documents, originals, copies."""
-    found = rows(store, "SELECT t.topic, COUNT(*), COUNT(*) - COUNT(d.duplicate_of), COUNT(d.duplicate_of) "
-                        "FROM document_topics t JOIN documents d ON d.id = t.document_id "
-                        "GROUP BY t.topic ORDER BY 3 DESC, 2 DESC, t.topic")
+    """Per theme found in some article: documents, originals, copies (summed from the
+    per day and outlet counts, `daily_topics`)."""
+    found = rows(store, "SELECT topic, SUM(articles), SUM(articles) - SUM(copies), SUM(copies) FROM daily_topics "
+                        "GROUP BY topic HAVING SUM(articles) > 0 ORDER BY 3 DESC, 2 DESC, topic")
     return [dict(zip(("topic", "articles", "originals", "copies"), row)) for row in found]
 
 

@@ -1,0 +1,153 @@
+"""Counts kept in step with the documents, so lists and filters by period and outlet
+read a few thousand summed rows instead of grouping whole tables per request.
+
+Each aggregate is a table of sums keyed by what the pages filter on (entity × day ×
+outlet, theme × day × outlet, ...). A document's `contribution` is a SELECT over its
+own rows; `count` adds it and `uncount` takes it out again, in the transaction that
+changes those rows. `counted_documents` says whose contribution is in, so the two
+never apply twice and a document being rewritten is taken out before its rows change
+and put back after (store/base.py calls them)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EVERY_STORED = "IN (SELECT id FROM documents WHERE pipeline_version <> '')"   # reservations have none
+NO_DATE = NO_OUTLET = ""            # key columns are NOT NULL: an undated article is on day ''
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    table: str
+    keys: tuple[str, ...]
+    values: tuple[str, ...]         # the first one counts rows: a key whose count falls to 0 goes
+    contribution: str               # SELECT keys..., values...; {documents} picks the documents
+
+    def rows_of(self, documents: str) -> str:
+        return self.contribution.replace("{documents}", documents)
+
+
+ORIGINAL, COPY = ("CASE WHEN d.duplicate_of IS NULL THEN 1 ELSE 0 END",
+                  "CASE WHEN d.duplicate_of IS NULL THEN 0 ELSE 1 END")
+DAY, OUTLET = "COALESCE(d.published, '')", "COALESCE(d.outlet, '')"
+
+AGGREGATES = (
+    # articles and copies per publication day and outlet
+    Aggregate("daily_documents", ("published", "outlet"), ("articles", "copies"),
+              f"SELECT {DAY}, {OUTLET}, 1, {COPY} FROM documents d WHERE d.id {{documents}}"),
+    # original articles naming each entity, and their mentions, per day and outlet
+    Aggregate("daily_entities", ("kind", "entity_id", "published", "outlet"), ("articles", "mentions"),
+              f"SELECT em.kind, em.entity_id, {DAY}, {OUTLET}, 1, em.mentions FROM entity_mentions em "
+              "JOIN documents d ON d.id = em.document_id "
+              "WHERE em.document_id {documents} AND d.duplicate_of IS NULL"),
+    # articles and copies on each theme per day and outlet
+    Aggregate("daily_topics", ("topic", "published", "outlet"), ("articles", "copies"),
+              f"SELECT t.topic, {DAY}, {OUTLET}, 1, {COPY} FROM document_topics t "
+              "JOIN documents d ON d.id = t.document_id WHERE t.document_id {documents}"),
+    # each stated position of a person per day: the latest ones without reading every statement
+    Aggregate("position_days", ("entity_id", "position", "published"), ("reports",),
+              "SELECT entity_id, position, COALESCE(published, ''), COUNT(*) FROM positions "
+              "WHERE document_id {documents} GROUP BY document_id, entity_id, position, COALESCE(published, '')"),
+    # articles reporting each event per outlet ('—' unknown), and how many are originals
+    Aggregate("event_outlets", ("group_key", "outlet"), ("reports", "originals"),
+              f"SELECT e.group_key, COALESCE(d.outlet, '—'), 1, MAX({ORIGINAL}) FROM events e "
+              "JOIN documents d ON d.id = e.document_id WHERE e.document_id {documents} "
+              "GROUP BY e.document_id, e.group_key, COALESCE(d.outlet, '—')"),
+    # articles reporting each event: how many events there are; with the event's latest
+    # date and first report (`refresh_event_groups`), the order of the events list
+    Aggregate("event_groups", ("group_key",), ("reports",),
+              "SELECT group_key, 1 FROM events WHERE document_id {documents} GROUP BY document_id, group_key"),
+)
+
+
+def apply_sql(aggregate: Aggregate, sign: int) -> list[str]:
+    """Statements adding (sign 1) or taking out (-1) one document's contribution (its
+    id the one parameter of each)."""
+    keys, values = ", ".join(aggregate.keys), aggregate.values
+    rows, key_columns = contribution_rows(aggregate, "= ?")
+    signed = ", ".join(f"{sign} * c{len(aggregate.keys) + i}" for i in range(len(values)))
+    statements = [
+        f"{rows} INSERT INTO {aggregate.table} ({keys}, {', '.join(values)}) SELECT {key_columns}, {signed} "
+        f"FROM c WHERE true ON CONFLICT ({keys}) DO UPDATE SET "
+        + ", ".join(f"{v} = {aggregate.table}.{v} + excluded.{v}" for v in values)]
+    if sign < 0:
+        statements.append(f"{rows} DELETE FROM {aggregate.table} WHERE {values[0]} <= 0 "
+                          f"AND ({keys}) IN (SELECT {key_columns} FROM c)")
+    return statements
+
+
+def recount_sql(aggregate: Aggregate) -> str:
+    """The aggregate's rows counted afresh from every stored document (keys, sums)."""
+    return " ".join(recount_parts(aggregate))
+
+
+def backfill_sql(aggregate: Aggregate) -> str:
+    """Every stored document's contribution at once (the migration that creates them)."""
+    rows, select = recount_parts(aggregate)
+    return f"{rows} INSERT INTO {aggregate.table} ({', '.join(aggregate.keys + aggregate.values)}) {select}"
+
+
+def recount_parts(aggregate: Aggregate) -> tuple[str, str]:
+    rows, key_columns = contribution_rows(aggregate, EVERY_STORED)
+    sums = ", ".join(f"SUM(c{len(aggregate.keys) + i})" for i in range(len(aggregate.values)))
+    return rows, f"SELECT {key_columns}, {sums} FROM c GROUP BY {key_columns}"
+
+
+def contribution_rows(aggregate: Aggregate, documents: str) -> tuple[str, str]:
+    """(`WITH c (c0, c1, …)` of the documents' contributions, the key columns of c)."""
+    width = len(aggregate.keys) + len(aggregate.values)
+    named = ", ".join(f"c{i}" for i in range(width))
+    return (f"WITH c ({named}) AS ({aggregate.rows_of(documents)})",
+            ", ".join(f"c{i}" for i in range(len(aggregate.keys))))
+
+
+EVENT_GROUP_ENDS = (
+    "UPDATE event_groups SET "
+    "last_date = COALESCE((SELECT MAX(e.date) FROM events e WHERE e.group_key = event_groups.group_key), ''), "
+    "first_event = COALESCE((SELECT MIN(e.event_id) FROM events e WHERE e.group_key = event_groups.group_key), '')")
+
+
+class Counting:
+    """The store's side: mixed into SqlStore."""
+    stale_events: set[str] | None = None     # events a taken-out document reported
+
+    def count_document(self, doc_id: str) -> None:
+        """Add a stored document's contribution to every aggregate (once)."""
+        counted = self.db.execute("SELECT 1 FROM counted_documents WHERE document_id = ?", (doc_id,)).fetchone()
+        stored = self.db.execute("SELECT 1 FROM documents WHERE id = ? AND pipeline_version <> ''",
+                                 (doc_id,)).fetchone()
+        if stored and not counted:
+            self.apply_contribution(doc_id, 1)
+            self.db.execute("INSERT INTO counted_documents VALUES (?)", (doc_id,))
+        self.refresh_event_groups(self.events_of(doc_id))
+
+    def uncount_document(self, doc_id: str) -> None:
+        """Take a document's contribution out, before its rows change."""
+        if not self.db.execute("SELECT 1 FROM counted_documents WHERE document_id = ?", (doc_id,)).fetchone():
+            return
+        self.stale_events = (self.stale_events or set()) | self.events_of(doc_id)
+        self.apply_contribution(doc_id, -1)
+        self.db.execute("DELETE FROM counted_documents WHERE document_id = ?", (doc_id,))
+
+    def events_of(self, doc_id: str) -> set[str]:
+        return {key for (key,) in self.db.execute("SELECT group_key FROM events WHERE document_id = ?", (doc_id,))}
+
+    def refresh_event_groups(self, keys: set[str] = frozenset()) -> None:
+        """The latest date and first report of these events and of those a document
+        taken out reported (its rows are gone by now): index seeks, not a scan."""
+        keys = sorted(set(keys) | (self.stale_events or set()))
+        self.stale_events = None
+        if keys:
+            self.db.execute(f"{EVENT_GROUP_ENDS} WHERE group_key IN ({', '.join('?' * len(keys))})", keys)
+
+    def apply_contribution(self, doc_id: str, sign: int) -> None:
+        self.db.execute("UPDATE store_changes SET changes = changes + 1")     # what caches compare
+        for aggregate in AGGREGATES:
+            for statement in apply_sql(aggregate, sign):
+                self.db.execute(statement, (doc_id,))
+
+    def backfill_aggregates(self) -> None:
+        """Fill the aggregates from the documents stored before they existed."""
+        for aggregate in AGGREGATES:
+            self.db.execute(backfill_sql(aggregate))
+        self.db.execute(f"INSERT INTO counted_documents SELECT id FROM documents WHERE id {EVERY_STORED}")
+        self.db.execute(EVENT_GROUP_ENDS)

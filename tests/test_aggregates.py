@@ -1,0 +1,150 @@
+"""The sums kept with the documents (store/aggregates.py) against a recount from the
+documents after every kind of write (a run, in-place re-saves that move an article to
+another day and outlet or make it a copy, a replaced source, released reservations),
+on SQLite and PostgreSQL; the lists read from them against the same lists counted
+from the articles; and the query plans of the lists walking an index, not the table."""
+import dataclasses
+
+import pytest
+
+from conftest import BACKENDS, REPRINT, SAMPLES, new_target, run_into
+from sholu.store import open_store
+from sholu.store.aggregates import AGGREGATES, recount_sql
+from sholu.store.queries import events, outlets, people, search
+from sholu.store.queries.common import Selection
+
+KAZPRAVDA = "0a187b1a094c884e"      # sample 002, reprinted by Zakon.kz
+BAQ = "325a2765071262cc"            # sample 003
+BALAEVA = "Аида Балаева"
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    target = new_target(request.param, tmp_path, "sums")
+    run_into(target, SAMPLES, REPRINT)
+    opened = open_store(str(target))
+    yield opened
+    opened.close()
+
+
+def kept(store, aggregate) -> dict:
+    width = len(aggregate.keys)
+    found = store.db.execute(f"SELECT {', '.join(aggregate.keys + aggregate.values)} FROM {aggregate.table}")
+    return {tuple(row[:width]): tuple(row[width:]) for row in found.fetchall()}
+
+
+def recounted(store, aggregate) -> dict:
+    width = len(aggregate.keys)
+    return {tuple(row[:width]): tuple(row[width:]) for row in store.db.execute(recount_sql(aggregate)).fetchall()}
+
+
+def assert_exact(store) -> None:
+    for aggregate in AGGREGATES:
+        assert kept(store, aggregate) == recounted(store, aggregate), aggregate.table
+    stored = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    assert store.db.execute("SELECT SUM(articles) FROM daily_documents").fetchone()[0] == stored
+
+
+def save(store, doc, version="other-version") -> None:
+    with store.batch():
+        store.save(doc, version)
+
+
+def test_a_run_leaves_the_sums_exact(store):
+    assert_exact(store)
+    assert kept(store, AGGREGATES[0])[("2026-03-02", "BAQ.KZ")] == (1, 0)   # sample 003, one original
+
+
+def test_moving_an_article_to_another_day_and_outlet_keeps_them_exact(store):
+    doc = store.document(BAQ)
+    doc.published, doc.outlet = "2026-01-20", "Vlast.kz"
+    doc.persons = doc.persons[1:]
+    save(store, doc)
+    assert_exact(store)
+    assert ("2026-03-02", "BAQ.KZ") not in kept(store, AGGREGATES[0])
+    doc.duplicate_of = KAZPRAVDA                  # an original re-saved as a copy
+    save(store, doc)
+    assert_exact(store)
+
+
+def test_a_replaced_source_and_released_reservations_keep_them_exact(store):
+    doc = store.document(BAQ)
+    replacement = dataclasses.replace(doc, id="feedfacefeedface", text=doc.text + "\nДополнено.",
+                                      text_key="feedface-key", signature=None, indexed=None)
+    save(store, replacement)
+    assert_exact(store)
+    fresh = dataclasses.replace(doc, id="0123456789abcdef", source="elsewhere.txt",
+                                text_key="fresh-key", signature=None, indexed=None)
+    with store.batch():
+        store.reserve(fresh)
+        store.release(fresh.id)
+        store.release(KAZPRAVDA)                  # the original goes; its copy stands alone
+    assert_exact(store)
+
+
+def test_lists_of_a_period_and_outlets_match_the_articles(store):
+    selection = Selection("2026-02-01", "2026-03-02", ("BAQ.KZ", "Kazpravda.kz"))
+    summed = people.entities_over(store, selection, "person", 50)
+    counted = people.entities_in(store, selection.scope(), "person", 50)
+    assert [(r["entity_id"], r["articles"], r["mentions"]) for r in summed] == \
+           [(r["entity_id"], r["articles"], r["mentions"]) for r in counted]
+    assert balaeva(summed) == 2                   # Kazpravda on 27 February, BAQ on 2 March (the last day)
+    assert balaeva(people.entities_over(store, Selection("2026-02-01", "2026-03-01"), "person")) == 1
+    assert balaeva(people.entities_over(store, Selection(outlets=("Zakon.kz",)), "person")) == 0    # a copy
+    assert people.count_entities(store, "person", selection) == len(counted)
+    assert outlets.outlets_over(store, selection) == outlets.outlet_counts(store, selection.scope())
+    assert outlets.outlets_over(store) == outlets.outlet_counts(store)
+
+
+def balaeva(found: list[dict]) -> int:
+    return next((row["articles"] for row in found if row["name"] == BALAEVA), 0)
+
+
+def test_events_list_reads_the_kept_order_and_counts(store):
+    listed = events.list_events(store, 50)
+    assert events.count_events(store) == len(listed) > 0
+    for event in listed:
+        reports = store.db.execute(
+            "SELECT COUNT(DISTINCT e.document_id), COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL "
+            "THEN e.document_id END), MAX(e.date) FROM events e JOIN documents d ON d.id = e.document_id "
+            "WHERE e.group_key = ?", (event["key"],)).fetchone()
+        assert (event["reports"], event["original_reports"], event["date"]) == tuple(reports)
+    dates = [event["date"] or "" for event in listed]
+    assert dates == sorted(dates, reverse=True)
+
+
+PLANNED = {      # the lists of the API and their SQL: each must read down an index
+    "documents, newest first": "SELECT d.id FROM documents d WHERE d.duplicate_of IS NULL "
+                               "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT 20 OFFSET 2000",
+    "events, newest first": "SELECT group_key FROM event_groups WHERE reports > 0 "
+                            "ORDER BY last_date DESC, first_event LIMIT 20",
+    "a person's positions": "SELECT position, MAX(published) FROM position_days WHERE entity_id = 'x' "
+                            "GROUP BY position",
+    "persons of a period": "SELECT entity_id, SUM(articles) FROM daily_entities WHERE kind = 'person' "
+                           "AND published >= '2026-02-01' AND published < '2026-03-01' GROUP BY entity_id",
+}
+
+
+@pytest.mark.parametrize("name", PLANNED)
+def test_lists_walk_an_index_without_sorting_every_row(tmp_path, name):
+    store = open_store(str(tmp_path / "plans.db"))
+    try:
+        plan = " | ".join(row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {PLANNED[name]}"))
+    finally:
+        store.close()
+    assert "USING" in plan and "INDEX" in plan, plan
+    if "ORDER BY" in PLANNED[name]:
+        assert "TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+@pytest.mark.parametrize("filters", [{}, {"with_copies": True}, {"outlet": "baq.kz"},
+                                     {"date_from": "2026-02-27", "date_to": "2026-03-02"},
+                                     {"date_to": "2026-02-27", "with_copies": True}])
+def test_the_documents_list_counts_from_the_sums(store, filters):
+    from sholu.store.queries.search import counted_by_day, list_documents
+
+    _, total = list_documents(store, filters, 50, 0)
+    condition, args = search.matching(store, filters)
+    assert total == counted_by_day(store, filters) == \
+        store.db.execute(f"SELECT COUNT(*) FROM documents d WHERE {condition}", args).fetchone()[0]
+    assert counted_by_day(store, {**filters, "theme": "labour_rights"}) is None     # the rows answer that
