@@ -38,14 +38,18 @@ def normalise_person(words: list[str], cases: list[str | None], gender: str | No
     return " ".join(kept)
 
 
+OBLIQUE_FIRST_NAME_ENDINGS = "аяуюыиоё"     # a man's first name in another case than the nominative
+
+
 def womans_name_as_written(words: list[str], roles: list[str]) -> bool:
     """«Айгерим Нурланова:» read as a genitive by the tagger: a man's genitive would
-    decline the first name too (Ерлана Нурланова), so after a first name that does not
-    end in -а/-я, an -ова/-ина surname is a woman's nominative (Айгерим, Сауле)."""
+    decline the first name too (Ерлана Нурланова, Исы Ямадаева, Ильи Петрова), so after a
+    first name with no such ending, an -ова/-ина surname is a woman's nominative
+    (Айгерим, Сауле)."""
     if len(words) < 2 or roles[0] != "first" or roles[-1] != "surname":
         return False
     first, surname = words[0].lower(), words[-1].lower()
-    return (first[-1:].isalpha() and first[-1] not in "ая"
+    return (len(first) > 2 and first.isalpha()          # an initial («Э. Чернова») tells nothing and first[-1] not in OBLIQUE_FIRST_NAME_ENDINGS
             and surname.endswith("а") and bool(SURNAME_SUFFIX.search(surname[:-1])))
 
 
