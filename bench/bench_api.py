@@ -228,6 +228,7 @@ def report(target: str, cold_runs: int, repeats: int) -> None:
           f"   ({cold_runs} cold, {repeats} warm)")
     with fresh_client(target) as client:
         for name, url in urls.items():
+            measure(client, url, 1)             # remembers the page's aggregates: warm from here
             warm = measure(client, url, repeats)
             print(f"{name:44} {statistics.median(cold[name]):9.1f} {percentile(cold[name], 0.95):9.1f} "
                   f"{statistics.median(warm):9.1f} {percentile(warm, 0.95):9.1f}", flush=True)

@@ -142,3 +142,18 @@ def test_past_the_ranked_window_the_total_is_a_marked_estimate(db, monkeypatch):
         store.close()
     assert estimated and total >= 2
     assert len({hit["id"] for hit in first + second + deep}) == 4
+
+
+def test_an_index_whose_rows_are_not_the_documents_seq_is_rebuilt_when_opened(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "misaligned.db"
+    run_into(path, SAMPLES)
+    with sqlite3.connect(path) as old:       # as stores indexed before rowid = seq were
+        rows = old.execute("SELECT rowid, document_id, title, body FROM search_index").fetchall()
+        old.execute("DELETE FROM search_index")
+        old.executemany("INSERT INTO search_index (rowid, document_id, title, body) VALUES (?, ?, ?, ?)",
+                        [(rowid + 100, *rest) for rowid, *rest in rows])
+        version = old.execute("PRAGMA user_version").fetchone()[0]
+        old.execute(f"PRAGMA user_version={version - 1}")
+    assert found(path, "Балаевой") == ids("001", "002", "003")

@@ -225,6 +225,8 @@ MIGRATION_TEMPLATES = [
         WHERE duplicate_of IS NULL
     """,
     "backfill_aggregates",
+    # scale branch: search joins the index to documents on the index's key (SQLite: rowid = seq)
+    "align_search_rows",
 ]
 
 

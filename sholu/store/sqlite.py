@@ -35,6 +35,16 @@ class SQLiteStore(SqlStore):
         self.db.execute("PRAGMA foreign_keys=ON")
         self.migrate()
 
+    def align_search_rows(self) -> None:
+        """A store indexed before an index row took its document's seq as rowid is
+        indexed again: search joins on it, and a wrong join would be silently stale."""
+        misaligned = self.db.execute(
+            "SELECT 1 FROM search_index s LEFT JOIN documents d ON d.seq = s.rowid "
+            "WHERE d.id IS NOT s.document_id LIMIT 1").fetchone()
+        if misaligned:
+            self.db.execute("DELETE FROM search_index")
+            self.backfill_search()
+
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
