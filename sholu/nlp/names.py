@@ -49,7 +49,8 @@ def womans_name_as_written(words: list[str], roles: list[str]) -> bool:
     if len(words) < 2 or roles[0] != "first" or roles[-1] != "surname":
         return False
     first, surname = words[0].lower(), words[-1].lower()
-    return (len(first) > 2 and first.isalpha()          # an initial («Э. Чернова») tells nothing and first[-1] not in OBLIQUE_FIRST_NAME_ENDINGS
+    # an initial («Э. Чернова») tells nothing
+    return (len(first) > 2 and first.isalpha() and first[-1] not in OBLIQUE_FIRST_NAME_ENDINGS
             and surname.endswith("а") and bool(SURNAME_SUFFIX.search(surname[:-1])))
 
 
