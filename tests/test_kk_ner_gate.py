@@ -8,8 +8,9 @@ instead of the script's 200 (200 take ~2.5 min). The figure is as good at 40 (0.
 The baseline, bench/kazakh_baseline.json "kaznerd_fold1_f1", is for this setting; it prints
 with the script when PARAMS["max_iterations"] is set to 40."""
 import contextlib
-import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from sholu.lang.kk import morphology, ner, train_ner
@@ -17,6 +18,11 @@ from sholu.lang.kk import morphology, ner, train_ner
 BASELINE = json.loads((Path(__file__).resolve().parents[1] / "bench" / "kazakh_baseline.json")
                       .read_text(encoding="utf-8"))
 GATE_ITERATIONS = 40
+# In a fresh interpreter: what earlier tests left in the kk pack's caches (stems and
+# features of the full vocabulary) would leak into the folds' features.
+FOLD_ONE = ("import json; from sholu.lang.kk import train_ner as t; "
+            f"t.PARAMS['max_iterations'] = {GATE_ITERATIONS}; "
+            "print(json.dumps(t.cross_validate(t.load(t.DEFAULT_DATA), folds=5, which=[1])['ALL']))")
 
 
 @contextlib.contextmanager
@@ -32,9 +38,8 @@ def shipped_vocabulary_kept():
             cached.cache_clear()
 
 
-def test_kaznerd_fold1_f1_holds_the_baseline(monkeypatch):
-    monkeypatch.setitem(train_ner.PARAMS, "max_iterations", GATE_ITERATIONS)
-    sentences = train_ner.load(train_ner.DEFAULT_DATA)
-    with shipped_vocabulary_kept(), contextlib.redirect_stderr(io.StringIO()):
-        table = train_ner.cross_validate(sentences, folds=5, which=[1])
-    assert table["ALL"]["f1"] >= BASELINE["kaznerd_fold1_f1"]
+def test_kaznerd_fold1_f1_holds_the_baseline():
+    with shipped_vocabulary_kept():
+        done = subprocess.run([sys.executable, "-c", FOLD_ONE], capture_output=True, text=True, check=True)
+    figure = json.loads(done.stdout.strip().splitlines()[-1])["f1"]
+    assert figure >= BASELINE["kaznerd_fold1_f1"]
