@@ -4,6 +4,7 @@ sanity check against the gold file, not something the method was fitted to."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import GOLD, SAMPLES
@@ -232,3 +233,24 @@ def test_sample_constitution_references_match_the_gold(sample_documents):
         assert gold <= found, name
     assert (27, 2) in {(r["article"], r["paragraph"])
                        for r in sample_documents["002_23470084129bac58.txt"].constitution_refs}
+
+
+def test_reading_words_grows_linearly_with_the_organisation_names():
+    """An article naming a new company in every sentence: twice the sentences, about
+    twice the calls (each word was checked against every name)."""
+    import cProfile
+    import pstats
+
+    from sholu.topics.words import words
+
+    def calls(n: int) -> int:
+        sentence = "Депутат встретился с работниками ТОО «Завод {}» и обсудил зарплаты. "
+        text = "".join(sentence.format(i) for i in range(n))
+        names = tuple((m.start(), m.end()) for m in re.finditer(r"ТОО «Завод \d+»", text))
+        profile = cProfile.Profile()
+        profile.runcall(words, text, names)
+        return pstats.Stats(profile).total_calls
+
+    calls(5)                                # the lemma cache fills here, not in a measurement
+    small, large = calls(200), calls(400)
+    assert large < 2.3 * small, (small, large)

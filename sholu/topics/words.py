@@ -3,6 +3,7 @@ The word vectors are Russian; seed terms are Russian and Kazakh, a Kazakh word r
 its stem."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,14 +39,31 @@ class Analysis:
 
 def words(text: str, names: tuple[tuple[int, int], ...] = ()) -> list[Word]:
     """The content words of a text, lemmatised; `names` are spans of organisation names."""
-    found = []
+    found, within = [], Covered(names)
     for match in WORD.finditer(text):
         form = normal_form(match.group())
         analysis = analyse(form)
         if analysis.is_content:
-            inside = bool(names) and any(s <= match.start() and match.end() <= e for s, e in names)
-            found.append(Word(form, analysis.lemma, analysis.lemmas, inside))
+            found.append(Word(form, analysis.lemma, analysis.lemmas, within(match.start(), match.end())))
     return fold_constitution(found)
+
+
+class Covered:
+    """Whether a stretch lies inside the spans (joined where they overlap), by bisection:
+    a scan of every name per word made an article of many organisations quadratic."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]):
+        self.spans: list[list[int]] = []
+        for start, end in sorted(spans):
+            if self.spans and start <= self.spans[-1][1]:
+                self.spans[-1][1] = max(self.spans[-1][1], end)
+            else:
+                self.spans.append([start, end])
+        self.starts = [start for start, _ in self.spans]
+
+    def __call__(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.spans[index][1]
 
 
 def normal_form(word: str) -> str:
