@@ -10,7 +10,7 @@ from bisect import bisect_right
 from razdel import sentenize
 
 from ..document import Document
-from .features import Mention
+from .features import Mention, Reading
 from .model import shipped_model
 
 TONED = (("persons", "PERSON"), ("organizations", "ORGANIZATION"))
@@ -30,16 +30,22 @@ def annotate_tone(doc: Document) -> Document:
 
 
 class Sentences:
-    """The text's sentences (razdel), found by offset."""
+    """The text's sentences (razdel), found by offset, each read once for all its mentions."""
 
     def __init__(self, text: str):
         self.spans = [(s.start, s.stop) for s in sentenize(text)]
         self.starts = [start for start, _ in self.spans]
         self.text = text
+        self.readings: dict[tuple[int, int], Reading] = {}
 
     def around(self, start: int) -> tuple[int, int] | None:
         index = bisect_right(self.starts, start) - 1
         return self.spans[index] if index >= 0 and start < self.spans[index][1] else None
+
+    def reading(self, span: tuple[int, int]) -> Reading:
+        if span not in self.readings:
+            self.readings[span] = Reading(self.text[span[0]:span[1]])
+        return self.readings[span]
 
 
 def tone_entity(entity: dict, tag: str, sentences: Sentences) -> None:
@@ -56,7 +62,8 @@ def mention_tone(start: int, end: int, tag: str, sentences: Sentences) -> dict |
     if sentence is None or end > sentence[1]:
         return None
     first, last = sentence
-    found = shipped_model().tone(Mention(sentences.text[first:last], start - first, end - first, tag))
+    mention = Mention(sentences.text[first:last], start - first, end - first, tag)
+    found = shipped_model().tone(mention, sentences.reading(sentence))
     return {"start": start, "end": end, "tone": found.value, "confidence": found.confidence}
 
 

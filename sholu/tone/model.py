@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import Mention, dense_features, sparse_features
+from .features import WORD_PREFIXES, Mention, Reading, dense_features, sparse_features
 
 MODEL_PATH = Path(__file__).parent / "model.npz"
 LABELS = (-1, 0, 1)
@@ -25,28 +25,48 @@ class Tone:
     confidence: float       # the probability of that class
 
 
+class FeatureColumns:
+    """Features keyed by the model's weight row (None for names it never saw); a word's
+    keys are looked up once, not once per mention."""
+
+    def __init__(self, index: dict[str, int]):
+        self.index = index
+        self.words: dict[tuple[str, str], tuple] = {}
+
+    def word(self, lemma: str, form: str) -> tuple:
+        if (lemma, form) not in self.words:
+            self.words[(lemma, form)] = tuple(self.index.get(f"{prefix}{form if prefix == 'w:' else lemma}")
+                                              for prefix in WORD_PREFIXES)
+        return self.words[(lemma, form)]
+
+    def name(self, name: str) -> int | None:
+        return self.index.get(name)
+
+
 class ToneModel:
     def __init__(self, path: Path = MODEL_PATH):
         stored = np.load(path)
         self.index = {name: i for i, name in enumerate(stored["names"].tolist())}
+        self.columns = FeatureColumns(self.index)
         self.weights = stored["weights"].astype(np.float64)
         self.bias = stored["bias"].astype(np.float64)
         self.neutral_offset = float(stored["neutral_offset"])
         self.dense_scale = float(stored["dense_scale"])
         self.config = json.loads(str(stored["config"]))      # how train.py fitted it
 
-    def probabilities(self, mention: Mention) -> np.ndarray:
-        named = [(self.index[n], v) for n, v in sparse_features(mention).items() if n in self.index]
-        values = np.array([v for _, v in named])
+    def probabilities(self, mention: Mention, reading: Reading | None = None) -> np.ndarray:
+        """`reading`: the mention's sentence already read (shared by its other mentions)."""
+        named = sparse_features(mention, reading, self.columns)
+        values = np.array(list(named.values()))
         norm = float(np.sqrt(values @ values)) if named else 1.0
-        sparse_part = values @ self.weights[[i for i, _ in named]] / norm if named else 0.0
-        dense = dense_features(mention) * self.dense_scale
+        sparse_part = values @ self.weights[list(named)] / norm if named else 0.0
+        dense = dense_features(mention, reading) * self.dense_scale
         scores = sparse_part + dense @ self.weights[len(self.index):] + self.bias
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
 
-    def tone(self, mention: Mention) -> Tone:
-        probs = self.probabilities(mention)
+    def tone(self, mention: Mention, reading: Reading | None = None) -> Tone:
+        probs = self.probabilities(mention, reading)
         chosen = int(decide(probs[None, :], self.neutral_offset)[0])
         return Tone(LABELS[chosen], round(float(probs[chosen]), 3))
 
