@@ -159,6 +159,11 @@ def test_the_stage_tones_each_mention_as_the_model_does_alone():
     assert len({t["tone"] for t in found}) > 1          # the sentence is not one tone for all
 
 
+def test_a_document_without_mentions_keeps_empty_tones():
+    doc = Document(source="t", fingerprint="", text=SHARED, language="ru", persons=[{"entity_id": 1, "spans": []}])
+    assert annotate_tone(doc).persons[0]["tone"] == {"positive": 0, "neutral": 0, "negative": 0, "net": 0.0}
+
+
 # -- the stage, end to end ------------------------------------------------------------
 
 ARTICLE = """\

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -55,20 +56,35 @@ class ToneModel:
         self.config = json.loads(str(stored["config"]))      # how train.py fitted it
 
     def probabilities(self, mention: Mention, reading: Reading | None = None) -> np.ndarray:
-        """`reading`: the mention's sentence already read (shared by its other mentions)."""
-        named = sparse_features(mention, reading, self.columns)
-        values = np.array(list(named.values()))
-        norm = float(np.sqrt(values @ values)) if named else 1.0
-        sparse_part = values @ self.weights[list(named)] / norm if named else 0.0
-        dense = dense_features(mention, reading) * self.dense_scale
-        scores = sparse_part + dense @ self.weights[len(self.index):] + self.bias
-        scores = np.exp(scores - scores.max())
-        return scores / scores.sum()
+        return self.probabilities_of([(mention, reading)])[0]
+
+    def probabilities_of(self, mentions: list[tuple[Mention, Reading | None]]) -> np.ndarray:
+        """Each mention's class probabilities (a row each), all scored in one product;
+        a mention's `reading` is its sentence already read, shared by its other mentions."""
+        rows = [sparse_features(mention, reading, self.columns) for mention, reading in mentions]
+        dense = np.array([dense_features(mention, reading) for mention, reading in mentions])
+        dense_weights = self.weights[len(self.index):]
+        scores = self.sparse_scores(rows) + (dense.reshape(len(rows), len(dense_weights)) * self.dense_scale) @ dense_weights + self.bias
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def sparse_scores(self, rows: list[dict[int, float]]) -> np.ndarray:
+        """Each row's weighted feature rows summed, over the length of its value vector."""
+        owner = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+        columns = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=len(owner))
+        values = np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=np.float64, count=len(owner))
+        norms = np.sqrt(np.bincount(owner, weights=values * values, minlength=len(rows)))
+        weighted = values[:, None] * self.weights[columns]
+        sums = np.stack([np.bincount(owner, weights=weighted[:, c], minlength=len(rows)) for c in range(len(LABELS))], axis=1)
+        return sums / np.where(norms > 0, norms, 1.0)[:, None]
+
+    def tones(self, mentions: list[tuple[Mention, Reading | None]]) -> list[Tone]:
+        probs = self.probabilities_of(mentions)
+        return [Tone(LABELS[chosen], round(float(row[chosen]), 3))
+                for row, chosen in zip(probs, decide(probs, self.neutral_offset).tolist())]
 
     def tone(self, mention: Mention, reading: Reading | None = None) -> Tone:
-        probs = self.probabilities(mention, reading)
-        chosen = int(decide(probs[None, :], self.neutral_offset)[0])
-        return Tone(LABELS[chosen], round(float(probs[chosen]), 3))
+        return self.tones([(mention, reading)])[0]
 
 
 def decide(probs: np.ndarray, neutral_offset: float) -> np.ndarray:
