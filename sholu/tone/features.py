@@ -66,14 +66,17 @@ class Reading:
         self.lemmas, self.verbs = map(list, zip(*map(word_reading, self.forms)))
         vectors = unit_vectors(list(zip(self.forms, self.lemmas)))
         self.matrix = np.array([v if v is not None else ZERO for v in vectors], dtype=np.float32)
-        self.known = np.abs(self.matrix).sum(axis=1) > 0
-        self.keyed: dict[tuple[str, int], list] = {}   # each slot's word keys, each pair's bigram key
+        self.seen = [v is not None for v in vectors]          # a word Navec knows
+        self.keyed: dict[tuple, object] = {}   # made once: word and bigram keys, masked slots
 
     def masked(self, start: int, end: int) -> tuple[list[int], int]:
-        """The slots of the sentence with the entity masked, and the index of <E> in them."""
-        first, last = entity_slots(self.words, start, end)
-        entity = len(self.words)
-        return [*range(first), entity, *range(last, entity)], first
+        """The slots of the sentence with the entity masked, and the index of <E> in them
+        (the sparse and the dense features both ask)."""
+        if (start, end) not in self.keyed:
+            first, last = entity_slots(self.words, start, end)
+            entity = len(self.words)
+            self.keyed[start, end] = [*range(first), entity, *range(last, entity)], first
+        return self.keyed[start, end]
 
     def word_keys(self, keys) -> list[tuple]:
         if ("words", id(keys)) not in self.keyed:
@@ -153,7 +156,7 @@ def sentence_words(found: dict, word_keys: list[tuple], at: int) -> None:
         if i == at:
             continue
         distance = abs(i - at)
-        weight = 1 / (1 + distance / DECAY)
+        weight = closeness(distance)
         for key in (lem, form, left if i < at else right):
             if key is not None and found.get(key, 0.0) < weight:
                 found[key] = weight
@@ -165,6 +168,11 @@ def sentence_words(found: dict, word_keys: list[tuple], at: int) -> None:
             key = left_next if i < at else right_next
             if key is not None:
                 found[key] = 1.0
+
+
+@lru_cache(maxsize=None)
+def closeness(distance: int) -> float:
+    return 1 / (1 + distance / DECAY)
 
 
 def roles(mention: Mention, reading: Reading, slots: list[int], at: int) -> list[str]:
@@ -221,19 +229,19 @@ def dense_features(mention: Mention, reading: Reading | None = None) -> np.ndarr
     slots, at = reading.masked(mention.start, mention.end)
     matrix = reading.matrix[slots]
     matrix[at] = 0                    # unknown words' rows are zeros too: sums skip them all
-    known = reading.known[slots]
-    known[at] = False
-    distance = np.abs(np.arange(len(matrix)) - at)
+    seen = [reading.seen[j] for j in slots]
+    seen[at] = False
+    size = len(slots)
     # the whole sentence, 3 and 8 tokens each side, each side alone: each part's known
     # rows, summed in order as `mean` sums them (a zero row adds nothing)
-    bounds = np.array([(0, len(matrix)), (max(0, at - NEAR), at + NEAR + 1), (max(0, at - WIDE), at + WIDE + 1),
-                       (0, at), (at + 1, len(matrix))])
-    sums = np.array([np.add.reduce(matrix[low:high], axis=0) for low, high in bounds])
-    running = np.concatenate(([0], np.cumsum(known)))
-    counts = running[np.minimum(bounds[:, 1], len(matrix))] - running[bounds[:, 0]]
-    np.true_divide(sums, np.maximum(counts, 1)[:, None], out=sums, casting="unsafe")
+    spans = [(0, size), (max(0, at - NEAR), min(size, at + NEAR + 1)), (max(0, at - WIDE), min(size, at + WIDE + 1)),
+             (0, at), (at + 1, size)]
+    sums = np.array([np.add.reduce(matrix[low:high], axis=0) for low, high in spans])
+    counts = np.array([max(1, sum(seen[low:high])) for low, high in spans], dtype=np.intp)
+    np.true_divide(sums, counts[:, None], out=sums, casting="unsafe")
+    closer = np.array([1 / (1 + abs(i - at) / 3.0) if known else 0.0 for i, known in enumerate(seen)])
     means = [unit_mean(row) for row in sums]
-    means.append(unit_mean((matrix * (known / (1 + distance / 3.0))[:, None]).sum(axis=0)))
+    means.append(unit_mean((matrix * closer[:, None]).sum(axis=0)))
     return np.concatenate(means)
 
 
