@@ -240,9 +240,9 @@ def dense_features(mention: Mention, reading: Reading | None = None) -> np.ndarr
     counts = np.array([max(1, sum(seen[low:high])) for low, high in spans], dtype=np.intp)
     np.true_divide(sums, counts[:, None], out=sums, casting="unsafe")
     closer = np.array([1 / (1 + abs(i - at) / 3.0) if known else 0.0 for i, known in enumerate(seen)])
-    means = [unit_mean(row) for row in sums]
-    means.append(unit_mean((matrix * closer[:, None]).sum(axis=0)))
-    return np.concatenate(means)
+    norms = np.sqrt(np.array([row.dot(row) for row in sums]))      # as unit_mean, five at once
+    return np.concatenate([(sums / np.where(norms > 0, norms, 1)[:, None]).ravel(),
+                           unit_mean((matrix * closer[:, None]).sum(axis=0))])
 
 
 def unit_mean(vector: np.ndarray) -> np.ndarray:
