@@ -79,15 +79,15 @@ class Reading:
         return self.keyed[start, end]
 
     def word_keys(self, keys) -> list[tuple]:
-        if ("words", id(keys)) not in self.keyed:
-            self.keyed["words", id(keys)] = [keys.word(lem, form) for lem, form in zip(self.lemmas, self.forms)]
-        return self.keyed["words", id(keys)]
+        if ("words", keys) not in self.keyed:
+            self.keyed["words", keys] = [keys.word(lem, form) for lem, form in zip(self.lemmas, self.forms)]
+        return self.keyed["words", keys]
 
     def pair_keys(self, keys) -> list:
         """The key of each two neighbouring tokens' bigram (the <E> slot's bigrams aside)."""
-        if ("pairs", id(keys)) not in self.keyed:
-            self.keyed["pairs", id(keys)] = [keys.name(f"b:{a}_{b}") for a, b in zip(self.lemmas[:-2], self.lemmas[1:-1])]
-        return self.keyed["pairs", id(keys)]
+        if ("pairs", keys) not in self.keyed:
+            self.keyed["pairs", keys] = [keys.name(f"b:{a}_{b}") for a, b in zip(self.lemmas[:-2], self.lemmas[1:-1])]
+        return self.keyed["pairs", keys]
 
     def bigram_keys(self, slots: list[int], at: int, keys) -> list:
         """The masked sentence's bigrams in order: the sentence's own, and <E>'s two."""

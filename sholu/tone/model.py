@@ -16,6 +16,7 @@ from .features import WORD_PREFIXES, Mention, Reading, dense_features, sparse_fe
 MODEL_PATH = Path(__file__).parent / "model.npz"
 LABELS = (-1, 0, 1)
 NEUTRAL = LABELS.index(0)
+WORD_CACHE_LIMIT = 300_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class FeatureColumns:
 
     def word(self, lemma: str, form: str) -> tuple:
         if (lemma, form) not in self.words:
+            if len(self.words) > WORD_CACHE_LIMIT:          # a long run's memory stays bounded
+                self.words.clear()
             self.words[(lemma, form)] = tuple(self.index.get(f"{prefix}{form if prefix == 'w:' else lemma}")
                                               for prefix in WORD_PREFIXES)
         return self.words[(lemma, form)]
