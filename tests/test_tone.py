@@ -133,12 +133,15 @@ def test_the_shared_reading_masks_each_entity_as_reading_it_afresh_would():
         assert np.array_equal(dense_features(mention, reading), fresh_dense(mention))
 
 
-def test_word_features_keep_the_nearest_weight_in_order_of_first_sight():
+def test_word_and_bigram_features_keep_the_nearest_weight_in_order_of_first_sight():
     for mention in shared_mentions():
         named = sparse_features(mention, Reading(SHARED))
         words = {name: weight for name, weight in named.items() if name.split(":")[0] in
                  ("l", "w", "L", "R", "n", "Ln", "Rn", "L1", "R1")}
         assert list(words.items()) == list(fresh_words(mention).items())
+        _, lemmas, _ = fresh_masked(mention)
+        bigrams = dict.fromkeys(f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:]))
+        assert [name for name in named if name.startswith("b:")] == list(bigrams)
         assert {"neg:поддержать", "neg:он", "b:не_поддержать"} <= set(named)
 
 
