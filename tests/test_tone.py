@@ -5,17 +5,22 @@ below bench/tone_baseline.json."""
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from conftest import ROOT, export_records, run_into
 from sholu.cli import main
+from sholu.document import Document
+from sholu.lang.ru.morphology import lemma
 from sholu.server import create_app
 from sholu.store import open_store
-from sholu.tone.features import Mention
+from sholu.tone import annotate_tone
+from sholu.tone.features import NAMES, Mention, Reading, dense_features, entity_slots, sparse_features, tokens
 from sholu.tone.model import shipped_model
 from sholu.tone.train import cross_validated_f1, training_set
+from sholu.topics.vectors import unit_vectors
 
 BASELINE = json.loads((ROOT / "bench" / "tone_baseline.json").read_text(encoding="utf-8"))
 
@@ -69,6 +74,97 @@ def test_confidence_is_the_probability_of_the_chosen_tone():
     found = shipped_model().tone(mention)
     assert 0.5 < found.confidence <= 1
     assert found.confidence == pytest.approx(shipped_model().probabilities(mention).max(), abs=1e-3)
+
+
+# -- one reading per sentence gives what reading each mention afresh gives ------------------
+
+SHARED = ("Аким Нурлан Бекенов и депутат Ерлан Сапаров не поддержали «Жолстрой», а министр "
+          "похвалил Бекенова: без него ничего бы не вышло.")
+SHARED_ENTITIES = ("Нурлан Бекенов", "Ерлан Сапаров", "Жолстрой", "Бекенова", "министр", "ничего бы")
+
+
+def shared_mentions():
+    return [Mention(SHARED, SHARED.index(name), SHARED.index(name) + len(name)) for name in SHARED_ENTITIES]
+
+
+def fresh_masked(mention: Mention):
+    """The straightforward way: tokenise, mask the entity, lemmatise, for one mention."""
+    words = tokens(mention.sentence)
+    first, last = entity_slots(words, mention.start, mention.end)
+    masked = [w for w, _, _ in words[:first]] + ["<E>"] + [w for w, _, _ in words[last:]]
+    return masked, [lemma(w) if w[0].isalpha() else w for w in masked], first
+
+
+def fresh_dense(mention: Mention) -> np.ndarray:
+    """The dense part as plain per-mention means over the masked sentence's Navec rows."""
+    masked, lemmas, at = fresh_masked(mention)
+    vectors = [v if v is not None else np.zeros(300, np.float32) for v in unit_vectors(list(zip(masked, lemmas)))]
+    matrix = np.array(vectors, dtype=np.float32)
+    known = np.abs(matrix).sum(axis=1) > 0
+    known[at] = False
+    place = np.arange(len(matrix))
+    distance = np.abs(place - at)
+    parts = [known, known & (distance <= 3), known & (distance <= 8), known & (place < at), known & (place > at)]
+    means = [matrix[chosen].mean(axis=0) if chosen.any() else np.zeros(300, np.float32) for chosen in parts]
+    means.append((matrix * (known / (1 + distance / 3.0))[:, None]).sum(axis=0))
+    return np.concatenate([m / np.linalg.norm(m) if np.linalg.norm(m) else m for m in means])
+
+
+def fresh_words(mention: Mention) -> dict[str, float]:
+    """Each word's features by name, one at a time, the larger weight kept."""
+    masked, lemmas, at = fresh_masked(mention)
+    found = {}
+    for i, word in enumerate(lemmas):
+        distance, side = abs(i - at), "L" if i < at else "R"
+        named = [(f"l:{word}", 1 / (1 + distance / 5)), (f"w:{masked[i]}", 1 / (1 + distance / 5)),
+                 (f"{side}:{word}", 1 / (1 + distance / 5))]
+        named += [(f"n:{word}", 1.0), (f"{side}n:{word}", 1.0)] if distance <= 3 else []
+        named += [(f"{side}1:{word}", 1.0)] if distance == 1 else []
+        for name, weight in named if i != at else []:
+            found[name] = max(found.get(name, 0.0), weight)
+    return found
+
+
+def test_the_shared_reading_masks_each_entity_as_reading_it_afresh_would():
+    reading = Reading(SHARED)
+    for mention in shared_mentions():
+        slots, at = reading.masked(mention.start, mention.end)
+        assert ([reading.forms[j] for j in slots], [reading.lemmas[j] for j in slots], at) == fresh_masked(mention)
+        assert np.array_equal(dense_features(mention, reading), fresh_dense(mention))
+
+
+def test_word_and_bigram_features_keep_the_nearest_weight_in_order_of_first_sight():
+    for mention in shared_mentions():
+        named = sparse_features(mention, Reading(SHARED))
+        words = {name: weight for name, weight in named.items() if name.split(":")[0] in
+                 ("l", "w", "L", "R", "n", "Ln", "Rn", "L1", "R1")}
+        assert list(words.items()) == list(fresh_words(mention).items())
+        _, lemmas, _ = fresh_masked(mention)
+        bigrams = dict.fromkeys(f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:]))
+        assert [name for name in named if name.startswith("b:")] == list(bigrams)
+        assert {"neg:поддержать", "neg:он", "b:не_поддержать"} <= set(named)
+
+
+def test_the_models_columns_are_the_names_it_knows_in_the_same_order():
+    model = shipped_model()
+    for mention in shared_mentions():
+        by_name = sparse_features(mention, Reading(SHARED), NAMES)
+        by_column = sparse_features(mention, Reading(SHARED), model.columns)
+        assert list(by_column.items()) == [(model.index[n], v) for n, v in by_name.items() if n in model.index]
+
+
+def test_the_stage_tones_each_mention_as_the_model_does_alone():
+    doc = Document(source="t", fingerprint="", text=SHARED, language="ru", persons=[
+        {"entity_id": 1, "spans": [(m.start, m.end) for m in shared_mentions()]}])
+    found = annotate_tone(doc).persons[0]["tone_mentions"]
+    alone = [shipped_model().tone(Mention(SHARED, m.start, m.end, "PERSON")) for m in shared_mentions()]
+    assert [(t["tone"], t["confidence"]) for t in found] == [(t.value, t.confidence) for t in alone]
+    assert len({t["tone"] for t in found}) > 1          # the sentence is not one tone for all
+
+
+def test_a_document_without_mentions_keeps_empty_tones():
+    doc = Document(source="t", fingerprint="", text=SHARED, language="ru", persons=[{"entity_id": 1, "spans": []}])
+    assert annotate_tone(doc).persons[0]["tone"] == {"positive": 0, "neutral": 0, "negative": 0, "net": 0.0}
 
 
 # -- the stage, end to end ------------------------------------------------------------

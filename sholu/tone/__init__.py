@@ -10,8 +10,8 @@ from bisect import bisect_right
 from razdel import sentenize
 
 from ..document import Document
-from .features import Mention
-from .model import shipped_model
+from .features import Mention, Reading
+from .model import Tone, shipped_model
 
 TONED = (("persons", "PERSON"), ("organizations", "ORGANIZATION"))
 MODEL_LANGUAGE = "ru"
@@ -21,43 +21,57 @@ def annotate_tone(doc: Document) -> Document:
     if doc.language != MODEL_LANGUAGE:
         return doc
     sentences = Sentences(doc.text)
-    for field, tag in TONED:
-        for entity in getattr(doc, field):
-            tone_entity(entity, tag, sentences)
+    entities = [(entity, tag) for field, tag in TONED for entity in getattr(doc, field)]
+    mentions = [[located(start, end, tag, sentences) for start, end in entity.get("spans", [])]
+                for entity, tag in entities]
+    toned = [(start, end, mention, reading) for found in mentions for start, end, mention, reading in found if mention]
+    tones = iter(shipped_model().tones([(mention, reading) for _, _, mention, reading in toned]))  # one product
+    for (entity, _), found in zip(entities, mentions):
+        tone_entity(entity, [span_tone(start, end, next(tones)) for start, end, mention, _ in found if mention])
     for quote in doc.quotes:
         quote["speaker_tone"] = speaker_tone(quote, doc.persons + doc.organizations, sentences)
     return doc
 
 
 class Sentences:
-    """The text's sentences (razdel), found by offset."""
+    """The text's sentences (razdel), found by offset, each read once for all its mentions."""
 
     def __init__(self, text: str):
         self.spans = [(s.start, s.stop) for s in sentenize(text)]
         self.starts = [start for start, _ in self.spans]
         self.text = text
+        self.readings: dict[tuple[int, int], Reading] = {}
 
     def around(self, start: int) -> tuple[int, int] | None:
         index = bisect_right(self.starts, start) - 1
         return self.spans[index] if index >= 0 and start < self.spans[index][1] else None
 
+    def reading(self, span: tuple[int, int]) -> Reading:
+        if span not in self.readings:
+            self.readings[span] = Reading(self.text[span[0]:span[1]])
+        return self.readings[span]
 
-def tone_entity(entity: dict, tag: str, sentences: Sentences) -> None:
-    tones = [mention_tone(start, end, tag, sentences) for start, end in entity.get("spans", [])]
-    tones = [tone for tone in tones if tone is not None]
+
+def tone_entity(entity: dict, tones: list[dict]) -> None:
+    """The entity's toned mentions, counted by tone."""
     counts = {value: sum(t["tone"] == value for t in tones) for value in (1, 0, -1)}
     entity["tone"] = {"positive": counts[1], "neutral": counts[0], "negative": counts[-1],
                       "net": round((counts[1] - counts[-1]) / len(tones), 3) if tones else 0.0}
     entity["tone_mentions"] = tones
 
 
-def mention_tone(start: int, end: int, tag: str, sentences: Sentences) -> dict | None:
+def span_tone(start: int, end: int, tone: Tone) -> dict:
+    return {"start": start, "end": end, "tone": tone.value, "confidence": tone.confidence}
+
+
+def located(start: int, end: int, tag: str, sentences: Sentences) -> tuple:
+    """The span, its mention in its sentence and the sentence's reading (None, None when
+    the span leaves its sentence: such a mention keeps no tone)."""
     sentence = sentences.around(start)
     if sentence is None or end > sentence[1]:
-        return None
+        return start, end, None, None
     first, last = sentence
-    found = shipped_model().tone(Mention(sentences.text[first:last], start - first, end - first, tag))
-    return {"start": start, "end": end, "tone": found.value, "confidence": found.confidence}
+    return start, end, Mention(sentences.text[first:last], start - first, end - first, tag), sentences.reading(sentence)
 
 
 def speaker_tone(quote: dict, entities: list[dict], sentences: Sentences) -> int | None:

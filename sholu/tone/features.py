@@ -2,7 +2,12 @@
 (words of the sentence with the entity masked, the words next to it on each side,
 negated words, lemmas, character n-grams near it) and a dense part (Navec means of the
 sentence and of the entity's neighbourhood). Training and inference share this module,
-so the shipped model reads exactly what it was trained on."""
+so the shipped model reads exactly what it was trained on.
+
+A sentence is read once (`Reading`: tokens, lemmas, verb flags, Navec rows) for all the
+entities in it; an entity's masked sentence is that reading with the entity's tokens
+replaced by one <E> slot. Features are keyed by name for training (`NAMES`) and by the
+model's column for inference (`model.py`), one code path for both."""
 from __future__ import annotations
 
 import re
@@ -21,6 +26,10 @@ DECAY = 5.0                # a word DECAY tokens away from the entity weighs hal
 ZERO = np.zeros(300, dtype=np.float32)
 QUOTE_MARKS = "«»\"“”„"
 VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+ENTITY = "<E>"
+# A word's features, in the order they are first added: lemma, form, lemma by side, and
+# (next to the entity) as a neighbour, a neighbour by side, the very next word by side.
+WORD_PREFIXES = ("l:", "w:", "L:", "R:", "n:", "Ln:", "Rn:", "L1:", "R1:")
 
 
 @dataclass(frozen=True)
@@ -46,28 +55,137 @@ def entity_slots(words: list[tuple[str, int, int]], start: int, end: int) -> tup
     return after, after
 
 
-def sparse_features(mention: Mention) -> dict[str, float]:
-    """Named features with their weights: a word's weight falls with its distance from
-    the entity, so the words next to it count most."""
-    masked, lemmas, at = masked_sentence(mention)
-    found: dict[str, float] = {f"tag:{mention.tag}": 1.0}
-    for name, weight in sentence_words(masked, lemmas, at):
-        found[name] = max(found.get(name, 0.0), weight)
-    for name in negated_words(masked, lemmas) + placement(mention, masked, at) + roles(mention, masked, lemmas, at):
-        found[name] = 1.0
+class Reading:
+    """A sentence read once for every entity in it: its tokens' forms, lemmas, verb flags
+    and Navec rows, with one slot more at the end for the masked entity (<E>)."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+        self.words = tokens(sentence)
+        self.forms = [w for w, _, _ in self.words] + [ENTITY]
+        self.lemmas, self.verbs = map(list, zip(*map(word_reading, self.forms)))
+        vectors = unit_vectors(list(zip(self.forms, self.lemmas)))
+        self.matrix = np.array([v if v is not None else ZERO for v in vectors], dtype=np.float32)
+        self.seen = [v is not None for v in vectors]          # a word Navec knows
+        self.keyed: dict[tuple, object] = {}   # made once: word and bigram keys, masked slots
+
+    def masked(self, start: int, end: int) -> tuple[list[int], int]:
+        """The slots of the sentence with the entity masked, and the index of <E> in them
+        (the sparse and the dense features both ask)."""
+        if (start, end) not in self.keyed:
+            first, last = entity_slots(self.words, start, end)
+            entity = len(self.words)
+            self.keyed[start, end] = [*range(first), entity, *range(last, entity)], first
+        return self.keyed[start, end]
+
+    def word_keys(self, keys) -> list[tuple]:
+        if ("words", keys) not in self.keyed:
+            self.keyed["words", keys] = [keys.word(lem, form) for lem, form in zip(self.lemmas, self.forms)]
+        return self.keyed["words", keys]
+
+    def pair_keys(self, keys) -> list:
+        """The key of each two neighbouring tokens' bigram (the <E> slot's bigrams aside)."""
+        if ("pairs", keys) not in self.keyed:
+            self.keyed["pairs", keys] = [keys.name(f"b:{a}_{b}") for a, b in zip(self.lemmas[:-2], self.lemmas[1:-1])]
+        return self.keyed["pairs", keys]
+
+    def bigram_keys(self, slots: list[int], at: int, keys) -> list:
+        """The masked sentence's bigrams in order: the sentence's own, and <E>'s two."""
+        pairs = self.pair_keys(keys)
+        before, after = slots[:at], slots[at + 1:]
+        found = pairs[:max(0, len(before) - 1)]
+        if before:
+            found.append(keys.name(f"b:{self.lemmas[before[-1]]}_{ENTITY}"))
+        if after:
+            found.append(keys.name(f"b:{ENTITY}_{self.lemmas[after[0]]}"))
+        return found + pairs[after[0]:] if after else found
+
+
+@lru_cache(maxsize=256)        # the sparse and the dense features read it: made once
+def read(sentence: str) -> Reading:
+    return Reading(sentence)
+
+
+class FeatureNames:
+    """Features keyed by their names: what training sees and writes into the model."""
+
+    def word(self, lemma_: str, form: str) -> tuple[str, ...]:
+        return tuple(f"{prefix}{form if prefix == 'w:' else lemma_}" for prefix in WORD_PREFIXES)
+
+    def name(self, name: str) -> str:
+        return name
+
+
+NAMES = FeatureNames()
+
+
+def masked_sentence(mention: Mention) -> tuple[list[str], list[str], int]:
+    """The sentence's tokens with the entity as one <E> token, their lemmas, and <E>'s index."""
+    reading = read(mention.sentence)
+    slots, at = reading.masked(mention.start, mention.end)
+    return [reading.forms[j] for j in slots], [reading.lemmas[j] for j in slots], at
+
+
+def sparse_features(mention: Mention, reading: Reading | None = None, keys=NAMES) -> dict:
+    """Features with their weights, keyed by `keys` (None keys are dropped): a word's
+    weight falls with its distance from the entity, so the words next to it count most."""
+    reading = reading or read(mention.sentence)
+    slots, at = reading.masked(mention.start, mention.end)
+    found: dict = {}
+    tag = keys.name(f"tag:{mention.tag}")
+    if tag is not None:
+        found[tag] = 1.0
+    word_keys = reading.word_keys(keys)
+    sentence_words(found, [word_keys[j] for j in slots], at)
+    lemmas = [reading.lemmas[j] for j in slots]
+    masked = [reading.forms[j] for j in slots]
+    for key in reading.bigram_keys(slots, at, keys):
+        if key is not None:
+            found[key] = 1.0
+    for name in negated_words(masked, lemmas) + placement(mention, masked, at) + roles(mention, reading, slots, at):
+        key = keys.name(name)
+        if key is not None:
+            found[key] = 1.0
     return found
 
 
-def roles(mention: Mention, masked: list[str], lemmas: list[str], at: int) -> list[str]:
+def sentence_words(found: dict, word_keys: list[tuple], at: int) -> None:
+    """Each word's lemma by itself, by side of the entity, and (within NEAR tokens) as a
+    neighbour; weights fall as 1 / (1 + distance / DECAY), a word seen twice keeps the larger."""
+    for i, (lem, form, left, right, near, left_near, right_near, left_next, right_next) in enumerate(word_keys):
+        if i == at:
+            continue
+        distance = abs(i - at)
+        weight = closeness(distance)
+        for key in (lem, form, left if i < at else right):
+            if key is not None and found.get(key, 0.0) < weight:
+                found[key] = weight
+        if distance <= NEAR:
+            for key in (near, left_near if i < at else right_near):
+                if key is not None:
+                    found[key] = 1.0
+        if distance == 1:
+            key = left_next if i < at else right_next
+            if key is not None:
+                found[key] = 1.0
+
+
+@lru_cache(maxsize=None)
+def closeness(distance: int) -> float:
+    return 1 / (1 + distance / DECAY)
+
+
+def roles(mention: Mention, reading: Reading, slots: list[int], at: int) -> list[str]:
     """Who acts on whom: the entity's case (the critic is nominative, the criticised
     accusative) with the nearest verb on each side, and with the words next to it."""
     case = entity_case(mention)
     found = [f"case:{case}"]
-    for side, indexes in (("L", range(at - 1, -1, -1)), ("R", range(at + 1, len(masked)))):
-        verb = next((lemmas[i] for i in indexes if is_verb(masked[i])), None)
+    for side, indexes in (("L", range(at - 1, -1, -1)), ("R", range(at + 1, len(slots)))):
+        verb = next((reading.lemmas[slots[i]] for i in indexes if reading.verbs[slots[i]]), None)
         if verb:
             found += [f"v{side}:{verb}", f"v{side}:{verb}|{case}"]
-    found += [f"c|{case}|{lemmas[i]}" for i in range(max(0, at - NEAR), min(len(lemmas), at + NEAR + 1)) if i != at]
+    found += [f"c|{case}|{reading.lemmas[slots[i]]}"
+              for i in range(max(0, at - NEAR), min(len(slots), at + NEAR + 1)) if i != at]
     return found
 
 
@@ -78,33 +196,14 @@ def entity_case(mention: Mention) -> str:
     return str(parses(words[-1].lower())[0].tag.case or "none")
 
 
+@lru_cache(maxsize=300_000)
+def word_reading(form: str) -> tuple[str, bool]:
+    """A token's lemma (punctuation as itself) and whether it is a verb form."""
+    return (lemma(form) if form[0].isalpha() else form), is_verb(form)
+
+
 def is_verb(word: str) -> bool:
     return word[0].isalpha() and parses(word)[0].tag.POS in VERB_TAGS
-
-
-@lru_cache(maxsize=256)        # the sparse and the dense features read it: made once
-def masked_sentence(mention: Mention) -> tuple[list[str], list[str], int]:
-    """The sentence's tokens with the entity as one <E> token, their lemmas, and <E>'s index."""
-    words = tokens(mention.sentence)
-    first, last = entity_slots(words, mention.start, mention.end)
-    masked = [w for w, _, _ in words[:first]] + ["<E>"] + [w for w, _, _ in words[last:]]
-    return masked, [lemma(w) if w[0].isalpha() else w for w in masked], first
-
-
-def sentence_words(masked: list[str], lemmas: list[str], at: int):
-    """Each word's lemma by itself, by side of the entity, and (within NEAR tokens) as a
-    neighbour; weights fall as 1 / (1 + distance / DECAY)."""
-    for i, word in enumerate(lemmas):
-        if i == at:
-            continue
-        distance, side = abs(i - at), "L" if i < at else "R"
-        weight = 1 / (1 + distance / DECAY)
-        yield from ((f"l:{word}", weight), (f"w:{masked[i]}", weight), (f"{side}:{word}", weight))
-        if distance <= NEAR:
-            yield from ((f"n:{word}", 1.0), (f"{side}n:{word}", 1.0))
-        if distance == 1:
-            yield f"{side}1:{word}", 1.0
-    yield from ((f"b:{a}_{b}", 1.0) for a, b in zip(lemmas, lemmas[1:]))
 
 
 def negated_words(masked: list[str], lemmas: list[str]) -> list[str]:
@@ -122,23 +221,30 @@ def placement(mention: Mention, masked: list[str], at: int) -> list[str]:
     return found
 
 
-def dense_features(mention: Mention) -> np.ndarray:
+def dense_features(mention: Mention, reading: Reading | None = None) -> np.ndarray:
     """Navec means around the entity (the whole sentence, 3 and 8 tokens each side, each
     side alone, and weighted by closeness): words the training rows never used still
     land near the ones they did."""
-    masked, lemmas, at = masked_sentence(mention)
-    vectors = [v if v is not None else ZERO for v in unit_vectors(list(zip(masked, lemmas)))]
-    matrix = np.array(vectors, dtype=np.float32)
-    known = np.abs(matrix).sum(axis=1) > 0
-    known[at] = False
-    distance = np.abs(np.arange(len(matrix)) - at)
-    parts = [known, known & (distance <= NEAR), known & (distance <= WIDE),
-             known & (np.arange(len(matrix)) < at), known & (np.arange(len(matrix)) > at)]
-    means = [unit_mean(matrix[chosen].mean(axis=0)) if chosen.any() else ZERO for chosen in parts]
-    means.append(unit_mean((matrix * (known / (1 + distance / 3.0))[:, None]).sum(axis=0)))
-    return np.concatenate(means)
+    reading = reading or read(mention.sentence)
+    slots, at = reading.masked(mention.start, mention.end)
+    matrix = reading.matrix[slots]
+    matrix[at] = 0                    # unknown words' rows are zeros too: sums skip them all
+    seen = [reading.seen[j] for j in slots]
+    seen[at] = False
+    size = len(slots)
+    # the whole sentence, 3 and 8 tokens each side, each side alone: each part's known
+    # rows, summed in order as `mean` sums them (a zero row adds nothing)
+    spans = [(0, size), (max(0, at - NEAR), min(size, at + NEAR + 1)), (max(0, at - WIDE), min(size, at + WIDE + 1)),
+             (0, at), (at + 1, size)]
+    sums = np.array([np.add.reduce(matrix[low:high], axis=0) for low, high in spans])
+    counts = np.array([max(1, sum(seen[low:high])) for low, high in spans], dtype=np.intp)
+    np.true_divide(sums, counts[:, None], out=sums, casting="unsafe")
+    closer = np.array([1 / (1 + abs(i - at) / 3.0) if known else 0.0 for i, known in enumerate(seen)])
+    norms = np.sqrt(np.array([row.dot(row) for row in sums]))      # as unit_mean, five at once
+    return np.concatenate([(sums / np.where(norms > 0, norms, 1)[:, None]).ravel(),
+                           unit_mean((matrix * closer[:, None]).sum(axis=0))])
 
 
 def unit_mean(vector: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(vector))
+    norm = float(np.sqrt(vector.dot(vector)))           # np.linalg.norm's sum, without its checks
     return vector / norm if norm else vector

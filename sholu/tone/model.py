@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
-from .features import Mention, dense_features, sparse_features
+from .features import WORD_PREFIXES, Mention, Reading, dense_features, sparse_features
 
 MODEL_PATH = Path(__file__).parent / "model.npz"
 LABELS = (-1, 0, 1)
 NEUTRAL = LABELS.index(0)
+WORD_CACHE_LIMIT = 300_000
 
 
 @dataclass(frozen=True)
@@ -25,30 +27,67 @@ class Tone:
     confidence: float       # the probability of that class
 
 
+class FeatureColumns:
+    """Features keyed by the model's weight row (None for names it never saw); a word's
+    keys are looked up once, not once per mention."""
+
+    def __init__(self, index: dict[str, int]):
+        self.index = index
+        self.words: dict[tuple[str, str], tuple] = {}
+
+    def word(self, lemma: str, form: str) -> tuple:
+        if (lemma, form) not in self.words:
+            if len(self.words) > WORD_CACHE_LIMIT:          # a long run's memory stays bounded
+                self.words.clear()
+            self.words[(lemma, form)] = tuple(self.index.get(f"{prefix}{form if prefix == 'w:' else lemma}")
+                                              for prefix in WORD_PREFIXES)
+        return self.words[(lemma, form)]
+
+    def name(self, name: str) -> int | None:
+        return self.index.get(name)
+
+
 class ToneModel:
     def __init__(self, path: Path = MODEL_PATH):
         stored = np.load(path)
         self.index = {name: i for i, name in enumerate(stored["names"].tolist())}
+        self.columns = FeatureColumns(self.index)
         self.weights = stored["weights"].astype(np.float64)
         self.bias = stored["bias"].astype(np.float64)
         self.neutral_offset = float(stored["neutral_offset"])
         self.dense_scale = float(stored["dense_scale"])
         self.config = json.loads(str(stored["config"]))      # how train.py fitted it
 
-    def probabilities(self, mention: Mention) -> np.ndarray:
-        named = [(self.index[n], v) for n, v in sparse_features(mention).items() if n in self.index]
-        values = np.array([v for _, v in named])
-        norm = float(np.sqrt(values @ values)) if named else 1.0
-        sparse_part = values @ self.weights[[i for i, _ in named]] / norm if named else 0.0
-        dense = dense_features(mention) * self.dense_scale
-        scores = sparse_part + dense @ self.weights[len(self.index):] + self.bias
-        scores = np.exp(scores - scores.max())
-        return scores / scores.sum()
+    def probabilities(self, mention: Mention, reading: Reading | None = None) -> np.ndarray:
+        return self.probabilities_of([(mention, reading)])[0]
 
-    def tone(self, mention: Mention) -> Tone:
-        probs = self.probabilities(mention)
-        chosen = int(decide(probs[None, :], self.neutral_offset)[0])
-        return Tone(LABELS[chosen], round(float(probs[chosen]), 3))
+    def probabilities_of(self, mentions: list[tuple[Mention, Reading | None]]) -> np.ndarray:
+        """Each mention's class probabilities (a row each), all scored in one product;
+        a mention's `reading` is its sentence already read, shared by its other mentions."""
+        rows = [sparse_features(mention, reading, self.columns) for mention, reading in mentions]
+        dense = np.array([dense_features(mention, reading) for mention, reading in mentions])
+        dense_weights = self.weights[len(self.index):]
+        scores = self.sparse_scores(rows) + (dense.reshape(len(rows), len(dense_weights)) * self.dense_scale) @ dense_weights + self.bias
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def sparse_scores(self, rows: list[dict[int, float]]) -> np.ndarray:
+        """Each row's weighted feature rows summed, over the length of its value vector."""
+        owner = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+        columns = np.fromiter(chain.from_iterable(rows), dtype=np.intp, count=len(owner))
+        values = np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=np.float64, count=len(owner))
+        norms = np.sqrt(np.bincount(owner, weights=values * values, minlength=len(rows)))
+        weighted = values[:, None] * self.weights[columns]
+        sums = np.stack([np.bincount(owner, weights=weighted[:, c], minlength=len(rows)) for c in range(len(LABELS))], axis=1)
+        return sums / np.where(norms > 0, norms, 1.0)[:, None]
+
+    def tones(self, mentions: list[tuple[Mention, Reading | None]]) -> list[Tone]:
+        probs = self.probabilities_of(mentions)
+        return [Tone(LABELS[chosen], round(float(row[chosen]), 3))
+                for row, chosen in zip(probs, decide(probs, self.neutral_offset).tolist())]
+
+    def tone(self, mention: Mention, reading: Reading | None = None) -> Tone:
+        return self.tones([(mention, reading)])[0]
 
 
 def decide(probs: np.ndarray, neutral_offset: float) -> np.ndarray:
