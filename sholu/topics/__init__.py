@@ -8,7 +8,6 @@ strong themes; `constitution_refs` finds «пункт 2 статьи 27 Конс
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..document import Document
 from .constitution import constitution_refs
@@ -37,13 +36,13 @@ def classify_paragraphs(text: str, names: list | tuple = ()) -> list[dict]:
     """[{start, end, topics: [{topic, score}]}] for each paragraph, best theme first;
     themes scoring under REPORT_FROM are left out. `names`: optional [start, end] spans of
     organisation names in `text` (the nlp stage's), whose words mostly do not count."""
-    model = current_model()
-    results = []
-    for start, end in paragraph_spans(text):
-        local = tuple((s - start, e - start) for s, e in names if start <= s and e <= end)
-        scores = score_paragraph(text[start:end], model, local)
-        results.append({"start": start, "end": end, "topics": ranked(scores, REPORT_FROM)})
-    return results
+    return [paragraph_result(text, start, end, names) for start, end in paragraph_spans(text)]
+
+
+def paragraph_result(text: str, start: int, end: int, names) -> dict:
+    local = tuple((s - start, e - start) for s, e in names if start <= s and e <= end)
+    scores = score_paragraph(text[start:end], current_model(), local)
+    return {"start": start, "end": end, "topics": ranked(scores, REPORT_FROM)}
 
 
 def article_topics(paragraph_results: list[dict]) -> list[dict]:
@@ -69,7 +68,7 @@ def article_threshold(paragraph_results: list[dict]) -> float:
 
 def annotate_topics(doc: Document) -> Document:
     """The pipeline stage: fills `topics` and `constitution_refs`."""
-    doc.topics = article_topics(document_paragraphs(doc.text, organisation_spans(doc)))
+    doc.topics = article_topics(classify_paragraphs(doc.text, organisation_spans(doc)))
     doc.constitution_refs = constitution_refs(doc.text)
     return doc
 
@@ -77,19 +76,18 @@ def annotate_topics(doc: Document) -> Document:
 def annotate_quote_topics(doc: Document) -> Document:
     """Each quote's themes: those its own words carry confidently, else the confident
     themes of the paragraph it stands in."""
-    paragraphs = document_paragraphs(doc.text, organisation_spans(doc)) if doc.quotes else []
+    spans = paragraph_spans(doc.text) if doc.quotes else []
+    names = organisation_spans(doc) if doc.quotes else ()
+    scored: dict[tuple[int, int], dict] = {}    # only paragraphs holding a quote are scored
     for quote in doc.quotes:
         own = confident(classify_paragraphs(quote["text"]))
-        around = [p for p in paragraphs if p["start"] <= quote["start"] < p["end"]]
+        holding = [span for span in spans if span[0] <= quote["start"] < span[1]]
+        for span in holding:
+            if span not in scored:
+                scored[span] = paragraph_result(doc.text, *span, names)
+        around = [scored[span] for span in holding]
         quote["topics"] = own or confident(around)
     return doc
-
-
-@lru_cache(maxsize=4)
-def document_paragraphs(text: str, names: tuple) -> list[dict]:
-    """The article's paragraph themes, kept for the quote themes stage that follows
-    (callers only read the result)."""
-    return classify_paragraphs(text, names)
 
 
 def confident(results: list[dict]) -> list[dict]:
