@@ -12,6 +12,7 @@ stays Russian. Everything else is py3langid's bundled model (no download)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 KAZAKH_ONLY = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
 UKRAINIAN_ONLY = frozenset("їєґЇЄҐ")
@@ -26,7 +27,7 @@ SAMPLE_CHARS = 3000
 
 def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = Counter(ch for ch in sample if ch.isalpha())    # counted once for every alphabet
     if not letters:
         return "und"
     by_letters = language_by_letters(sample, letters)
@@ -38,16 +39,19 @@ def detect_language(text: str) -> str:
     return language
 
 
-def language_by_letters(sample: str, letters: list[str]) -> str | None:
-    """kk, be or uk when the letters only that language writes are frequent enough."""
+def language_by_letters(sample: str, letters: Counter) -> str | None:
+    """kk, be or uk when the letters only that language writes are frequent enough
+    (`letters`: how often each letter of the sample occurs)."""
+    total = sum(letters.values())
+
     def share(alphabet: frozenset[str]) -> float:
-        return sum(ch in alphabet for ch in letters) / len(letters)
+        return sum(letters[ch] for ch in alphabet) / total
 
     if share(KAZAKH_ONLY) >= KAZAKH_SHARE:
         return "kk"
     if share(BELARUSIAN_ONLY) >= BELARUSIAN_SHARE:
         return "be"
-    apostrophes = len(APOSTROPHE_IN_WORD.findall(sample)) / len(letters)
+    apostrophes = len(APOSTROPHE_IN_WORD.findall(sample)) / total
     if share(UKRAINIAN_ONLY | SHARED_I) + apostrophes >= UKRAINIAN_SHARE:
         return "uk"
     return None

@@ -6,6 +6,8 @@ Only the head noun phrase declines: «Комиссии по конституци
 """
 from __future__ import annotations
 
+from ..lang.ru.morphology import inflect
+
 from .models import parses
 from .parse import Token
 from .titles import title_nominative
@@ -89,7 +91,7 @@ def to_nominative(token: Token, plural_ok: bool = False, gender: str | None = No
     chosen = [p for p in readings if case_fits(p.tag, token)] or readings
     wanted = {"nomn", number} | ({gender} if gender and chosen[0].tag.POS != "NOUN" and number == "sing" else set())
     for parse in chosen:
-        inflected = parse.inflect(wanted) or parse.inflect({"nomn", number})
+        inflected = inflect(parse, frozenset(wanted)) or inflect(parse, frozenset({"nomn", number}))
         if inflected:
             return match_case(inflected.word, token.text)
     return token.text

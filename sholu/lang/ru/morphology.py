@@ -44,6 +44,13 @@ def parses(word: str) -> tuple:
     return tuple(morph().parse(word))
 
 
+@lru_cache(maxsize=100_000)
+def inflect(parse, grammemes: frozenset):
+    """pymorphy's inflection of a reading, remembered: names come back in every article,
+    and building a word's lexeme to inflect it is slow."""
+    return parse.inflect(grammemes)
+
+
 def fold_yo(text: str) -> str:
     return text.replace("ё", "е")
 
