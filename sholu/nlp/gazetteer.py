@@ -84,7 +84,8 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Match]:
         """Every gazetteer name in the text, longest first, not overlapping, in text order."""
-        words = [(m.start(), m.end(), m.group().translate(YO)) for m in TOKEN.finditer(text)]
+        # ё → е keeps every word's bounds (\w holds both), so the text is folded once
+        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text.translate(YO))]
         matches, i = [], 0
         while i < len(words):
             form = self._form_at(text, words, i)

@@ -127,6 +127,7 @@ def add_role_mentions(parsed: Parsed, people: list[Person], taken: set[int]) -> 
     """A singular role noun outside any name's title refers to the last person
     introduced with that role."""
     by_intro = sorted(people, key=introduced)
+    parts = {id(person): position_parts(person) for person in by_intro}
     holders = {}            # lemma -> (starts, people) of those holding it: one scan per role
     for token in parsed.tokens:
         if token.index in taken or token.pos != "NOUN" or token.feats.get("Number") == "Plur":
@@ -136,7 +137,7 @@ def add_role_mentions(parsed: Parsed, people: list[Person], taken: set[int]) -> 
             continue
         if lemma not in holders:
             wanted = RUSSIAN.role_synonyms.get(lemma, (lemma,))
-            found = [person for person in by_intro if holds(person, wanted)]
+            found = [person for person in by_intro if holds(parts[id(person)], wanted)]
             holders[lemma] = ([introduced(person) for person in found], found)
         starts, found = holders[lemma]
         before = bisect_left(starts, token.start)
@@ -148,9 +149,12 @@ def introduced(person: Person) -> int:
     return min(start for start, _ in person.spans)
 
 
-def holds(person: Person, roles: tuple[str, ...]) -> bool:
+def position_parts(person: Person) -> list[str]:
+    return [part for p in person.positions for part in p.lower().split(" – ")]
+
+
+def holds(parts: list[str], roles: tuple[str, ...]) -> bool:
     """A part of a position is headed by the role (word for word, not a prefix)."""
-    parts = [part for p in person.positions for part in p.lower().split(" – ")]
     return any(part == role or part.startswith(role + " ") for part in parts for role in roles)
 
 
