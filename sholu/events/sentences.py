@@ -2,13 +2,11 @@
 each line, so a subheading line never runs into the sentence after it."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from razdel import sentenize
+from ..lang.sentences import line_sentences
 
-LINE = re.compile(r"[^\n]+")
 YO = str.maketrans("ёЁ", "еЕ")
 
 
@@ -32,9 +30,4 @@ def fold(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    found = []
-    for line in LINE.finditer(text):
-        for piece in sentenize(line.group()):
-            if piece.text.strip():
-                found.append(Sentence(line.start() + piece.start, line.start() + piece.stop, piece.text))
-    return found
+    return [Sentence(start, end, text[start:end]) for start, end in line_sentences(text) if text[start:end].strip()]

@@ -3,19 +3,15 @@ headline or an interview line never runs into the next), found by position in lo
 so every look-up stays cheap on a text of ten thousand sentences."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from razdel import sentenize
-
-LINE = re.compile(r"[^\n]+")
+from ..lang.sentences import line_sentences
 
 
 class Sentences:
     def __init__(self, text: str):
-        self.spans = [(line.start() + s.start, line.start() + s.stop)
-                      for line in LINE.finditer(text) for s in sentenize(line.group())]
+        self.spans = line_sentences(text)
         self.starts = [start for start, _ in self.spans]
 
     def __iter__(self):
