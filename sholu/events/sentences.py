@@ -7,9 +7,6 @@ from functools import cached_property
 
 from ..lang.sentences import line_sentences
 
-YO = str.maketrans("ёЁ", "еЕ")
-
-
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -26,7 +23,8 @@ class Sentence:
 
 
 def fold(text: str) -> str:
-    return text.translate(YO)
+    """ё as е; two replaces run in C, where `str.translate` looks each letter up in a dict."""
+    return text.replace("ё", "е").replace("Ё", "Е")
 
 
 def split_sentences(text: str) -> list[Sentence]:

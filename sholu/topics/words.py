@@ -41,8 +41,7 @@ def words(text: str, names: tuple[tuple[int, int], ...] = ()) -> list[Word]:
     """The content words of a text, lemmatised; `names` are spans of organisation names."""
     found, within = [], Covered(names)
     for match in WORD.finditer(text):
-        form = normal_form(match.group())
-        analysis = analyse(form)
+        form, analysis = read_word(match.group())
         if analysis.is_content:
             found.append(Word(form, analysis.lemma, analysis.lemmas, within(match.start(), match.end())))
     return fold_constitution(found)
@@ -72,6 +71,13 @@ def normal_form(word: str) -> str:
 
 def surface_forms(text: str) -> list[str]:
     return WORD.findall(normal_form(text))
+
+
+@lru_cache(maxsize=200_000)
+def read_word(written: str) -> tuple[str, Analysis]:
+    """A word as written: its normal form and analysis, remembered (words repeat)."""
+    form = normal_form(written)
+    return form, analyse(form)
 
 
 @lru_cache(maxsize=200_000)
