@@ -11,7 +11,7 @@ from conftest import BACKENDS, REPRINT, SAMPLES, new_target, run_into
 from sholu.store import open_store
 from sholu.store.aggregates import AGGREGATES, recount_sql
 from sholu.store.queries import events, outlets, people, search
-from sholu.store.queries.common import Selection
+from sholu.store.queries.common import Selection, newest_first
 
 KAZPRAVDA = "0a187b1a094c884e"      # sample 002, reprinted by Zakon.kz
 BAQ = "325a2765071262cc"            # sample 003
@@ -148,3 +148,35 @@ def test_the_documents_list_counts_from_the_sums(store, filters):
     assert total == counted_by_day(store, filters) == \
         store.db.execute(f"SELECT COUNT(*) FROM documents d WHERE {condition}", args).fetchone()[0]
     assert counted_by_day(store, {**filters, "theme": "labour_rights"}) is None     # the rows answer that
+
+
+NEWEST_OF_ONE = {    # a frequent entity's newest rows: the documents walked newest first
+    "quotes q": "SELECT q.quote_id FROM {tables} WHERE q.document_id = d.id AND q.speaker_entity_id = ? "
+                "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT 20",
+    "entity_mentions em": "SELECT d.id FROM {tables} WHERE d.id = em.document_id AND em.entity_id = ? "
+                          "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT 20",
+}
+
+
+@pytest.mark.parametrize("table", NEWEST_OF_ONE)
+def test_a_frequent_entitys_newest_rows_walk_the_documents_index(tmp_path, table):
+    store = open_store(str(tmp_path / "plans.db"))
+    try:
+        tables = newest_first(store, 1000, 20, table)      # 1,000 rows, and no documents yet: frequent
+        sql = NEWEST_OF_ONE[table].format(tables=tables)
+        plan = " | ".join(row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}", ("x",)))
+    finally:
+        store.close()
+    assert "SCAN d USING INDEX documents_newest" in plan, plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan, plan     # ties of one day sorted, not every row
+
+
+@pytest.mark.parametrize("table", NEWEST_OF_ONE)
+def test_walking_and_sorting_find_the_same_newest_rows(store, table):
+    ids = [row[0] for row in store.db.execute("SELECT entity_id FROM entity_stats").fetchall()]
+    assert ids
+    for entity_id in ids:
+        walked, sorted_ = (store.db.execute(NEWEST_OF_ONE[table].format(tables=tables), (entity_id,)).fetchall()
+                           for tables in (f"documents d CROSS JOIN {table}", f"{table} CROSS JOIN documents d"))
+        assert walked == sorted_, entity_id
+    assert newest_first(store, 1, 20, table) == f"{table} CROSS JOIN documents d"    # a rare one: sorted

@@ -3,7 +3,7 @@ articles per entity, the number of original articles naming it (copies not count
 read from `entity_stats`, which every write keeps exact (see store/base.py)."""
 from __future__ import annotations
 
-from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows, newest_first
 
 PROFILE_LIMIT = 100          # rows of each list in a person's profile
 CO_MENTION_WINDOW = 1000     # latest articles of a person over which co-mentions count
@@ -179,10 +179,11 @@ def person_profile(store, entity_id: str, limit: int = PROFILE_LIMIT) -> dict:
 
 def person_articles(store, entity_id: str, limit: int) -> list[dict]:
     """The latest `limit` articles naming the person, copies included, oldest first."""
+    named = one(store, "SELECT COUNT(*) FROM entity_mentions WHERE entity_id=?", (entity_id,))
     found = rows(store, "SELECT d.id, d.published, d.outlet, d.title, d.duplicate_of, em.mentions, "
-                        "substr(d.text, 1, 80) FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-                        "WHERE em.entity_id=? ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ?",
-                 (entity_id, limit))
+                        f"substr(d.text, 1, 80) FROM {newest_first(store, named, limit, 'entity_mentions em')} "
+                        "WHERE d.id = em.document_id AND em.entity_id=? "
+                        "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ?", (entity_id, limit))
     keys = ("id", "published", "outlet", "title", "duplicate_of", "mentions", "first_words")
     return [dict(zip(keys, row)) for row in reversed(found)]
 

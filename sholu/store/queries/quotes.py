@@ -5,7 +5,7 @@ import json
 
 from dataclasses import dataclass
 
-from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, newest_first, one, rows
 
 TOP = 10
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
@@ -61,16 +61,33 @@ def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: 
                 search: QuoteSearch = ANY_QUOTE, offset: int = 0) -> list[dict]:
     """Quotes newest first, each with how many times its line was said in all."""
     where, args = quote_filters(speaker_ids, topic, search)
+    newest = "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start"
+    # the page's quotes are chosen first, so only they count their repeats
+    page = (f"SELECT q.quote_id FROM {quotes_and_documents(store, speaker_ids, topic, search, limit + offset)} "
+            f"WHERE q.document_id = d.id AND {where} {newest} LIMIT ? OFFSET ?")
     found = rows(store, f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id "
-                        f"WHERE {where} ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start LIMIT ? OFFSET ?",
-                 (*args, limit, offset))
+                        f"WHERE q.quote_id IN ({page}) {newest}", (*args, limit, offset))
     return [quote_dict(row) for row in found]
 
 
+def quotes_and_documents(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch,
+                         wanted: int) -> str:
+    """The FROM of quotes q and documents d: a frequent speaker's newest quotes (of any
+    theme, words, tone, period and outlet) are found walking the documents newest
+    first (quotes_document_speaker), not by sorting all of them."""
+    if not speaker_ids or topic or search != QuoteSearch(selection=search.selection) or \
+            not search.selection.everything:
+        return "quotes q, documents d"        # the planner's choice
+    said = one(store, f"SELECT COUNT(*) FROM quotes WHERE speaker_entity_id IN ({marks(speaker_ids)})", speaker_ids)
+    return newest_first(store, said, wanted, "quotes q")
+
+
 def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch = ANY_QUOTE) -> int:
-    """How many rows list_quotes would give without a limit."""
+    """How many rows list_quotes would give without a limit (every quote has its
+    document, so without a period or outlet set the quotes alone are counted)."""
     where, args = quote_filters(speaker_ids, topic, search)
-    return one(store, f"SELECT COUNT(*) FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where}", args)
+    joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
+    return one(store, f"SELECT COUNT(*) FROM quotes q{joined} WHERE {where}", args)
 
 
 def quotes_of(store, ids: list[str]) -> dict[str, int]:
