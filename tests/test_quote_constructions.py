@@ -328,16 +328,17 @@ def test_an_interview_article_through_the_whole_pipeline(tmp_path):
 def test_sentences_are_split_once_whatever_the_number_of_quotes(monkeypatch):
     """Every attribution looks up its sentence by bisection: the splitter reads each
     character of a long dialogue once (it once re-read the text up to every quote)."""
-    import sholu.quotes.text as text_module
+    import sholu.lang.sentences as sentences_module
 
     read = []
-    real = text_module.sentenize
+    real = sentences_module.sentenize
 
     def counting(chunk):
         read.append(len(chunk))
         return real(chunk)
 
-    monkeypatch.setattr(text_module, "sentenize", counting)
+    monkeypatch.setattr(sentences_module, "sentenize", counting)
+    sentences_module.sentences_of_line.cache_clear()        # lines split before are remembered
     text = "\n".join("— Работы начнутся весной, — сказал он. «Мы успеем», — добавил он." for _ in range(300))
     extract_quotes(text, [])
     assert sum(read) <= len(text)
