@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import get_args, get_origin
 
-from ..records import (ConstitutionRef, DateMention, Event, Organization, Person, Place, Quote, Record,
-                       Topic, field_names, field_types, identifiers, nested_records)
+from ..records import (ConstitutionRef, DateMention, EntityTone, Event, Organization, Person, Place, Quote,
+                       Record, Topic, field_names, field_types, identifiers, nested_records)
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,9 @@ def tone_cell(key: str):
 
 
 # a person's or organisation's tone (an object in the JSON export) as columns of its own
-TONE_CELLS = {f"tone_{key}": tone_cell(key) for key in ("positive", "neutral", "negative", "net")}
-TONE_KINDS = {"tone_positive": "int", "tone_neutral": "int", "tone_negative": "int", "tone_net": "float"}
+# (the column names and kinds read off the EntityTone record, so a field added there is a column)
+TONE_CELLS = {f"tone_{key}": tone_cell(key) for key in field_names(EntityTone)}
+TONE_KINDS = {f"tone_{key}": COLUMN_KINDS[kind] for key, kind in field_types(EntityTone).items()}
 ENTITY_LEFT_OUT = ("spans", "title_spans", "tone", "tone_mentions")
 
 
