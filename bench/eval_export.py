@@ -1,7 +1,7 @@
 """The whole pipeline's export scored against factRuEval-2016, as users and the
 acceptance checks see it: `sholu run` on the devset's texts into a fresh SQLite file,
-the JSONL export, and the shared scorer `../shared/eval/score_factru.py` (mention level,
-headline `title_spans` included). Also the share of each text's words the export keeps
+the JSONL export, and the shared scorer `../shared/eval/score_factru.py` (its unchanged
+copy in bench/data/factrueval-dev; mention level, headline `title_spans` included). Also the share of each text's words the export keeps
 (body and headline), the worst text's share and how many texts lose any.
 
     .venv/bin/python bench/eval_export.py                  # the bundled devset copy
@@ -26,7 +26,7 @@ from sholu import pipeline  # noqa: E402
 from sholu.store import open_store  # noqa: E402
 
 DEFAULT_DEVSET = ROOT / "bench" / "data" / "factrueval-dev"
-SCORER = ROOT.parent / "shared" / "eval" / "score_factru.py"
+SCORER = DEFAULT_DEVSET / "score_factru.py"     # an unchanged copy of ../shared/eval/score_factru.py
 WORD = re.compile(r"\w+")
 
 
