@@ -1,8 +1,6 @@
 """The gazetteer on news sentences: case forms, variants, word boundaries, coordinates."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from sholu.nlp import analyse_text
@@ -267,16 +265,27 @@ def test_read_entries_accepts_both_layouts():
 
 # ------------------------------------------------------------------ speed
 
-def test_find_is_fast_on_a_long_article(gazetteer):
+def test_find_tries_a_bounded_number_of_forms_per_word(gazetteer, monkeypatch):
+    """Matching stays linear in the article: doubling the text doubles the forms tried, and
+    each word tries only the few forms that start with it (counted, not timed)."""
+    import sholu.nlp.gazetteer as module
+
     paragraph = ("Депутаты Мажилиса Парламента РК встретились с коллективом Казцинка в "
                  "Усть-Каменогорске, затем провели приём граждан в Риддере и Семее. "
                  "Представители партии «AMANAT» рассказали о поправках в Конституцию. ")
-    article = paragraph * (5000 // len(paragraph) + 1)
-    gazetteer.find(article)
-    started = time.perf_counter()
-    for _ in range(10):
-        gazetteer.find(article)
-    assert (time.perf_counter() - started) / 10 < 0.02
+    tried = []
+    counted = module.form_fits
+    monkeypatch.setattr(module, "form_fits", lambda *args: tried.append(1) or counted(*args))
+
+    def forms_tried(copies: int) -> int:
+        tried.clear()
+        gazetteer.find(paragraph * copies)
+        return len(tried)
+
+    words = len(paragraph.split())
+    small, large = forms_tried(20), forms_tried(40)
+    assert large <= 2.1 * small
+    assert small <= 4 * words * 20
 
 
 def test_the_shipped_forms_table_is_what_declining_the_shipped_names_gives():
