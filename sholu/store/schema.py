@@ -231,6 +231,31 @@ MIGRATION_TEMPLATES = [
     # of one document by speaker), instead of sorting every quote of a frequent speaker
     ("CREATE INDEX IF NOT EXISTS quotes_document_speaker ON quotes (document_id, speaker_entity_id, start) "
      "WHERE speaker_entity_id IS NOT NULL"),   # partial, so whole scans of quotes stay off it
+    # kklang branch: the articles' language a key of the per day × outlet sums, so a
+    # language filter sums them like a period or outlet filter (refilled just after)
+    """
+    DROP TABLE daily_documents;
+    CREATE TABLE daily_documents (
+        published TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        articles INTEGER NOT NULL, copies INTEGER NOT NULL,
+        PRIMARY KEY (published, outlet, language)
+    );
+    DROP TABLE daily_entities;
+    CREATE TABLE daily_entities (
+        kind TEXT NOT NULL, entity_id TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
+        language TEXT NOT NULL, articles INTEGER NOT NULL, mentions INTEGER NOT NULL,
+        PRIMARY KEY (kind, entity_id, published, outlet, language)
+    );
+    CREATE INDEX daily_entities_day ON daily_entities (kind, published, outlet, language, entity_id,
+                                                       articles, mentions);
+    DROP TABLE daily_topics;
+    CREATE TABLE daily_topics (
+        topic TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        articles INTEGER NOT NULL, copies INTEGER NOT NULL,
+        PRIMARY KEY (topic, published, outlet, language)
+    )
+    """,
+    "backfill_language_sums",
 ]
 
 

@@ -93,7 +93,7 @@ def selected_themes(store, selection: Selection) -> list[dict]:
 # -- search ----------------------------------------------------------------------------
 
 SNIPPET_MARKS = ("\x02", "\x03")     # around matches; no article text holds them
-FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event", "outlets")
+FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event", "outlets", "language")
 
 
 def search(store, params: dict) -> Page:
@@ -253,7 +253,9 @@ def outlet(store, params: dict, name: str) -> Page | None:
 
 
 def topics(store, params: dict) -> Page:
-    rows = data.corpus_aggregate(store, "all themes", lambda s: reads.topics(s, reads.Paging(200, 0))["items"])
+    chosen = asked_in(params)
+    rows = data.corpus_aggregate(store, ("all themes", chosen),
+                                 lambda s: reads.topics(s, reads.Paging(200, 0), chosen)["items"])
     return Page("themes.html", "themes", lists={"themes": rows},
                 charts={"themes": ranking_chart(rows, "topic", "originals")})
 

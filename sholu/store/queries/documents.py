@@ -119,6 +119,12 @@ def copies_of(store, doc_id: str, original: str | None) -> list[dict]:
 
 
 
+def stored_languages(store) -> list[str]:
+    """The languages of the stored articles (from the per day sums: a few rows)."""
+    return [code for (code,) in rows(store, "SELECT DISTINCT language FROM daily_documents WHERE articles > 0 "
+                                            "ORDER BY 1")]
+
+
 def reprint_group(store, root: str) -> list[dict]:
     """Every member of a reprint group (the original `root` and its copies), earliest
     published first (undated last), with the days each came after the first."""
