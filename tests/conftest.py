@@ -106,3 +106,10 @@ def app_client(target):
 
     with TestClient(create_app(str(target))) as client:
         yield client
+
+
+def run_target(backend: str, factory, name: str, *paths: Path) -> str:
+    """A fresh store of `backend` with `paths` run into it, none of them failing."""
+    target = new_target(backend, factory.mktemp(name), name)
+    assert run_into(target, *paths).errors == []
+    return str(target)

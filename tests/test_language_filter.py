@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import BACKENDS, FIXTURES, app_client, new_target, opened_store, run_into
+from conftest import BACKENDS, FIXTURES, app_client, opened_store, run_target
 from sholu.cli import main
 from sholu.export.select import filtered_records
 from sholu.services.selection import SelectionError, choose
@@ -23,9 +23,7 @@ KK, RU = Selection(language="kk"), Selection(language="ru")
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def target(request, tmp_path_factory):
-    path = new_target(request.param, tmp_path_factory.mktemp("languages"), "languages")
-    assert run_into(path, KAZAKH).errors == []
-    return str(path)
+    return run_target(request.param, tmp_path_factory, "languages", KAZAKH)
 
 
 @pytest.fixture(scope="module")

@@ -256,6 +256,16 @@ MIGRATION_TEMPLATES = [
     )
     """,
     "backfill_language_sums",
+    # kklang branch: an outlet's article and its version in another language (both ways),
+    # and the outlet's articles by day, where the translations stage looks for them
+    """
+    CREATE TABLE translations (
+        document_id TEXT NOT NULL, translation_id TEXT NOT NULL,
+        PRIMARY KEY (document_id, translation_id)
+    );
+    CREATE INDEX translations_of ON translations (translation_id);
+    CREATE INDEX documents_outlet_day ON documents (outlet, published)
+    """,
 ]
 
 
