@@ -142,3 +142,12 @@ def test_the_dashboard_offers_the_stored_languages_and_its_links_keep_the_chosen
     assert 'href="/outlets?language=ru"' in page
     assert TOKAYEV in page and "Ерлан Сапаров" not in page
     assert client.get("/persons", params={"language": "қаз"}).status_code == 400
+
+
+def test_the_report_counts_one_language(target, tmp_path):
+    out = tmp_path / "kk.html"
+    result = CliRunner().invoke(main, ["report", "--db", target, "--language", "kk", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "· kk" in page                                   # the selection as the report states it
+    assert "Ерлан Сапаров" in page and "Касым-Жомарт Токаев" not in page
