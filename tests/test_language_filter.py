@@ -131,6 +131,9 @@ def test_the_api_lists_and_analytics_filter_by_language(client):
     assert file_names(api(client, "/api/search", q="президент", language="ru")["items"]) == {"ru_aktobe.txt"}
     economy = {row["topic"]: row["articles"] for row in api(client, "/api/topics", language="ru")["items"]}
     assert economy["economy"] <= api(client, "/api/topics")["items"][0]["articles"]
+    shares = api(client, "/api/analytics/shares", language="ru")
+    assert shares["selection"]["language"] == "ru"
+    assert {row["subject"] for row in shares["rows"] if row["articles"]} <= {TOKAYEV, "others"}
     assert client.get("/api/persons", params={"language": "k1"}).status_code == 422
 
 
