@@ -43,8 +43,11 @@ class Version:
 
 
 def link_translations(docs: list, batch) -> list:
-    """Each original's versions in other languages: `translations`, [{id, language}]."""
+    """Each original's versions in other languages: `translations`, [{id, language}].
+    A corpus in one language (the batch's and the store's) costs one look at the store."""
     here = [version for version in map(version_of, docs) if version is not None]
+    if len({version.language for version in here} | set(batch.store.languages())) < 2:
+        here = []
     stored = stored_candidates(batch.store, here, {doc.id for doc in docs})
     chosen = best_pairs(here, [*here, *stored])
     languages = {version.id: version.language for version in [*here, *stored]}
@@ -75,8 +78,8 @@ def stored_candidates(store, versions: list[Version], batch_ids: set[str]) -> li
     ids: dict[str, None] = {}
     for version in versions:
         first, last = version.day - timedelta(days=DAYS_APART), version.day + timedelta(days=DAYS_APART + 1)
-        ids.update(dict.fromkeys(store.translation_candidates(version.outlet, version.language, first.isoformat(),
-                                                              last.isoformat(), batch_ids)))
+        ids.update(dict.fromkeys(store.translation_candidates(
+            version.outlet, version.language, (first.isoformat(), last.isoformat()), version.names, batch_ids)))
     found = (version_of(store.document(doc_id)) for doc_id in ids)
     return [version for version in found if version is not None]
 

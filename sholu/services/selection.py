@@ -1,7 +1,7 @@
 """The period, outlet set and language a user chooses, from what they type: two
-dates, a list of outlet names and group names, and a language code. Groups (and the political sides the report
-adds up) are defined in a TOML file users edit: $SHOLU_GROUPS, else the shipped
-example `sholu/data/groups.toml`."""
+dates, a list of outlet names and group names, and a language code. Groups (and the
+political sides the report adds up) are defined in a TOML file users edit:
+$SHOLU_GROUPS, else the shipped example `sholu/data/groups.toml`."""
 from __future__ import annotations
 
 import os

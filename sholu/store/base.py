@@ -305,20 +305,26 @@ class SqlStore(Counting):
     def drop_translations(self, doc_id: str) -> None:
         self.db.execute("DELETE FROM translations WHERE document_id=? OR translation_id=?", (doc_id, doc_id))
 
-    def translation_candidates(self, outlet: str, language: str, first: str, before: str,
+    def translation_candidates(self, outlet: str, language: str, days: tuple[str, str], names,
                                leave_out: set[str]) -> list[str]:
         """Stored originals of `outlet` in another language than `language`, published
-        from `first` to before `before`, not yet paired with an article in `language`
-        (but those of `leave_out`, the batch's, whose pairs are made again)."""
-        out = sorted(leave_out)
-        marks = ",".join("?" * len(out)) or "NULL"
+        from days[0] to before days[1], naming one of `names` (entity ids), not yet paired
+        with an article in `language` (but with those of `leave_out`, the batch's, whose
+        pairs are made again)."""
+        out, names = sorted(leave_out), sorted(names)
         found = self.db.execute(
             "SELECT d.id FROM documents d WHERE d.outlet = ? AND d.published >= ? AND d.published < ? "
-            f"AND d.language <> ? AND d.duplicate_of IS NULL AND d.pipeline_version <> '' AND d.id NOT IN ({marks}) "
+            "AND d.language <> ? AND d.duplicate_of IS NULL AND d.pipeline_version <> '' "
+            f"AND d.id NOT IN ({marks(out)}) "
+            "AND EXISTS (SELECT 1 FROM entity_mentions em WHERE em.document_id = d.id "
+            f"AND em.entity_id IN ({marks(names)})) "
             "AND NOT EXISTS (SELECT 1 FROM translations t JOIN documents o ON o.id = t.translation_id "
-            f"WHERE t.document_id = d.id AND o.language = ? AND o.id NOT IN ({marks})) ORDER BY d.seq",
-            (outlet, first, before, language, *out, language, *out)).fetchall()
+            f"WHERE t.document_id = d.id AND o.language = ? AND o.id NOT IN ({marks(out)})) ORDER BY d.seq",
+            (outlet, *days, language, *out, *names, language, *out)).fetchall()
         return [row[0] for row in found]
+
+    def languages(self) -> list[str]:
+        return queries.stored_languages(self)
 
     def save_events(self, doc: Document) -> None:
         """Each report of an event; reports sharing a key are one event."""

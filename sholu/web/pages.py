@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from ..services.selection import ASKED_KEYS, SelectionError, asked_in, groups
 from ..services.session import Session
 from ..store.search import QueryError
-from . import i18n, views
+from . import data, i18n, views
 from .highlight import highlighted
 
 HERE = Path(__file__).parent
@@ -53,7 +53,7 @@ async def show(request: Request, session: Session, view, *args) -> Response:
         return as_json(page, params.get("list"))
     if wanted == "csv":
         return as_csv(page, params.get("chart"))
-    return render(request, page, languages=await session.run(views.data.stored_languages))
+    return render(request, page, languages=await session.run(data.stored_languages))
 
 
 def as_json(page: views.Page, name: str | None) -> Response:
