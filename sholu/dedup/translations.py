@@ -15,6 +15,7 @@ Each article has at most one version per other language, the best supported one;
 stored article already paired in a language is not paired again."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -78,8 +79,11 @@ def stored_candidates(store, versions: list[Version], batch_ids: set[str]) -> li
     ids: dict[str, None] = {}
     for version in versions:
         first, last = version.day - timedelta(days=DAYS_APART), version.day + timedelta(days=DAYS_APART + 1)
+        # a version shares a third of all the names either names: of this one's, at least that
+        shared = max(1, math.ceil(len(version.names) * MIN_NAMES_SHARE - 1e-9))
         ids.update(dict.fromkeys(store.translation_candidates(
-            version.outlet, version.language, (first.isoformat(), last.isoformat()), version.names, batch_ids)))
+            version.outlet, version.language, (first.isoformat(), last.isoformat()), version.names, shared,
+            batch_ids)))
     found = (version_of(store.document(doc_id)) for doc_id in ids)
     return [version for version in found if version is not None]
 

@@ -305,22 +305,22 @@ class SqlStore(Counting):
     def drop_translations(self, doc_id: str) -> None:
         self.db.execute("DELETE FROM translations WHERE document_id=? OR translation_id=?", (doc_id, doc_id))
 
-    def translation_candidates(self, outlet: str, language: str, days: tuple[str, str], names,
+    def translation_candidates(self, outlet: str, language: str, days: tuple[str, str], names, shared: int,
                                leave_out: set[str]) -> list[str]:
         """Stored originals of `outlet` in another language than `language`, published
-        from days[0] to before days[1], naming one of `names` (entity ids), not yet paired
-        with an article in `language` (but with those of `leave_out`, the batch's, whose
-        pairs are made again)."""
+        from days[0] to before days[1], naming at least `shared` of `names` (entity ids),
+        not yet paired with an article in `language` (but with those of `leave_out`, the
+        batch's, whose pairs are made again)."""
         out, names = sorted(leave_out), sorted(names)
         found = self.db.execute(
             "SELECT d.id FROM documents d WHERE d.outlet = ? AND d.published >= ? AND d.published < ? "
             "AND d.language <> ? AND d.duplicate_of IS NULL AND d.pipeline_version <> '' "
             f"AND d.id NOT IN ({marks(out)}) "
-            "AND EXISTS (SELECT 1 FROM entity_mentions em WHERE em.document_id = d.id "
-            f"AND em.entity_id IN ({marks(names)})) "
+            "AND (SELECT COUNT(*) FROM entity_mentions em WHERE em.document_id = d.id "
+            f"AND em.entity_id IN ({marks(names)})) >= ? "
             "AND NOT EXISTS (SELECT 1 FROM translations t JOIN documents o ON o.id = t.translation_id "
             f"WHERE t.document_id = d.id AND o.language = ? AND o.id NOT IN ({marks(out)})) ORDER BY d.seq",
-            (outlet, *days, language, *out, *names, language, *out)).fetchall()
+            (outlet, *days, language, *out, *names, shared, language, *out)).fetchall()
         return [row[0] for row in found]
 
     def languages(self) -> list[str]:
