@@ -101,6 +101,7 @@ def cli(target: str, *args: str) -> list[dict]:
 def test_the_cli_lists_filter_by_language(target):
     assert [row["name"] for row in cli(target, "persons", "--language", "ru")] == [TOKAYEV]
     assert [row["articles"] for row in cli(target, "outlets", "--language", "kk")] == [3]
+    assert file_names(cli(target, "documents", "--language", "ru")) == {"ru_aktobe.txt"}
     assert file_names(cli(target, "search", "президент", "--language", "ru")) == {"ru_aktobe.txt"}
     assert {row["speaker"] for row in cli(target, "quotes", "--language", "ru")} == {"Касым-Жомарт Токаев"}
     assert "Нұрлан Әбілқасымов" in {row["speaker"] for row in cli(target, "quotes", "--language", "kk")}

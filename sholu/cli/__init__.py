@@ -218,16 +218,17 @@ def demo(db, as_json):
 
 @main.command()
 @db_option()
+@LANGUAGE_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def documents(db, as_json):
+def documents(db, language, as_json):
     """List stored documents: id, date, outlet, title, and the original of a copy.
 
     \b
     Examples:
       sholu documents --db sholu-demo.db
-      sholu documents --db sholu-demo.db --json | jq .title
+      sholu documents --db sholu-demo.db --language kk --json | jq .title
     """
-    rows = list_documents(db)
+    rows = [row for row in list_documents(db) if not language or row["language"] == language.strip().lower()]
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
