@@ -90,7 +90,8 @@ def stored_candidates(store, versions: list[Version], batch_ids: set[str]) -> li
 
 def best_pairs(versions: list[Version], candidates: list[Version]) -> dict[str, set[str]]:
     """Pairs by their support, best first, each article taking one version per language."""
-    scored = sorted(((score, a.id, b.id) for a in versions for b in candidates
+    by_day = candidates_by_day(candidates)
+    scored = sorted(((score, a.id, b.id) for a in versions for b in near(a, by_day)
                      if a.id != b.id and (score := support(a, b)) is not None), reverse=True)
     languages = {version.id: version.language for version in candidates}
     chosen: dict[str, set[str]] = {}
@@ -100,6 +101,19 @@ def best_pairs(versions: list[Version], candidates: list[Version]) -> dict[str, 
             chosen.setdefault(a, set()).add(b)
             chosen.setdefault(b, set()).add(a)
     return chosen
+
+
+def candidates_by_day(candidates: list[Version]) -> dict[tuple[str, date], list[Version]]:
+    by_day: dict[tuple[str, date], list[Version]] = {}
+    for candidate in candidates:
+        by_day.setdefault((candidate.outlet, candidate.day), []).append(candidate)
+    return by_day
+
+
+def near(version: Version, by_day: dict[tuple[str, date], list[Version]]) -> list[Version]:
+    """The candidates of the version's outlet within DAYS_APART of its day."""
+    days = (version.day + timedelta(days=shift) for shift in range(-DAYS_APART, DAYS_APART + 1))
+    return [candidate for day in days for candidate in by_day.get((version.outlet, day), ())]
 
 
 def support(a: Version, b: Version) -> float | None:
