@@ -147,6 +147,10 @@ def endpoints(client) -> dict[str, str]:
         "outlets": "/api/outlets",
         "outlets, February": "/api/outlets?date_from=2026-02-01&date_to=2026-02-28",
         "topics": "/api/topics",
+        "persons, Russian": "/api/persons?limit=20&language=ru",
+        "persons, February, Russian": "/api/persons?limit=20&date_from=2026-02-01&date_to=2026-02-28&language=ru",
+        "outlets, Russian": "/api/outlets?language=ru",
+        "documents, Russian": "/api/documents?limit=20&language=ru",
     }
 
 
@@ -168,6 +172,7 @@ def dashboard_pages(client) -> dict[str, str]:
         "share and tone": "/shares", "share and tone, organisations": "/shares?kind=organization",
         "quotes": "/quotes", "quotes «закон»": "/quotes?words=закон", "press release": f"/reprints/{document}",
         "overview, a week": "/?date_from=2026-02-23&date_to=2026-03-01",
+        "overview, Russian": "/?language=ru",
     }
 
 

@@ -67,6 +67,7 @@ class Document:
     topics: list[dict] = field(default_factory=list)
     constitution_refs: list[dict] = field(default_factory=list)
     skipped_stages: list[str] = field(default_factory=list)   # language stages with no pack for its language
+    translations: list[dict] = field(default_factory=list)    # [{id, language}]: its versions in other languages
     indexed: Indexed | None = field(default=None, compare=False, repr=False)   # store index entries, from the worker
     original: Document | None = field(default=None, compare=False, repr=False)  # a copy's, between attach and inherit
 
@@ -74,7 +75,7 @@ class Document:
         """The export contract: these keys may grow, never shrink or change."""
         record = {key: getattr(self, key) for key in EXPORT_FIELDS}
         record["url"] = self.url
-        record.update((key, getattr(self, key)) for key in FACT_FIELDS)
+        record.update((key, getattr(self, key)) for key in FACT_FIELDS + LINK_FIELDS)
         return record
 
     def annotations(self) -> dict:
@@ -93,6 +94,9 @@ ANNOTATION_FIELDS = tuple(ANNOTATIONS)      # each a list of the dicts of one re
 # Per-document results that are not lists of records (what a stage counted or skipped):
 # stored with the annotations and exported after the contract's fields.
 FACT_FIELDS = ("skipped_stages",)
+# Links to other stored articles, kept in their own table (a later article changes an
+# earlier one's): read with the document, exported last, never in the annotations.
+LINK_FIELDS = ("translations",)
 FIELD_DEFAULTS = {f.name: f.default_factory if f.default_factory is not MISSING else (lambda v=f.default: v)
                   for f in fields(Document)}
 EXPORT_FIELDS = (

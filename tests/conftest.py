@@ -87,3 +87,29 @@ def sample_records(tmp_path_factory) -> dict[str, dict]:
     db = tmp_path_factory.mktemp("samples") / "samples.db"
     run_into(db, SAMPLES)
     return {Path(r["source"]).name: r for r in export_records(db)}
+
+
+def opened_store(target):
+    """A store open for one fixture's lifetime (`yield from opened_store(target)`)."""
+    store = open_store(str(target))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def app_client(target):
+    """The API and dashboard of `target` in-process (`yield from app_client(target)`)."""
+    from fastapi.testclient import TestClient
+
+    from sholu.server import create_app
+
+    with TestClient(create_app(str(target))) as client:
+        yield client
+
+
+def run_target(backend: str, factory, name: str, *paths: Path) -> str:
+    """A fresh store of `backend` with `paths` run into it, none of them failing."""
+    target = new_target(backend, factory.mktemp(name), name)
+    assert run_into(target, *paths).errors == []
+    return str(target)

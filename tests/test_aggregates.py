@@ -52,7 +52,7 @@ def save(store, doc, version="other-version") -> None:
 
 def test_a_run_leaves_the_sums_exact(store):
     assert_exact(store)
-    assert kept(store, AGGREGATES[0])[("2026-03-02", "BAQ.KZ")] == (1, 0)   # sample 003, one original
+    assert kept(store, AGGREGATES[0])[("2026-03-02", "BAQ.KZ", "ru")] == (1, 0)   # sample 003, one original
 
 
 def test_moving_an_article_to_another_day_and_outlet_keeps_them_exact(store):
@@ -61,7 +61,7 @@ def test_moving_an_article_to_another_day_and_outlet_keeps_them_exact(store):
     doc.persons = doc.persons[1:]
     save(store, doc)
     assert_exact(store)
-    assert ("2026-03-02", "BAQ.KZ") not in kept(store, AGGREGATES[0])
+    assert ("2026-03-02", "BAQ.KZ", "ru") not in kept(store, AGGREGATES[0])
     doc.duplicate_of = KAZPRAVDA                  # an original re-saved as a copy
     save(store, doc)
     assert_exact(store)

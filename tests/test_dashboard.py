@@ -38,6 +38,19 @@ def free_port() -> int:
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("dashboard") / "dashboard.db"
     run_into(db, SAMPLES, REPRINT, FIXTURES / "hostile")
+    yield from serving(db)
+
+
+@pytest.fixture(scope="module")
+def kazakh_server(tmp_path_factory):
+    """Three Kazakh articles and a Russian one, for the language filter."""
+    db = tmp_path_factory.mktemp("dashboard-kk") / "kazakh.db"
+    run_into(db, FIXTURES / "kazakh")
+    yield from serving(db)
+
+
+def serving(db: Path):
+    """The dashboard of `db` under uvicorn on a free port, until the generator closes."""
     port = free_port()
     config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
     uvicorn_server = uvicorn.Server(config)
@@ -340,3 +353,23 @@ def test_the_report_prints_on_a_few_pages(browser, tmp_path):
     finally:
         page.close()
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 10
+
+
+def test_the_language_filter_narrows_the_lists_and_its_links_keep_it(browser, kazakh_server):
+    visit = Visit(browser, kazakh_server)
+    page = visit.open("/persons")
+    expect(page.locator("main")).to_contain_text("Ерлан Сапаров")
+    page.locator("details.selection summary").click()
+    page.select_option("details.selection select[name=language]", "ru")
+    page.locator("details.selection button[type=submit]").click()
+    page.wait_for_url(re.compile("language=ru"))
+    expect(page.locator("#chosen")).to_contain_text("ru")
+    expect(page.locator("main")).to_contain_text("Қасым-Жомарт Тоқаев")
+    expect(page.locator("main")).not_to_contain_text("Ерлан Сапаров")       # named in Kazakh only
+    page.locator("header nav a[href^='/outlets?']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "language=ru" in page.url
+    expect(page.locator("details.selection select[name=language]")).to_have_value("ru")
+    visit.shot("language-filter")
+    page.close()
+    assert visit.errors == [], f"console errors: {visit.errors}"

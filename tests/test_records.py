@@ -77,7 +77,7 @@ def test_the_export_contract_lists_the_records(sample_records):
     assert ANNOTATION_FIELDS == tuple(ANNOTATIONS)
     assert EXPORT_FIELDS[-len(ANNOTATION_FIELDS):] == ANNOTATION_FIELDS
     for record in sample_records.values():
-        assert list(record) == [*EXPORT_FIELDS, "url", "skipped_stages"]
+        assert list(record) == [*EXPORT_FIELDS, "url", "skipped_stages", "translations"]
 
 
 def test_every_record_field_is_a_column_of_its_export_table_or_left_out():

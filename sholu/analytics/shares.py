@@ -84,4 +84,5 @@ def row(name: str, entity_id: str | None, line: str, outlet: str, cell: Cell, wh
 
 def selection_dict(selection: Selection) -> dict:
     return {"date_from": selection.date_from, "date_to": selection.date_to,
-            "outlets": list(selection.outlets) if selection.outlets is not None else None}
+            "outlets": list(selection.outlets) if selection.outlets is not None else None,
+            "language": selection.language}

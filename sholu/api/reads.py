@@ -27,6 +27,10 @@ def paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items pe
     return Paging(limit, offset)
 
 
+Language = Annotated[str | None, Query(pattern="^[A-Za-z]{2,3}$",
+                                      description="The articles' language, ISO 639-1: ru, kk, …")]
+
+
 def facets(
     outlet: Annotated[str | None, Query(description="Outlet, e.g. Kazpravda.kz (any case).")] = None,
     date_from: Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
@@ -36,10 +40,11 @@ def facets(
     theme: Annotated[str | None, Query(description="On this theme, e.g. labour_rights.")] = None,
     event: Annotated[str | None, Query(description="Reporting an event of this type or key.")] = None,
     outlets: Annotated[str | None, Query(description="Outlets and outlet groups, comma-separated.")] = None,
+    language: Language = None,
 ) -> Facets:
     return Facets(outlet=outlet, date_from=date_from and date_from.isoformat(),
                   date_to=date_to and date_to.isoformat(), person=person, theme=theme, event=event,
-                  outlets=outlets)
+                  outlets=outlets, language=language)
 
 
 def period_and_outlets(
@@ -47,8 +52,9 @@ def period_and_outlets(
     date_to: Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
     outlets: Annotated[str | None, Query(description="Outlets and outlet groups of the groups file, "
                                                      "comma-separated, e.g. 'state media,BAQ.KZ'.")] = None,
+    language: Language = None,
 ) -> Asked:
-    return Asked(date_from and date_from.isoformat(), date_to and date_to.isoformat(), outlets)
+    return Asked(date_from and date_from.isoformat(), date_to and date_to.isoformat(), outlets, language)
 
 
 Pages = Annotated[Paging, Depends(paging)]
@@ -138,6 +144,6 @@ async def list_outlets(session: Session, pages: Pages, chosen: Chosen):
 
 
 @router.get("/topics", response_model=TopicsPublic, tags=["outlets and themes"])
-async def list_topics(session: Session, pages: Pages):
-    """Per campaign theme: articles, originals and copies."""
-    return await session.run(queries.topics, pages)
+async def list_topics(session: Session, pages: Pages, chosen: Chosen):
+    """Per campaign theme: articles, originals and copies (in the period, outlets and language)."""
+    return await session.run(queries.topics, pages, chosen)

@@ -52,6 +52,12 @@ def annotation_model(record: type[Record]) -> type[BaseModel]:
 ANNOTATION_MODELS = {key: annotation_model(record) for key, record in ANNOTATIONS.items()}
 
 
+class TranslationLink(BaseModel):
+    """The same article by the same outlet in another language."""
+    id: str
+    language: str
+
+
 class DocumentRecord(BaseModel):
     """The export record of ARCHITECTURE.md; fields added to the contract later pass
     through unchanged."""
@@ -74,6 +80,7 @@ class DocumentRecord(BaseModel):
     events: list[ANNOTATION_MODELS["events"]]
     topics: list[ANNOTATION_MODELS["topics"]]
     constitution_refs: list[ANNOTATION_MODELS["constitution_refs"]]
+    translations: list[TranslationLink] = []
 
 
 class SearchHitPublic(BaseModel):

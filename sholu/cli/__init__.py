@@ -34,6 +34,7 @@ def facet_options(command):
         click.option("--theme", metavar="THEME", help="Only articles on this theme, e.g. labour_rights."),
         click.option("--event", metavar="TYPE", help="Only articles reporting an event of this type or key."),
         OUTLETS_OPTION,
+        LANGUAGE_OPTION,
     ]
     for option in reversed(options):
         command = option(command)
@@ -43,27 +44,31 @@ def facet_options(command):
 OUTLETS_HELP = ("Outlets and outlet groups (of the groups file, $SHOLU_GROUPS), comma-separated, "
                 "e.g. 'state media,BAQ.KZ'.")
 OUTLETS_OPTION = click.option("--outlets", metavar="NAMES", help=OUTLETS_HELP)
+LANGUAGE_OPTION = click.option("--language", metavar="CODE",
+                               help="Only articles in this language (ISO 639-1: ru, kk, …).")
 
 
 def selection_options(command):
-    """A period and an outlet set: the filter lists and the report share."""
+    """A period, an outlet set and a language: the filter lists and the report share."""
     for option in reversed([click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Published on or after."),
                             click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Published on or before."),
-                            OUTLETS_OPTION]):
+                            OUTLETS_OPTION, LANGUAGE_OPTION]):
         command = option(command)
     return command
 
 
-def asked(date_from, date_to, outlets):
+def asked(date_from, date_to, outlets, language=None):
     from ..services.selection import Asked
 
-    return Asked(date_from, date_to, outlets)
+    return Asked(date_from, date_to, outlets, language)
 
 
-def facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets=None) -> dict:
+def facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets=None,
+                  language=None) -> dict:
     from ..services.facets import Facets, store_filters
 
-    return store_filters(store, Facets(outlet, date_from, date_to, person, theme, event, with_copies, outlets))
+    return store_filters(store, Facets(outlet, date_from, date_to, person, theme, event, with_copies, outlets,
+                                       language))
 
 
 def db_option(default=None):
@@ -213,16 +218,17 @@ def demo(db, as_json):
 
 @main.command()
 @db_option()
+@LANGUAGE_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def documents(db, as_json):
+def documents(db, language, as_json):
     """List stored documents: id, date, outlet, title, and the original of a copy.
 
     \b
     Examples:
       sholu documents --db sholu-demo.db
-      sholu documents --db sholu-demo.db --json | jq .title
+      sholu documents --db sholu-demo.db --language kk --json | jq .title
     """
-    rows = list_documents(db)
+    rows = [row for row in list_documents(db) if not language or row["language"] == language.strip().lower()]
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -240,7 +246,7 @@ def documents(db, as_json):
 @facet_options
 @click.option("--with-copies/--without-copies", default=True, show_default=True,
               help="Include reprints (the export keeps them, marked by duplicate_of).")
-def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event, outlets, with_copies):
+def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event, outlets, language, with_copies):
     """Export articles with the fields of the export contract: JSONL one object per
     article; CSV, Parquet and XLSX one table per kind (documents, persons,
     organizations, places, quotes, events, topics, dates, constitution_refs).
@@ -258,7 +264,8 @@ def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event
 
     store = open_or_fail(db, must_exist=True)
     try:
-        filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets)
+        filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets,
+                                language)
         counts = write_export(filtered_records(store, filters, query), fmt, Path(out))
     except (QueryError, ValueError, OSError) as err:     # SelectionError is a ValueError
         raise click.ClickException(f"{out}: {err}") from err
@@ -274,7 +281,7 @@ def export(db, fmt, out, query, outlet, date_from, date_to, person, theme, event
 @click.option("--top", type=click.IntRange(1, 1_000_000), default=20, show_default=True)
 @selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def persons(db, top, date_from, date_to, outlets, as_json):
+def persons(db, top, date_from, date_to, outlets, language, as_json):
     """People ranked by the number of articles naming them (copies not counted),
     with their latest positions; in a period and outlet set when given.
 
@@ -286,7 +293,7 @@ def persons(db, top, date_from, date_to, outlets, as_json):
     """
     from ..services.reads import Paging, persons as ranked
 
-    chosen = asked(date_from, date_to, outlets)
+    chosen = asked(date_from, date_to, outlets, language)
     rows = read_store(db, lambda store: ranked(store, Paging(top, 0), chosen)["items"])
     if as_json:
         for row in rows:
@@ -359,7 +366,7 @@ def aliases(file, db):
 @selection_options
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def quotes(db, speaker, topic, words, tone, date_from, date_to, outlets, limit, as_json):
+def quotes(db, speaker, topic, words, tone, date_from, date_to, outlets, language, limit, as_json):
     """Who said what: direct and indirect speech with the speaker, newest first; a line
     said in several articles shows how many times.
 
@@ -374,7 +381,7 @@ def quotes(db, speaker, topic, words, tone, date_from, date_to, outlets, limit, 
 
     if speaker and not read_store(db, lambda store: find_persons(store, speaker)):
         raise click.ClickException(f"{speaker!r} matches nobody in {db or default_target()}")
-    chosen = asked(date_from, date_to, outlets)
+    chosen = asked(date_from, date_to, outlets, language)
     rows = read_store(db, lambda store: said(store, speaker, topic, Paging(limit, 0), words, tone, chosen)["items"])
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else quote_line(row))
@@ -385,7 +392,7 @@ def quotes(db, speaker, topic, words, tone, date_from, date_to, outlets, limit, 
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=100, show_default=True)
 @selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def events(db, limit, date_from, date_to, outlets, as_json):
+def events(db, limit, date_from, date_to, outlets, language, as_json):
     """Campaign events, reports from different outlets grouped: date, city, venue,
     participants and the number of reports; those reported in a period and outlet set
     when given.
@@ -397,7 +404,7 @@ def events(db, limit, date_from, date_to, outlets, as_json):
     """
     from ..services.reads import Paging, events as grouped
 
-    chosen = asked(date_from, date_to, outlets)
+    chosen = asked(date_from, date_to, outlets, language)
     rows = read_store(db, lambda store: grouped(store, Paging(limit, 0), chosen)["items"])
     for row in rows:
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else event_line(row))
@@ -407,7 +414,7 @@ def events(db, limit, date_from, date_to, outlets, as_json):
 @db_option()
 @selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def outlets(db, date_from, date_to, outlets, as_json):
+def outlets(db, date_from, date_to, outlets, language, as_json):
     """Outlets by articles published: originals, copies, how many of their originals
     others reprinted, first and last publication date, main themes; in a period and
     outlet set when given.
@@ -419,7 +426,7 @@ def outlets(db, date_from, date_to, outlets, as_json):
     """
     from ..analytics import outlets as outlet_table
 
-    chosen = asked(date_from, date_to, outlets)
+    chosen = asked(date_from, date_to, outlets, language)
     for row in read_store(db, lambda store: outlet_table(store, chosen.resolve(store))):
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else outlet_line(row))
 
@@ -526,8 +533,8 @@ def ner(language, conll):
 @click.option("--limit", type=click.IntRange(1, 1_000_000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(0, 1_000_000_000), default=0, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
-def search(query, db, outlet, date_from, date_to, person, theme, event, outlets, with_copies, limit, offset,
-           as_json):
+def search(query, db, outlet, date_from, date_to, person, theme, event, outlets, language, with_copies, limit,
+           offset, as_json):
     """Full-text search that knows Russian word forms: «трудовой коллектив» finds
     «трудовым коллективом», «Балаевой» finds every article about Аида Балаева.
 
@@ -538,15 +545,19 @@ def search(query, db, outlet, date_from, date_to, person, theme, event, outlets,
       sholu search Балаевой --db sholu-demo.db --from 2026-03-01 --json
       sholu search "цифровой OR персональный" --db sholu-demo.db --theme digital_rights
     """
+    from ..services.selection import SelectionError
     from ..store.search import QueryError, parse_query, snippet
 
     store = open_or_fail(db, must_exist=True)
     try:
         parsed = parse_query(query)
-        filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets)
+        filters = facet_filters(store, outlet, date_from, date_to, person, theme, event, with_copies, outlets,
+                                language)
         hits, total, estimated = store.search(parsed, filters, limit, offset)
     except QueryError as err:
         raise click.ClickException(f"bad query {query!r}: {err}") from err
+    except SelectionError as err:
+        raise click.ClickException(str(err)) from err
     finally:
         store.close()
     for hit in hits:
@@ -566,7 +577,7 @@ def search(query, db, outlet, date_from, date_to, person, theme, event, outlets,
               help="People and organisations in the share tables; the rest are one row.")
 @click.option("--top-outlets", type=click.IntRange(1, 500), default=8, show_default=True,
               help="Outlets shown; the rest are one row or column.")
-def report(db, out, date_from, date_to, outlets, top_subjects, top_outlets):
+def report(db, out, date_from, date_to, outlets, language, top_subjects, top_outlets):
     """The observer's report as one self-contained, printable HTML page (no network
     needed to open it): summary, timeline, share of coverage and tone per subject and
     outlet (OSCE/ODIHR tables), outlets, themes and reprints, for a period and outlet
@@ -582,7 +593,7 @@ def report(db, out, date_from, date_to, outlets, top_subjects, top_outlets):
 
     store = open_or_fail(db, must_exist=True)
     try:
-        selection = asked(date_from, date_to, outlets).resolve(store)
+        selection = asked(date_from, date_to, outlets, language).resolve(store)
         path = write_report(store, Path(out), selection, top_subjects=top_subjects, top_outlets=top_outlets)
     except SelectionError as err:
         raise click.ClickException(str(err)) from err

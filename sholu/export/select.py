@@ -1,5 +1,5 @@
 """Which documents an export holds: the same filters as search (outlet, date range,
-person, theme, event, copies left out unless asked for), through the store's public
+language, person, theme, event, copies left out unless asked for), through the store's public
 methods only. With a query the store's own search decides; without one there is
 nothing for full-text search to match, so the filters are applied to each record."""
 from __future__ import annotations
@@ -61,6 +61,7 @@ class RecordFilter:
                 and (not f.get("outlet") or (record.get("outlet") or "").lower() == f["outlet"].lower())
                 and (f.get("outlets") is None or record.get("outlet") in f["outlets"])
                 and in_dates(record.get("published"), f.get("date_from"), f.get("date_to"))
+                and (not f.get("language") or record.get("language") == f["language"])
                 and (f.get("person_ids") is None or names_any(record, set(f["person_ids"])))
                 and (not f.get("theme") or any(t.get("topic") == f["theme"] for t in record.get("topics") or []))
                 and (not f.get("event") or self.has_event(record, f["event"])))

@@ -51,6 +51,7 @@ def document_rows(record: dict) -> Iterator[dict]:
     row = {key: record.get(key) for key in ("id", "source", "url", "outlet", "title", "published",
                                             "language", "duplicate_of", "text")}
     row["topics"] = [topic["topic"] for topic in record.get("topics") or []]
+    row["translations"] = [version["id"] for version in record.get("translations") or []]
     for key in COUNTED:
         row[f"{key}_count"] = len(record.get(key) or [])
     yield row
@@ -126,7 +127,7 @@ def event_id(doc: dict, index: int, event: dict) -> str:
 TABLES: dict[str, Table] = {
     "documents": Table((*text("id", "source", "url", "outlet", "title", "published", "language",
                               "duplicate_of", "text"),
-                        Column("topics", "list", ";"),
+                        Column("topics", "list", ";"), Column("translations", "list", ";"),
                         *integer(*(f"{key}_count" for key in COUNTED))), document_rows),
     "persons": record_table("persons", Person, first=("entity_id", *TONE_CELLS),
                             leave_out=("references", *ENTITY_LEFT_OUT),

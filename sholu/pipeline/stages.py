@@ -87,9 +87,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("index", "sholu.store.indexing:index_document", ("title", "text", "quotes"),
           ("indexed",)),
     Stage("event groups", "sholu.events.groups:group_events", ("events", "duplicate_of"), ("events",), on=CORPUS),
+    Stage("translations", "sholu.dedup.translations:link_translations",
+          ("id", "duplicate_of", "outlet", "published", "language", "persons", "organizations", "places", "dates"),
+          ("translations",), on=CORPUS),
     Stage("store", "sholu.store.stage:store_documents",
           ("id", "duplicate_of", "persons", "organizations", "places", "dates", "quotes",
-           "events", "topics", "constitution_refs"), (), on=CORPUS),
+           "events", "topics", "constitution_refs", "translations"), (), on=CORPUS),
 )
 
 

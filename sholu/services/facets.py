@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from .people import person_ids
-from .selection import choose
+from .selection import checked_language, choose
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Facets:
     event: str | None = None
     with_copies: bool = False
     outlets: str | None = None      # outlet and group names, comma-separated
+    language: str | None = None     # the articles' language, ISO 639-1 (ru, kk, …)
 
 
 def store_filters(store, facets: Facets) -> dict:
@@ -26,4 +27,5 @@ def store_filters(store, facets: Facets) -> dict:
     filters = {key: value for key, value in asdict(facets).items() if key not in ("person", "outlets")}
     filters["person_ids"] = person_ids(store, facets.person) if facets.person else None
     filters["outlets"] = list(choose(store, outlets=facets.outlets).outlets) if facets.outlets else None
+    filters["language"] = checked_language(facets.language)
     return filters

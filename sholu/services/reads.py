@@ -107,12 +107,12 @@ def outlets(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:
     return page_of(sliced(rows, paging), len(rows))
 
 
-def topics(store, paging: Paging) -> dict:
+def topics(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:
     """Every theme of the taxonomy, with its labels, and any stored theme the current
-    taxonomy no longer has; themes no article has count zero."""
+    taxonomy no longer has; themes no article (of the selection) has count zero."""
     from ..topics.taxonomy import themes as taxonomy
 
-    counted = {row["topic"]: row for row in themes.topic_stats(store)}
+    counted = {row["topic"]: row for row in themes.topic_stats(store, asked.resolve(store))}
     rows = [{**zero_counts(theme.id), **counted.pop(theme.id, {}),
              "label_ru": theme.label_ru, "label_en": theme.label_en} for theme in taxonomy()]
     rows += [{**row, "label_ru": None, "label_en": None} for row in counted.values()]

@@ -29,19 +29,20 @@ class Aggregate:
 ORIGINAL, COPY = ("CASE WHEN d.duplicate_of IS NULL THEN 1 ELSE 0 END",
                   "CASE WHEN d.duplicate_of IS NULL THEN 0 ELSE 1 END")
 DAY, OUTLET = "COALESCE(d.published, '')", "COALESCE(d.outlet, '')"
+LANGUAGE = "d.language"             # the language filter reads the same sums (kklang branch)
 
 AGGREGATES = (
-    # articles and copies per publication day and outlet
-    Aggregate("daily_documents", ("published", "outlet"), ("articles", "copies"),
-              f"SELECT {DAY}, {OUTLET}, 1, {COPY} FROM documents d WHERE d.id {{documents}}"),
-    # original articles naming each entity, and their mentions, per day and outlet
-    Aggregate("daily_entities", ("kind", "entity_id", "published", "outlet"), ("articles", "mentions"),
-              f"SELECT em.kind, em.entity_id, {DAY}, {OUTLET}, 1, em.mentions FROM entity_mentions em "
+    # articles and copies per publication day, outlet and language
+    Aggregate("daily_documents", ("published", "outlet", "language"), ("articles", "copies"),
+              f"SELECT {DAY}, {OUTLET}, {LANGUAGE}, 1, {COPY} FROM documents d WHERE d.id {{documents}}"),
+    # original articles naming each entity, and their mentions, per day, outlet and language
+    Aggregate("daily_entities", ("kind", "entity_id", "published", "outlet", "language"), ("articles", "mentions"),
+              f"SELECT em.kind, em.entity_id, {DAY}, {OUTLET}, {LANGUAGE}, 1, em.mentions FROM entity_mentions em "
               "JOIN documents d ON d.id = em.document_id "
               "WHERE em.document_id {documents} AND d.duplicate_of IS NULL"),
-    # articles and copies on each theme per day and outlet
-    Aggregate("daily_topics", ("topic", "published", "outlet"), ("articles", "copies"),
-              f"SELECT t.topic, {DAY}, {OUTLET}, 1, {COPY} FROM document_topics t "
+    # articles and copies on each theme per day, outlet and language
+    Aggregate("daily_topics", ("topic", "published", "outlet", "language"), ("articles", "copies"),
+              f"SELECT t.topic, {DAY}, {OUTLET}, {LANGUAGE}, 1, {COPY} FROM document_topics t "
               "JOIN documents d ON d.id = t.document_id WHERE t.document_id {documents}"),
     # each stated position of a person per day: the latest ones without reading every statement
     Aggregate("position_days", ("entity_id", "position", "published"), ("reports",),
@@ -145,9 +146,18 @@ class Counting:
             for statement in apply_sql(aggregate, sign):
                 self.db.execute(statement, (doc_id,))
 
-    def backfill_aggregates(self) -> None:
-        """Fill the aggregates from the documents stored before they existed."""
+    def backfill_language_sums(self) -> None:
+        """Fill the per day × outlet sums keyed by language, made again by a later
+        migration than the others (their documents are counted already)."""
         for aggregate in AGGREGATES:
-            self.db.execute(backfill_sql(aggregate))
+            if "language" in aggregate.keys:
+                self.db.execute(backfill_sql(aggregate))
+
+    def backfill_aggregates(self) -> None:
+        """Fill the aggregates from the documents stored before they existed (those
+        keyed by language: `backfill_language_sums`, once their tables have the key)."""
+        for aggregate in AGGREGATES:
+            if "language" not in aggregate.keys:
+                self.db.execute(backfill_sql(aggregate))
         self.db.execute(f"INSERT INTO counted_documents SELECT id FROM documents WHERE id {EVERY_STORED}")
         self.db.execute(EVENT_GROUP_ENDS)

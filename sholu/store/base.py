@@ -156,6 +156,7 @@ class SqlStore(Counting):
         self.save_quotes(doc)
         self.save_events(doc)
         self.save_search(doc)
+        self.save_translations(doc)
         self.db.execute(
             "INSERT INTO sources (locator, fingerprint, pipeline_version, document_id, stored_at) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (locator) DO UPDATE SET "
@@ -294,6 +295,37 @@ class SqlStore(Counting):
         self.db.executemany("INSERT INTO document_topics VALUES (?, ?, ?)",
                             [(doc.id, t["topic"], t["score"]) for t in doc.topics])
 
+    def save_translations(self, doc: Document) -> None:
+        """The article's versions in other languages, linked both ways."""
+        self.drop_translations(doc.id)
+        for other in doc.translations:
+            self.db.executemany("INSERT INTO translations VALUES (?, ?) ON CONFLICT DO NOTHING",
+                                [(doc.id, other["id"]), (other["id"], doc.id)])
+
+    def drop_translations(self, doc_id: str) -> None:
+        self.db.execute("DELETE FROM translations WHERE document_id=? OR translation_id=?", (doc_id, doc_id))
+
+    def translation_candidates(self, outlet: str, language: str, days: tuple[str, str], names, shared: int,
+                               leave_out: set[str]) -> list[str]:
+        """Stored originals of `outlet` in another language than `language`, published
+        from days[0] to before days[1], naming at least `shared` of `names` (entity ids),
+        not yet paired with an article in `language` (but with those of `leave_out`, the
+        batch's, whose pairs are made again)."""
+        out, names = sorted(leave_out), sorted(names)
+        found = self.db.execute(
+            "SELECT d.id FROM documents d WHERE d.outlet = ? AND d.published >= ? AND d.published < ? "
+            "AND d.language <> ? AND d.duplicate_of IS NULL AND d.pipeline_version <> '' "
+            f"AND d.id NOT IN ({marks(out)}) "
+            "AND (SELECT COUNT(*) FROM entity_mentions em WHERE em.document_id = d.id "
+            f"AND em.entity_id IN ({marks(names)})) >= ? "
+            "AND NOT EXISTS (SELECT 1 FROM translations t JOIN documents o ON o.id = t.translation_id "
+            f"WHERE t.document_id = d.id AND o.language = ? AND o.id NOT IN ({marks(out)})) ORDER BY d.seq",
+            (outlet, *days, language, *out, *names, shared, language, *out)).fetchall()
+        return [row[0] for row in found]
+
+    def languages(self) -> list[str]:
+        return queries.stored_languages(self)
+
     def save_events(self, doc: Document) -> None:
         """Each report of an event; reports sharing a key are one event."""
         self.db.execute("DELETE FROM events WHERE document_id=?", (doc.id,))
@@ -366,6 +398,7 @@ class SqlStore(Counting):
                 self.count_entity_mentions(copy)
         self.db.execute("DELETE FROM quote_bands WHERE quote_id LIKE ?", (f"{old_id}:%",))
         self.drop_entity_mentions(old_id)
+        self.drop_translations(old_id)
         self.db.execute(self.SEARCH_DELETE, (old_id,))
         for table in ("lsh_bands", "signatures", "positions", "quotes",
                       "events", "document_topics"):

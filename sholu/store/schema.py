@@ -231,6 +231,42 @@ MIGRATION_TEMPLATES = [
     # of one document by speaker), instead of sorting every quote of a frequent speaker
     ("CREATE INDEX IF NOT EXISTS quotes_document_speaker ON quotes (document_id, speaker_entity_id, start) "
      "WHERE speaker_entity_id IS NOT NULL"),   # partial, so whole scans of quotes stay off it
+    # kklang branch: the articles' language a key of the per day × outlet sums, so a
+    # language filter sums them like a period or outlet filter (made again and refilled
+    # just after: run again, it gives the same)
+    """
+    DROP TABLE IF EXISTS daily_documents;
+    CREATE TABLE daily_documents (
+        published TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        articles INTEGER NOT NULL, copies INTEGER NOT NULL,
+        PRIMARY KEY (published, outlet, language)
+    );
+    DROP TABLE IF EXISTS daily_entities;
+    CREATE TABLE daily_entities (
+        kind TEXT NOT NULL, entity_id TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
+        language TEXT NOT NULL, articles INTEGER NOT NULL, mentions INTEGER NOT NULL,
+        PRIMARY KEY (kind, entity_id, published, outlet, language)
+    );
+    CREATE INDEX daily_entities_day ON daily_entities (kind, published, outlet, language, entity_id,
+                                                       articles, mentions);
+    DROP TABLE IF EXISTS daily_topics;
+    CREATE TABLE daily_topics (
+        topic TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        articles INTEGER NOT NULL, copies INTEGER NOT NULL,
+        PRIMARY KEY (topic, published, outlet, language)
+    )
+    """,
+    "backfill_language_sums",
+    # kklang branch: an outlet's article and its version in another language (both ways),
+    # and the outlet's articles by day, where the translations stage looks for them
+    """
+    CREATE TABLE IF NOT EXISTS translations (
+        document_id TEXT NOT NULL, translation_id TEXT NOT NULL,
+        PRIMARY KEY (document_id, translation_id)
+    );
+    CREATE INDEX IF NOT EXISTS translations_of ON translations (translation_id);
+    CREATE INDEX IF NOT EXISTS documents_outlet_day ON documents (outlet, published)
+    """,
 ]
 
 

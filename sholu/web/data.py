@@ -66,6 +66,7 @@ speakers_on = remembered(quotes.speakers_on)
 positions_over_time = remembered(people.positions_over_time)
 quote_themes = remembered(quotes.quote_themes)
 events_per_day = remembered(events.events_per_day)
+stored_languages = remembered(documents.stored_languages)
 
 
 @remembered

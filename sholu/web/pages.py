@@ -18,10 +18,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..services.selection import SelectionError, asked_in, groups
+from ..services.selection import ASKED_KEYS, SelectionError, asked_in, groups
 from ..services.session import Session
 from ..store.search import QueryError
-from . import i18n, views
+from . import data, i18n, views
 from .highlight import highlighted
 
 HERE = Path(__file__).parent
@@ -53,7 +53,7 @@ async def show(request: Request, session: Session, view, *args) -> Response:
         return as_json(page, params.get("list"))
     if wanted == "csv":
         return as_csv(page, params.get("chart"))
-    return render(request, page)
+    return render(request, page, languages=await session.run(data.stored_languages))
 
 
 def as_json(page: views.Page, name: str | None) -> Response:
@@ -86,7 +86,8 @@ def cell(value):
     return safe_cell(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
 
 
-def render(request: Request, page: views.Page, status: int = 200) -> HTMLResponse:
+def render(request: Request, page: views.Page, status: int = 200, languages: list[str] = ()) -> HTMLResponse:
+    """The page's HTML; `languages`: the stored articles' languages the selection offers."""
     params = dict(request.query_params)
     language = i18n.pick(params.get("lang"))
     helpers = Helpers(request.url.path, params, language)
@@ -95,20 +96,22 @@ def render(request: Request, page: views.Page, status: int = 200) -> HTMLRespons
         page=page, **page.context, **page.lists, charts=page.charts, t=helpers.t, lang=language,
         chosen=chosen, chosen_label=describe_asked(chosen), request_path=request.url.path, page_params=params,
         outlet_choices=outlet_choices(), kept_params=kept_params(params),
+        language_choices=sorted({*languages, *([chosen.language] if chosen.language else [])}),
         here=helpers.here, link=helpers.link, theme=helpers.theme,
         highlight=lambda record: highlighted(record, helpers.entity_link),
         page_number=views.page_number(params), page_size=views.PAGE_SIZE, labels=helpers.labels())
     return HTMLResponse(html, status_code=status)
 
 
-SELECTION_KEYS = ("date_from", "date_to", "outlets")
+SELECTION_KEYS = ASKED_KEYS         # the period, outlet set and language links keep
 
 
 def describe_asked(chosen) -> str:
     if not chosen.params():
         return ""
     period = f"{chosen.date_from or '…'} — {chosen.date_to or '…'}"
-    return period + (f" · {chosen.outlets}" if chosen.outlets else "")
+    return (period + (f" · {chosen.outlets}" if chosen.outlets else "")
+            + (f" · {chosen.language}" if chosen.language else ""))
 
 
 def outlet_choices() -> list[str]:

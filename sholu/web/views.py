@@ -93,7 +93,7 @@ def selected_themes(store, selection: Selection) -> list[dict]:
 # -- search ----------------------------------------------------------------------------
 
 SNIPPET_MARKS = ("\x02", "\x03")     # around matches; no article text holds them
-FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event", "outlets")
+FACETS = ("outlet", "date_from", "date_to", "person", "theme", "event", "outlets", "language")
 
 
 def search(store, params: dict) -> Page:
@@ -130,6 +130,9 @@ def search_condition(store, q: str, facets: Facets) -> tuple[str, list]:
 
 # -- article ---------------------------------------------------------------------------
 
+# a link to the article's version in another language, named in that language
+VERSION_NAMES = {"kk": "Қазақша нұсқасы", "ru": "Русская версия", "en": "English version"}
+
 def article(store, params: dict, doc_id: str) -> Page | None:
     doc = document(store, doc_id)
     if doc is None:
@@ -140,6 +143,7 @@ def article(store, params: dict, doc_id: str) -> Page | None:
     heading = record["title"] or first_words(record["text"], 90)
     return Page("article.html", heading,
                 context={"doc": record, "heading": heading, "boilerplate": doc.boilerplate,
+                         "version_names": VERSION_NAMES,
                          "show_boilerplate": params.get("show") == "boilerplate"},
                 lists={"events": events, "themes": record["topics"], "quotes": record["quotes"],
                        "copies": data.copies_of(store, doc_id, record["duplicate_of"]),
@@ -253,7 +257,9 @@ def outlet(store, params: dict, name: str) -> Page | None:
 
 
 def topics(store, params: dict) -> Page:
-    rows = data.corpus_aggregate(store, "all themes", lambda s: reads.topics(s, reads.Paging(200, 0))["items"])
+    chosen = asked_in(params)
+    rows = data.corpus_aggregate(store, ("all themes", chosen),
+                                 lambda s: reads.topics(s, reads.Paging(200, 0), chosen)["items"])
     return Page("themes.html", "themes", lists={"themes": rows},
                 charts={"themes": ranking_chart(rows, "topic", "originals")})
 

@@ -68,15 +68,17 @@ def on_theme(topic: str) -> Scope:
 
 @dataclass(frozen=True)
 class Selection:
-    """A period and a set of outlets: the one filter every aggregate, list, export and
-    report takes. Empty fields select everything; `outlets` are names as stored."""
+    """A period, a set of outlets and the articles' language: the one filter every
+    aggregate, list, export and report takes. Empty fields select everything;
+    `outlets` are names as stored, `language` an ISO 639-1 code (documents.language)."""
     date_from: str | None = None
     date_to: str | None = None
     outlets: tuple[str, ...] | None = None
+    language: str | None = None
 
     @property
     def everything(self) -> bool:
-        return not (self.date_from or self.date_to or self.outlets is not None)
+        return not (self.date_from or self.date_to or self.outlets is not None or self.language)
 
     def condition(self) -> tuple[str, tuple]:
         """A condition on `documents d` and its arguments."""
@@ -90,11 +92,14 @@ class Selection:
         if self.outlets is not None:
             clauses.append(f"d.outlet IN ({marks(self.outlets)})")
             args += self.outlets
+        if self.language:
+            clauses.append("d.language = ?")
+            args.append(self.language)
         return " AND ".join(clauses), tuple(args)
 
     def on_sums(self) -> tuple[str, tuple]:
-        """The same condition on an aggregate's `published` and `outlet` keys
-        (store/aggregates.py), in a form their indexes serve: the last day is taken
+        """The same condition on an aggregate's `published`, `outlet` and `language`
+        keys (store/aggregates.py), in a form their indexes serve: the last day is taken
         whole by comparing with the day after it; '' (undated) is in no period."""
         clauses, args = ["1=1"], []
         if self.date_from:
@@ -106,6 +111,9 @@ class Selection:
         if self.outlets is not None:
             clauses.append(f"outlet IN ({marks(self.outlets)})")
             args += self.outlets
+        if self.language:
+            clauses.append("language = ?")
+            args.append(self.language)
         return " AND ".join(clauses), tuple(args)
 
     def scope(self, copies: bool = False) -> Scope:
@@ -113,7 +121,7 @@ class Selection:
         return Scope(condition, args, copies)
 
     def narrow(self, scope: Scope) -> Scope:
-        """`scope` within this period and outlet set."""
+        """`scope` within this period, outlet set and language."""
         condition, args = self.condition()
         return Scope(f"({scope.condition}) AND {condition}", (*scope.args, *args), scope.copies)
 

@@ -34,7 +34,11 @@ def document(store, doc_id: str) -> Document | None:
 
 def with_quote_links(store, doc: Document) -> Document:
     """Each quote carries its id and, when the line was said before in another
-    article, the id of that first appearance."""
+    article, the id of that first appearance; the article, its versions in other
+    languages (`translations`)."""
+    doc.translations = [{"id": other, "language": language} for other, language in rows(
+        store, "SELECT t.translation_id, o.language FROM translations t JOIN documents o ON o.id = t.translation_id "
+               "WHERE t.document_id = ? ORDER BY t.translation_id", (doc.id,))]
     links = dict(rows(store, "SELECT quote_id, repeat_of FROM quotes WHERE document_id=?", (doc.id,)))
     for index, quote in enumerate(doc.quotes):
         quote["quote_id"] = f"{doc.id}:{index}"
@@ -117,6 +121,12 @@ def copies_of(store, doc_id: str, original: str | None) -> list[dict]:
                  (root, root, doc_id))
     return [dict(zip(("id", "outlet", "published", "title", "duplicate_of"), row)) for row in found]
 
+
+
+def stored_languages(store) -> list[str]:
+    """The languages of the stored articles (from the per day sums: a few rows)."""
+    return [code for (code,) in rows(store, "SELECT DISTINCT language FROM daily_documents WHERE articles > 0 "
+                                            "ORDER BY 1")]
 
 
 def reprint_group(store, root: str) -> list[dict]:

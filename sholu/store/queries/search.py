@@ -9,7 +9,8 @@ TOP = 10
 
 
 def search_filters(filters: dict) -> tuple[str, list]:
-    """SQL conditions for the search facets: outlet or outlet set, date range, person, theme, event."""
+    """SQL conditions for the search facets: outlet or outlet set, date range, language,
+    person, theme, event."""
     clauses, args = [], []
     if not filters.get("with_copies"):
         clauses.append("d.duplicate_of IS NULL")
@@ -25,6 +26,9 @@ def search_filters(filters: dict) -> tuple[str, list]:
     if filters.get("date_to"):
         clauses.append("d.published <= ?")
         args.append(filters["date_to"])
+    if filters.get("language"):
+        clauses.append("d.language = ?")
+        args.append(filters["language"])
     if filters.get("person_ids") is not None:
         clauses.append(f"d.id IN (SELECT document_id FROM entity_mentions "
                        f"WHERE entity_id IN ({marks(filters['person_ids'])}))")
@@ -138,8 +142,8 @@ def list_documents(store, filters: dict, limit: int, offset: int, match=None) ->
 
 
 def counted_by_day(store, filters: dict) -> int | None:
-    """The number of documents passing outlet, date and copy filters, summed from the
-    articles per day and outlet (`daily_documents`) instead of counting the rows;
+    """The number of documents passing outlet, date, language and copy filters, summed
+    from the articles per day, outlet and language (`daily_documents`) instead of counting the rows;
     None for the other filters, which those sums cannot answer."""
     if any(filters.get(name) is not None for name in ("person_ids", "theme", "event", "outlets")):
         return None
@@ -153,6 +157,9 @@ def counted_by_day(store, filters: dict) -> int | None:
     if filters.get("date_to"):
         clauses.append("published <> '' AND published <= ?")
         args.append(filters["date_to"])
+    if filters.get("language"):
+        clauses.append("language = ?")
+        args.append(filters["language"])
     column = "articles" if filters.get("with_copies") else "articles - copies"
     return one(store, f"SELECT COALESCE(SUM({column}), 0) FROM daily_documents WHERE {' AND '.join(clauses)}", args)
 

@@ -1,16 +1,18 @@
 """Articles per campaign theme."""
 from __future__ import annotations
 
-from .common import EVERYTHING, Scope, rows
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, rows
 
 TOP = 10
 
 
-def topic_stats(store) -> list[dict]:
-    """Per theme found in some article: documents, originals, copies (summed from the
-    per day and outlet counts, `daily_topics`)."""
+def topic_stats(store, selection: Selection = ALL_TIME) -> list[dict]:
+    """Per theme found in some article of the selection: documents, originals, copies
+    (summed from the per day, outlet and language counts, `daily_topics`)."""
+    condition, args = selection.on_sums()
     found = rows(store, "SELECT topic, SUM(articles), SUM(articles) - SUM(copies), SUM(copies) FROM daily_topics "
-                        "GROUP BY topic HAVING SUM(articles) > 0 ORDER BY 3 DESC, 2 DESC, topic")
+                        f"WHERE {condition} GROUP BY topic HAVING SUM(articles) > 0 ORDER BY 3 DESC, 2 DESC, topic",
+                 args)
     return [dict(zip(("topic", "articles", "originals", "copies"), row)) for row in found]
 
 
