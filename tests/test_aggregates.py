@@ -4,6 +4,8 @@ another day and outlet or make it a copy, a replaced source, released reservatio
 on SQLite and PostgreSQL; the lists read from them against the same lists counted
 from the articles; and the query plans of the lists walking an index, not the table."""
 import dataclasses
+import json
+from collections import Counter
 
 import pytest
 
@@ -180,3 +182,42 @@ def test_walking_and_sorting_find_the_same_newest_rows(store, table):
                            for tables in (f"documents d CROSS JOIN {table}", f"{table} CROSS JOIN documents d"))
         assert walked == sorted_, entity_id
     assert newest_first(store, 1, 20, table) == f"{table} CROSS JOIN documents d"    # a rare one: sorted
+
+
+def test_quotes_on_a_theme_match_the_quotes_themes(store):
+    """The theme's quotes, their number and who said them, read from quote_topics and
+    its sums, against the quotes' own lists of themes."""
+    from sholu.store.queries import quotes
+
+    said = store.db.execute("SELECT quote_id, speaker_entity_id, speaker, topics FROM quotes").fetchall()
+    themes = {topic for *_, topics in said for topic in json.loads(topics)}
+    assert "labour_rights" in themes
+    for topic in themes:
+        on_it = [row for row in said if topic in json.loads(row[3])]
+        listed = quotes.list_quotes(store, None, topic, 500)
+        assert sorted(q["quote_id"] for q in listed) == sorted(row[0] for row in on_it), topic
+        assert quotes.count_quotes(store, None, topic) == len(on_it), topic
+        speakers = Counter(row[1] for row in on_it if row[1])
+        assert {s["entity_id"]: s["quotes"] for s in quotes.speakers_on(store, topic, 500)} == dict(speakers)
+    week = Selection("2026-02-23", "2026-03-01", ("Kazpravda.kz", "Zakon.kz"))
+    assert quotes.count_quotes(store, None, "labour_rights", quotes.QuoteSearch(selection=week)) == \
+        len(quotes.list_quotes(store, None, "labour_rights", 500, quotes.QuoteSearch(selection=week)))
+
+
+def test_the_migration_fills_the_share_rows_of_stored_documents(store):
+    """A store from before the share sums: the space of each mention, the themes of
+    each quote and their sums come out as saving them writes them."""
+    from sholu.store.aggregates import SHARE_SUMS
+
+    before = [kept(store, aggregate) for aggregate in SHARE_SUMS]
+    space = "SELECT document_id, entity_id, headline, characters FROM entity_mentions ORDER BY 1, 2"
+    saved = store.db.execute(space).fetchall()
+    assert any(row[2] for row in saved) and any(row[3] for row in saved)
+    with store.transaction():
+        store.db.execute("UPDATE entity_mentions SET headline = 0, characters = 0")
+        for table in ("quote_topics", *(aggregate.table for aggregate in SHARE_SUMS)):
+            store.db.execute(f"DELETE FROM {table}")
+        store.backfill_share_sums()
+    assert store.db.execute(space).fetchall() == saved
+    assert [kept(store, aggregate) for aggregate in SHARE_SUMS] == before
+    assert_exact(store)

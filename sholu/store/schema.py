@@ -231,6 +231,35 @@ MIGRATION_TEMPLATES = [
     # of one document by speaker), instead of sorting every quote of a frequent speaker
     ("CREATE INDEX IF NOT EXISTS quotes_document_speaker ON quotes (document_id, speaker_entity_id, start) "
      "WHERE speaker_entity_id IS NOT NULL"),   # partial, so whole scans of quotes stay off it
+    # scale3 branch: the share table's space (a subject's headlines and sentence characters
+    # per article) kept on its mention row, each quote's themes as rows, and their sums
+    # (store/aggregates.py: daily_shares, daily_quote_topics, topic_speakers)
+    """
+    ALTER TABLE entity_mentions ADD COLUMN headline INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entity_mentions ADD COLUMN characters INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE quote_topics (
+        quote_id TEXT NOT NULL, document_id TEXT NOT NULL, topic TEXT NOT NULL,
+        PRIMARY KEY (quote_id, topic)
+    );
+    CREATE INDEX quote_topics_topic ON quote_topics (topic, quote_id);
+    CREATE INDEX quote_topics_document ON quote_topics (document_id);
+    CREATE TABLE daily_shares (
+        kind TEXT NOT NULL, entity_id TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
+        articles INTEGER NOT NULL, mentions INTEGER NOT NULL, headlines INTEGER NOT NULL,
+        characters INTEGER NOT NULL, positive INTEGER NOT NULL, neutral INTEGER NOT NULL,
+        negative INTEGER NOT NULL,
+        PRIMARY KEY (kind, entity_id, published, outlet)
+    );
+    CREATE TABLE daily_quote_topics (
+        topic TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL, quotes INTEGER NOT NULL,
+        PRIMARY KEY (topic, published, outlet)
+    );
+    CREATE TABLE topic_speakers (
+        topic TEXT NOT NULL, speaker_entity_id TEXT NOT NULL, speaker TEXT NOT NULL, quotes INTEGER NOT NULL,
+        PRIMARY KEY (topic, speaker_entity_id, speaker)
+    )
+    """,
+    "backfill_share_sums",
 ]
 
 
@@ -289,5 +318,9 @@ ENTITY_COLUMNS = ("entity_id", "name", "mentions")
 # on entity_mentions, the quote's tone on quotes; NULL where tone was not read
 TONE_COLUMNS = {"entity_mentions": ("tone_positive", "tone_neutral", "tone_negative"),
                 "quotes": ("speaker_tone",)}
-MENTION_COLUMNS = ("document_id", "entity_id", "kind", "name", "mentions", *TONE_COLUMNS["entity_mentions"])
+# the share table's columns: whether the headline names the entity, the characters of the
+# sentences naming it (computed from the spans when the mention is stored)
+SPACE_COLUMNS = ("headline", "characters")
+MENTION_COLUMNS = ("document_id", "entity_id", "kind", "name", "mentions", *TONE_COLUMNS["entity_mentions"],
+                   *SPACE_COLUMNS)
 ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "title_spans", "lat", "lon", "region", "tone", "tone_mentions")

@@ -34,8 +34,8 @@ def quote_filters(speaker_ids: list[str] | None, topic: str | None,
         where.append(f"q.speaker_entity_id IN ({marks(speaker_ids)})")
         args += speaker_ids
     if topic:
-        where.append("q.topics LIKE ?")
-        args.append(f'%"{topic}"%')
+        where.append("q.quote_id IN (SELECT quote_id FROM quote_topics WHERE topic = ?)")
+        args.append(topic)
     if search.words:
         where.append("LOWER(q.text) LIKE ?")
         args.append(f"%{search.words.lower()}%")
@@ -75,16 +75,23 @@ def quotes_and_documents(store, speaker_ids: list[str] | None, topic: str | None
     """The FROM of quotes q and documents d: a frequent speaker's newest quotes (of any
     theme, words, tone, period and outlet) are found walking the documents newest
     first (quotes_document_speaker), not by sorting all of them."""
-    if not speaker_ids or topic or search != QuoteSearch(selection=search.selection) or \
-            not search.selection.everything:
-        return "quotes q, documents d"        # the planner's choice
-    said = one(store, f"SELECT COUNT(*) FROM quotes WHERE speaker_entity_id IN ({marks(speaker_ids)})", speaker_ids)
-    return newest_first(store, said, wanted, "quotes q")
+    plain = search == QuoteSearch(selection=search.selection) and search.selection.everything
+    if plain and speaker_ids and not topic:
+        said = one(store, f"SELECT COUNT(*) FROM quotes WHERE speaker_entity_id IN ({marks(speaker_ids)})",
+                   speaker_ids)
+        return newest_first(store, said, wanted, "quotes q")
+    if plain and topic and speaker_ids is None:
+        return newest_first(store, count_quotes(store, None, topic, search), wanted, "quotes q")
+    return "quotes q, documents d"        # the planner's choice
 
 
 def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch = ANY_QUOTE) -> int:
     """How many rows list_quotes would give without a limit (every quote has its
     document, so without a period or outlet set the quotes alone are counted)."""
+    if topic and speaker_ids is None and search == QuoteSearch(selection=search.selection):
+        condition, args = search.selection.on_sums()        # a theme's quotes: summed per day and outlet
+        return one(store, f"SELECT COALESCE(SUM(quotes), 0) FROM daily_quote_topics WHERE topic = ? AND {condition}",
+                   (topic, *args))
     where, args = quote_filters(speaker_ids, topic, search)
     joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
     return one(store, f"SELECT COUNT(*) FROM quotes q{joined} WHERE {where}", args)
@@ -114,9 +121,8 @@ def speakers_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
 
 def speakers_on(store, topic: str, limit: int = TOP) -> list[dict]:
     """Who is quoted on a theme, by number of quotes."""
-    found = rows(store, "SELECT speaker_entity_id, MIN(speaker), COUNT(*) FROM quotes "
-                        "WHERE speaker_entity_id IS NOT NULL AND topics LIKE ? "
-                        "GROUP BY speaker_entity_id ORDER BY 3 DESC, 2 LIMIT ?", (f'%"{topic}"%', limit))
+    found = rows(store, "SELECT speaker_entity_id, MIN(NULLIF(speaker, '')), SUM(quotes) FROM topic_speakers "
+                        "WHERE topic = ? GROUP BY speaker_entity_id ORDER BY 3 DESC, 2 LIMIT ?", (topic, limit))
     return [{"entity_id": e, "name": n, "quotes": c} for e, n, c in found]
 
 
