@@ -221,3 +221,13 @@ def test_the_migration_fills_the_share_rows_of_stored_documents(store):
     assert store.db.execute(space).fetchall() == saved
     assert [kept(store, aggregate) for aggregate in SHARE_SUMS] == before
     assert_exact(store)
+
+
+def test_tone_totals_match_the_toned_mentions_of_original_articles(store):
+    ids = [row[0] for row in store.db.execute("SELECT entity_id FROM entity_stats").fetchall()]
+    counted = store.db.execute(
+        "SELECT em.entity_id, SUM(em.tone_positive), SUM(em.tone_neutral), SUM(em.tone_negative) "
+        "FROM entity_mentions em JOIN documents d ON d.id = em.document_id WHERE d.duplicate_of IS NULL "
+        "AND em.tone_positive IS NOT NULL GROUP BY em.entity_id").fetchall()
+    assert counted
+    assert people.tone_totals(store, ids) == {e: people.tone_summary(*sums) for e, *sums in counted}

@@ -77,6 +77,11 @@ AGGREGATES = (
               "JOIN quotes q ON q.quote_id = qt.quote_id WHERE qt.document_id {documents} "
               "AND q.speaker_entity_id IS NOT NULL "
               "GROUP BY qt.document_id, qt.topic, q.speaker_entity_id, COALESCE(q.speaker, '')"),
+    # each entity's mentions by tone over the original articles whose tone was read
+    Aggregate("entity_tones", ("entity_id",), ("toned", "positive", "neutral", "negative"),
+              "SELECT em.entity_id, 1, COALESCE(em.tone_positive, 0), COALESCE(em.tone_neutral, 0), "
+              "COALESCE(em.tone_negative, 0) FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+              "WHERE em.document_id {documents} AND d.duplicate_of IS NULL AND em.tone_positive IS NOT NULL"),
 )
 FIRST_SUMS = AGGREGATES[:6]         # those of the migration that made counted_documents
 SHARE_SUMS = AGGREGATES[6:]         # added later: backfilled by their own migration
