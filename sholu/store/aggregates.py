@@ -77,6 +77,10 @@ AGGREGATES = (
               "JOIN quotes q ON q.quote_id = qt.quote_id WHERE qt.document_id {documents} "
               "AND q.speaker_entity_id IS NOT NULL "
               "GROUP BY qt.document_id, qt.topic, q.speaker_entity_id, COALESCE(q.speaker, '')"),
+    # the later quotes repeating each first one (a line's times said, less its first time)
+    Aggregate("quote_repeats", ("quote_id",), ("repeats",),
+              "SELECT repeat_of, COUNT(*) FROM quotes WHERE document_id {documents} AND repeat_of IS NOT NULL "
+              "GROUP BY repeat_of"),
     # each entity's mentions by tone over the original articles whose tone was read
     Aggregate("entity_tones", ("entity_id",), ("toned", "positive", "neutral", "negative"),
               "SELECT em.entity_id, 1, COALESCE(em.tone_positive, 0), COALESCE(em.tone_neutral, 0), "

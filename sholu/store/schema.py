@@ -233,7 +233,8 @@ MIGRATION_TEMPLATES = [
      "WHERE speaker_entity_id IS NOT NULL"),   # partial, so whole scans of quotes stay off it
     # scale3 branch: the share table's space (a subject's headlines and sentence characters
     # per article) kept on its mention row, each quote's themes as rows, and their sums
-    # (store/aggregates.py: daily_shares, daily_quote_topics, topic_speakers, entity_tones)
+    # (store/aggregates.py: daily_shares, daily_quote_topics, topic_speakers, quote_repeats,
+    # entity_tones)
     """
     ALTER TABLE entity_mentions ADD COLUMN headline INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE entity_mentions ADD COLUMN characters INTEGER NOT NULL DEFAULT 0;
@@ -258,6 +259,7 @@ MIGRATION_TEMPLATES = [
         topic TEXT NOT NULL, speaker_entity_id TEXT NOT NULL, speaker TEXT NOT NULL, quotes INTEGER NOT NULL,
         PRIMARY KEY (topic, speaker_entity_id, speaker)
     );
+    CREATE TABLE quote_repeats (quote_id TEXT PRIMARY KEY, repeats INTEGER NOT NULL);
     CREATE TABLE entity_tones (
         entity_id TEXT PRIMARY KEY, toned INTEGER NOT NULL,
         positive INTEGER NOT NULL, neutral INTEGER NOT NULL, negative INTEGER NOT NULL

@@ -46,10 +46,12 @@ def quote_filters(speaker_ids: list[str] | None, topic: str | None,
     return " AND ".join([*where, condition]), [*args, *selected]
 
 
-# The columns of QUOTE_KEYS, from quotes q joined with their documents d.
+# The columns of QUOTE_KEYS, from quotes q joined with their documents d; the times a
+# line was said read from the kept sums (store/aggregates.py), not counted per row.
 QUOTE_COLUMNS = ("q.quote_id, q.speaker, q.speaker_entity_id, q.speaker_type, q.kind, q.text, "
                  "q.verb, q.topics, q.repeat_of, d.id, d.published, d.outlet, d.duplicate_of, "
-                 "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)), "
+                 "1 + COALESCE((SELECT r.repeats FROM quote_repeats r "
+                 "WHERE r.quote_id = COALESCE(q.repeat_of, q.quote_id)), 0), "
                  "q.speaker_tone")
 
 
