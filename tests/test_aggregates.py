@@ -231,3 +231,23 @@ def test_tone_totals_match_the_toned_mentions_of_original_articles(store):
         "AND em.tone_positive IS NOT NULL GROUP BY em.entity_id").fetchall()
     assert counted
     assert people.tone_totals(store, ids) == {e: people.tone_summary(*sums) for e, *sums in counted}
+
+
+@pytest.mark.parametrize("asked", [(None, None, None), (None, "labour_rights", None), (None, None, "закон"),
+                                   (BALAEVA, "labour_rights", None), (BALAEVA, None, "труд")])
+def test_walked_quote_lists_are_the_sorted_ones(store, asked):
+    """Whichever way list_quotes reads them (the documents walked newest first, or the
+    matches sorted), a page is the newest quotes matching, in the same order."""
+    from sholu.store.queries import quotes
+
+    speaker, topic, words = asked
+    ids = [row[0] for row in store.db.execute("SELECT entity_id FROM entities WHERE name = ?", (speaker,))] \
+        if speaker else None
+    where, args = quotes.quote_filters(ids, topic, quotes.QuoteSearch(words))
+    expected = [row[0] for row in store.db.execute(
+        f"SELECT q.quote_id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
+        "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start", args).fetchall()]
+    assert expected
+    for offset in (0, 3):
+        listed = quotes.list_quotes(store, ids, topic, 5, quotes.QuoteSearch(words), offset)
+        assert [q["quote_id"] for q in listed] == expected[offset:offset + 5]

@@ -26,15 +26,18 @@ ANY_QUOTE = QuoteSearch()
 
 
 def quote_filters(speaker_ids: list[str] | None, topic: str | None,
-                  search: QuoteSearch = ANY_QUOTE) -> tuple[str, list]:
+                  search: QuoteSearch = ANY_QUOTE, walked: bool = False) -> tuple[str, list]:
     """SQL conditions for quotes by speakers (entity ids), theme, words, tone, period
-    and outlets."""
+    and outlets. A theme is looked up quote by quote where the quotes are `walked`
+    (or a speaker's are read), else its quotes are listed first."""
     where, args = ["1=1"], []
     if speaker_ids is not None:
         where.append(f"q.speaker_entity_id IN ({marks(speaker_ids)})")
         args += speaker_ids
     if topic:
-        where.append("q.quote_id IN (SELECT quote_id FROM quote_topics WHERE topic = ?)")
+        where.append("EXISTS (SELECT 1 FROM quote_topics t WHERE t.quote_id = q.quote_id AND t.topic = ?)"
+                     if walked or speaker_ids is not None else
+                     "q.quote_id IN (SELECT quote_id FROM quote_topics WHERE topic = ?)")
         args.append(topic)
     if search.words:
         where.append("LOWER(q.text) LIKE ?")
@@ -62,11 +65,11 @@ def quote_dict(row: tuple) -> dict:
 def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: int,
                 search: QuoteSearch = ANY_QUOTE, offset: int = 0) -> list[dict]:
     """Quotes newest first, each with how many times its line was said in all."""
-    where, args = quote_filters(speaker_ids, topic, search)
+    tables = quotes_and_documents(store, speaker_ids, topic, search, limit + offset)
+    where, args = quote_filters(speaker_ids, topic, search, walked=tables.startswith("documents"))
     newest = "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start"
     # the page's quotes are chosen first, so only they count their repeats
-    page = (f"SELECT q.quote_id FROM {quotes_and_documents(store, speaker_ids, topic, search, limit + offset)} "
-            f"WHERE q.document_id = d.id AND {where} {newest} LIMIT ? OFFSET ?")
+    page = f"SELECT q.quote_id FROM {tables} WHERE q.document_id = d.id AND {where} {newest} LIMIT ? OFFSET ?"
     found = rows(store, f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id "
                         f"WHERE q.quote_id IN ({page}) {newest}", (*args, limit, offset))
     return [quote_dict(row) for row in found]
@@ -74,17 +77,19 @@ def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: 
 
 def quotes_and_documents(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch,
                          wanted: int) -> str:
-    """The FROM of quotes q and documents d: a frequent speaker's newest quotes (of any
-    theme, words, tone, period and outlet) are found walking the documents newest
-    first (quotes_document_speaker), not by sorting all of them."""
-    plain = search == QuoteSearch(selection=search.selection) and search.selection.everything
-    if plain and speaker_ids and not topic:
+    """The FROM of quotes q and documents d: the newest quotes of a frequent speaker or
+    theme, or of any (most articles have some), are found walking the documents newest
+    first (quotes_document_speaker, quotes_document), not by sorting all of them; words
+    or a tone only make the walk longer, never longer than reading every quote."""
+    if not search.selection.everything:
+        return "quotes q, documents d"        # the planner's choice
+    if speaker_ids is not None:
         said = one(store, f"SELECT COUNT(*) FROM quotes WHERE speaker_entity_id IN ({marks(speaker_ids)})",
                    speaker_ids)
         return newest_first(store, said, wanted, "quotes q")
-    if plain and topic and speaker_ids is None:
-        return newest_first(store, count_quotes(store, None, topic, search), wanted, "quotes q")
-    return "quotes q, documents d"        # the planner's choice
+    if topic:
+        return newest_first(store, count_quotes(store, None, topic, QuoteSearch()), wanted, "quotes q")
+    return "documents d CROSS JOIN quotes q"
 
 
 def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch = ANY_QUOTE) -> int:
