@@ -186,9 +186,17 @@ class Counting:
 
     def backfill_share_sums(self) -> None:
         """The rows the share sums read, for documents stored before them (each
-        mention's space, each quote's themes), then the sums of every counted document."""
+        mention's space in columns added here, each quote's themes), then the sums of
+        every counted document."""
         from .queries.shares import mention_space
+        from .schema import SPACE_COLUMNS
 
+        have = {column[0] for column in self.db.execute("SELECT * FROM entity_mentions LIMIT 0").description}
+        for column in SPACE_COLUMNS:
+            if column not in have:
+                self.db.execute(f"ALTER TABLE entity_mentions ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+        for table in ("quote_topics", *(aggregate.table for aggregate in SHARE_SUMS)):
+            self.db.execute(f"DELETE FROM {table}")       # run again, it starts afresh
         for doc_id, title, text, annotations in self.each_stored("id, title, text, annotations"):
             space = mention_space(title, text, json.loads(annotations or "{}"))
             self.db.executemany("UPDATE entity_mentions SET headline = ?, characters = ? "

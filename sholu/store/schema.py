@@ -231,36 +231,35 @@ MIGRATION_TEMPLATES = [
     # of one document by speaker), instead of sorting every quote of a frequent speaker
     ("CREATE INDEX IF NOT EXISTS quotes_document_speaker ON quotes (document_id, speaker_entity_id, start) "
      "WHERE speaker_entity_id IS NOT NULL"),   # partial, so whole scans of quotes stay off it
-    # scale3 branch: the share table's space (a subject's headlines and sentence characters
-    # per article) kept on its mention row, each quote's themes as rows, and their sums
+    # scale3 branch: each quote's themes as rows, the share table's space (a subject's
+    # headlines and sentence characters per article) kept on its mention row (the columns
+    # added by backfill_share_sums, which fills them), and their sums
     # (store/aggregates.py: daily_shares, daily_quote_topics, topic_speakers, quote_repeats,
     # entity_tones)
     """
-    ALTER TABLE entity_mentions ADD COLUMN headline INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE entity_mentions ADD COLUMN characters INTEGER NOT NULL DEFAULT 0;
-    CREATE TABLE quote_topics (
+    CREATE TABLE IF NOT EXISTS quote_topics (
         quote_id TEXT NOT NULL, document_id TEXT NOT NULL, topic TEXT NOT NULL,
         PRIMARY KEY (quote_id, topic)
     );
-    CREATE INDEX quote_topics_topic ON quote_topics (topic, quote_id);
-    CREATE INDEX quote_topics_document ON quote_topics (document_id);
-    CREATE TABLE daily_shares (
+    CREATE INDEX IF NOT EXISTS quote_topics_topic ON quote_topics (topic, quote_id);
+    CREATE INDEX IF NOT EXISTS quote_topics_document ON quote_topics (document_id);
+    CREATE TABLE IF NOT EXISTS daily_shares (
         kind TEXT NOT NULL, entity_id TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
         articles INTEGER NOT NULL, mentions INTEGER NOT NULL, headlines INTEGER NOT NULL,
         characters INTEGER NOT NULL, positive INTEGER NOT NULL, neutral INTEGER NOT NULL,
         negative INTEGER NOT NULL,
         PRIMARY KEY (kind, entity_id, published, outlet)
     );
-    CREATE TABLE daily_quote_topics (
+    CREATE TABLE IF NOT EXISTS daily_quote_topics (
         topic TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL, quotes INTEGER NOT NULL,
         PRIMARY KEY (topic, published, outlet)
     );
-    CREATE TABLE topic_speakers (
+    CREATE TABLE IF NOT EXISTS topic_speakers (
         topic TEXT NOT NULL, speaker_entity_id TEXT NOT NULL, speaker TEXT NOT NULL, quotes INTEGER NOT NULL,
         PRIMARY KEY (topic, speaker_entity_id, speaker)
     );
-    CREATE TABLE quote_repeats (quote_id TEXT PRIMARY KEY, repeats INTEGER NOT NULL);
-    CREATE TABLE entity_tones (
+    CREATE TABLE IF NOT EXISTS quote_repeats (quote_id TEXT PRIMARY KEY, repeats INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS entity_tones (
         entity_id TEXT PRIMARY KEY, toned INTEGER NOT NULL,
         positive INTEGER NOT NULL, neutral INTEGER NOT NULL, negative INTEGER NOT NULL
     )
