@@ -42,7 +42,8 @@ def ingest_rate(target: str, new: int, seeds, sentences) -> tuple[int, float]:
     existing = store.totals()["documents"]
     rng, spent = random.Random(existing + new), 0.0
     for first in range(FIRST_NEW, FIRST_NEW + new, BATCH):
-        docs = [synthetic(number, seeds, sentences, rng) for number in range(first, min(first + BATCH, FIRST_NEW + new))]
+        numbers = range(first, min(first + BATCH, FIRST_NEW + new))
+        docs = [synthetic(number, seeds, sentences, rng) for number in numbers]
         started = time.perf_counter()
         try:
             with store.batch():

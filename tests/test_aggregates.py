@@ -251,3 +251,42 @@ def test_walked_quote_lists_are_the_sorted_ones(store, asked):
     for offset in (0, 3):
         listed = quotes.list_quotes(store, ids, topic, 5, quotes.QuoteSearch(words), offset)
         assert [q["quote_id"] for q in listed] == expected[offset:offset + 5]
+
+
+@pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
+                                       Selection(outlets=("Zakon.kz", "BAQ.KZ"))])
+def test_summary_timeline_and_themes_over_time_match_the_articles(store, selection):
+    from sholu import analytics
+
+    scope = selection.scope()
+    every = scope.with_copies()
+    counted = store.db.execute(
+        "SELECT COUNT(*), COUNT(d.duplicate_of), COUNT(DISTINCT d.outlet), MIN(d.published), MAX(d.published), "
+        "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN d.outlet END) "
+        f"FROM documents d WHERE {every.where()}", every.args).fetchone()
+    quotes, events = store.db.execute(
+        "SELECT (SELECT COUNT(*) FROM quotes x JOIN documents d ON d.id = x.document_id WHERE "
+        f"{every.where()}), (SELECT COUNT(DISTINCT x.group_key) FROM events x JOIN documents d ON "
+        f"d.id = x.document_id WHERE {every.where()})", every.args * 2).fetchone()
+    summary = analytics.summary(store, selection)
+    assert (summary["documents"], summary["copies"], summary["outlets"], summary["first_date"],
+            summary["last_date"], summary["outlets_with_originals"], summary["quotes"], summary["events"]) == \
+        (*counted, quotes, events)
+    per_day = store.db.execute("SELECT d.published, COUNT(*) - COUNT(d.duplicate_of), COUNT(d.duplicate_of) "
+                               f"FROM documents d WHERE {every.where()} GROUP BY d.published", every.args).fetchall()
+    assert {(r["period"], r["articles"], r["copies"]) for r in analytics.timeline(store, "day", selection)} == \
+        set(per_day)
+    themes = store.db.execute("SELECT dt.topic, COUNT(*) FROM document_topics dt JOIN documents d ON "
+                              f"d.id = dt.document_id WHERE {scope.where()} GROUP BY dt.topic", scope.args).fetchall()
+    assert {(r["topic"], r["articles"]) for r in analytics.themes_over_time(store, "week", selection)} == set(themes)
+
+
+def test_a_speakers_quotes_on_a_theme_are_counted_from_the_sums(store):
+    from sholu.store.queries import quotes
+
+    found = store.db.execute("SELECT DISTINCT q.speaker_entity_id, t.topic FROM quotes q JOIN quote_topics t "
+                             "ON t.quote_id = q.quote_id WHERE q.speaker_entity_id IS NOT NULL").fetchall()
+    assert found
+    for speaker, topic in found:
+        listed = quotes.list_quotes(store, [speaker], topic, 1000)
+        assert quotes.count_quotes(store, [speaker], topic) == len(listed) > 0

@@ -99,6 +99,9 @@ def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search
         condition, args = search.selection.on_sums()        # a theme's quotes: summed per day and outlet
         return one(store, f"SELECT COALESCE(SUM(quotes), 0) FROM daily_quote_topics WHERE topic = ? AND {condition}",
                    (topic, *args))
+    if topic and speaker_ids and search == QuoteSearch():       # the speakers' quotes on it, summed
+        return one(store, "SELECT COALESCE(SUM(quotes), 0) FROM topic_speakers WHERE topic = ? "
+                          f"AND speaker_entity_id IN ({marks(speaker_ids)})", (topic, *speaker_ids))
     where, args = quote_filters(speaker_ids, topic, search)
     joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
     return one(store, f"SELECT COUNT(*) FROM quotes q{joined} WHERE {where}", args)
