@@ -290,3 +290,19 @@ def test_a_speakers_quotes_on_a_theme_are_counted_from_the_sums(store):
     for speaker, topic in found:
         listed = quotes.list_quotes(store, [speaker], topic, 1000)
         assert quotes.count_quotes(store, [speaker], topic) == len(listed) > 0
+
+
+@pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
+                                       Selection(outlets=("Zakon.kz", "Kazpravda.kz"))])
+def test_articles_naming_an_entity_or_on_a_theme_walk_or_sort_alike(store, selection):
+    """A page of a person's or a theme's articles, read from the rows naming them
+    (walked or sorted), is the page the whole condition on the documents gives."""
+    from sholu.store.queries.common import Scope, naming, on_theme
+    from sholu.store.queries.documents import articles_in
+
+    ids = [row[0] for row in store.db.execute("SELECT entity_id FROM entity_stats").fetchall()]
+    for scope in [*(naming(entity_id) for entity_id in ids), on_theme("labour_rights"), on_theme("economy")]:
+        scope = selection.narrow(scope)
+        plain = Scope(scope.condition, scope.args)
+        for offset in (0, 2):
+            assert articles_in(store, scope, 3, offset) == articles_in(store, plain, 3, offset), scope.condition

@@ -231,11 +231,11 @@ MIGRATION_TEMPLATES = [
     # of one document by speaker), instead of sorting every quote of a frequent speaker
     ("CREATE INDEX IF NOT EXISTS quotes_document_speaker ON quotes (document_id, speaker_entity_id, start) "
      "WHERE speaker_entity_id IS NOT NULL"),   # partial, so whole scans of quotes stay off it
-    # scale3 branch: each quote's themes as rows, the share table's space (a subject's
-    # headlines and sentence characters per article) kept on its mention row (the columns
-    # added by backfill_share_sums, which fills them), and their sums
-    # (store/aggregates.py: daily_shares, daily_quote_topics, topic_speakers, quote_repeats,
-    # entity_tones)
+    # scale3 branch: a person's latest positions read down an index, each quote's themes
+    # as rows, the share table's space (a subject's headlines and sentence characters per
+    # article) kept on its mention row (the columns added by backfill_share_sums, which
+    # fills them), and their sums (store/aggregates.py: daily_shares, daily_quote_topics,
+    # topic_speakers, quote_repeats, entity_tones)
     """
     CREATE TABLE IF NOT EXISTS quote_topics (
         quote_id TEXT NOT NULL, document_id TEXT NOT NULL, topic TEXT NOT NULL,
@@ -243,6 +243,7 @@ MIGRATION_TEMPLATES = [
     );
     CREATE INDEX IF NOT EXISTS quote_topics_topic ON quote_topics (topic, quote_id);
     CREATE INDEX IF NOT EXISTS quote_topics_document ON quote_topics (document_id);
+    CREATE INDEX IF NOT EXISTS positions_entity_newest ON positions (entity_id, (COALESCE(published, '')) DESC, position);
     CREATE TABLE IF NOT EXISTS daily_shares (
         kind TEXT NOT NULL, entity_id TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
         articles INTEGER NOT NULL, mentions INTEGER NOT NULL, headlines INTEGER NOT NULL,

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ...document import Document
-from .common import ALL_TIME, EVERYTHING, Scope, Selection, one, rows
+from .common import ALL_TIME, EVERYTHING, Rows, Scope, Selection, newest_first, one, rows
 from .periods import parse_day as period_day, period_of
 
 DOCUMENT_COLUMNS = ("id", "source", "url", "outlet", "title", "published", "language",
@@ -110,12 +110,32 @@ def articles_per_period(store, by: str, scope: Scope = EVERYTHING) -> dict[str |
 
 def articles_in(store, scope: Scope, limit: int, offset: int = 0) -> tuple[list[dict], int]:
     """A page of a scope's articles, newest first, copies included and marked."""
+    if scope.rows:
+        return named_articles(store, scope.rows, limit, offset)
     every = scope.with_copies()
     total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {every.where()}", scope.args)
     found = rows(store, "SELECT d.id, d.outlet, d.published, d.title, d.duplicate_of, substr(d.text, 1, 120) "
                         f"FROM documents d WHERE {every.where()} "
                         "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ? OFFSET ?",
                  (*scope.args, limit, offset))
+    keys = ("id", "outlet", "published", "title", "duplicate_of", "opening")
+    return [dict(zip(keys, row)) for row in found], total
+
+
+def named_articles(store, named: Rows, limit: int, offset: int) -> tuple[list[dict], int]:
+    """articles_in for the documents that rows name: counted from the rows' index
+    alone when nothing else narrows them, and a page of a frequent one found walking
+    the documents newest first (newest_first), only the page's rows read whole."""
+    narrowed = named.rest != "1=1"
+    total = one(store, f"SELECT COUNT(*) FROM {named.table}" + (" JOIN documents d ON d.id = w.document_id"
+                                                               if narrowed else "")
+                + f" WHERE {named.key} AND {named.rest}", (*named.args, *named.rest_args))
+    newest = "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC"
+    page = (f"SELECT d.seq FROM {newest_first(store, total, limit + offset, named.table)} WHERE "
+            f"w.document_id = d.id AND {named.key} AND {named.rest} {newest} LIMIT ? OFFSET ?")
+    found = rows(store, "SELECT d.id, d.outlet, d.published, d.title, d.duplicate_of, substr(d.text, 1, 120) "
+                        f"FROM documents d WHERE d.seq IN ({page}) {newest}",
+                 (*named.args, *named.rest_args, limit, offset))
     keys = ("id", "outlet", "published", "title", "duplicate_of", "opening")
     return [dict(zip(keys, row)) for row in found], total
 
