@@ -151,6 +151,13 @@ def endpoints(client) -> dict[str, str]:
         "persons, February, Russian": "/api/persons?limit=20&date_from=2026-02-01&date_to=2026-02-28&language=ru",
         "outlets, Russian": "/api/outlets?language=ru",
         "documents, Russian": "/api/documents?limit=20&language=ru",
+        "summary": "/api/analytics/summary",
+        "timeline by week": "/api/analytics/timeline?by=week",
+        "themes over time": "/api/analytics/themes",
+        "regions over time": "/api/analytics/regions",
+        "share and tone": "/api/analytics/shares",
+        "share and tone, February, 3 outlets": "/api/analytics/shares?date_from=2026-02-01&date_to=2026-02-28"
+                                               "&outlets=BAQ.KZ,Zakon.kz,Vlast.kz",
     }
 
 

@@ -4,6 +4,8 @@ another day and outlet or make it a copy, a replaced source, released reservatio
 on SQLite and PostgreSQL; the lists read from them against the same lists counted
 from the articles; and the query plans of the lists walking an index, not the table."""
 import dataclasses
+import json
+from collections import Counter
 
 import pytest
 
@@ -180,3 +182,127 @@ def test_walking_and_sorting_find_the_same_newest_rows(store, table):
                            for tables in (f"documents d CROSS JOIN {table}", f"{table} CROSS JOIN documents d"))
         assert walked == sorted_, entity_id
     assert newest_first(store, 1, 20, table) == f"{table} CROSS JOIN documents d"    # a rare one: sorted
+
+
+def test_quotes_on_a_theme_match_the_quotes_themes(store):
+    """The theme's quotes, their number and who said them, read from quote_topics and
+    its sums, against the quotes' own lists of themes."""
+    from sholu.store.queries import quotes
+
+    said = store.db.execute("SELECT quote_id, speaker_entity_id, speaker, topics FROM quotes").fetchall()
+    themes = {topic for *_, topics in said for topic in json.loads(topics)}
+    assert "labour_rights" in themes
+    for topic in themes:
+        on_it = [row for row in said if topic in json.loads(row[3])]
+        listed = quotes.list_quotes(store, None, topic, 500)
+        assert sorted(q["quote_id"] for q in listed) == sorted(row[0] for row in on_it), topic
+        assert quotes.count_quotes(store, None, topic) == len(on_it), topic
+        speakers = Counter(row[1] for row in on_it if row[1])
+        assert {s["entity_id"]: s["quotes"] for s in quotes.speakers_on(store, topic, 500)} == dict(speakers)
+    week = Selection("2026-02-23", "2026-03-01", ("Kazpravda.kz", "Zakon.kz"))
+    assert quotes.count_quotes(store, None, "labour_rights", quotes.QuoteSearch(selection=week)) == \
+        len(quotes.list_quotes(store, None, "labour_rights", 500, quotes.QuoteSearch(selection=week)))
+
+
+def test_the_migration_fills_the_share_rows_of_stored_documents(store):
+    """A store from before the share sums: the space of each mention, the themes of
+    each quote and their sums come out as saving them writes them."""
+    from sholu.store.aggregates import SHARE_SUMS
+
+    before = [kept(store, aggregate) for aggregate in SHARE_SUMS]
+    space = "SELECT document_id, entity_id, headline, characters FROM entity_mentions ORDER BY 1, 2"
+    saved = store.db.execute(space).fetchall()
+    assert any(row[2] for row in saved) and any(row[3] for row in saved)
+    with store.transaction():
+        store.db.execute("UPDATE entity_mentions SET headline = 0, characters = 0")
+        for table in ("quote_topics", *(aggregate.table for aggregate in SHARE_SUMS)):
+            store.db.execute(f"DELETE FROM {table}")
+        store.backfill_share_sums()
+    assert store.db.execute(space).fetchall() == saved
+    assert [kept(store, aggregate) for aggregate in SHARE_SUMS] == before
+    assert_exact(store)
+
+
+def test_tone_totals_match_the_toned_mentions_of_original_articles(store):
+    ids = [row[0] for row in store.db.execute("SELECT entity_id FROM entity_stats").fetchall()]
+    counted = store.db.execute(
+        "SELECT em.entity_id, SUM(em.tone_positive), SUM(em.tone_neutral), SUM(em.tone_negative) "
+        "FROM entity_mentions em JOIN documents d ON d.id = em.document_id WHERE d.duplicate_of IS NULL "
+        "AND em.tone_positive IS NOT NULL GROUP BY em.entity_id").fetchall()
+    assert counted
+    assert people.tone_totals(store, ids) == {e: people.tone_summary(*sums) for e, *sums in counted}
+
+
+@pytest.mark.parametrize("asked", [(None, None, None), (None, "labour_rights", None), (None, None, "закон"),
+                                   (BALAEVA, "labour_rights", None), (BALAEVA, None, "труд")])
+def test_walked_quote_lists_are_the_sorted_ones(store, asked):
+    """Whichever way list_quotes reads them (the documents walked newest first, or the
+    matches sorted), a page is the newest quotes matching, in the same order."""
+    from sholu.store.queries import quotes
+
+    speaker, topic, words = asked
+    ids = [row[0] for row in store.db.execute("SELECT entity_id FROM entities WHERE name = ?", (speaker,))] \
+        if speaker else None
+    where, args = quotes.quote_filters(ids, topic, quotes.QuoteSearch(words))
+    expected = [row[0] for row in store.db.execute(
+        f"SELECT q.quote_id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
+        "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start", args).fetchall()]
+    assert expected
+    for offset in (0, 3):
+        listed = quotes.list_quotes(store, ids, topic, 5, quotes.QuoteSearch(words), offset)
+        assert [q["quote_id"] for q in listed] == expected[offset:offset + 5]
+
+
+@pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
+                                       Selection(outlets=("Zakon.kz", "BAQ.KZ"))])
+def test_summary_timeline_and_themes_over_time_match_the_articles(store, selection):
+    from sholu import analytics
+
+    scope = selection.scope()
+    every = scope.with_copies()
+    counted = store.db.execute(
+        "SELECT COUNT(*), COUNT(d.duplicate_of), COUNT(DISTINCT d.outlet), MIN(d.published), MAX(d.published), "
+        "COUNT(DISTINCT CASE WHEN d.duplicate_of IS NULL THEN d.outlet END) "
+        f"FROM documents d WHERE {every.where()}", every.args).fetchone()
+    quotes, events = store.db.execute(
+        "SELECT (SELECT COUNT(*) FROM quotes x JOIN documents d ON d.id = x.document_id WHERE "
+        f"{every.where()}), (SELECT COUNT(DISTINCT x.group_key) FROM events x JOIN documents d ON "
+        f"d.id = x.document_id WHERE {every.where()})", every.args * 2).fetchone()
+    summary = analytics.summary(store, selection)
+    assert (summary["documents"], summary["copies"], summary["outlets"], summary["first_date"],
+            summary["last_date"], summary["outlets_with_originals"], summary["quotes"], summary["events"]) == \
+        (*counted, quotes, events)
+    per_day = store.db.execute("SELECT d.published, COUNT(*) - COUNT(d.duplicate_of), COUNT(d.duplicate_of) "
+                               f"FROM documents d WHERE {every.where()} GROUP BY d.published", every.args).fetchall()
+    assert {(r["period"], r["articles"], r["copies"]) for r in analytics.timeline(store, "day", selection)} == \
+        set(per_day)
+    themes = store.db.execute("SELECT dt.topic, COUNT(*) FROM document_topics dt JOIN documents d ON "
+                              f"d.id = dt.document_id WHERE {scope.where()} GROUP BY dt.topic", scope.args).fetchall()
+    assert {(r["topic"], r["articles"]) for r in analytics.themes_over_time(store, "week", selection)} == set(themes)
+
+
+def test_a_speakers_quotes_on_a_theme_are_counted_from_the_sums(store):
+    from sholu.store.queries import quotes
+
+    found = store.db.execute("SELECT DISTINCT q.speaker_entity_id, t.topic FROM quotes q JOIN quote_topics t "
+                             "ON t.quote_id = q.quote_id WHERE q.speaker_entity_id IS NOT NULL").fetchall()
+    assert found
+    for speaker, topic in found:
+        listed = quotes.list_quotes(store, [speaker], topic, 1000)
+        assert quotes.count_quotes(store, [speaker], topic) == len(listed) > 0
+
+
+@pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
+                                       Selection(outlets=("Zakon.kz", "Kazpravda.kz"))])
+def test_articles_naming_an_entity_or_on_a_theme_walk_or_sort_alike(store, selection):
+    """A page of a person's or a theme's articles, read from the rows naming them
+    (walked or sorted), is the page the whole condition on the documents gives."""
+    from sholu.store.queries.common import Scope, naming, on_theme
+    from sholu.store.queries.documents import articles_in
+
+    ids = [row[0] for row in store.db.execute("SELECT entity_id FROM entity_stats").fetchall()]
+    for scope in [*(naming(entity_id) for entity_id in ids), on_theme("labour_rights"), on_theme("economy")]:
+        scope = selection.narrow(scope)
+        plain = Scope(scope.condition, scope.args)
+        for offset in (0, 2):
+            assert articles_in(store, scope, 3, offset) == articles_in(store, plain, 3, offset), scope.condition

@@ -15,7 +15,8 @@ from sholu.export.tables import COUNTED, ENTITY_LEFT_OUT, TABLES, TONE_CELLS, re
 from sholu.records import (ANNOTATIONS, UNSET, Event, Person, Quote, Topic, field_names, filled_later,
                            read_annotations)
 from sholu.store import open_store
-from sholu.store.schema import ENTITY_ANNOTATIONS_ONLY, ENTITY_COLUMNS, ENTITY_RECORDS, RECORD_TABLES, TONE_COLUMNS
+from sholu.store.schema import (ENTITY_ANNOTATIONS_ONLY, ENTITY_COLUMNS, ENTITY_RECORDS, RECORD_TABLES, SPACE_COLUMNS,
+                                TONE_COLUMNS)
 
 # Columns the export tables and the store add to a record's fields: ids and links.
 EXPORT_IDS = {"document_id", "quote_id", "event_id", *TONE_CELLS}      # ids, and tone flattened
@@ -133,7 +134,7 @@ def test_the_migrated_record_tables_have_a_column_for_each_stored_field(store):
 
 def test_each_entity_field_is_a_column_or_kept_in_the_annotations(store):
     assert table_columns(store, "entity_mentions") == {"document_id", "kind", *ENTITY_COLUMNS,
-                                                       *TONE_COLUMNS["entity_mentions"]}
+                                                       *TONE_COLUMNS["entity_mentions"], *SPACE_COLUMNS}
     assert "position" in table_columns(store, "positions")
     assert set(ENTITY_RECORDS) == {key for key, record in ANNOTATIONS.items()
                                    if "entity_id" in field_names(record)}

@@ -106,11 +106,13 @@ def test_a_database_from_before_search_is_indexed_when_opened(tmp_path):
         old.execute("DROP TABLE problems")         # newer still
         for table, column in (("entity_mentions", "tone_positive"), ("entity_mentions", "tone_neutral"),
                               ("entity_mentions", "tone_negative"), ("quotes", "speaker_tone"),
-                              ("quotes", "in_title")):
+                              ("quotes", "in_title"), ("entity_mentions", "headline"),
+                              ("entity_mentions", "characters")):
             old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")     # the tone columns too
         old.execute("DROP INDEX events_type_date")
         for table in ("counted_documents", "store_changes", "daily_documents", "daily_entities", "daily_topics",
-                      "position_days", "event_outlets", "event_groups"):
+                      "position_days", "event_outlets", "event_groups", "quote_topics", "daily_shares",
+                      "daily_quote_topics", "topic_speakers", "quote_repeats", "entity_tones"):
             old.execute(f"DROP TABLE {table}")           # the kept sums, and their indexes
         for index in ("events_group_date", "events_group_first", "documents_newest", "documents_newest_originals",
                       "quotes_document_speaker"):

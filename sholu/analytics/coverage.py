@@ -12,14 +12,18 @@ from .common import theme_labels
 def summary(store, selection: Selection = ALL_TIME) -> dict:
     """Documents, originals, copies, outlets (all, and those with originals), the date
     range of all documents and how much was extracted."""
-    return documents.summary(store, selection.scope())
+    return documents.summary(store, selection)
 
 
 def timeline(store, by: str = "day", selection: Selection = ALL_TIME) -> list[dict]:
     """Original articles and copies per day or ISO week ('2026-W09'); period None
     holds the undated ones, listed last."""
     check_period(by)
-    cells = documents.articles_per_period(store, by, selection.scope())
+    cells: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
+    for published, articles, copies in documents.articles_per_day(store, selection):
+        cell = cells[period_of(published, by)]
+        cell[0] += articles - copies
+        cell[1] += copies
     return [{"period": period, "articles": cells[period][0], "copies": cells[period][1]}
             for period in sorted(cells, key=period_sort_key)]
 
@@ -30,7 +34,7 @@ def themes_over_time(store, by: str = "day", selection: Selection = ALL_TIME) ->
     check_period(by)
     labels = theme_labels()
     series: dict[str, dict] = defaultdict(lambda: defaultdict(int))
-    for topic, published, articles in themes.themes_per_date(store, selection.scope()):
+    for topic, published, articles in themes.themes_per_date(store, selection):
         series[topic][period_of(published, by)] += articles
     rows = [{"topic": topic, "label": labels.get(topic, topic), "articles": sum(counts.values()),
              "series": [{"period": period, "articles": count}

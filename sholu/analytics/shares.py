@@ -21,8 +21,8 @@ ALL = "all"                # every outlet of the selection
 def subject_table(store, selection: Selection = ALL_TIME, kind: str = "person",
                   top_subjects: int = TOP_SUBJECTS, top_outlets: int = TOP_OUTLETS) -> dict:
     """{"selection", "kind", "outlets": column order, "rows": one per subject and column}."""
-    cells, names = subject_cells(store, selection.scope(), kind)
-    articles = outlet_articles(store, selection.scope())
+    cells, names = subject_cells(store, selection, kind)
+    articles = outlet_articles(store, selection)
     ranked = sorted(articles, key=lambda outlet: (-articles[outlet], outlet))
     shown = ranked[:top_outlets]
     column = {outlet: (outlet if outlet in shown else OTHERS) for outlet in ranked}

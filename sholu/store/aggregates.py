@@ -9,6 +9,7 @@ never apply twice and a document being rewritten is taken out before its rows ch
 and put back after (store/base.py calls them)."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 EVERY_STORED = "IN (SELECT id FROM documents WHERE pipeline_version <> '')"   # reservations have none
@@ -57,7 +58,38 @@ AGGREGATES = (
     # date and first report (`refresh_event_groups`), the order of the events list
     Aggregate("event_groups", ("group_key",), ("reports",),
               "SELECT group_key, 1 FROM events WHERE document_id {documents} GROUP BY document_id, group_key"),
+    # the share table's cells per person or organisation, day and outlet, copies included
+    # (an outlet that reprints gives its space too): articles, mentions, headlines naming
+    # it, characters of the sentences naming it, mentions by tone
+    Aggregate("daily_shares", ("kind", "entity_id", "published", "outlet", "language"),
+              ("articles", "mentions", "headlines", "characters", "positive", "neutral", "negative"),
+              f"SELECT em.kind, em.entity_id, {DAY}, {OUTLET}, {LANGUAGE}, 1, em.mentions, em.headline, em.characters, "
+              "COALESCE(em.tone_positive, 0), COALESCE(em.tone_neutral, 0), COALESCE(em.tone_negative, 0) "
+              "FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+              "WHERE em.document_id {documents} AND em.kind IN ('person', 'organization')"),
+    # quotes on each theme per day and outlet, copies included
+    Aggregate("daily_quote_topics", ("topic", "published", "outlet", "language"), ("quotes",),
+              f"SELECT qt.topic, {DAY}, {OUTLET}, {LANGUAGE}, COUNT(*) FROM quote_topics qt "
+              "JOIN documents d ON d.id = qt.document_id WHERE qt.document_id {documents} "
+              f"GROUP BY qt.document_id, qt.topic, {DAY}, {OUTLET}, {LANGUAGE}"),
+    # who is quoted on each theme (the speaker as the quotes write it)
+    Aggregate("topic_speakers", ("topic", "speaker_entity_id", "speaker"), ("quotes",),
+              "SELECT qt.topic, q.speaker_entity_id, COALESCE(q.speaker, ''), COUNT(*) FROM quote_topics qt "
+              "JOIN quotes q ON q.quote_id = qt.quote_id WHERE qt.document_id {documents} "
+              "AND q.speaker_entity_id IS NOT NULL "
+              "GROUP BY qt.document_id, qt.topic, q.speaker_entity_id, COALESCE(q.speaker, '')"),
+    # the later quotes repeating each first one (a line's times said, less its first time)
+    Aggregate("quote_repeats", ("quote_id",), ("repeats",),
+              "SELECT repeat_of, COUNT(*) FROM quotes WHERE document_id {documents} AND repeat_of IS NOT NULL "
+              "GROUP BY repeat_of"),
+    # each entity's mentions by tone over the original articles whose tone was read
+    Aggregate("entity_tones", ("entity_id",), ("toned", "positive", "neutral", "negative"),
+              "SELECT em.entity_id, 1, COALESCE(em.tone_positive, 0), COALESCE(em.tone_neutral, 0), "
+              "COALESCE(em.tone_negative, 0) FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+              "WHERE em.document_id {documents} AND d.duplicate_of IS NULL AND em.tone_positive IS NOT NULL"),
 )
+FIRST_SUMS = AGGREGATES[:6]         # those of the migration that made counted_documents
+SHARE_SUMS = AGGREGATES[6:]         # added later: backfilled by their own migration
 
 
 def apply_sql(aggregate: Aggregate, sign: int) -> list[str]:
@@ -147,17 +179,55 @@ class Counting:
                 self.db.execute(statement, (doc_id,))
 
     def backfill_language_sums(self) -> None:
-        """Fill the per day × outlet sums keyed by language, made again by a later
+        """Fill the first per day × outlet sums keyed by language, made again by a later
         migration than the others (their documents are counted already)."""
-        for aggregate in AGGREGATES:
+        for aggregate in FIRST_SUMS:
             if "language" in aggregate.keys:
                 self.db.execute(backfill_sql(aggregate))
 
     def backfill_aggregates(self) -> None:
         """Fill the aggregates from the documents stored before they existed (those
         keyed by language: `backfill_language_sums`, once their tables have the key)."""
-        for aggregate in AGGREGATES:
+        for aggregate in FIRST_SUMS:
             if "language" not in aggregate.keys:
                 self.db.execute(backfill_sql(aggregate))
         self.db.execute(f"INSERT INTO counted_documents SELECT id FROM documents WHERE id {EVERY_STORED}")
         self.db.execute(EVENT_GROUP_ENDS)
+
+    def backfill_share_sums(self) -> None:
+        """The rows the share sums read, for documents stored before them (each
+        mention's space in columns added here, each quote's themes), then the sums of
+        every counted document."""
+        from .queries.shares import mention_space
+        from .schema import SPACE_COLUMNS
+
+        have = {column[0] for column in self.db.execute("SELECT * FROM entity_mentions LIMIT 0").description}
+        for column in SPACE_COLUMNS:
+            if column not in have:
+                self.db.execute(f"ALTER TABLE entity_mentions ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+        for table in ("quote_topics", *(aggregate.table for aggregate in SHARE_SUMS)):
+            self.db.execute(f"DELETE FROM {table}")       # run again, it starts afresh
+        for doc_id, title, text, annotations in self.each_stored("id, title, text, annotations"):
+            space = mention_space(title, text, json.loads(annotations or "{}"))
+            self.db.executemany("UPDATE entity_mentions SET headline = ?, characters = ? "
+                                "WHERE document_id = ? AND entity_id = ?",
+                                [(*sums, doc_id, entity_id) for entity_id, sums in space.items()])
+        for quote_id, doc_id, topics in self.each_stored("q.quote_id, q.document_id, q.topics",
+                                                          "JOIN quotes q ON q.document_id = d.id"):
+            self.db.executemany("INSERT INTO quote_topics VALUES (?, ?, ?)",
+                                [(quote_id, doc_id, topic) for topic in dict.fromkeys(json.loads(topics))])
+        for aggregate in SHARE_SUMS:
+            self.db.execute(backfill_sql(aggregate))
+
+    def each_stored(self, columns: str, joined: str = "", chunk: int = 2000):
+        """Rows of every stored document (with `joined` rows of theirs), a chunk of
+        documents at a time in stored order."""
+        after = 0
+        while True:
+            seqs = self.db.execute("SELECT seq FROM documents WHERE seq > ? AND pipeline_version <> '' "
+                                   "ORDER BY seq LIMIT ?", (after, chunk)).fetchall()
+            if not seqs:
+                return
+            yield from self.db.execute(f"SELECT {columns} FROM documents d {joined} WHERE d.seq BETWEEN ? AND ? "
+                                       "AND d.pipeline_version <> ''", (seqs[0][0], seqs[-1][0])).fetchall()
+            after = seqs[-1][0]

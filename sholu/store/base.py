@@ -22,15 +22,17 @@ from .queries import quotes as quote_queries
 from .queries import search as search_queries
 from .queries.documents import DOCUMENT_COLUMNS
 from .queries.common import marks
-from .schema import MENTION_COLUMNS, RECORD_TABLES, TONE_COLUMNS
+from .queries.shares import mention_space
+from .schema import MENTION_COLUMNS, RECORD_TABLES, SPACE_COLUMNS, TONE_COLUMNS
 
 QUOTES, EVENTS = RECORD_TABLES["quotes"], RECORD_TABLES["events"]
+TOPICS = QUOTES.columns.index("topics")      # a quote's themes, as the quotes row holds them
 
 ENTITY_KINDS = (("persons", "person"), ("organizations", "organization"), ("places", "place"))
 MENTION_INSERT = (
     f"INSERT INTO entity_mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({marks(MENTION_COLUMNS)}) "
     "ON CONFLICT (document_id, entity_id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, "
-    + ", ".join(f"{column} = excluded.{column}" for column in TONE_COLUMNS["entity_mentions"]))
+    + ", ".join(f"{column} = excluded.{column}" for column in (*TONE_COLUMNS["entity_mentions"], *SPACE_COLUMNS)))
 
 
 def tone_counts(entity: dict) -> tuple:
@@ -258,13 +260,14 @@ class SqlStore(Counting):
 
         self.drop_entity_mentions(doc.id)
         self.db.execute("DELETE FROM positions WHERE document_id=?", (doc.id,))
+        space = mention_space(doc.title, doc.text, {"persons": doc.persons, "organizations": doc.organizations})
         for field, kind in ENTITY_KINDS:
             for entity in getattr(doc, field):
                 key = surname_key(entity["name"]) if kind == "person" else None
                 self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
                                 (entity["entity_id"], kind, entity["name"], key))
                 self.db.execute(MENTION_INSERT, (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"],
-                                                 *tone_counts(entity)))
+                                                 *tone_counts(entity), *space.get(entity["entity_id"], (0, 0))))
                 self.db.executemany("INSERT INTO positions VALUES (?, ?, ?, ?)",
                                     [(entity["entity_id"], doc.id, p, doc.published)
                                      for p in entity.get("positions", [])])
@@ -276,13 +279,17 @@ class SqlStore(Counting):
         self.db.execute("DELETE FROM quote_bands WHERE quote_id IN "
                         "(SELECT quote_id FROM quotes WHERE document_id=?)", (doc.id,))
         self.db.execute("DELETE FROM quotes WHERE document_id=?", (doc.id,))
+        self.db.execute("DELETE FROM quote_topics WHERE document_id=?", (doc.id,))
         from .indexing import indexed   # lemmas and signatures: only where something is written
 
         signatures = indexed(doc).quotes
         for index, quote in enumerate(doc.quotes):
             quote_id = f"{doc.id}:{index}"
             repeat_of = self.link_quote(quote_id, signatures[index], doc.id)
-            self.db.execute(QUOTES.insert_sql("quotes"), QUOTES.row(quote, quote_id, doc.id, repeat_of))
+            row = QUOTES.row(quote, quote_id, doc.id, repeat_of)
+            self.db.execute(QUOTES.insert_sql("quotes"), row)
+            self.db.executemany("INSERT INTO quote_topics VALUES (?, ?, ?)",
+                                [(quote_id, doc.id, topic) for topic in dict.fromkeys(json.loads(row[TOPICS]))])
 
     def save_search(self, doc: Document) -> None:
         """The document's lemmas in the full-text index, its themes in their table."""
@@ -400,7 +407,7 @@ class SqlStore(Counting):
         self.drop_entity_mentions(old_id)
         self.drop_translations(old_id)
         self.db.execute(self.SEARCH_DELETE, (old_id,))
-        for table in ("lsh_bands", "signatures", "positions", "quotes",
+        for table in ("lsh_bands", "signatures", "positions", "quotes", "quote_topics",
                       "events", "document_topics"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id=?", (old_id,))
         self.db.execute("DELETE FROM documents WHERE id=?", (old_id,))

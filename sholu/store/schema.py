@@ -267,6 +267,42 @@ MIGRATION_TEMPLATES = [
     CREATE INDEX IF NOT EXISTS translations_of ON translations (translation_id);
     CREATE INDEX IF NOT EXISTS documents_outlet_day ON documents (outlet, published)
     """,
+    # scale3 branch: a person's latest positions read down an index, each quote's themes
+    # as rows, the share table's space (a subject's headlines and sentence characters per
+    # article) kept on its mention row (the columns added by backfill_share_sums, which
+    # fills them), and their sums (store/aggregates.py: daily_shares, daily_quote_topics,
+    # topic_speakers, quote_repeats, entity_tones)
+    """
+    CREATE TABLE IF NOT EXISTS quote_topics (
+        quote_id TEXT NOT NULL, document_id TEXT NOT NULL, topic TEXT NOT NULL,
+        PRIMARY KEY (quote_id, topic)
+    );
+    CREATE INDEX IF NOT EXISTS quote_topics_topic ON quote_topics (topic, quote_id);
+    CREATE INDEX IF NOT EXISTS quote_topics_document ON quote_topics (document_id);
+    CREATE INDEX IF NOT EXISTS positions_entity_newest ON positions (entity_id, (COALESCE(published, '')) DESC, position);
+    CREATE TABLE IF NOT EXISTS daily_shares (
+        kind TEXT NOT NULL, entity_id TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
+        language TEXT NOT NULL, articles INTEGER NOT NULL, mentions INTEGER NOT NULL, headlines INTEGER NOT NULL,
+        characters INTEGER NOT NULL, positive INTEGER NOT NULL, neutral INTEGER NOT NULL,
+        negative INTEGER NOT NULL,
+        PRIMARY KEY (kind, entity_id, published, outlet, language)
+    );
+    CREATE TABLE IF NOT EXISTS daily_quote_topics (
+        topic TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        quotes INTEGER NOT NULL,
+        PRIMARY KEY (topic, published, outlet, language)
+    );
+    CREATE TABLE IF NOT EXISTS topic_speakers (
+        topic TEXT NOT NULL, speaker_entity_id TEXT NOT NULL, speaker TEXT NOT NULL, quotes INTEGER NOT NULL,
+        PRIMARY KEY (topic, speaker_entity_id, speaker)
+    );
+    CREATE TABLE IF NOT EXISTS quote_repeats (quote_id TEXT PRIMARY KEY, repeats INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS entity_tones (
+        entity_id TEXT PRIMARY KEY, toned INTEGER NOT NULL,
+        positive INTEGER NOT NULL, neutral INTEGER NOT NULL, negative INTEGER NOT NULL
+    )
+    """,
+    "backfill_share_sums",
 ]
 
 
@@ -325,5 +361,9 @@ ENTITY_COLUMNS = ("entity_id", "name", "mentions")
 # on entity_mentions, the quote's tone on quotes; NULL where tone was not read
 TONE_COLUMNS = {"entity_mentions": ("tone_positive", "tone_neutral", "tone_negative"),
                 "quotes": ("speaker_tone",)}
-MENTION_COLUMNS = ("document_id", "entity_id", "kind", "name", "mentions", *TONE_COLUMNS["entity_mentions"])
+# the share table's columns: whether the headline names the entity, the characters of the
+# sentences naming it (computed from the spans when the mention is stored)
+SPACE_COLUMNS = ("headline", "characters")
+MENTION_COLUMNS = ("document_id", "entity_id", "kind", "name", "mentions", *TONE_COLUMNS["entity_mentions"],
+                   *SPACE_COLUMNS)
 ENTITY_ANNOTATIONS_ONLY = ("spans", "references", "title_spans", "lat", "lon", "region", "tone", "tone_mentions")

@@ -2,7 +2,7 @@
 of articles a count is over."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 
@@ -38,24 +38,39 @@ def ratio(part: int, whole: int) -> float:
 
 
 @dataclass(frozen=True)
+class Rows:
+    """The rows naming a scope's documents, one per document (`table` w, `key` picking
+    them with `args`), and the scope's other conditions on `documents d` (`rest`): a
+    page of the documents can walk them newest first and count them from an index."""
+    table: str
+    key: str
+    args: tuple
+    rest: str = "1=1"
+    rest_args: tuple = ()
+
+
+@dataclass(frozen=True)
 class Scope:
-    """A condition on `documents d` with its arguments; originals only unless `copies`."""
+    """A condition on `documents d` with its arguments; originals only unless `copies`;
+    `rows`, when the condition is one on a table of rows naming documents."""
     condition: str = "1=1"
     args: tuple = ()
     copies: bool = False
+    rows: Rows | None = None
 
     def where(self) -> str:
         return self.condition if self.copies else f"d.duplicate_of IS NULL AND {self.condition}"
 
     def with_copies(self) -> "Scope":
-        return Scope(self.condition, self.args, True)
+        return Scope(self.condition, self.args, True, self.rows)
 
 
 EVERYTHING = Scope()
 
 
 def naming(entity_id: str) -> Scope:
-    return Scope("d.id IN (SELECT document_id FROM entity_mentions WHERE entity_id = ?)", (entity_id,))
+    return Scope("d.id IN (SELECT document_id FROM entity_mentions WHERE entity_id = ?)", (entity_id,),
+                 rows=Rows("entity_mentions w", "w.entity_id = ?", (entity_id,)))
 
 
 def from_outlet(outlet: str) -> Scope:
@@ -63,7 +78,8 @@ def from_outlet(outlet: str) -> Scope:
 
 
 def on_theme(topic: str) -> Scope:
-    return Scope("d.id IN (SELECT document_id FROM document_topics WHERE topic = ?)", (topic,))
+    return Scope("d.id IN (SELECT document_id FROM document_topics WHERE topic = ?)", (topic,),
+                 rows=Rows("document_topics w", "w.topic = ?", (topic,)))
 
 
 @dataclass(frozen=True)
@@ -122,8 +138,12 @@ class Selection:
 
     def narrow(self, scope: Scope) -> Scope:
         """`scope` within this period, outlet set and language."""
+        if self.everything:
+            return scope
         condition, args = self.condition()
-        return Scope(f"({scope.condition}) AND {condition}", (*scope.args, *args), scope.copies)
+        named = scope.rows and replace(scope.rows, rest=f"({scope.rows.rest}) AND {condition}",
+                                       rest_args=(*scope.rows.rest_args, *args))
+        return Scope(f"({scope.condition}) AND {condition}", (*scope.args, *args), scope.copies, named)
 
 
 ALL_TIME = Selection()

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ...document import Document
-from .common import EVERYTHING, Scope, one, rows
+from .common import ALL_TIME, EVERYTHING, Rows, Scope, Selection, newest_first, one, rows
 from .periods import parse_day as period_day, period_of
 
 DOCUMENT_COLUMNS = ("id", "source", "url", "outlet", "title", "published", "language",
@@ -55,35 +55,47 @@ def totals(store) -> dict:
             "originals": documents_ - duplicates, "outlets": outlets}
 
 
-def summary(store, scope: Scope = EVERYTHING) -> dict:
+def summary(store, selection: Selection = ALL_TIME) -> dict:
     """Documents, originals, copies, outlets (all, and those with originals), the date
-    range of all documents and how much was extracted, over the scope's articles."""
-    every = scope.with_copies()
-    documents_, copies, outlets, first, last = rows(
-        store, "SELECT COUNT(*), COUNT(d.duplicate_of), COUNT(DISTINCT d.outlet), MIN(d.published), "
-               f"MAX(d.published) FROM documents d WHERE {every.where()}", every.args)[0]
-    undated, original_outlets = rows(
-        store, "SELECT COUNT(*) - COUNT(d.published), COUNT(DISTINCT d.outlet) FROM documents d "
-               f"WHERE {scope.where()}", scope.args)[0]
+    range of all documents and how much was extracted, over the selection's articles;
+    the counts summed from the articles per day and outlet (`daily_documents`)."""
+    condition, args = selection.on_sums()
+    documents_, copies, outlets, original_outlets, first, last, undated = rows(
+        store, "SELECT COALESCE(SUM(articles), 0), COALESCE(SUM(copies), 0), "
+               "COUNT(DISTINCT NULLIF(outlet, '')), "
+               "COUNT(DISTINCT CASE WHEN articles > copies THEN NULLIF(outlet, '') END), "
+               "MIN(NULLIF(published, '')), MAX(NULLIF(published, '')), "
+               "COALESCE(SUM(CASE WHEN published = '' THEN articles - copies ELSE 0 END), 0) "
+               f"FROM daily_documents WHERE {condition}", args)[0]
     return {"documents": documents_, "originals": documents_ - copies, "copies": copies,
             "outlets": outlets, "outlets_with_originals": original_outlets,
             "first_date": first, "last_date": last, "undated_originals": undated,
-            **extracted(store, every)}
+            **extracted(store, selection.scope(copies=True))}
 
 
 def extracted(store, every: Scope) -> dict:
     """People, organisations and places named, quotes and events, in the scope."""
-    if every.condition == EVERYTHING.condition:     # the whole corpus: the entity table itself
+    if every.condition == EVERYTHING.condition:     # the whole corpus: the tables themselves
         entities = dict(rows(store, "SELECT kind, COUNT(*) FROM entities GROUP BY kind"))
+        quotes = one(store, "SELECT COUNT(*) FROM quotes")          # each has its article
+        events = one(store, "SELECT COUNT(*) FROM event_groups")    # kept: a key with reports
     else:
         entities = dict(rows(store, "SELECT em.kind, COUNT(DISTINCT em.entity_id) FROM entity_mentions em "
                                     f"JOIN documents d ON d.id = em.document_id WHERE {every.where()} "
                                     "GROUP BY em.kind", every.args))
-    joined = f"JOIN documents d ON d.id = x.document_id WHERE {every.where()}"
+        joined = f"JOIN documents d ON d.id = x.document_id WHERE {every.where()}"
+        quotes = one(store, f"SELECT COUNT(*) FROM quotes x {joined}", every.args)
+        events = one(store, f"SELECT COUNT(DISTINCT x.group_key) FROM events x {joined}", every.args)
     return {"persons": entities.get("person", 0), "organizations": entities.get("organization", 0),
-            "places": entities.get("place", 0),
-            "quotes": one(store, f"SELECT COUNT(*) FROM quotes x {joined}", every.args),
-            "events": one(store, f"SELECT COUNT(DISTINCT x.group_key) FROM events x {joined}", every.args)}
+            "places": entities.get("place", 0), "quotes": quotes, "events": events}
+
+
+def articles_per_day(store, selection: Selection = ALL_TIME) -> list[tuple]:
+    """(published or None, articles, copies) of the selection, from `daily_documents`."""
+    condition, args = selection.on_sums()
+    return [(published or None, articles, copies) for published, articles, copies in rows(
+        store, f"SELECT published, SUM(articles), SUM(copies) FROM daily_documents WHERE {condition} "
+               "GROUP BY published", args)]
 
 
 def articles_per_period(store, by: str, scope: Scope = EVERYTHING) -> dict[str | None, list[int]]:
@@ -102,12 +114,32 @@ def articles_per_period(store, by: str, scope: Scope = EVERYTHING) -> dict[str |
 
 def articles_in(store, scope: Scope, limit: int, offset: int = 0) -> tuple[list[dict], int]:
     """A page of a scope's articles, newest first, copies included and marked."""
+    if scope.rows:
+        return named_articles(store, scope.rows, limit, offset)
     every = scope.with_copies()
     total = one(store, f"SELECT COUNT(*) FROM documents d WHERE {every.where()}", scope.args)
     found = rows(store, "SELECT d.id, d.outlet, d.published, d.title, d.duplicate_of, substr(d.text, 1, 120) "
                         f"FROM documents d WHERE {every.where()} "
                         "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ? OFFSET ?",
                  (*scope.args, limit, offset))
+    keys = ("id", "outlet", "published", "title", "duplicate_of", "opening")
+    return [dict(zip(keys, row)) for row in found], total
+
+
+def named_articles(store, named: Rows, limit: int, offset: int) -> tuple[list[dict], int]:
+    """articles_in for the documents that rows name: counted from the rows' index
+    alone when nothing else narrows them, and a page of a frequent one found walking
+    the documents newest first (newest_first), only the page's rows read whole."""
+    narrowed = named.rest != "1=1"
+    total = one(store, f"SELECT COUNT(*) FROM {named.table}" + (" JOIN documents d ON d.id = w.document_id"
+                                                               if narrowed else "")
+                + f" WHERE {named.key} AND {named.rest}", (*named.args, *named.rest_args))
+    newest = "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC"
+    page = (f"SELECT d.seq FROM {newest_first(store, total, limit + offset, named.table)} WHERE "
+            f"w.document_id = d.id AND {named.key} AND {named.rest} {newest} LIMIT ? OFFSET ?")
+    found = rows(store, "SELECT d.id, d.outlet, d.published, d.title, d.duplicate_of, substr(d.text, 1, 120) "
+                        f"FROM documents d WHERE d.seq IN ({page}) {newest}",
+                 (*named.args, *named.rest_args, limit, offset))
     keys = ("id", "outlet", "published", "title", "duplicate_of", "opening")
     return [dict(zip(keys, row)) for row in found], total
 

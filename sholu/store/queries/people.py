@@ -29,11 +29,10 @@ def top_entities(store, kind: str, limit: int, offset: int = 0, selection: Selec
 
 def tone_totals(store, ids: list[str]) -> dict[str, dict]:
     """Each entity's mentions by tone over original articles, and the net tone
-    ((positive - negative) / mentions read); none for an entity no article has toned."""
-    found = rows(store, "SELECT em.entity_id, SUM(em.tone_positive), SUM(em.tone_neutral), SUM(em.tone_negative) "
-                        "FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-                        f"WHERE em.entity_id IN ({marks(ids)}) AND d.duplicate_of IS NULL "
-                        "AND em.tone_positive IS NOT NULL GROUP BY em.entity_id", ids) if ids else []
+    ((positive - negative) / mentions read); none for an entity no article has toned
+    (kept per entity: `entity_tones`, store/aggregates.py)."""
+    found = rows(store, "SELECT entity_id, positive, neutral, negative FROM entity_tones "
+                        f"WHERE entity_id IN ({marks(ids)})", ids) if ids else []
     return {e: tone_summary(pos, neu, neg) for e, pos, neu, neg in found}
 
 

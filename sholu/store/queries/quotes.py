@@ -26,16 +26,19 @@ ANY_QUOTE = QuoteSearch()
 
 
 def quote_filters(speaker_ids: list[str] | None, topic: str | None,
-                  search: QuoteSearch = ANY_QUOTE) -> tuple[str, list]:
+                  search: QuoteSearch = ANY_QUOTE, walked: bool = False) -> tuple[str, list]:
     """SQL conditions for quotes by speakers (entity ids), theme, words, tone, period
-    and outlets."""
+    and outlets. A theme is looked up quote by quote where the quotes are `walked`
+    (or a speaker's are read), else its quotes are listed first."""
     where, args = ["1=1"], []
     if speaker_ids is not None:
         where.append(f"q.speaker_entity_id IN ({marks(speaker_ids)})")
         args += speaker_ids
     if topic:
-        where.append("q.topics LIKE ?")
-        args.append(f'%"{topic}"%')
+        where.append("EXISTS (SELECT 1 FROM quote_topics t WHERE t.quote_id = q.quote_id AND t.topic = ?)"
+                     if walked or speaker_ids is not None else
+                     "q.quote_id IN (SELECT quote_id FROM quote_topics WHERE topic = ?)")
+        args.append(topic)
     if search.words:
         where.append("LOWER(q.text) LIKE ?")
         args.append(f"%{search.words.lower()}%")
@@ -46,10 +49,12 @@ def quote_filters(speaker_ids: list[str] | None, topic: str | None,
     return " AND ".join([*where, condition]), [*args, *selected]
 
 
-# The columns of QUOTE_KEYS, from quotes q joined with their documents d.
+# The columns of QUOTE_KEYS, from quotes q joined with their documents d; the times a
+# line was said read from the kept sums (store/aggregates.py), not counted per row.
 QUOTE_COLUMNS = ("q.quote_id, q.speaker, q.speaker_entity_id, q.speaker_type, q.kind, q.text, "
                  "q.verb, q.topics, q.repeat_of, d.id, d.published, d.outlet, d.duplicate_of, "
-                 "1 + (SELECT COUNT(*) FROM quotes r WHERE r.repeat_of = COALESCE(q.repeat_of, q.quote_id)), "
+                 "1 + COALESCE((SELECT r.repeats FROM quote_repeats r "
+                 "WHERE r.quote_id = COALESCE(q.repeat_of, q.quote_id)), 0), "
                  "q.speaker_tone")
 
 
@@ -60,11 +65,11 @@ def quote_dict(row: tuple) -> dict:
 def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: int,
                 search: QuoteSearch = ANY_QUOTE, offset: int = 0) -> list[dict]:
     """Quotes newest first, each with how many times its line was said in all."""
-    where, args = quote_filters(speaker_ids, topic, search)
+    tables = quotes_and_documents(store, speaker_ids, topic, search, limit + offset)
+    where, args = quote_filters(speaker_ids, topic, search, walked=tables.startswith("documents"))
     newest = "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start"
     # the page's quotes are chosen first, so only they count their repeats
-    page = (f"SELECT q.quote_id FROM {quotes_and_documents(store, speaker_ids, topic, search, limit + offset)} "
-            f"WHERE q.document_id = d.id AND {where} {newest} LIMIT ? OFFSET ?")
+    page = f"SELECT q.quote_id FROM {tables} WHERE q.document_id = d.id AND {where} {newest} LIMIT ? OFFSET ?"
     found = rows(store, f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id "
                         f"WHERE q.quote_id IN ({page}) {newest}", (*args, limit, offset))
     return [quote_dict(row) for row in found]
@@ -72,19 +77,31 @@ def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: 
 
 def quotes_and_documents(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch,
                          wanted: int) -> str:
-    """The FROM of quotes q and documents d: a frequent speaker's newest quotes (of any
-    theme, words, tone, period and outlet) are found walking the documents newest
-    first (quotes_document_speaker), not by sorting all of them."""
-    if not speaker_ids or topic or search != QuoteSearch(selection=search.selection) or \
-            not search.selection.everything:
+    """The FROM of quotes q and documents d: the newest quotes of a frequent speaker or
+    theme, or of any (most articles have some), are found walking the documents newest
+    first (quotes_document_speaker, quotes_document), not by sorting all of them; words
+    or a tone only make the walk longer, never longer than reading every quote."""
+    if not search.selection.everything:
         return "quotes q, documents d"        # the planner's choice
-    said = one(store, f"SELECT COUNT(*) FROM quotes WHERE speaker_entity_id IN ({marks(speaker_ids)})", speaker_ids)
-    return newest_first(store, said, wanted, "quotes q")
+    if speaker_ids is not None:
+        said = one(store, f"SELECT COUNT(*) FROM quotes WHERE speaker_entity_id IN ({marks(speaker_ids)})",
+                   speaker_ids)
+        return newest_first(store, said, wanted, "quotes q")
+    if topic:
+        return newest_first(store, count_quotes(store, None, topic, QuoteSearch()), wanted, "quotes q")
+    return "documents d CROSS JOIN quotes q"
 
 
 def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch = ANY_QUOTE) -> int:
     """How many rows list_quotes would give without a limit (every quote has its
     document, so without a period or outlet set the quotes alone are counted)."""
+    if topic and speaker_ids is None and search == QuoteSearch(selection=search.selection):
+        condition, args = search.selection.on_sums()        # a theme's quotes: summed per day and outlet
+        return one(store, f"SELECT COALESCE(SUM(quotes), 0) FROM daily_quote_topics WHERE topic = ? AND {condition}",
+                   (topic, *args))
+    if topic and speaker_ids and search == QuoteSearch():       # the speakers' quotes on it, summed
+        return one(store, "SELECT COALESCE(SUM(quotes), 0) FROM topic_speakers WHERE topic = ? "
+                          f"AND speaker_entity_id IN ({marks(speaker_ids)})", (topic, *speaker_ids))
     where, args = quote_filters(speaker_ids, topic, search)
     joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
     return one(store, f"SELECT COUNT(*) FROM quotes q{joined} WHERE {where}", args)
@@ -114,9 +131,8 @@ def speakers_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
 
 def speakers_on(store, topic: str, limit: int = TOP) -> list[dict]:
     """Who is quoted on a theme, by number of quotes."""
-    found = rows(store, "SELECT speaker_entity_id, MIN(speaker), COUNT(*) FROM quotes "
-                        "WHERE speaker_entity_id IS NOT NULL AND topics LIKE ? "
-                        "GROUP BY speaker_entity_id ORDER BY 3 DESC, 2 LIMIT ?", (f'%"{topic}"%', limit))
+    found = rows(store, "SELECT speaker_entity_id, MIN(NULLIF(speaker, '')), SUM(quotes) FROM topic_speakers "
+                        "WHERE topic = ? GROUP BY speaker_entity_id ORDER BY 3 DESC, 2 LIMIT ?", (topic, limit))
     return [{"entity_id": e, "name": n, "quotes": c} for e, n, c in found]
 
 

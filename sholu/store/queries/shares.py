@@ -9,12 +9,10 @@ in it. The cells are the one source of the API's table, the dashboard's, the CSV
 and the report's; `subject_table` only groups them."""
 from __future__ import annotations
 
-import json
 import re
-from collections import defaultdict
 from dataclasses import asdict, dataclass
 
-from .common import Scope, ratio, rows
+from .common import Selection, rows
 
 NO_OUTLET = "—"
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -38,42 +36,39 @@ class Cell:
             setattr(self, name, getattr(self, name) + value)
 
 
-def subject_cells(store, scope: Scope, kind: str) -> tuple[dict[tuple[str, str], Cell], dict[str, str]]:
-    """(entity_id, outlet) -> its cell over the scope's articles, copies included;
-    and entity_id -> name."""
-    every = scope.with_copies()
-    cells: dict[tuple[str, str], Cell] = defaultdict(Cell)
+def subject_cells(store, selection: Selection, kind: str) -> tuple[dict[tuple[str, str], Cell], dict[str, str]]:
+    """(entity_id, outlet) -> its cell over the selection's articles, copies included;
+    and entity_id -> name. Summed from the cells kept per day and outlet
+    (`daily_shares`, store/aggregates.py), not from the articles."""
+    condition, args = selection.on_sums()
+    cells: dict[tuple[str, str], Cell] = {}
     names = {}
-    for entity_id, name, outlet, articles, mentions, positive, neutral, negative in rows(
-            store, "SELECT em.entity_id, MIN(e.name), d.outlet, COUNT(*), SUM(em.mentions), "
-                   "SUM(COALESCE(em.tone_positive, 0)), SUM(COALESCE(em.tone_neutral, 0)), "
-                   "SUM(COALESCE(em.tone_negative, 0)) FROM entity_mentions em "
-                   "JOIN documents d ON d.id = em.document_id JOIN entities e ON e.entity_id = em.entity_id "
-                   f"WHERE em.kind = ? AND {every.where()} GROUP BY em.entity_id, d.outlet",
-            (kind, *every.args)):
-        cells[entity_id, outlet or NO_OUTLET] = Cell(articles, mentions, 0, 0, positive, neutral, negative)
+    for entity_id, name, outlet, *sums in rows(
+            store, "SELECT s.entity_id, e.name, s.outlet, s.articles, s.mentions, s.headlines, s.characters, "
+                   "s.positive, s.neutral, s.negative FROM (SELECT entity_id, outlet, SUM(articles) AS articles, "
+                   "SUM(mentions) AS mentions, SUM(headlines) AS headlines, SUM(characters) AS characters, "
+                   "SUM(positive) AS positive, SUM(neutral) AS neutral, SUM(negative) AS negative "
+                   f"FROM daily_shares WHERE kind = ? AND {condition} GROUP BY entity_id, outlet) s "
+                   "JOIN entities e ON e.entity_id = s.entity_id",
+            (kind, *args)):
+        cells[entity_id, outlet or NO_OUTLET] = Cell(*sums)
         names[entity_id] = name
-    add_space(store, every, kind, cells)
     return cells, names
 
 
-def add_space(store, scope: Scope, kind: str, cells: dict[tuple[str, str], Cell]) -> None:
-    """Headline mentions and sentence characters, read from each article's text and
-    the spans of its annotations (one pass over the scope's articles)."""
-    field = ENTITY_FIELDS[kind]
-    for outlet, title, text, annotations in store.stream(
-            f"SELECT d.outlet, d.title, d.text, d.annotations FROM documents d WHERE {scope.where()}", scope.args):
-        entities = json.loads(annotations or "{}").get(field) or []
-        if not entities:
-            continue
-        bounds = sentence_bounds(text)
-        for entity in entities:
-            cell = cells.get((entity.get("entity_id"), outlet or NO_OUTLET))
-            if cell is None:
-                continue
-            spans = entity.get("spans") or []
-            cell.characters += characters_about(bounds, spans)
-            cell.headline_mentions += int(named_in_headline(entity, title, text))
+def mention_space(title: str | None, text: str, annotations: dict) -> dict[str, tuple[int, int]]:
+    """entity_id -> (whether the headline names it, characters of the sentences naming
+    it) for the article's people and organisations, read from its text and the spans
+    of its annotations; stored on the mention rows the share table sums."""
+    space: dict[str, tuple[int, int]] = {}
+    bounds = None
+    for field in ENTITY_FIELDS.values():
+        for entity in annotations.get(field) or []:
+            bounds = bounds or sentence_bounds(text)
+            headline, characters = space.get(entity.get("entity_id"), (0, 0))
+            space[entity.get("entity_id")] = (headline + int(named_in_headline(entity, title, text)),
+                                              characters + characters_about(bounds, entity.get("spans") or []))
+    return space
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -121,8 +116,8 @@ def in_headline(title: str | None, text: str, spans: list) -> bool:
     return False
 
 
-def outlet_articles(store, scope: Scope) -> dict[str, int]:
-    """Articles per outlet in the scope, copies included."""
-    every = scope.with_copies()
+def outlet_articles(store, selection: Selection) -> dict[str, int]:
+    """Articles per outlet in the selection, copies included (from `daily_documents`)."""
+    condition, args = selection.on_sums()
     return {outlet or NO_OUTLET: count for outlet, count in rows(
-        store, f"SELECT d.outlet, COUNT(*) FROM documents d WHERE {every.where()} GROUP BY d.outlet", every.args)}
+        store, f"SELECT outlet, SUM(articles) FROM daily_documents WHERE {condition} GROUP BY outlet", args)}

@@ -23,8 +23,10 @@ def themes_in(store, scope: Scope, limit: int = TOP) -> list[dict]:
     return [{"topic": topic, "articles": count} for topic, count in found]
 
 
-def themes_per_date(store, scope: Scope = EVERYTHING) -> list[tuple]:
-    """(theme, published, original articles of `scope`) for every theme and date."""
-    return rows(store, "SELECT dt.topic, d.published, COUNT(*) FROM document_topics dt "
-                       f"JOIN documents d ON d.id = dt.document_id WHERE {scope.where()} "
-                       "GROUP BY dt.topic, d.published", scope.args)
+def themes_per_date(store, selection: Selection = ALL_TIME) -> list[tuple]:
+    """(theme, published or None, original articles of the selection) for every theme
+    and date, from the articles per theme, day and outlet (`daily_topics`)."""
+    condition, args = selection.on_sums()
+    return [(topic, published or None, articles) for topic, published, articles in rows(
+        store, f"SELECT topic, published, SUM(articles - copies) FROM daily_topics WHERE {condition} "
+               "GROUP BY topic, published HAVING SUM(articles - copies) > 0", args)]
