@@ -306,3 +306,18 @@ def test_articles_naming_an_entity_or_on_a_theme_walk_or_sort_alike(store, selec
         plain = Scope(scope.condition, scope.args)
         for offset in (0, 2):
             assert articles_in(store, scope, 3, offset) == articles_in(store, plain, 3, offset), scope.condition
+
+
+@pytest.mark.parametrize("words", ["Балаевой", "трудовой коллектив", '"права человека"', "конституция"])
+@pytest.mark.parametrize("filters", [{}, {"outlet": "zakon.kz", "with_copies": True}, {"date_from": "2026-02-27"}])
+def test_the_facet_sample_reads_the_matches_newest_first(store, words, filters):
+    """The search page's facets count the same newest matches as a filter on every
+    document would give."""
+    from sholu.store.search import parse_query
+
+    query = parse_query(words)
+    condition, args = search.matching(store, filters, query)
+    every = [row[0] for row in store.db.execute(f"SELECT d.id FROM documents d WHERE {condition} "
+                                                 "ORDER BY d.seq DESC", args).fetchall()]
+    assert search.facet_sample(store, filters, query) == every[:search.FACET_SAMPLE]
+    assert every or filters

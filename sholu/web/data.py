@@ -124,3 +124,4 @@ events_with = events.events_with
 event_reports = events.event_reports
 event_keys_of = events.event_keys_of
 facet_counts = search.facet_counts
+facet_sample = search.facet_sample

@@ -14,7 +14,6 @@ from ..store.queries import events as event_queries
 from ..store.queries import people
 from ..store.queries.common import Selection
 from ..store.queries.documents import document
-from ..store.queries.search import matching
 from ..topics.taxonomy import themes
 from . import data
 
@@ -105,8 +104,7 @@ def search(store, params: dict) -> Page:
         found = reads.search(store, q, facets, pages, marks=SNIPPET_MARKS)
     else:
         found = reads.documents(store, facets, None, pages)
-    condition, args = search_condition(store, q, facets)
-    counts = data.facet_counts(store, condition, args)
+    counts = data.facet_counts(store, facet_sample(store, q, facets))
     return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts,
                                                   "all_themes": list(theme_names()),
                                                   "facet_sample": data.FACET_SAMPLE,
@@ -121,11 +119,11 @@ def person_label(store, person: str | None) -> str:
     return entity["name"] if entity else (person or "")
 
 
-def search_condition(store, q: str, facets: Facets) -> tuple[str, list]:
-    """The WHERE on `documents d` the search used, for counting its facets."""
+def facet_sample(store, q: str, facets: Facets) -> list[str]:
+    """The newest documents of the search, for counting its facets."""
     from ..store.search import parse_query
 
-    return matching(store, store_filters(store, facets), parse_query(q) if q else None)
+    return data.facet_sample(store, store_filters(store, facets), parse_query(q) if q else None)
 
 
 # -- article ---------------------------------------------------------------------------

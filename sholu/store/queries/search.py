@@ -164,14 +164,30 @@ def counted_by_day(store, filters: dict) -> int | None:
     return one(store, f"SELECT COALESCE(SUM({column}), 0) FROM daily_documents WHERE {' AND '.join(clauses)}", args)
 
 
-def facet_counts(store, condition: str, args: list, limit: int = TOP) -> dict[str, list[dict]]:
-    """Counts per outlet, theme, person and event type over the documents matching
-    `condition` (a WHERE on `documents d`), for the search page's facets. Past
-    FACET_SAMPLE matches they count the newest FACET_SAMPLE (the page says so): the
-    cost of a page must not grow with the corpus."""
-    # the matching ids are found once (a full-text match is the costly part), then counted
-    ids = [row[0] for row in rows(store, f"SELECT d.id FROM documents d WHERE {condition} "
-                                         f"ORDER BY d.seq DESC LIMIT {FACET_SAMPLE}", args)]
+def facet_sample(store, filters: dict, query=None) -> list[str]:
+    """The ids of the newest FACET_SAMPLE documents passing the filters and matching
+    the parsed query, if any: read down the index's matches newest first (as the
+    ranked windows are), not by sorting every match."""
+    if query is None:
+        condition, args = matching(store, filters)
+        return [row[0] for row in rows(store, f"SELECT d.id FROM documents d WHERE {condition} "
+                                              f"ORDER BY d.seq DESC LIMIT {FACET_SAMPLE}", args)]
+    where, args = search_filters(filters)
+    ranking = store.match_sql()
+    try:
+        return [row[0] for row in rows(store, f"SELECT d.id FROM search_index s JOIN documents d ON "
+                                              f"{joined(store, 's')} WHERE {ranking.condition} {where} "
+                                              f"ORDER BY {ranking.newest} DESC LIMIT {FACET_SAMPLE}",
+                                       (store.query_text(query), *args))]
+    except store.errors as err:
+        raise refused(err) from err
+
+
+def facet_counts(store, ids: list[str], limit: int = TOP) -> dict[str, list[dict]]:
+    """Counts per outlet, theme, person and event type over the documents `ids` (the
+    facet_sample of a search), for the search page's facets. Past FACET_SAMPLE matches
+    they count the newest FACET_SAMPLE (the page says so): the cost of a page must not
+    grow with the corpus."""
     inner = marks(ids)
     outlets = rows(store, f"SELECT d.outlet, COUNT(*) FROM documents d WHERE d.id IN ({inner}) "
                           "AND d.outlet IS NOT NULL GROUP BY d.outlet ORDER BY 2 DESC, 1 LIMIT ?", (*ids, limit))
