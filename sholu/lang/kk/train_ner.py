@@ -48,12 +48,16 @@ def word_forms(sentences: list[Sentence]) -> list[str]:
 
 
 def use_vocabulary(forms: list[str]) -> None:
-    """Write the stemmer's word list and forget every cached stem and feature."""
+    """Stem with these word forms (in memory only) and forget every cached feature."""
+    morphology.use_word_forms(forms)
+    ner.own_features.cache_clear()
+
+
+def ship_vocabulary(forms: list[str]) -> None:
+    """Write the stemmer's word list shipped with the model (only the shipped model's)."""
     (PACKAGE_DIR / "vocabulary.txt").write_text(
         "# Kazakh word forms (KazNERD, CC BY 4.0), written by train_ner.py\n" + "\n".join(forms) + "\n",
         encoding="utf-8")
-    for cached in (morphology.vocabulary, morphology.proper_names, morphology.stem, ner.own_features):
-        cached.cache_clear()
 
 
 def train(sentences: list[Sentence], model_path: Path) -> None:
@@ -140,8 +144,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"CV {label:14} P {row['p']:.4f} R {row['r']:.4f} F1 {row['f1']:.4f}")
     if args.no_model:
         return
-    use_vocabulary(word_forms(sentences))
+    forms = word_forms(sentences)
+    use_vocabulary(forms)
     train(sentences, PACKAGE_DIR / ner.MODEL_FILE)
+    ship_vocabulary(forms)
     print(f"model written: {PACKAGE_DIR / ner.MODEL_FILE}")
 
 
