@@ -8,11 +8,13 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
+from .clusters import classes_of
 from .morphology import stem
 
 MODEL_FILE = "ner.crfsuite"
 NEIGHBOURS = (-2, -1, 1, 2)
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+CLASS_NAMES = ("class0", "class1", "class2")
 SHAPES = ((re.compile(r"[^\W\d_]"), "x"), (re.compile(r"\d"), "d"))
 
 
@@ -39,6 +41,7 @@ def own_features(word: str) -> dict[str, object]:
     for n in range(1, 4):
         features[f"pre{n}"] = lower[:n]
     features.update(gazetteer_features(root, lower))
+    features.update({f"class{n}": found for n, found in enumerate(classes_of(root))})
     return features
 
 
@@ -71,6 +74,7 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
     own = [own_features(word) for word in words]
     quoted = inside_quotes(words)
     heads = distance_to_head(words)
+    chains = chain_features(words)
     rows = []
     for i, features in enumerate(own):
         row = dict(features)
@@ -87,10 +91,49 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
                 row.update({f"{offset}:w": other["w"], f"{offset}:stem": other["stem"],
                             f"{offset}:title": other["title"], f"{offset}:suf3": other["suf3"],
                             f"{offset}:ending": other["ending"]})
+                if abs(offset) == 1:
+                    row.update({f"{offset}:{name}": other[name] for name in CLASS_NAMES if name in other})
             else:
                 row[f"{offset}:edge"] = True
+        row.update(chains[i])
         rows.append(row)
     return rows
+
+
+def chain_features(words: list[str]) -> list[dict[str, object]]:
+    """Where each word stands in its name-like run (a «…» quote, or capitalised words in a
+    row), how long the run is, and the stems of the words just outside it: «Bek Air»
+    компаниясы, «Хабар жиырма төрт» арнасы — the word after a name says what it names."""
+    found: list[dict[str, object]] = [{} for _ in words]
+    for first, last, quoted in name_runs(words):
+        size = last - first + 1
+        before = words[first - 1 - quoted] if first - 1 - quoted >= 0 else "^"
+        after = words[last + 1 + quoted] if last + 1 + quoted < len(words) else "$"
+        for i in range(first, last + 1):
+            place = "S" if size == 1 else "B" if i == first else "E" if i == last else "I"
+            found[i] = {"run": f"{'q' if quoted else 't'}{place}", "run_len": min(size, 5),
+                        "run_after": stem(after), "run_before": stem(before)}
+    return found
+
+
+def name_runs(words: list[str]) -> list[tuple[int, int, bool]]:
+    """(first, last, quoted) of each quote's inside and each run of capitalised words."""
+    runs, i = [], 0
+    while i < len(words):
+        if words[i] in "«“" and i + 1 < len(words):
+            close = next((j for j in range(i + 1, len(words)) if words[j] in "»”"), None)
+            if close is not None and close > i + 1:
+                runs.append((i + 1, close - 1, True))
+                i = close + 1
+                continue
+        if words[i][:1].isupper():
+            end = i
+            while end + 1 < len(words) and words[end + 1][:1].isupper():
+                end += 1
+            runs.append((i, end, False))
+            i = end
+        i += 1
+    return runs
 
 
 def distance_to_head(words: list[str], reach: int = 7) -> list[str]:

@@ -18,7 +18,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from . import morphology, ner
+from . import clusters, morphology, ner
 from ...nlp.conll import Sentence, entity_spans, read_conll
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -47,17 +47,25 @@ def word_forms(sentences: list[Sentence]) -> list[str]:
                   for word, n in counts.items() if n >= 2)
 
 
-def use_vocabulary(forms: list[str]) -> None:
-    """Stem with these word forms (in memory only) and forget every cached feature."""
+def use_vocabulary(forms: list[str], sentences: list[Sentence]) -> dict:
+    """Stem with these word forms and class words as these sentences' words go (both in
+    memory only); forget every cached feature. Returns the word classes learned."""
     morphology.use_word_forms(forms)
+    learned = clusters.learn_table([s.words for s in sentences], morphology.stem)
+    clusters.use_table(learned)
     ner.own_features.cache_clear()
+    return learned
 
 
-def ship_vocabulary(forms: list[str]) -> None:
-    """Write the stemmer's word list shipped with the model (only the shipped model's)."""
+def ship_vocabulary(forms: list[str], learned: dict) -> None:
+    """Write the stemmer's word list and the word classes shipped with the model (only
+    the shipped model's)."""
     (PACKAGE_DIR / "vocabulary.txt").write_text(
         "# Kazakh word forms (KazNERD, CC BY 4.0), written by train_ner.py\n" + "\n".join(forms) + "\n",
         encoding="utf-8")
+    (PACKAGE_DIR / "clusters.txt").write_text(
+        "# Kazakh stems and their word classes (from KazNERD's words, CC BY 4.0), written by train_ner.py\n"
+        + "".join(f"{root} {' '.join(found)}\n" for root, found in sorted(learned.items())), encoding="utf-8")
 
 
 def train(sentences: list[Sentence], model_path: Path) -> None:
@@ -121,7 +129,7 @@ def cross_validate(sentences: list[Sentence], folds: int, which: list[int] | Non
             if which and k + 1 not in which:
                 continue
             training = [s for i, part in enumerate(parts) if i != k for s in part]
-            use_vocabulary(word_forms(training))
+            use_vocabulary(word_forms(training), training)
             model = Path(tmp) / f"fold{k}.crfsuite"
             train(training, model)
             fold = count_matches([[c[-1] for c in s.lines] for s in held_out], predict(held_out, model))
@@ -145,9 +153,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.no_model:
         return
     forms = word_forms(sentences)
-    use_vocabulary(forms)
+    learned = use_vocabulary(forms, sentences)
     train(sentences, PACKAGE_DIR / ner.MODEL_FILE)
-    ship_vocabulary(forms)
+    ship_vocabulary(forms, learned)
     print(f"model written: {PACKAGE_DIR / ner.MODEL_FILE}")
 
 
