@@ -15,6 +15,7 @@ MODEL_FILE = "ner.crfsuite"
 NEIGHBOURS = (-2, -1, 1, 2)
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CLASS_NAMES = ("class0", "class1", "class2")
+CLAUSE_BREAKS = frozenset(",.;:!?()«»\"“”—–")
 SHAPES = ((re.compile(r"[^\W\d_]"), "x"), (re.compile(r"\d"), "d"))
 
 
@@ -81,7 +82,7 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
         row["first"] = i == 0
         row["after_quote"] = i > 0 and words[i - 1] in "«\"“"
         row["quoted"] = quoted[i]
-        row["head_ahead"] = heads[i]
+        row.update(heads[i])
         row["-1|0"] = f"{own[i - 1]['w'] if i else '^'}|{features['w']}"
         row["0|+1"] = f"{features['w']}|{own[i + 1]['w'] if i + 1 < len(own) else '$'}"
         for offset in NEIGHBOURS:
@@ -136,20 +137,29 @@ def name_runs(words: list[str]) -> list[tuple[int, int, bool]]:
     return runs
 
 
-def distance_to_head(words: list[str], reach: int = 7) -> list[str]:
+def distance_to_head(words: list[str], reach: int = 7) -> list[dict[str, object]]:
     """How many words ahead, inside the clause, the next organisation head noun stands
-    («министрлігі», «партиясы»): an organisation's name begins several words before it."""
+    («министрлігі», «партиясы»), which head it is, and whether a capitalised word opens
+    the stretch up to it: an organisation's name begins several words before its head
+    («Орталық сайлау комиссиясының»)."""
     heads = organisation_heads()
     found, next_head = [], None
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if word in ",.;:!?()":
+        if word in CLAUSE_BREAKS:
             next_head = None
         elif stem(word) in heads:
             next_head = i
-        distance = next_head - i if next_head is not None else None
-        found.append(str(distance) if distance is not None and distance <= reach else "-")
-    return found[::-1]
+        near = next_head is not None and next_head - i <= reach
+        found.append({"head_ahead": str(next_head - i), "head_what": stem(words[next_head])} if near
+                     else {"head_ahead": "-"})
+    found.reverse()
+    opened = None
+    for i, word in enumerate(words):
+        opened = None if word in CLAUSE_BREAKS else i if word[:1].isupper() and opened is None else opened
+        if opened is not None and "head_what" in found[i] and int(found[i]["head_ahead"]) + i - opened <= reach:
+            found[i]["capital_to_head"] = True
+    return found
 
 
 @lru_cache(maxsize=1)
