@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from .clusters import classes_of
-from .morphology import stem
+from .morphology import cuts, stem
 
 MODEL_FILE = "ner.crfsuite"
 NEIGHBOURS = (-2, -1, 1, 2)
@@ -47,16 +47,21 @@ def own_features(word: str) -> dict[str, object]:
 
 
 def gazetteer_features(root: str, lower: str) -> dict[str, bool]:
+    """The gazetteer kinds of the word, its stem, or the word with any endings cut
+    (the stem of an unknown name keeps a short ending: Киев-ке, Грекия-дағы)."""
     kinds = gazetteer_words()
-    found = kinds.get(lower) or kinds.get(root) or ()
+    found = set(kinds.get(lower) or kinds.get(root) or ())
+    if not found:
+        found = {kind for cut in cuts(lower) for kind in kinds.get(cut, ())}
     return {f"gaz:{kind}": True for kind in found}
 
 
 @lru_cache(maxsize=1)
 def gazetteer_words() -> dict[str, frozenset[str]]:
     """Each word of a gazetteer name or variant (and its stem) -> the kinds it names:
-    place, organization."""
+    place, organization; and world, a place of world_places.txt (countries, cities)."""
     from ...nlp.gazetteer import shipped_entries
+    from ..pack import read_word_list
 
     kinds: dict[str, set[str]] = {}
     for entry in shipped_entries():
@@ -66,6 +71,8 @@ def gazetteer_words() -> dict[str, frozenset[str]]:
                 if len(word) > 2:
                     kinds.setdefault(word, set()).add(kind)
                     kinds.setdefault(stem(word), set()).add(kind)
+    for word in read_word_list(__package__, "world_places"):
+        kinds.setdefault(word.lower(), set()).add("world")
     return {word: frozenset(found) for word, found in kinds.items()}
 
 
