@@ -133,7 +133,8 @@ def cross_validate(sentences: list[Sentence], folds: int, which: list[int] | Non
             model = Path(tmp) / f"fold{k}.crfsuite"
             train(training, model)
             fold = count_matches([[c[-1] for c in s.lines] for s in held_out], predict(held_out, model))
-            print(f"fold {k + 1}/{folds}: F1 {f1_table(fold)['ALL']['f1']:.4f}", file=sys.stderr)
+            figures = " ".join(f"{label} {row['f1']:.4f}" for label, row in f1_table(fold).items())
+            print(f"fold {k + 1}/{folds}: F1 {figures}", file=sys.stderr)
             counts += fold
     return f1_table(counts)
 
