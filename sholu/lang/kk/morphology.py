@@ -46,21 +46,36 @@ SAFE_ENDINGS = longest_first("""ның нің дың дің тың тің ға �
 SHORT_SAFE_MIN_STEM = 5      # a two-letter ending is cut from an unknown word of 5 letters or more (Теміртау-да)
 
 
+_forms_in_use: tuple[str, ...] | None = None     # set by use_word_forms (the NER's cross-validation)
+
+
+def word_forms() -> tuple[str, ...]:
+    """The word forms the stemmer trusts: vocabulary.txt, or those put in use instead."""
+    from ..pack import read_word_list
+
+    return _forms_in_use if _forms_in_use is not None else read_word_list(__package__, "vocabulary")
+
+
+def use_word_forms(forms: list[str] | None) -> None:
+    """Stem against these forms instead of the shipped vocabulary.txt (None: back to it),
+    without touching the file: a cross-validation fold must not see the held-out words."""
+    global _forms_in_use
+    _forms_in_use = tuple(forms) if forms is not None else None
+    for cached in (vocabulary, proper_names, stem, kazakh_stem, parses):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """Kazakh word forms seen in running text (vocabulary.txt, from KazNERD): a stripped
     ending must leave one of them, so «Қазақстан» keeps its -тан and «Қазақстанда» loses -да."""
-    from ..pack import read_word_list
-
-    return frozenset(word.lower() for word in read_word_list(__package__, "vocabulary"))
+    return frozenset(word.lower() for word in word_forms())
 
 
 @lru_cache(maxsize=1)
 def proper_names() -> frozenset[str]:
     """The vocabulary's forms written capitalised inside sentences, lowercased."""
-    from ..pack import read_word_list
-
-    return frozenset(word.lower() for word in read_word_list(__package__, "vocabulary") if word[:1].isupper())
+    return frozenset(word.lower() for word in word_forms() if word[:1].isupper())
 
 
 def strip_one(word: str, endings: tuple[str, ...], known: frozenset[str]) -> str:

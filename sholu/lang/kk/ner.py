@@ -8,11 +8,14 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-from .morphology import stem
+from .clusters import classes_of
+from .morphology import cuts, stem
 
 MODEL_FILE = "ner.crfsuite"
 NEIGHBOURS = (-2, -1, 1, 2)
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+CLASS_NAMES = ("class0", "class1", "class2")
+CLAUSE_BREAKS = frozenset(",.;:!?()«»\"“”—–")
 SHAPES = ((re.compile(r"[^\W\d_]"), "x"), (re.compile(r"\d"), "d"))
 
 
@@ -39,20 +42,26 @@ def own_features(word: str) -> dict[str, object]:
     for n in range(1, 4):
         features[f"pre{n}"] = lower[:n]
     features.update(gazetteer_features(root, lower))
+    features.update({f"class{n}": found for n, found in enumerate(classes_of(root))})
     return features
 
 
 def gazetteer_features(root: str, lower: str) -> dict[str, bool]:
+    """The gazetteer kinds of the word, its stem, or the word with any endings cut
+    (the stem of an unknown name keeps a short ending: Киев-ке, Грекия-дағы)."""
     kinds = gazetteer_words()
-    found = kinds.get(lower) or kinds.get(root) or ()
+    found = set(kinds.get(lower) or kinds.get(root) or ())
+    if not found:
+        found = {kind for cut in cuts(lower) for kind in kinds.get(cut, ())}
     return {f"gaz:{kind}": True for kind in found}
 
 
 @lru_cache(maxsize=1)
 def gazetteer_words() -> dict[str, frozenset[str]]:
     """Each word of a gazetteer name or variant (and its stem) -> the kinds it names:
-    place, organization."""
+    place, organization; and world, a place of world_places.txt (countries, cities)."""
     from ...nlp.gazetteer import shipped_entries
+    from ..pack import read_word_list
 
     kinds: dict[str, set[str]] = {}
     for entry in shipped_entries():
@@ -62,6 +71,8 @@ def gazetteer_words() -> dict[str, frozenset[str]]:
                 if len(word) > 2:
                     kinds.setdefault(word, set()).add(kind)
                     kinds.setdefault(stem(word), set()).add(kind)
+    for word in read_word_list(__package__, "world_places"):
+        kinds.setdefault(word.lower(), set()).add("world")
     return {word: frozenset(found) for word, found in kinds.items()}
 
 
@@ -71,13 +82,14 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
     own = [own_features(word) for word in words]
     quoted = inside_quotes(words)
     heads = distance_to_head(words)
+    chains = chain_features(words)
     rows = []
     for i, features in enumerate(own):
         row = dict(features)
         row["first"] = i == 0
         row["after_quote"] = i > 0 and words[i - 1] in "«\"“"
         row["quoted"] = quoted[i]
-        row["head_ahead"] = heads[i]
+        row.update(heads[i])
         row["-1|0"] = f"{own[i - 1]['w'] if i else '^'}|{features['w']}"
         row["0|+1"] = f"{features['w']}|{own[i + 1]['w'] if i + 1 < len(own) else '$'}"
         for offset in NEIGHBOURS:
@@ -87,26 +99,74 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
                 row.update({f"{offset}:w": other["w"], f"{offset}:stem": other["stem"],
                             f"{offset}:title": other["title"], f"{offset}:suf3": other["suf3"],
                             f"{offset}:ending": other["ending"]})
+                if abs(offset) == 1:
+                    row.update({f"{offset}:{name}": other[name] for name in CLASS_NAMES if name in other})
             else:
                 row[f"{offset}:edge"] = True
+        row.update(chains[i])
         rows.append(row)
     return rows
 
 
-def distance_to_head(words: list[str], reach: int = 7) -> list[str]:
+def chain_features(words: list[str]) -> list[dict[str, object]]:
+    """Where each word stands in its name-like run (a «…» quote, or capitalised words in a
+    row), how long the run is, and the stems of the words just outside it: «Bek Air»
+    компаниясы, «Хабар жиырма төрт» арнасы — the word after a name says what it names."""
+    found: list[dict[str, object]] = [{} for _ in words]
+    for first, last, quoted in name_runs(words):
+        size = last - first + 1
+        before = words[first - 1 - quoted] if first - 1 - quoted >= 0 else "^"
+        after = words[last + 1 + quoted] if last + 1 + quoted < len(words) else "$"
+        for i in range(first, last + 1):
+            place = "S" if size == 1 else "B" if i == first else "E" if i == last else "I"
+            found[i] = {"run": f"{'q' if quoted else 't'}{place}", "run_len": min(size, 5),
+                        "run_after": stem(after), "run_before": stem(before)}
+    return found
+
+
+def name_runs(words: list[str]) -> list[tuple[int, int, bool]]:
+    """(first, last, quoted) of each quote's inside and each run of capitalised words."""
+    runs, i = [], 0
+    while i < len(words):
+        if words[i] in "«“" and i + 1 < len(words):
+            close = next((j for j in range(i + 1, len(words)) if words[j] in "»”"), None)
+            if close is not None and close > i + 1:
+                runs.append((i + 1, close - 1, True))
+                i = close + 1
+                continue
+        if words[i][:1].isupper():
+            end = i
+            while end + 1 < len(words) and words[end + 1][:1].isupper():
+                end += 1
+            runs.append((i, end, False))
+            i = end
+        i += 1
+    return runs
+
+
+def distance_to_head(words: list[str], reach: int = 7) -> list[dict[str, object]]:
     """How many words ahead, inside the clause, the next organisation head noun stands
-    («министрлігі», «партиясы»): an organisation's name begins several words before it."""
+    («министрлігі», «партиясы»), which head it is, and whether a capitalised word opens
+    the stretch up to it: an organisation's name begins several words before its head
+    («Орталық сайлау комиссиясының»)."""
     heads = organisation_heads()
     found, next_head = [], None
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if word in ",.;:!?()":
+        if word in CLAUSE_BREAKS:
             next_head = None
         elif stem(word) in heads:
             next_head = i
-        distance = next_head - i if next_head is not None else None
-        found.append(str(distance) if distance is not None and distance <= reach else "-")
-    return found[::-1]
+        near = next_head is not None and next_head - i <= reach
+        found.append({"head_ahead": str(next_head - i), "head_what": stem(words[next_head])} if near
+                     else {"head_ahead": "-"})
+    found.reverse()
+    opened = None
+    for i, word in enumerate(words):
+        opened = None if word in CLAUSE_BREAKS else i if word[:1].isupper() and opened is None else opened
+        if opened is not None and "head_what" in found[i] and int(found[i]["head_ahead"]) + i - opened <= reach:
+            found[i]["capital_to_head"] = True
+    return found
 
 
 @lru_cache(maxsize=1)

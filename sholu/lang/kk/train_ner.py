@@ -18,7 +18,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from . import morphology, ner
+from . import clusters, morphology, ner
 from ...nlp.conll import Sentence, entity_spans, read_conll
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -47,13 +47,25 @@ def word_forms(sentences: list[Sentence]) -> list[str]:
                   for word, n in counts.items() if n >= 2)
 
 
-def use_vocabulary(forms: list[str]) -> None:
-    """Write the stemmer's word list and forget every cached stem and feature."""
+def use_vocabulary(forms: list[str], sentences: list[Sentence]) -> dict:
+    """Stem with these word forms and class words as these sentences' words go (both in
+    memory only); forget every cached feature. Returns the word classes learned."""
+    morphology.use_word_forms(forms)
+    learned = clusters.learn_table([s.words for s in sentences], morphology.stem)
+    clusters.use_table(learned)
+    ner.own_features.cache_clear()
+    return learned
+
+
+def ship_vocabulary(forms: list[str], learned: dict) -> None:
+    """Write the stemmer's word list and the word classes shipped with the model (only
+    the shipped model's)."""
     (PACKAGE_DIR / "vocabulary.txt").write_text(
         "# Kazakh word forms (KazNERD, CC BY 4.0), written by train_ner.py\n" + "\n".join(forms) + "\n",
         encoding="utf-8")
-    for cached in (morphology.vocabulary, morphology.proper_names, morphology.stem, ner.own_features):
-        cached.cache_clear()
+    (PACKAGE_DIR / "clusters.txt").write_text(
+        "# Kazakh stems and their word classes (from KazNERD's words, CC BY 4.0), written by train_ner.py\n"
+        + "".join(f"{root} {' '.join(found)}\n" for root, found in sorted(learned.items())), encoding="utf-8")
 
 
 def train(sentences: list[Sentence], model_path: Path) -> None:
@@ -117,11 +129,12 @@ def cross_validate(sentences: list[Sentence], folds: int, which: list[int] | Non
             if which and k + 1 not in which:
                 continue
             training = [s for i, part in enumerate(parts) if i != k for s in part]
-            use_vocabulary(word_forms(training))
+            use_vocabulary(word_forms(training), training)
             model = Path(tmp) / f"fold{k}.crfsuite"
             train(training, model)
             fold = count_matches([[c[-1] for c in s.lines] for s in held_out], predict(held_out, model))
-            print(f"fold {k + 1}/{folds}: F1 {f1_table(fold)['ALL']['f1']:.4f}", file=sys.stderr)
+            figures = " ".join(f"{label} {row['f1']:.4f}" for label, row in f1_table(fold).items())
+            print(f"fold {k + 1}/{folds}: F1 {figures}", file=sys.stderr)
             counts += fold
     return f1_table(counts)
 
@@ -140,8 +153,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"CV {label:14} P {row['p']:.4f} R {row['r']:.4f} F1 {row['f1']:.4f}")
     if args.no_model:
         return
-    use_vocabulary(word_forms(sentences))
+    forms = word_forms(sentences)
+    learned = use_vocabulary(forms, sentences)
     train(sentences, PACKAGE_DIR / ner.MODEL_FILE)
+    ship_vocabulary(forms, learned)
     print(f"model written: {PACKAGE_DIR / ner.MODEL_FILE}")
 
 
