@@ -19,6 +19,8 @@ from sholu.store import open_store
 from sholu.tone import annotate_tone
 from sholu.tone.features import NAMES, Mention, Reading, dense_features, entity_slots, sparse_features, tokens
 from sholu.tone.model import shipped_model
+from sholu.tone.syntax import parse_trees, syntax_names
+from sholu.tone.table import predict_rows
 from sholu.tone.train import cross_validated_f1, training_set
 from sholu.topics.vectors import unit_vectors
 
@@ -74,6 +76,45 @@ def test_confidence_is_the_probability_of_the_chosen_tone():
     found = shipped_model().tone(mention)
     assert 0.5 < found.confidence <= 1
     assert found.confidence == pytest.approx(shipped_model().probabilities(mention).max(), abs=1e-3)
+
+
+# -- the entity's place in the dependency tree -------------------------------------------
+
+def tree_names(sentence: str, entity: str) -> dict[str, float]:
+    [tree] = parse_trees([sentence])
+    start = sentence.index(entity)
+    return syntax_names(tree, start, start + len(entity), "PERSON")
+
+
+def test_the_tree_tells_the_critic_from_the_criticised():
+    sentence = "Бекенов резко раскритиковал Сапарова за срыв сроков."
+    critic, criticised = tree_names(sentence, "Бекенов"), tree_names(sentence, "Сапарова")
+    assert "gov:раскритиковать|nsubj" in critic and "gov:раскритиковать|obj" in criticised
+    assert "sib:nsubj|obj:сапаров" in critic and "gov:раскритиковать|obj" not in critic
+
+
+def test_a_negated_governor_is_marked_and_a_plain_one_is_not():
+    assert {"govneg:поддержать", "pathneg"} <= set(tree_names("Депутаты не поддержали Сапарова на выборах.", "Сапарова"))
+    assert "pathneg" not in tree_names("Депутаты поддержали Сапарова на выборах.", "Сапарова")
+
+
+def test_the_speaker_of_a_speech_verb_is_marked():
+    assert "speaker" in tree_names("Ерлан Сапаров заявил, что реформа провалилась.", "Ерлан Сапаров")
+    assert "speaker" not in tree_names("Журналисты спросили Ерлана Сапарова о реформе.", "Ерлана Сапарова")
+
+
+def test_sentences_parsed_together_get_the_trees_each_gets_alone():
+    sentences = [SHARED, "Никто не упрекнул Ерлана Сапарова в нечестности.", "Встреча продолжалась два часа."]
+    together = parse_trees(sentences)
+    alone = [parse_trees([sentence])[0] for sentence in sentences]
+    assert [t.nodes for t in together] == [t.nodes for t in alone]
+
+
+def test_a_persons_name_is_no_feature_but_a_professions_words_are():
+    sentence = "Боевики обстреляли позиции армии."
+    [tree] = parse_trees([sentence])
+    assert not any(name.startswith("ent:") for name in syntax_names(tree, 0, 7, "PERSON"))
+    assert "ent:боевик" in syntax_names(tree, 0, 7, "PROFESSION")
 
 
 # -- one reading per sentence gives what reading each mention afresh gives ------------------
@@ -261,6 +302,16 @@ def test_sholu_tone_adds_predictions_and_prints_the_figures_last(tmp_path):
     assert table[0].endswith("\tlabel\tpredicted")
     assert [line.rsplit("\t", 1)[1] for line in table[1:]] == ["1", "-1", "0"]
     assert json.loads(last) == {"f1_pn": 1.0, "f1_pn0": 1.0}
+
+
+def test_rows_scored_in_batches_get_what_each_gets_alone():
+    rows = [dict(zip(("sentence", "entity", "entity_tag"), (SHARED, name, "PERSON")),
+                 entity_pos_start_rel=str(SHARED.index(name)), entity_pos_end_rel=str(SHARED.index(name) + len(name)))
+            for name in SHARED_ENTITIES]
+    rows.append({**rows[0], "entity_pos_start_rel": "x"})          # unreadable offsets: neutral
+    alone = [shipped_model().tone(Mention(SHARED, int(r["entity_pos_start_rel"]), int(r["entity_pos_end_rel"]))).value
+             for r in rows[:-1]]
+    assert [row["predicted"] for row in predict_rows(rows)] == alone + [0]
 
 
 def test_sholu_tone_without_labels_prints_no_figures(tmp_path):
