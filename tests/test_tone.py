@@ -110,6 +110,21 @@ def test_sentences_parsed_together_get_the_trees_each_gets_alone():
     assert [t.nodes for t in together] == [t.nodes for t in alone]
 
 
+def test_the_flat_parser_gives_the_trees_natashas_parser_gives():
+    from natasha import NewsSyntaxParser
+    from razdel import tokenize
+
+    from sholu.nlp.models import embedding
+    from sholu.tone.syntax import parser
+
+    sentences = [SHARED, "Никто не упрекнул Ерлана Сапарова в нечестности.", "Встреча продолжалась два часа.",
+                 "«Мы не допустим, чтобы деньги уходили впустую», — заявил аким области Нурлан Бекенов."]
+    words = [[w.text for w in tokenize(sentence)] for sentence in sentences]
+    natasha = [[(int(t.head_id), t.rel) for t in markup.tokens] for markup in NewsSyntaxParser(embedding()).map(words)]
+    assert parser()(words) == natasha
+    assert parser()([[], ["Привет"]]) == [[], [(0, "root")]]
+
+
 def test_a_persons_name_is_no_feature_but_a_professions_words_are():
     sentence = "Боевики обстреляли позиции армии."
     [tree] = parse_trees([sentence])

@@ -5,8 +5,8 @@ dependents (who acts on whom), as named features and as Navec means placed by ro
 verb the training rows never used still lands near the ones they did).
 
 The trees come from Slovnet's news syntax model (shipped with Natasha, over the Navec
-vectors the other taggers share), one batched call for all the sentences that hold a
-toned mention."""
+vectors the other taggers share; run flat by `parser.py`), one call for all the
+sentences that hold a toned mention."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,6 +51,17 @@ class Tree:
         for i, node in enumerate(nodes):
             if 0 <= node.head < len(nodes) and node.head != i:
                 self.children[node.head].append(i)
+        self.vectors: np.ndarray | None = None      # the nodes' Navec rows, looked up once
+
+    def matrix(self) -> np.ndarray:
+        """Each node's unit Navec vector (zeros for punctuation and unknown words)."""
+        if self.vectors is None:
+            self.vectors = np.zeros((len(self.nodes), DIMENSIONS), dtype=np.float32)
+            words = [i for i, node in enumerate(self.nodes) if node.form[0].isalnum()]
+            for i, vector in zip(words, unit_vectors([(self.nodes[i].form, self.nodes[i].lemma) for i in words])):
+                if vector is not None:
+                    self.vectors[i] = vector
+        return self.vectors
 
     def entity(self, start: int, end: int) -> tuple[list[int], int | None]:
         """The nodes inside the span, and the one among them governed from outside it."""
@@ -161,36 +172,31 @@ def syntax_vectors(tree: Tree, start: int, end: int, tag: str) -> np.ndarray:
 
 
 def mean_vector(tree: Tree, nodes: list[int]) -> np.ndarray:
-    pairs = [(tree.nodes[i].form, tree.nodes[i].lemma) for i in nodes if tree.nodes[i].form[0].isalnum()]
-    known = [v for v in unit_vectors(pairs) if v is not None] if pairs else []
-    if not known:
-        return np.zeros(DIMENSIONS, dtype=np.float32)
-    total = np.sum(known, axis=0)
+    """The nodes' vectors summed, length one (zeros when none is known)."""
+    total = tree.matrix()[nodes].sum(axis=0) if nodes else np.zeros(DIMENSIONS, dtype=np.float32)
     norm = float(np.sqrt(total.dot(total)))
     return total / norm if norm else total
 
 
 def parse_trees(sentences: list[str]) -> list[Tree]:
-    """Each sentence's tree, all parsed in one batched call."""
-    from razdel import tokenize
+    """Each sentence's tree, all parsed in one call. The words are the tone features' own
+    tokens (razdel's, which the parser was trained on, cost a fifth of the stage; the
+    shipped model was trained on these trees)."""
+    from .features import tokens, word_reading
 
-    from .features import word_reading
-
-    words = [list(tokenize(sentence)) for sentence in sentences]
-    markups = parser().map([[w.text for w in found] for found in words])
-    trees = []
-    for found, markup in zip(words, markups):
-        nodes = [Node(w.text.lower(), word_reading(w.text.lower())[0], w.start, w.stop, int(t.head_id) - 1, t.rel)
-                 for w, t in zip(found, markup.tokens)]
-        trees.append(Tree(nodes))
-    return trees
+    words = [tokens(sentence) for sentence in sentences]
+    parsed = parser()([[sentence[start:end] for _, start, end in found] for sentence, found in zip(sentences, words)])
+    return [Tree([Node(form, word_reading(form)[0], start, end, head - 1, rel)
+                  for (form, start, end), (head, rel) in zip(found, heads)])
+            for found, heads in zip(words, parsed)]
 
 
 @lru_cache(maxsize=1)
 def parser():
-    """Slovnet's news syntax model over the process's one Navec model."""
+    """Slovnet's news syntax model over the process's one Navec model, run flat."""
     from natasha import NewsSyntaxParser
 
     from ..nlp.models import embedding
+    from .parser import FlatParser
 
-    return NewsSyntaxParser(embedding())
+    return FlatParser(NewsSyntaxParser(embedding()).infer)

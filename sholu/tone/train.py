@@ -169,13 +169,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
     feature_maps, dense, y, folds = training_set(args.train)
+    tags = [row["entity_tag"] for row in read_rows(args.train)]
     results = []
     for config in CANDIDATES:
         probs = out_of_fold(feature_maps, dense, y, folds, config)
         plain = f1_pn(labels_of(y), labels_of(decide(probs, 0.0)))
         offset, tuned = best_offset(probs, y)
-        print(json.dumps({**config, "cv_f1_pn": round(plain, 4), "offset": offset,
-                          "cv_f1_pn_tuned": round(tuned, 4)}), flush=True)
+        print(json.dumps({**config, "cv_f1_pn": round(plain, 4), "offset": offset, "cv_f1_pn_tuned": round(tuned, 4),
+                          "by_tag": by_tag(y, decide(probs, offset), tags)}, ensure_ascii=False), flush=True)
         results.append((tuned, offset, config))
     tuned, offset, config = max(results, key=lambda item: item[0])
     vocabulary = build_vocabulary(feature_maps)
@@ -184,6 +185,12 @@ def main(argv: list[str] | None = None) -> None:
     save(args.out, vocabulary, W, b, offset, config)
     print(json.dumps({"chosen": config, "offset": offset, "cv_f1_pn": round(tuned, 4),
                       "features": len(vocabulary), "out": str(args.out)}))
+
+
+def by_tag(y: np.ndarray, predicted: np.ndarray, tags: list[str]) -> dict[str, float]:
+    """F1_PN of the rows of each entity tag."""
+    return {tag: round(f1_pn(*(labels_of(v[[t == tag for t in tags]]) for v in (y, predicted))), 4)
+            for tag in sorted(set(tags))}
 
 
 def save(path: Path, vocabulary, W, b, offset, config) -> None:
