@@ -2,6 +2,8 @@
 making, the tone stage through the whole pipeline into a real SQLite file, `sholu tone`
 on RuSentNE-format rows, and the gate: the model's cross-validated F1_PN may not fall
 below bench/tone_baseline.json."""
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from sholu.tone import annotate_tone
 from sholu.tone.features import NAMES, Mention, Reading, dense_features, entity_slots, sparse_features, tokens
 from sholu.tone.model import shipped_model
 from sholu.tone.syntax import parse_trees, syntax_names
-from sholu.tone.table import predict_rows
+from sholu.tone.table import COLUMNS, predict_rows, read_table, write_table
 from sholu.tone.train import cross_validated_f1, training_set
 from sholu.topics.vectors import unit_vectors
 
@@ -335,6 +337,24 @@ def test_sholu_tone_without_labels_prints_no_figures(tmp_path):
                                        "--out", str(out)])
     assert result.exit_code == 0 and result.output == ""
     assert out.read_text(encoding="utf-8").splitlines()[0].endswith("entity_pos_end_rel\tpredicted")
+
+
+def test_a_cell_holding_quotes_is_read_unquoted_and_written_back_the_same(tmp_path):
+    """RuSentNE's file quotes such a cell ("" inside); its offsets count the unquoted text."""
+    sentence = 'Депутаты резко раскритиковали компанию "Жолстрой" за срыв сроков.'
+    start = sentence.index("Жолстрой")
+    path = tmp_path / "quoted.tsv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow([*COLUMNS, "label"])
+        writer.writerow([sentence, "Жолстрой", "ORGANIZATION", start, start + len("Жолстрой"), -1])
+    assert '"Депутаты' in path.read_text(encoding="utf-8")            # the cell is quoted on disk
+    [row] = read_table(path.open(encoding="utf-8", newline=""))
+    assert row["sentence"] == sentence and sentence[start:start + len("Жолстрой")] == row["entity"]
+    out = io.StringIO()
+    write_table(predict_rows([row]), out)
+    [again] = read_table(io.StringIO(out.getvalue()))
+    assert again["sentence"] == sentence and again["predicted"] in ("-1", "0", "1")
 
 
 def test_sholu_tone_names_a_missing_column(tmp_path):
