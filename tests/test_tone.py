@@ -95,6 +95,13 @@ def test_the_tree_tells_the_critic_from_the_criticised():
     assert "sib:nsubj|obj:сапаров" in critic and "gov:раскритиковать|obj" not in critic
 
 
+def test_a_conjunct_and_an_apposition_take_the_place_of_the_word_they_join():
+    joined = tree_names("Депутаты поздравили Бекенова и Сапарова с победой.", "Сапарова")
+    titled = tree_names("Депутаты поздравили акима области Нурлана Бекенова с победой.", "Нурлана Бекенова")
+    assert "gov:поздравить|obj" in joined and "gov:поздравить|obj" in titled
+    assert "rel:conj" not in joined and "rel:appos" not in titled
+
+
 def test_a_negated_governor_is_marked_and_a_plain_one_is_not():
     negated = tree_names("Депутаты не поддержали Сапарова на выборах.", "Сапарова")
     assert {"govneg:поддержать", "pathneg"} <= set(negated)

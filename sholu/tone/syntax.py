@@ -20,6 +20,7 @@ NEGATIONS = frozenset({"не", "нет", "ни", "без", "никогда", "н
 SUBJECT = frozenset({"nsubj", "nsubj:pass", "csubj"})
 OBJECT = frozenset({"obj", "iobj", "obl", "obl:agent"})
 MODIFIERS = frozenset({"amod", "appos", "nmod", "acl"})
+JOINED = frozenset({"conj", "appos"})
 NOT_SIBLINGS = frozenset({"punct", "case", "cc"})
 SPEECH = frozenset({"заявить", "сказать", "отметить", "сообщить", "подчеркнуть", "считать", "говорить",
                     "добавить", "пояснить", "рассказать", "написать", "признать", "утверждать", "объяснить",
@@ -93,10 +94,18 @@ class Place:
 
 
 def place(tree: Tree, start: int, end: int) -> Place | None:
+    """A conjunct or an apposition takes the place of the word it joins («поздравили X и
+    Y»: Y is as much the object as X)."""
     inside, head = tree.entity(start, end)
     if head is None:
         return None
-    return Place(inside, head, tree.nodes[head].rel, tree.governors(head))
+    top = head
+    for _ in range(CHAIN):
+        up = tree.nodes[top].head
+        if tree.nodes[top].rel not in JOINED or not 0 <= up < len(tree.nodes):
+            break
+        top = up
+    return Place(inside, head, tree.nodes[top].rel, tree.governors(top))
 
 
 def syntax_names(tree: Tree, start: int, end: int, tag: str) -> dict[str, float]:
