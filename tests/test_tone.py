@@ -102,6 +102,14 @@ def test_a_conjunct_and_an_apposition_take_the_place_of_the_word_they_join():
     assert "rel:conj" not in joined and "rel:appos" not in titled
 
 
+def test_an_entity_inside_a_noun_phrase_gets_the_verb_above_it():
+    sentence = "Жители потребовали отставки главы компании «Жолстрой»."
+    [tree] = parse_trees([sentence])
+    start = sentence.index("Жолстрой")
+    named = syntax_names(tree, start, start + len("Жолстрой"), "ORGANIZATION")
+    assert {"gov:глава", "vgov:потребовать|obj"} <= set(named)
+
+
 def test_a_negated_governor_is_marked_and_a_plain_one_is_not():
     negated = tree_names("Депутаты не поддержали Сапарова на выборах.", "Сапарова")
     assert {"govneg:поддержать", "pathneg"} <= set(negated)

@@ -137,7 +137,22 @@ def governor_names(tree: Tree, at: Place) -> dict[str, float]:
         found["pathneg"] = 1.0
     if at.rel.startswith("nsubj") and lemmas[0] in SPEECH:
         found["speaker"] = 1.0
+    found.update(clause_verb(tree, at))
     return found
+
+
+def clause_verb(tree: Tree, at: Place) -> dict[str, float]:
+    """The first verb up the tree, with the relation of the word under it: for the entity
+    inside a noun phrase («потребовали отставки главы X») the verb that says what befalls it."""
+    from .features import word_reading
+
+    below = at.head
+    for node in at.chain:
+        if word_reading(tree.nodes[node].form)[1]:
+            rel = tree.nodes[below].rel if below != at.head else at.rel
+            return {f"vgov:{tree.nodes[node].lemma}": 1.0, f"vgov:{tree.nodes[node].lemma}|{rel}": 1.0}
+        below = node
+    return {}
 
 
 def modifier_names(tree: Tree, at: Place) -> dict[str, float]:
