@@ -2,6 +2,8 @@
 making, the tone stage through the whole pipeline into a real SQLite file, `sholu tone`
 on RuSentNE-format rows, and the gate: the model's cross-validated F1_PN may not fall
 below bench/tone_baseline.json."""
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from sholu.store import open_store
 from sholu.tone import annotate_tone
 from sholu.tone.features import NAMES, Mention, Reading, dense_features, entity_slots, sparse_features, tokens
 from sholu.tone.model import shipped_model
+from sholu.tone.syntax import parse_trees, syntax_names
+from sholu.tone.table import COLUMNS, predict_rows, read_table, write_table
 from sholu.tone.train import cross_validated_f1, training_set
 from sholu.topics.vectors import unit_vectors
 
@@ -74,6 +78,76 @@ def test_confidence_is_the_probability_of_the_chosen_tone():
     found = shipped_model().tone(mention)
     assert 0.5 < found.confidence <= 1
     assert found.confidence == pytest.approx(shipped_model().probabilities(mention).max(), abs=1e-3)
+
+
+# -- the entity's place in the dependency tree -------------------------------------------
+
+def tree_names(sentence: str, entity: str) -> dict[str, float]:
+    [tree] = parse_trees([sentence])
+    start = sentence.index(entity)
+    return syntax_names(tree, start, start + len(entity), "PERSON")
+
+
+def test_the_tree_tells_the_critic_from_the_criticised():
+    sentence = "Бекенов резко раскритиковал Сапарова за срыв сроков."
+    critic, criticised = tree_names(sentence, "Бекенов"), tree_names(sentence, "Сапарова")
+    assert "gov:раскритиковать|nsubj" in critic and "gov:раскритиковать|obj" in criticised
+    assert "sib:nsubj|obj:сапаров" in critic and "gov:раскритиковать|obj" not in critic
+
+
+def test_a_conjunct_and_an_apposition_take_the_place_of_the_word_they_join():
+    joined = tree_names("Депутаты поздравили Бекенова и Сапарова с победой.", "Сапарова")
+    titled = tree_names("Депутаты поздравили акима области Нурлана Бекенова с победой.", "Нурлана Бекенова")
+    assert "gov:поздравить|obj" in joined and "gov:поздравить|obj" in titled
+    assert "rel:conj" not in joined and "rel:appos" not in titled
+
+
+def test_an_entity_inside_a_noun_phrase_gets_the_verb_above_it():
+    sentence = "Жители потребовали отставки главы компании «Жолстрой»."
+    [tree] = parse_trees([sentence])
+    start = sentence.index("Жолстрой")
+    named = syntax_names(tree, start, start + len("Жолстрой"), "ORGANIZATION")
+    assert {"gov:глава", "vgov:потребовать|obj"} <= set(named)
+
+
+def test_a_negated_governor_is_marked_and_a_plain_one_is_not():
+    negated = tree_names("Депутаты не поддержали Сапарова на выборах.", "Сапарова")
+    assert {"govneg:поддержать", "pathneg"} <= set(negated)
+    assert "pathneg" not in tree_names("Депутаты поддержали Сапарова на выборах.", "Сапарова")
+
+
+def test_the_speaker_of_a_speech_verb_is_marked():
+    assert "speaker" in tree_names("Ерлан Сапаров заявил, что реформа провалилась.", "Ерлан Сапаров")
+    assert "speaker" not in tree_names("Журналисты спросили Ерлана Сапарова о реформе.", "Ерлана Сапарова")
+
+
+def test_sentences_parsed_together_get_the_trees_each_gets_alone():
+    sentences = [SHARED, "Никто не упрекнул Ерлана Сапарова в нечестности.", "Встреча продолжалась два часа."]
+    together = parse_trees(sentences)
+    alone = [parse_trees([sentence])[0] for sentence in sentences]
+    assert [t.nodes for t in together] == [t.nodes for t in alone]
+
+
+def test_the_flat_parser_gives_the_trees_natashas_parser_gives():
+    from natasha import NewsSyntaxParser
+    from razdel import tokenize
+
+    from sholu.nlp.models import embedding
+    from sholu.tone.syntax import parser
+
+    sentences = [SHARED, "Никто не упрекнул Ерлана Сапарова в нечестности.", "Встреча продолжалась два часа.",
+                 "«Мы не допустим, чтобы деньги уходили впустую», — заявил аким области Нурлан Бекенов."]
+    words = [[w.text for w in tokenize(sentence)] for sentence in sentences]
+    natasha = [[(int(t.head_id), t.rel) for t in markup.tokens] for markup in NewsSyntaxParser(embedding()).map(words)]
+    assert parser()(words) == natasha
+    assert parser()([[], ["Привет"]]) == [[], [(0, "root")]]
+
+
+def test_a_persons_name_is_no_feature_but_a_professions_words_are():
+    sentence = "Боевики обстреляли позиции армии."
+    [tree] = parse_trees([sentence])
+    assert not any(name.startswith("ent:") for name in syntax_names(tree, 0, 7, "PERSON"))
+    assert "ent:боевик" in syntax_names(tree, 0, 7, "PROFESSION")
 
 
 # -- one reading per sentence gives what reading each mention afresh gives ------------------
@@ -263,12 +337,40 @@ def test_sholu_tone_adds_predictions_and_prints_the_figures_last(tmp_path):
     assert json.loads(last) == {"f1_pn": 1.0, "f1_pn0": 1.0}
 
 
+def test_rows_scored_in_batches_get_what_each_gets_alone():
+    rows = [dict(zip(("sentence", "entity", "entity_tag"), (SHARED, name, "PERSON")),
+                 entity_pos_start_rel=str(SHARED.index(name)), entity_pos_end_rel=str(SHARED.index(name) + len(name)))
+            for name in SHARED_ENTITIES]
+    rows.append({**rows[0], "entity_pos_start_rel": "x"})          # unreadable offsets: neutral
+    alone = [shipped_model().tone(Mention(SHARED, int(r["entity_pos_start_rel"]), int(r["entity_pos_end_rel"]))).value
+             for r in rows[:-1]]
+    assert [row["predicted"] for row in predict_rows(rows)] == alone + [0]
+
+
 def test_sholu_tone_without_labels_prints_no_figures(tmp_path):
     out = tmp_path / "predicted.tsv"
     result = CliRunner().invoke(main, ["tone", str(write_rows(tmp_path / "rows.tsv", labelled=False)),
                                        "--out", str(out)])
     assert result.exit_code == 0 and result.output == ""
     assert out.read_text(encoding="utf-8").splitlines()[0].endswith("entity_pos_end_rel\tpredicted")
+
+
+def test_a_cell_holding_quotes_is_read_unquoted_and_written_back_the_same(tmp_path):
+    """RuSentNE's file quotes such a cell ("" inside); its offsets count the unquoted text."""
+    sentence = 'Депутаты резко раскритиковали компанию "Жолстрой" за срыв сроков.'
+    start = sentence.index("Жолстрой")
+    path = tmp_path / "quoted.tsv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow([*COLUMNS, "label"])
+        writer.writerow([sentence, "Жолстрой", "ORGANIZATION", start, start + len("Жолстрой"), -1])
+    assert '"Депутаты' in path.read_text(encoding="utf-8")            # the cell is quoted on disk
+    [row] = read_table(path.open(encoding="utf-8", newline=""))
+    assert row["sentence"] == sentence and sentence[start:start + len("Жолстрой")] == row["entity"]
+    out = io.StringIO()
+    write_table(predict_rows([row]), out)
+    [again] = read_table(io.StringIO(out.getvalue()))
+    assert again["sentence"] == sentence and again["predicted"] in ("-1", "0", "1")
 
 
 def test_sholu_tone_names_a_missing_column(tmp_path):

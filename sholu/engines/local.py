@@ -18,6 +18,7 @@ def load_models() -> None:
     from ..clean.language import preload as preload_language
     from ..dedup import preload as preload_dedup
     from ..nlp import preload
+    from ..tone import preload as preload_tone
     from ..topics import preload as preload_topics
 
     failures: list[BaseException] = []
@@ -26,6 +27,7 @@ def load_models() -> None:
     try:
         preload()
         preload_topics()
+        preload_tone()
         preload_dedup()
     finally:
         language.join()

@@ -1,4 +1,5 @@
-"""Slovnet's CNN taggers (morphology and NER) run on a flat layout of many texts.
+"""Slovnet's CNN taggers (morphology and NER) and its syntax model's encoder (the tone
+stage's parser, sholu/tone/parser.py) run on a flat layout of many texts.
 
 Slovnet pads every batch to its longest sequence and builds an im2col copy of the input
 for each convolution. Here all sequences of a call lie one after another in a single
@@ -73,29 +74,26 @@ class ConvLayer:
         return output
 
 
-class FlatTagger:
-    """One of Slovnet's taggers (an `infer` of natasha's NewsMorphTagger or
-    NewsNERTagger), applied to lists of words."""
+class FlatEncoder:
+    """The word and shape embeddings and the CNN encoder of one of Slovnet's models (an
+    `infer` of natasha's NewsMorphTagger, NewsNERTagger or NewsSyntaxParser)."""
 
     def __init__(self, infer):
         model = infer.model
         self.navec, self.shapes = model.emb.word, model.emb.shape.weight.array
         self.layers = [ConvLayer.of(layer) for layer in model.encoder.layers]
-        self.proj_weight, self.proj_bias = model.head.proj.weight.array, model.head.proj.bias.array
-        self.crf = getattr(model.head, "crf", None)
         self.words_vocab, self.shapes_vocab = infer.encoder.words_vocab, infer.encoder.shapes_vocab
-        self.tags = infer.decoder.tags_vocab.items
         self.known: dict[str, tuple[int, int]] = {}
 
-    def scores(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Tag scores of every word, and where each sequence starts in them."""
+    def encoded(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Every word's encoder output, and where each sequence starts in them."""
         lengths = np.fromiter(map(len, sequences), dtype=np.intp, count=len(sequences))
         distinct, where, gaps, places = self.layout(sequences, lengths)
         first, *others = self.layers
         rows = first.on_distinct(distinct, where, gaps)
         for layer in others:
             rows = layer(rows, gaps)
-        return rows[places] @ self.proj_weight + self.proj_bias, np.concatenate(([0], np.cumsum(lengths)))
+        return rows[places], np.concatenate(([0], np.cumsum(lengths)))
 
     def layout(self, sequences: list[list[str]], lengths: np.ndarray) -> tuple[np.ndarray, ...]:
         """The embeddings of the distinct words, and the rows of the flat layout: a zero
@@ -125,6 +123,23 @@ class FlatTagger:
             pairs.append(pair)
         array = np.array(pairs, dtype=np.intp).reshape(len(pairs), 2)
         return array[:, 0], array[:, 1]
+
+
+class FlatTagger(FlatEncoder):
+    """One of Slovnet's taggers (an `infer` of natasha's NewsMorphTagger or
+    NewsNERTagger), applied to lists of words."""
+
+    def __init__(self, infer):
+        super().__init__(infer)
+        head = infer.model.head
+        self.proj_weight, self.proj_bias = head.proj.weight.array, head.proj.bias.array
+        self.crf = getattr(head, "crf", None)
+        self.tags = infer.decoder.tags_vocab.items
+
+    def scores(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Tag scores of every word, and where each sequence starts in them."""
+        rows, starts = self.encoded(sequences)
+        return rows @ self.proj_weight + self.proj_bias, starts
 
 
 class MorphTagger(FlatTagger):

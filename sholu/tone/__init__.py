@@ -17,6 +17,14 @@ TONED = (("persons", "PERSON"), ("organizations", "ORGANIZATION"))
 MODEL_LANGUAGE = "ru"
 
 
+def preload() -> None:
+    """Load the tone model and the syntax parser now (before worker processes fork)."""
+    from .syntax import parser
+
+    shipped_model()
+    parser()
+
+
 def annotate_tone(doc: Document) -> Document:
     if doc.language != MODEL_LANGUAGE:
         return doc

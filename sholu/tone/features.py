@@ -1,7 +1,8 @@
 """What the tone model sees of one entity in one sentence: sparse named features
 (words of the sentence with the entity masked, the words next to it on each side,
-negated words, lemmas, character n-grams near it) and a dense part (Navec means of the
-sentence and of the entity's neighbourhood). Training and inference share this module,
+negated words, lemmas, character n-grams near it, its place in the dependency tree:
+`syntax.py`) and a dense part (Navec means of the sentence, of the entity's
+neighbourhood and of its tree neighbours). Training and inference share this module,
 so the shipped model reads exactly what it was trained on.
 
 A sentence is read once (`Reading`: tokens, lemmas, verb flags, Navec rows) for all the
@@ -18,6 +19,7 @@ import numpy as np
 
 from ..lang.ru.morphology import lemma, parses
 from ..topics.vectors import unit_vectors
+from .syntax import Tree, parse_trees, syntax_names, syntax_vectors
 
 TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 NEGATIONS = frozenset({"не", "нет", "ни", "без", "никогда", "нельзя"})
@@ -68,6 +70,14 @@ class Reading:
         self.matrix = np.array([v if v is not None else ZERO for v in vectors], dtype=np.float32)
         self.seen = [v is not None for v in vectors]          # a word Navec knows
         self.keyed: dict[tuple, object] = {}   # made once: word and bigram keys, masked slots
+        self.parsed: Tree | None = None
+
+    @property
+    def tree(self) -> Tree:
+        """The sentence's dependency tree (parsed here unless `with_trees` parsed it with others)."""
+        if self.parsed is None:
+            with_trees([self])
+        return self.parsed
 
     def masked(self, start: int, end: int) -> tuple[list[int], int]:
         """The slots of the sentence with the entity masked, and the index of <E> in them
@@ -99,6 +109,13 @@ class Reading:
         if after:
             found.append(keys.name(f"b:{ENTITY}_{self.lemmas[after[0]]}"))
         return found + pairs[after[0]:] if after else found
+
+
+def with_trees(readings: list[Reading]) -> None:
+    """The readings not yet parsed, parsed together (one batched call)."""
+    waiting = list({id(r): r for r in readings if r.parsed is None}.values())
+    for reading, tree in zip(waiting, parse_trees([r.sentence for r in waiting])):
+        reading.parsed = tree
 
 
 @lru_cache(maxsize=256)        # the sparse and the dense features read it: made once
@@ -146,6 +163,10 @@ def sparse_features(mention: Mention, reading: Reading | None = None, keys=NAMES
         key = keys.name(name)
         if key is not None:
             found[key] = 1.0
+    for name, weight in syntax_names(reading.tree, mention.start, mention.end, mention.tag).items():
+        key = keys.name(name)
+        if key is not None:
+            found[key] = weight
     return found
 
 
@@ -243,6 +264,13 @@ def dense_features(mention: Mention, reading: Reading | None = None) -> np.ndarr
     norms = np.sqrt(np.array([row.dot(row) for row in sums]))      # as unit_mean, five at once
     return np.concatenate([(sums / np.where(norms > 0, norms, 1)[:, None]).ravel(),
                            unit_mean((matrix * closer[:, None]).sum(axis=0))])
+
+
+def dense_row(mention: Mention, reading: Reading | None = None) -> np.ndarray:
+    """The whole dense part: the Navec means around the entity, then those of its tree."""
+    reading = reading or read(mention.sentence)
+    return np.concatenate([dense_features(mention, reading),
+                           syntax_vectors(reading.tree, mention.start, mention.end, mention.tag)])
 
 
 def unit_mean(vector: np.ndarray) -> np.ndarray:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import WORD_PREFIXES, Mention, Reading, dense_features, sparse_features
+from .features import WORD_PREFIXES, Mention, Reading, dense_row, read, sparse_features, with_trees
 
 MODEL_PATH = Path(__file__).parent / "model.npz"
 LABELS = (-1, 0, 1)
@@ -63,9 +63,12 @@ class ToneModel:
 
     def probabilities_of(self, mentions: list[tuple[Mention, Reading | None]]) -> np.ndarray:
         """Each mention's class probabilities (a row each), all scored in one product;
-        a mention's `reading` is its sentence already read, shared by its other mentions."""
+        a mention's `reading` is its sentence already read, shared by its other mentions;
+        the sentences' trees are parsed in one call."""
+        mentions = [(mention, reading or read(mention.sentence)) for mention, reading in mentions]
+        with_trees([reading for _, reading in mentions])
         rows = [sparse_features(mention, reading, self.columns) for mention, reading in mentions]
-        dense = np.array([dense_features(mention, reading) for mention, reading in mentions])
+        dense = np.array([dense_row(mention, reading) for mention, reading in mentions])
         dense_weights = self.weights[len(self.index):]
         scores = self.sparse_scores(rows) + (dense.reshape(len(rows), len(dense_weights)) * self.dense_scale) @ dense_weights + self.bias
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))

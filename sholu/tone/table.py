@@ -5,15 +5,16 @@ from __future__ import annotations
 import csv
 from typing import IO, Iterable
 
-from .features import Mention
+from .features import Mention, Reading
 from .metrics import f1_pn, f1_pn0
 from .model import shipped_model
 
+BATCH = 512
 COLUMNS = ("sentence", "entity", "entity_tag", "entity_pos_start_rel", "entity_pos_end_rel")
 
 
 def read_table(handle: IO[str]) -> list[dict]:
-    reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+    reader = csv.DictReader(handle, delimiter="\t")    # a cell holding quotes comes quoted, "" inside
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise ValueError(f"missing column {', '.join(missing)}")
@@ -21,24 +22,32 @@ def read_table(handle: IO[str]) -> list[dict]:
 
 
 def predict_rows(rows: Iterable[dict]) -> list[dict]:
-    """Each row with `predicted` (-1/0/1); a row whose offsets cannot be read is neutral."""
-    model = shipped_model()
-    return [{**row, "predicted": predicted(model, row)} for row in rows]
+    """Each row with `predicted` (-1/0/1); a row whose offsets cannot be read is neutral.
+    Rows are scored BATCH at a time, each sentence read once and the trees parsed together."""
+    rows = list(rows)
+    mentions = [mention_of(row) for row in rows]
+    readable = [i for i, mention in enumerate(mentions) if mention is not None]
+    values = [0] * len(rows)
+    for first in range(0, len(readable), BATCH):
+        part = readable[first:first + BATCH]
+        readings: dict[str, Reading] = {}
+        pairs = [(mentions[i], readings.setdefault(mentions[i].sentence, Reading(mentions[i].sentence))) for i in part]
+        for i, tone in zip(part, shipped_model().tones(pairs)):
+            values[i] = tone.value
+    return [{**row, "predicted": value} for row, value in zip(rows, values)]
 
 
-def predicted(model, row: dict) -> int:
+def mention_of(row: dict) -> Mention | None:
     try:
-        mention = Mention(row["sentence"] or "", int(row["entity_pos_start_rel"]),
-                          int(row["entity_pos_end_rel"]), row.get("entity_tag") or "PERSON")
+        return Mention(row["sentence"] or "", int(row["entity_pos_start_rel"]),
+                       int(row["entity_pos_end_rel"]), row.get("entity_tag") or "PERSON")
     except (TypeError, ValueError):
-        return 0
-    return model.tone(mention).value
+        return None
 
 
 def write_table(rows: list[dict], handle: IO[str]) -> None:
     fields = list(rows[0]) if rows else [*COLUMNS, "predicted"]
-    writer = csv.DictWriter(handle, fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE,
-                            escapechar="\\", lineterminator="\n")
+    writer = csv.DictWriter(handle, fieldnames=fields, delimiter="\t", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
 
