@@ -17,17 +17,16 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..lang.ru.morphology import lemma, parses
+from ..lang.ru.morphology import parses
 from ..topics.vectors import unit_vectors
 from .syntax import Tree, parse_trees, syntax_names, syntax_vectors
+from .words import TOKEN, tokens, word_reading
 
-TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 NEGATIONS = frozenset({"не", "нет", "ни", "без", "никогда", "нельзя"})
 NEAR, WIDE = 3, 8          # tokens on each side read as "next to" and "around" the entity
 DECAY = 5.0                # a word DECAY tokens away from the entity weighs half
 ZERO = np.zeros(300, dtype=np.float32)
 QUOTE_MARKS = "«»\"“”„"
-VERB_TAGS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 ENTITY = "<E>"
 # A word's features, in the order they are first added: lemma, form, lemma by side, and
 # (next to the entity) as a neighbour, a neighbour by side, the very next word by side.
@@ -42,10 +41,6 @@ class Mention:
     start: int
     end: int
     tag: str = "PERSON"
-
-
-def tokens(sentence: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
 
 
 def entity_slots(words: list[tuple[str, int, int]], start: int, end: int) -> tuple[int, int]:
@@ -215,16 +210,6 @@ def entity_case(mention: Mention) -> str:
     if not words or not words[0][0].isalpha():
         return "none"
     return str(parses(words[-1].lower())[0].tag.case or "none")
-
-
-@lru_cache(maxsize=300_000)
-def word_reading(form: str) -> tuple[str, bool]:
-    """A token's lemma (punctuation as itself) and whether it is a verb form."""
-    return (lemma(form) if form[0].isalpha() else form), is_verb(form)
-
-
-def is_verb(word: str) -> bool:
-    return word[0].isalpha() and parses(word)[0].tag.POS in VERB_TAGS
 
 
 def negated_words(masked: list[str], lemmas: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..topics.vectors import unit_vectors
+from .words import tokens, word_reading
 
 NEGATIONS = frozenset({"не", "нет", "ни", "без", "никогда", "нельзя"})
 SUBJECT = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -144,8 +145,6 @@ def governor_names(tree: Tree, at: Place) -> dict[str, float]:
 def clause_verb(tree: Tree, at: Place) -> dict[str, float]:
     """The first verb up the tree, with the relation of the word under it: for the entity
     inside a noun phrase («потребовали отставки главы X») the verb that says what befalls it."""
-    from .features import word_reading
-
     below = at.head
     for node in at.chain:
         if word_reading(tree.nodes[node].form)[1]:
@@ -206,8 +205,6 @@ def parse_trees(sentences: list[str]) -> list[Tree]:
     """Each sentence's tree, all parsed in one call. The words are the tone features' own
     tokens (razdel's, which the parser was trained on, cost a fifth of the stage; the
     shipped model was trained on these trees)."""
-    from .features import tokens, word_reading
-
     words = [tokens(sentence) for sentence in sentences]
     parsed = parser()([[sentence[start:end] for _, start, end in found] for sentence, found in zip(sentences, words)])
     return [Tree([Node(form, word_reading(form)[0], start, end, head - 1, rel)
