@@ -378,3 +378,22 @@ def test_the_migration_fills_the_word_index_of_stored_quotes(store):
             store.index_quote_words()
         assert quote_words(store) == stored_quotes(store)
     assert len(stored_quotes(store)) > 5
+
+
+@pytest.mark.parametrize("window", [1, 2, 1000])
+def test_people_named_with_a_person_are_counted_over_the_latest_articles(store, window):
+    """Co-mentions (read article by article on PostgreSQL, by one IN on SQLite) are the
+    people of the person's latest `window` original articles, counted per article."""
+    person = store.db.execute("SELECT entity_id FROM entity_stats WHERE kind = 'person' "
+                              "ORDER BY articles DESC, entity_id LIMIT 1").fetchone()[0]
+    latest = [row[0] for row in store.db.execute(
+        "SELECT em.document_id FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+        "WHERE em.entity_id = ? AND d.duplicate_of IS NULL ORDER BY COALESCE(d.published, '') DESC, d.seq DESC",
+        (person,)).fetchall()][:window]
+    counted = Counter()
+    for document in latest:
+        counted.update(store.db.execute("SELECT entity_id, name FROM entity_mentions WHERE document_id = ? "
+                                        "AND kind = 'person' AND entity_id <> ?", (document, person)).fetchall())
+    found = people.co_mentioned(store, person, window)
+    assert {(p["entity_id"], p["name"]): p["articles"] for p in found} == dict(counted)
+    assert counted and [p["articles"] for p in found] == sorted((p["articles"] for p in found), reverse=True)
