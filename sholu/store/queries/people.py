@@ -169,16 +169,17 @@ def person_profile(store, entity_id: str, limit: int = PROFILE_LIMIT) -> dict:
     them; each list the latest `limit` rows, with the totals."""
     positions = rows(store, "SELECT position, published, document_id FROM positions WHERE entity_id=? "
                             "ORDER BY COALESCE(published, '') DESC, position LIMIT ?", (entity_id, limit))
+    named = one(store, "SELECT COUNT(*) FROM entity_mentions WHERE entity_id=?", (entity_id,))
     return {"entity_id": entity_id, "name": entity(store, entity_id)["name"],
             "positions": [{"position": p, "published": d, "document_id": i} for p, d, i in reversed(positions)],
-            "articles": person_articles(store, entity_id, limit),
-            "articles_total": one(store, "SELECT COUNT(*) FROM entity_mentions WHERE entity_id=?", (entity_id,)),
+            "articles": person_articles(store, entity_id, limit, named),
+            "articles_total": named,
             "co_mentioned": co_mentioned(store, entity_id)}
 
 
-def person_articles(store, entity_id: str, limit: int) -> list[dict]:
-    """The latest `limit` articles naming the person, copies included, oldest first."""
-    named = one(store, "SELECT COUNT(*) FROM entity_mentions WHERE entity_id=?", (entity_id,))
+def person_articles(store, entity_id: str, limit: int, named: int) -> list[dict]:
+    """The latest `limit` of the `named` articles naming the person, copies included,
+    oldest first."""
     found = rows(store, "SELECT d.id, d.published, d.outlet, d.title, d.duplicate_of, em.mentions, "
                         f"substr(d.text, 1, 80) FROM {newest_first(store, named, limit, 'entity_mentions em')} "
                         "WHERE d.id = em.document_id AND em.entity_id=? "
