@@ -45,6 +45,18 @@ def assert_exact(store) -> None:
         assert kept(store, aggregate) == recounted(store, aggregate), aggregate.table
     stored = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     assert store.db.execute("SELECT SUM(articles) FROM daily_documents").fetchone()[0] == stored
+    assert quote_words(store) == stored_quotes(store)
+
+
+def stored_quotes(store) -> list[tuple]:
+    return store.db.execute("SELECT quote_id, text FROM quotes ORDER BY 1").fetchall()
+
+
+def quote_words(store) -> list[tuple]:
+    """The quotes' text as the word index holds it (PostgreSQL's index is on the quotes)."""
+    if not store.QUOTE_WORDS_SEARCH:
+        return stored_quotes(store)
+    return store.db.execute("SELECT quote_id, text FROM quote_words ORDER BY 1").fetchall()
 
 
 def save(store, doc, version="other-version") -> None:
@@ -243,7 +255,7 @@ def test_walked_quote_lists_are_the_sorted_ones(store, asked):
     speaker, topic, words = asked
     ids = [row[0] for row in store.db.execute("SELECT entity_id FROM entities WHERE name = ?", (speaker,))] \
         if speaker else None
-    where, args = quotes.quote_filters(ids, topic, quotes.QuoteSearch(words))
+    where, args = quotes.quote_filters(store, ids, topic, quotes.QuoteSearch(words))
     expected = [row[0] for row in store.db.execute(
         f"SELECT q.quote_id FROM quotes q JOIN documents d ON d.id = q.document_id WHERE {where} "
         "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start", args).fetchall()]
@@ -321,3 +333,67 @@ def test_the_facet_sample_reads_the_matches_newest_first(store, words, filters):
                                                  "ORDER BY d.seq DESC", args).fetchall()]
     assert search.facet_sample(store, filters, query) == every[:search.FACET_SAMPLE]
     assert every or filters
+
+
+SCANNED = "SELECT quote_id FROM quotes WHERE LOWER(text) LIKE ? ORDER BY 1"
+
+
+@pytest.mark.parametrize("words", ["закон", "Закон", "труд", "Основном законе", "правовой базы", "ре", "kz", "_а%", "нет такого слова"])
+def test_word_search_through_the_index_finds_what_the_scan_finds(store, words):
+    """The quotes with the words, counted and listed through the index of their text,
+    are the ones reading every quote finds (lowered text containing the lowered words:
+    ASCII case folded on SQLite, every letter on PostgreSQL; LIKE's wildcards kept)."""
+    from sholu.store.queries import quotes
+
+    search = quotes.QuoteSearch(words)
+    scanned = [row[0] for row in store.db.execute(SCANNED, (f"%{words.lower()}%",)).fetchall()]
+    assert quotes.count_quotes(store, None, None, search) == len(scanned)
+    assert sorted(q["quote_id"] for q in quotes.list_quotes(store, None, None, 1000, search)) == scanned
+    if words in ("закон", "труд", "правовой базы"):
+        assert scanned, words
+
+
+def test_word_search_reads_the_index(store):
+    from sholu.store.queries import quotes
+
+    where, args = quotes.quote_filters(store, None, None, quotes.QuoteSearch("закон"))
+    sql = f"SELECT COUNT(*) FROM quotes q WHERE {where}"
+    if store.QUOTE_WORDS_SEARCH:
+        plan = " ".join(row[-1] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}", args).fetchall())
+        assert "VIRTUAL TABLE INDEX" in plan and "quote_words" in plan, plan
+        return
+    with store.transaction():         # the table is tiny: make the planner show the index can serve it
+        store.db.execute("SET LOCAL enable_seqscan = off")
+        plan = " ".join(row[0] for row in store.db.execute(f"EXPLAIN {sql}", args).fetchall())
+    assert "quotes_text_trigrams" in plan, plan
+
+
+def test_the_migration_fills_the_word_index_of_stored_quotes(store):
+    """A store from before the index: the migration indexes every stored quote, and
+    running it again gives the same."""
+    for _ in range(2):
+        with store.transaction():
+            if store.QUOTE_WORDS_SEARCH:
+                store.db.execute("DELETE FROM quote_words WHERE quote_id LIKE ?", (f"{KAZPRAVDA}:%",))
+            store.index_quote_words()
+        assert quote_words(store) == stored_quotes(store)
+    assert len(stored_quotes(store)) > 5
+
+
+@pytest.mark.parametrize("window", [1, 2, 1000])
+def test_people_named_with_a_person_are_counted_over_the_latest_articles(store, window):
+    """Co-mentions (read article by article on PostgreSQL, by one IN on SQLite) are the
+    people of the person's latest `window` original articles, counted per article."""
+    person = store.db.execute("SELECT entity_id FROM entity_stats WHERE kind = 'person' "
+                              "ORDER BY articles DESC, entity_id LIMIT 1").fetchone()[0]
+    latest = [row[0] for row in store.db.execute(
+        "SELECT em.document_id FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+        "WHERE em.entity_id = ? AND d.duplicate_of IS NULL ORDER BY COALESCE(d.published, '') DESC, d.seq DESC",
+        (person,)).fetchall()][:window]
+    counted = Counter()
+    for document in latest:
+        counted.update(store.db.execute("SELECT entity_id, name FROM entity_mentions WHERE document_id = ? "
+                                        "AND kind = 'person' AND entity_id <> ?", (document, person)).fetchall())
+    found = people.co_mentioned(store, person, window)
+    assert {(p["entity_id"], p["name"]): p["articles"] for p in found} == dict(counted)
+    assert counted and [p["articles"] for p in found] == sorted((p["articles"] for p in found), reverse=True)

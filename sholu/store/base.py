@@ -27,6 +27,7 @@ from .schema import MENTION_COLUMNS, RECORD_TABLES, SPACE_COLUMNS, TONE_COLUMNS
 
 QUOTES, EVENTS = RECORD_TABLES["quotes"], RECORD_TABLES["events"]
 TOPICS = QUOTES.columns.index("topics")      # a quote's themes, as the quotes row holds them
+QUOTE_TEXT = QUOTES.columns.index("text")
 
 ENTITY_KINDS = (("persons", "person"), ("organizations", "organization"), ("places", "place"))
 MENTION_INSERT = (
@@ -66,6 +67,11 @@ class SqlStore(Counting):
     SEARCH_DELETE = "DELETE FROM search_index WHERE document_id = ?"
     SEARCH_INSERT = "INSERT INTO search_index (document_id, title, body) VALUES (?, ?, ?)"
     SEARCH_KEYS = ("document_id", "id")   # (column of search_index, of documents) joining them
+    # a quote's text in the word index beside it, where the backend keeps one apart
+    # (an expression index needs nothing written): (delete a document's, insert one)
+    QUOTE_WORDS_WRITES: tuple[str, str] | None = None
+    QUOTE_WORDS_SEARCH: str | None = None   # quote ids whose text is LIKE ?, from it
+    QUOTE_WORDS_ESTIMATE: str | None = None  # at least how many quotes have the words (MATCH ?)
     errors: tuple = (Exception,)      # the driver's errors, for a clear message
     planner_estimates = False         # whether `estimated_rows` can say a query's size unrun
 
@@ -280,6 +286,7 @@ class SqlStore(Counting):
                         "(SELECT quote_id FROM quotes WHERE document_id=?)", (doc.id,))
         self.db.execute("DELETE FROM quotes WHERE document_id=?", (doc.id,))
         self.db.execute("DELETE FROM quote_topics WHERE document_id=?", (doc.id,))
+        self.drop_quote_words(doc.id)
         from .indexing import indexed   # lemmas and signatures: only where something is written
 
         signatures = indexed(doc).quotes
@@ -288,8 +295,14 @@ class SqlStore(Counting):
             repeat_of = self.link_quote(quote_id, signatures[index], doc.id)
             row = QUOTES.row(quote, quote_id, doc.id, repeat_of)
             self.db.execute(QUOTES.insert_sql("quotes"), row)
+            if self.QUOTE_WORDS_WRITES:
+                self.db.execute(self.QUOTE_WORDS_WRITES[1], (doc.id, index, quote_id, row[QUOTE_TEXT]))
             self.db.executemany("INSERT INTO quote_topics VALUES (?, ?, ?)",
                                 [(quote_id, doc.id, topic) for topic in dict.fromkeys(json.loads(row[TOPICS]))])
+
+    def drop_quote_words(self, doc_id: str) -> None:
+        if self.QUOTE_WORDS_WRITES:
+            self.db.execute(self.QUOTE_WORDS_WRITES[0], (doc_id,))
 
     def save_search(self, doc: Document) -> None:
         """The document's lemmas in the full-text index, its themes in their table."""
@@ -407,6 +420,7 @@ class SqlStore(Counting):
         self.drop_entity_mentions(old_id)
         self.drop_translations(old_id)
         self.db.execute(self.SEARCH_DELETE, (old_id,))
+        self.drop_quote_words(old_id)
         for table in ("lsh_bands", "signatures", "positions", "quotes", "quote_topics",
                       "events", "document_topics"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id=?", (old_id,))

@@ -119,6 +119,21 @@ class PostgresStore(SqlStore):
         """One writer at a time, as SQLite's BEGIN IMMEDIATE gives."""
         self.db.execute("SELECT pg_advisory_xact_lock(7162534)")
 
+    def index_quote_words(self) -> None:
+        """A trigram index on the lowered text serves `LOWER(text) LIKE`
+        as written. pg_trgm goes where it is found or into public (one per database,
+        shared by every schema); without the right to add it, word search scans."""
+        try:
+            with self.db.raw.transaction():        # a savepoint: a refusal leaves the migration going
+                self.db.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+        except self.errors:
+            return
+        schema = self.db.execute("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n "
+                                 "ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'").fetchone()[0]
+        self.db.execute("CREATE INDEX IF NOT EXISTS quotes_text_trigrams ON quotes "
+                        f'USING GIN (LOWER(text) "{schema}".gin_trgm_ops)')
+        self.db.execute("ANALYZE quotes")     # the lowered text's statistics, for the planner's estimates
+
     def concat(self, expression: str, separator: str, distinct: bool = False) -> str:
         return f"string_agg({'DISTINCT ' if distinct else ''}{expression}, '{separator}')"
 

@@ -303,6 +303,9 @@ MIGRATION_TEMPLATES = [
     )
     """,
     "backfill_share_sums",
+    # scale4 branch: the quote explorer's word search read from an index of the quotes'
+    # text (SQLite: an FTS5 trigram table; PostgreSQL: a pg_trgm index), not every quote
+    "index_quote_words",
 ]
 
 

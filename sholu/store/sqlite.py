@@ -27,6 +27,15 @@ class SQLiteStore(SqlStore):
     SEARCH_INSERT = ("INSERT INTO search_index (rowid, document_id, title, body) "
                      "VALUES ((SELECT seq FROM documents WHERE id = ?1), ?1, ?2, ?3)")
 
+    # a quote's row in the trigram index is its document's seq × 2^20 + its number there
+    # (FTS5 finds rows fast only by rowid), the document's quotes a range of them
+    QUOTE_ROWS = "(SELECT seq FROM documents WHERE id = ?1) * 1048576"
+    QUOTE_WORDS_WRITES = (f"DELETE FROM quote_words WHERE rowid BETWEEN {QUOTE_ROWS} AND {QUOTE_ROWS} + 1048575",
+                          f"INSERT INTO quote_words (rowid, quote_id, text) VALUES ({QUOTE_ROWS} + ?2, ?3, ?4)")
+    # trigrams case-folded: a superset of what `LOWER(text) LIKE` keeps (the rule stays on top)
+    QUOTE_WORDS_SEARCH = "SELECT quote_id FROM quote_words WHERE text LIKE ?"
+    QUOTE_WORDS_ESTIMATE = "SELECT COUNT(*) FROM quote_words WHERE quote_words MATCH ?"
+
     def __init__(self, path: str):
         self.path = path
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
@@ -44,6 +53,16 @@ class SQLiteStore(SqlStore):
         if misaligned:
             self.db.execute("DELETE FROM search_index")
             self.backfill_search()
+
+    def index_quote_words(self) -> None:
+        """The trigram index of the quotes' text, filled from the stored quotes (emptied
+        first: run again, it gives the same)."""
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS quote_words USING fts5("
+                        "quote_id UNINDEXED, text, tokenize = 'trigram')")
+        self.db.execute("DELETE FROM quote_words")
+        self.db.execute("INSERT INTO quote_words (rowid, quote_id, text) "
+                        "SELECT d.seq * 1048576 + CAST(substr(q.quote_id, length(d.id) + 2) AS INTEGER), "
+                        "q.quote_id, q.text FROM quotes q JOIN documents d ON d.id = q.document_id")
 
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, newest_first, one, rows
 
 TOP = 10
+INDEXED_WORDS = 3       # the shortest words an index of trigrams can look up
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
               "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said",
               "speaker_tone")
@@ -25,11 +26,13 @@ class QuoteSearch:
 ANY_QUOTE = QuoteSearch()
 
 
-def quote_filters(speaker_ids: list[str] | None, topic: str | None,
+def quote_filters(store, speaker_ids: list[str] | None, topic: str | None,
                   search: QuoteSearch = ANY_QUOTE, walked: bool = False) -> tuple[str, list]:
     """SQL conditions for quotes by speakers (entity ids), theme, words, tone, period
     and outlets. A theme is looked up quote by quote where the quotes are `walked`
-    (or a speaker's are read), else its quotes are listed first."""
+    (or a speaker's are read), else its quotes are listed first. Words are looked up
+    in the store's index of the quotes' text where it keeps one apart (three letters
+    or more: trigrams), the substring rule kept on top so the answer stays the same."""
     where, args = ["1=1"], []
     if speaker_ids is not None:
         where.append(f"q.speaker_entity_id IN ({marks(speaker_ids)})")
@@ -40,8 +43,12 @@ def quote_filters(speaker_ids: list[str] | None, topic: str | None,
                      "q.quote_id IN (SELECT quote_id FROM quote_topics WHERE topic = ?)")
         args.append(topic)
     if search.words:
+        pattern = f"%{search.words.lower()}%"
+        if indexed_words(store, search) and not walked:     # a walk stops early: it reads no index
+            where.append(f"q.quote_id IN ({store.QUOTE_WORDS_SEARCH})")
+            args.append(pattern)
         where.append("LOWER(q.text) LIKE ?")
-        args.append(f"%{search.words.lower()}%")
+        args.append(pattern)
     if search.tone is not None:
         where.append("q.speaker_tone = ?")
         args.append(search.tone)
@@ -66,7 +73,7 @@ def list_quotes(store, speaker_ids: list[str] | None, topic: str | None, limit: 
                 search: QuoteSearch = ANY_QUOTE, offset: int = 0) -> list[dict]:
     """Quotes newest first, each with how many times its line was said in all."""
     tables = quotes_and_documents(store, speaker_ids, topic, search, limit + offset)
-    where, args = quote_filters(speaker_ids, topic, search, walked=tables.startswith("documents"))
+    where, args = quote_filters(store, speaker_ids, topic, search, walked=tables.startswith("documents"))
     newest = "ORDER BY COALESCE(d.published, '') DESC, d.seq, q.start"
     # the page's quotes are chosen first, so only they count their repeats
     page = f"SELECT q.quote_id FROM {tables} WHERE q.document_id = d.id AND {where} {newest} LIMIT ? OFFSET ?"
@@ -88,13 +95,27 @@ def quotes_and_documents(store, speaker_ids: list[str] | None, topic: str | None
                    speaker_ids)
         return newest_first(store, said, wanted, "quotes q")
     if topic:
-        return newest_first(store, count_quotes(store, None, topic, QuoteSearch()), wanted, "quotes q")
+        return newest_first(store, count_quotes(store, None, topic, QuoteSearch(search.words)), wanted, "quotes q")
+    if indexed_words(store, search):      # the trigrams' count, at least the matches: enough to choose
+        found = one(store, store.QUOTE_WORDS_ESTIMATE, ('"' + search.words.replace('"', '""') + '"',))
+        return newest_first(store, found, wanted, "quotes q")
+    if search.words and store.planner_estimates:
+        return "quotes q, documents d"        # the planner's choice, from the text index's statistics
     return "documents d CROSS JOIN quotes q"
+
+
+def indexed_words(store, search: QuoteSearch) -> bool:
+    """Whether the words are looked up in the index the store keeps apart."""
+    return bool(store.QUOTE_WORDS_SEARCH and len(search.words or "") >= INDEXED_WORDS)
 
 
 def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search: QuoteSearch = ANY_QUOTE) -> int:
     """How many rows list_quotes would give without a limit (every quote has its
     document, so without a period or outlet set the quotes alone are counted)."""
+    if not topic and speaker_ids is None and search == QuoteSearch(search.words) and indexed_words(store, search):
+        # the index holds each quote's text as stored; SQLite lowers and folds only
+        # ASCII letters, as its LIKE does, so `text LIKE` there is the rule itself
+        return one(store, f"SELECT COUNT(*) FROM ({store.QUOTE_WORDS_SEARCH}) w", (f"%{search.words.lower()}%",))
     if topic and speaker_ids is None and search == QuoteSearch(selection=search.selection):
         condition, args = search.selection.on_sums()        # a theme's quotes: summed per day and outlet
         return one(store, f"SELECT COALESCE(SUM(quotes), 0) FROM daily_quote_topics WHERE topic = ? AND {condition}",
@@ -102,7 +123,7 @@ def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search
     if topic and speaker_ids and search == QuoteSearch():       # the speakers' quotes on it, summed
         return one(store, "SELECT COALESCE(SUM(quotes), 0) FROM topic_speakers WHERE topic = ? "
                           f"AND speaker_entity_id IN ({marks(speaker_ids)})", (topic, *speaker_ids))
-    where, args = quote_filters(speaker_ids, topic, search)
+    where, args = quote_filters(store, speaker_ids, topic, search)
     joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
     return one(store, f"SELECT COUNT(*) FROM quotes q{joined} WHERE {where}", args)
 
