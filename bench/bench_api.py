@@ -4,6 +4,8 @@
     .venv/bin/python bench/bench_api.py --size 20000 --db /tmp/bench-20k.db
     .venv/bin/python bench/bench_api.py --db /tmp/b.db --db postgresql://postgres@127.0.0.1/test?schema=bench
     .venv/bin/python bench/bench_api.py --size 1000000 --db postgresql://…?schema=bench1m --only-build
+    .venv/bin/python bench/bench_api.py --copy-from /tmp/b.db --multiply 10 --size 1000000 --db postgresql://…?schema=bench1m
+    .venv/bin/python bench/bench_api.py --db /tmp/b.db --only-build --ingest 2000
 
 Each store is timed cold (the first request of every endpoint and dashboard page on
 a fresh app and connection, nothing remembered; `--cold` starts) and warm (`--repeats`
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import random
 import statistics
 import sys
@@ -35,6 +38,8 @@ from sholu import PIPELINE_VERSION, pipeline  # noqa: E402
 from sholu.dedup import text_key  # noqa: E402
 from sholu.store import open_store  # noqa: E402
 
+from multiply import multiply  # noqa: E402  (bench/, beside this script)
+
 SOURCES = [ROOT / "sholu" / "samples" / "kz-referendum-2026", ROOT / "tests" / "fixtures" / "factrueval"]
 OUTLETS = ["Kazpravda.kz", "BAQ.KZ", "DKNews.kz", "Zakon.kz", "Tengrinews.kz", "Kazinform", "Vlast.kz",
            "zanmedia.kz", "Informburo.kz", "NUR.KZ"]
@@ -43,6 +48,7 @@ BATCH = 2000
 REPEATS = 30
 
 
+@functools.lru_cache(maxsize=1)
 def seed_documents(work: Path) -> list:
     store = open_store(str(work / "seed.db"))
     pipeline.run([str(p) for p in SOURCES], store, jobs=2)
@@ -89,6 +95,26 @@ def build(target: str, size: int, work: Path) -> None:
     store.close()
 
 
+def ingest(target: str, count: int, work: Path) -> None:
+    """Docs/s of saving `count` new articles into the store as it stands, in the build's
+    batches: whether writing slows down as the store grows. The articles are made
+    before the clock starts, from another random stream than the build's."""
+    store = open_store(target)
+    have = store.totals()["documents"]
+    seeds = seed_documents(work)
+    sentences, rng = sentences_of(seeds), random.Random(f"ingest-{have}")
+    new = [synthetic(10**7 + have + n, seeds, sentences, rng) for n in range(count)]
+    started = time.perf_counter()
+    for first in range(0, count, BATCH):
+        with store.batch():
+            for doc in new[first:first + BATCH]:
+                store.save(doc, PIPELINE_VERSION)
+    elapsed = time.perf_counter() - started
+    store.close()
+    print(f"{target}: {count:,} articles saved into {have:,} in {elapsed:.1f} s: {count / elapsed:,.0f} docs/s",
+          flush=True)
+
+
 def copy_store(source: str, target: str) -> None:
     """A SQLite store's rows copied into an empty PostgreSQL one (COPY, table by table):
     the large corpus built once serves both backends (saving 100,000 articles one by
@@ -113,6 +139,14 @@ def copy_store(source: str, target: str) -> None:
                         f"(SELECT COALESCE(MAX(seq), 1) FROM {table}))")
     into.db.execute("VACUUM ANALYZE")         # the visibility map too: index-only counts
     into.close()
+
+
+def postgres_tables_of(target: str) -> list[tuple[str, list[str]]]:
+    store = open_store(target)
+    try:
+        return postgres_tables(store)
+    finally:
+        store.close()
 
 
 def postgres_tables(store) -> list[tuple[str, list[str]]]:
@@ -255,14 +289,21 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=REPEATS, help="requests timed per endpoint (warm)")
     parser.add_argument("--only-build", action="store_true", help="build the corpora, measure nothing")
     parser.add_argument("--copy-from", help="fill each empty PostgreSQL --db from this SQLite store first")
+    parser.add_argument("--multiply", type=int, help="then copy its articles' rows until it holds this many times "
+                                                     "as many (bench/multiply.py)")
+    parser.add_argument("--ingest", type=int, help="after measuring, time saving this many new articles (docs/s)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sholu-bench-api-"))
     for target in args.db or [str(work / "bench.db")]:
         if args.copy_from and "://" in target:
             copy_store(args.copy_from, target)
+        if args.multiply and "://" in target:
+            multiply(target, args.multiply, postgres_tables_of(target))
         build(target, args.size, work)
         if not args.only_build:
             report(target, args.cold, args.repeats)
+        if args.ingest:
+            ingest(target, args.ingest, work)
 
 
 if __name__ == "__main__":
