@@ -80,6 +80,9 @@ class PostgresStore(SqlStore):
         self.path = target
         conninfo, schema = split_target(target)
         self.db = Connection(psycopg.connect(conninfo, autocommit=True))
+        # JIT-compiling the large aggregate queries cost more than it saved on every
+        # bench_api request measured (100,000 articles: a person's page 120 → 92 ms p95)
+        self.db.execute("SET jit = off")
         if schema:
             self.db.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
             self.db.execute(f'SET search_path TO "{schema}"')
