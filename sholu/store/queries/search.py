@@ -11,24 +11,12 @@ TOP = 10
 def search_filters(filters: dict) -> tuple[str, list]:
     """SQL conditions for the search facets: outlet or outlet set, date range, language,
     person, theme, event."""
-    clauses, args = [], []
+    clauses, args = outlet_dates_language(filters)
     if not filters.get("with_copies"):
         clauses.append("d.duplicate_of IS NULL")
-    if filters.get("outlet"):
-        clauses.append("LOWER(d.outlet) = LOWER(?)")
-        args.append(filters["outlet"])
     if filters.get("outlets") is not None:          # an outlet set (groups resolved)
         clauses.append(f"d.outlet IN ({marks(filters['outlets'])})")
         args += filters["outlets"]
-    if filters.get("date_from"):
-        clauses.append("d.published >= ?")
-        args.append(filters["date_from"])
-    if filters.get("date_to"):
-        clauses.append("d.published <= ?")
-        args.append(filters["date_to"])
-    if filters.get("language"):
-        clauses.append("d.language = ?")
-        args.append(filters["language"])
     if filters.get("person_ids") is not None:
         clauses.append(f"d.id IN (SELECT document_id FROM entity_mentions "
                        f"WHERE entity_id IN ({marks(filters['person_ids'])}))")
@@ -40,6 +28,27 @@ def search_filters(filters: dict) -> tuple[str, list]:
         clauses.append("d.id IN (SELECT document_id FROM events WHERE type = ? OR group_key = ?)")
         args += [filters["event"], filters["event"]]
     return "".join(f" AND {c}" for c in clauses), args
+
+
+def outlet_dates_language(filters: dict, on_sums: bool = False) -> tuple[list[str], list]:
+    """The outlet (any letter case), date range and language conditions, on `documents d`
+    or on the per day × outlet × language sums, where an undated article is on day ''
+    (kept out of a range)."""
+    on = "" if on_sums else "d."
+    clauses, args = [], []
+    if filters.get("outlet"):
+        clauses.append(f"LOWER({on}outlet) = LOWER(?)")
+        args.append(filters["outlet"])
+    if filters.get("date_from"):
+        clauses.append(f"{on}published >= ?")
+        args.append(filters["date_from"])
+    if filters.get("date_to"):
+        clauses.append(("published <> '' AND " if on_sums else "") + f"{on}published <= ?")
+        args.append(filters["date_to"])
+    if filters.get("language"):
+        clauses.append(f"{on}language = ?")
+        args.append(filters["language"])
+    return clauses, args
 
 
 def matching(store, filters: dict, query=None) -> tuple[str, list]:
@@ -147,21 +156,10 @@ def counted_by_day(store, filters: dict) -> int | None:
     None for the other filters, which those sums cannot answer."""
     if any(filters.get(name) is not None for name in ("person_ids", "theme", "event", "outlets")):
         return None
-    clauses, args = ["1=1"], []
-    if filters.get("outlet"):
-        clauses.append("LOWER(outlet) = LOWER(?)")
-        args.append(filters["outlet"])
-    if filters.get("date_from"):
-        clauses.append("published >= ?")
-        args.append(filters["date_from"])
-    if filters.get("date_to"):
-        clauses.append("published <> '' AND published <= ?")
-        args.append(filters["date_to"])
-    if filters.get("language"):
-        clauses.append("language = ?")
-        args.append(filters["language"])
+    clauses, args = outlet_dates_language(filters, on_sums=True)
     column = "articles" if filters.get("with_copies") else "articles - copies"
-    return one(store, f"SELECT COALESCE(SUM({column}), 0) FROM daily_documents WHERE {' AND '.join(clauses)}", args)
+    where = " AND ".join(["1=1", *clauses])
+    return one(store, f"SELECT COALESCE(SUM({column}), 0) FROM daily_documents WHERE {where}", args)
 
 
 def facet_sample(store, filters: dict, query=None) -> list[str]:
