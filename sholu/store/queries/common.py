@@ -105,12 +105,7 @@ class Selection:
         if self.date_to:
             clauses.append("SUBSTR(d.published, 1, 10) <= ?")     # the whole last day
             args.append(self.date_to)
-        if self.outlets is not None:
-            clauses.append(f"d.outlet IN ({marks(self.outlets)})")
-            args += self.outlets
-        if self.language:
-            clauses.append("d.language = ?")
-            args.append(self.language)
+        self.outlets_and_language(clauses, args, "d.")
         return " AND ".join(clauses), tuple(args)
 
     def on_sums(self) -> tuple[str, tuple]:
@@ -124,13 +119,18 @@ class Selection:
         if self.date_to:
             clauses.append("published <> '' AND published < ?")
             args.append(day_after(self.date_to))
+        self.outlets_and_language(clauses, args)
+        return " AND ".join(clauses), tuple(args)
+
+    def outlets_and_language(self, clauses: list, args: list, on: str = "") -> None:
+        """The outlet set and language conditions, alike on the documents (`on` "d.") and
+        on the sums' keys."""
         if self.outlets is not None:
-            clauses.append(f"outlet IN ({marks(self.outlets)})")
+            clauses.append(f"{on}outlet IN ({marks(self.outlets)})")
             args += self.outlets
         if self.language:
-            clauses.append("language = ?")
+            clauses.append(f"{on}language = ?")
             args.append(self.language)
-        return " AND ".join(clauses), tuple(args)
 
     def scope(self, copies: bool = False) -> Scope:
         condition, args = self.condition()
