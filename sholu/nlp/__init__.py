@@ -35,11 +35,10 @@ def preload() -> None:
 def annotate(doc: Document, parsed: Parsed | None = None) -> Document:
     """The pipeline stage: fills persons, organizations, places and dates, reading the
     headline with the body (`parsed`: the two already parsed with others, see
-    `parse_together`). Kazakh has its own tagger, which reads the body (no mention
-    in the headline: `title_spans` empty, as the export contract wants them there)."""
+    `parse_together`). Kazakh has its own tagger, which reads the body."""
     if doc.language == "kk":
         for key, value in analyse_kazakh(doc.text, doc.published).items():
-            setattr(doc, key, [{**record, "title_spans": []} for record in value] if key in ENTITY_KINDS else value)
+            setattr(doc, key, value)
         return doc
     found = analyse_parsed(parsed or joined(parse_many(texts_to_parse(doc))), doc.published)
     title = headline_of(doc)

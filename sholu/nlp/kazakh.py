@@ -212,7 +212,9 @@ def full_name_of(records: dict, surname: str) -> dict | None:
 
 
 def new_record(kind: str, name: str, entry: Entry | None) -> dict:
-    record = {"name": name, "mentions": 0, "spans": [], "entity_id": entity_id(kind, name)}
+    # the Kazakh tagger reads the body only: no mention in the headline (the export
+    # contract and the API's record want the field all the same)
+    record = {"name": name, "mentions": 0, "spans": [], "title_spans": [], "entity_id": entity_id(kind, name)}
     if kind == "person":
         record.update({"positions": [], "references": []})
     if kind == "place":
