@@ -49,11 +49,13 @@ def assert_exact(store) -> None:
 
 
 def stored_quotes(store) -> list[tuple]:
-    return store.db.execute("SELECT quote_id, text FROM quotes ORDER BY 1").fetchall()
+    """The quotes' text lowered, as the word index keeps it."""
+    return [(quote_id, text.lower()) for quote_id, text in
+            store.db.execute("SELECT quote_id, text FROM quotes ORDER BY 1").fetchall()]
 
 
 def quote_words(store) -> list[tuple]:
-    """The quotes' text as the word index holds it (PostgreSQL's index is on the quotes)."""
+    """The quotes' text as the word index holds it (PostgreSQL's index is on the quotes, lowered)."""
     if not store.QUOTE_WORDS_SEARCH:
         return stored_quotes(store)
     return store.db.execute("SELECT quote_id, text FROM quote_words ORDER BY 1").fetchall()
@@ -335,22 +337,39 @@ def test_the_facet_sample_reads_the_matches_newest_first(store, words, filters):
     assert every or filters
 
 
-SCANNED = "SELECT quote_id FROM quotes WHERE LOWER(text) LIKE ? ORDER BY 1"
+def scanned_quotes(store, words: str) -> list[str]:
+    """The rule: a quote's text, every letter lowered, contains the lowered words."""
+    return [row[0] for row in store.db.execute(
+        f"SELECT q.quote_id FROM quotes q WHERE {store.LOWERED_QUOTE} LIKE ? ORDER BY 1",
+        (f"%{words.lower()}%",)).fetchall()]
 
 
 @pytest.mark.parametrize("words", ["закон", "Закон", "труд", "Основном законе", "правовой базы", "ре", "kz", "_а%", "нет такого слова"])
 def test_word_search_through_the_index_finds_what_the_scan_finds(store, words):
     """The quotes with the words, counted and listed through the index of their text,
-    are the ones reading every quote finds (lowered text containing the lowered words:
-    ASCII case folded on SQLite, every letter on PostgreSQL; LIKE's wildcards kept)."""
+    are the ones reading every quote finds (LIKE's wildcards kept)."""
     from sholu.store.queries import quotes
 
     search = quotes.QuoteSearch(words)
-    scanned = [row[0] for row in store.db.execute(SCANNED, (f"%{words.lower()}%",)).fetchall()]
+    scanned = scanned_quotes(store, words)
     assert quotes.count_quotes(store, None, None, search) == len(scanned)
     assert sorted(q["quote_id"] for q in quotes.list_quotes(store, None, None, 1000, search)) == scanned
     if words in ("закон", "труд", "правовой базы"):
         assert scanned, words
+
+
+@pytest.mark.parametrize("words", ["Конституция", "КОНСТИТУЦИЯ"])
+def test_word_search_folds_every_letter_on_both_backends(store, words):
+    """«конституция» finds the quotes that write «Конституция» (SQLite's own LOWER and
+    LIKE fold only ASCII letters), and the words' case does not matter."""
+    from sholu.store.queries import quotes
+
+    texts = [row[0] for row in store.db.execute("SELECT text FROM quotes").fetchall()]
+    written = sum("конституц" in text.lower() for text in texts)
+    assert written and any("Конституц" in text for text in texts)
+    for asked in (words, words.lower()):
+        found = quotes.list_quotes(store, None, None, 1000, quotes.QuoteSearch(asked[:-1]))
+        assert len(found) == written == quotes.count_quotes(store, None, None, quotes.QuoteSearch(asked[:-1]))
 
 
 def test_word_search_reads_the_index(store):

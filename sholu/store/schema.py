@@ -306,6 +306,9 @@ MIGRATION_TEMPLATES = [
     # scale4 branch: the quote explorer's word search read from an index of the quotes'
     # text (SQLite: an FTS5 trigram table; PostgreSQL: a pg_trgm index), not every quote
     "index_quote_words",
+    # SQLite's word index of the quotes holds their text lowered in every letter (its own
+    # LOWER and LIKE fold only ASCII, so «закон» missed «Закон»): indexed again
+    "index_quote_words",
 ]
 
 

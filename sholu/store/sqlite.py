@@ -17,6 +17,9 @@ MIGRATIONS = render(
 )
 
 
+def lowered(text: str | None) -> str | None:
+    return None if text is None else text.lower()
+
 
 class SQLiteStore(SqlStore):
     migrations = MIGRATIONS
@@ -31,10 +34,11 @@ class SQLiteStore(SqlStore):
     # (FTS5 finds rows fast only by rowid), the document's quotes a range of them
     QUOTE_ROWS = "(SELECT seq FROM documents WHERE id = ?1) * 1048576"
     QUOTE_WORDS_WRITES = (f"DELETE FROM quote_words WHERE rowid BETWEEN {QUOTE_ROWS} AND {QUOTE_ROWS} + 1048575",
-                          f"INSERT INTO quote_words (rowid, quote_id, text) VALUES ({QUOTE_ROWS} + ?2, ?3, ?4)")
-    # trigrams case-folded: a superset of what `LOWER(text) LIKE` keeps (the rule stays on top)
+                          f"INSERT INTO quote_words (rowid, quote_id, text) VALUES ({QUOTE_ROWS} + ?2, ?3, lowered(?4))")
+    # the index holds the text lowered: `text LIKE` the lowered words there is the rule itself
     QUOTE_WORDS_SEARCH = "SELECT quote_id FROM quote_words WHERE text LIKE ?"
     QUOTE_WORDS_ESTIMATE = "SELECT COUNT(*) FROM quote_words WHERE quote_words MATCH ?"
+    LOWERED_QUOTE = "lowered(q.text)"
 
     def __init__(self, path: str):
         self.path = path
@@ -42,6 +46,8 @@ class SQLiteStore(SqlStore):
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
+        # SQLite's LOWER folds only ASCII letters: quotes are searched lowered as Python lowers
+        self.db.create_function("lowered", 1, lowered, deterministic=True)
         self.migrate()
 
     def align_search_rows(self) -> None:
@@ -62,7 +68,7 @@ class SQLiteStore(SqlStore):
         self.db.execute("DELETE FROM quote_words")
         self.db.execute("INSERT INTO quote_words (rowid, quote_id, text) "
                         "SELECT d.seq * 1048576 + CAST(substr(q.quote_id, length(d.id) + 2) AS INTEGER), "
-                        "q.quote_id, q.text FROM quotes q JOIN documents d ON d.id = q.document_id")
+                        "q.quote_id, lowered(q.text) FROM quotes q JOIN documents d ON d.id = q.document_id")
 
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]

@@ -47,7 +47,7 @@ def quote_filters(store, speaker_ids: list[str] | None, topic: str | None,
         if indexed_words(store, search) and not walked:     # a walk stops early: it reads no index
             where.append(f"q.quote_id IN ({store.QUOTE_WORDS_SEARCH})")
             args.append(pattern)
-        where.append("LOWER(q.text) LIKE ?")
+        where.append(f"{store.LOWERED_QUOTE} LIKE ?")
         args.append(pattern)
     if search.tone is not None:
         where.append("q.speaker_tone = ?")
@@ -113,8 +113,7 @@ def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search
     """How many rows list_quotes would give without a limit (every quote has its
     document, so without a period or outlet set the quotes alone are counted)."""
     if not topic and speaker_ids is None and search == QuoteSearch(search.words) and indexed_words(store, search):
-        # the index holds each quote's text as stored; SQLite lowers and folds only
-        # ASCII letters, as its LIKE does, so `text LIKE` there is the rule itself
+        # the index holds each quote's text lowered, so `text LIKE` there is the rule itself
         return one(store, f"SELECT COUNT(*) FROM ({store.QUOTE_WORDS_SEARCH}) w", (f"%{search.words.lower()}%",))
     if topic and speaker_ids is None and search == QuoteSearch(selection=search.selection):
         condition, args = search.selection.on_sums()        # a theme's quotes: summed per day and outlet
