@@ -29,6 +29,12 @@ def test_names_are_put_in_the_nominative(sentence, name):
     assert name in people(sentence)
 
 
+def test_a_name_with_an_apostrophe_is_one_word_whichever_apostrophe_is_typed():
+    found = people("Фил О’Рейли встретился с Шоном О'Коннором, и О’Рейли рассказал о планах.")
+    assert {"Фил О’Рейли", "Шон О’Коннор"} <= set(found)
+    assert found["Фил О’Рейли"]["mentions"] == 2
+
+
 def test_yo_is_kept_only_where_the_text_has_it():
     assert "Сергей Пономарев" in people("Выступил депутат Сергей Пономарев.")
 

@@ -3,6 +3,8 @@ normalised and resolved. Natasha finds and tags; the gazetteer, the repair rules
 the normalisers in this package fix what it gets wrong on Kazakhstan's news."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Document
 from .dates import find_dates
 from .gazetteer import load_gazetteer
@@ -82,13 +84,30 @@ def analyse_parsed(parsed: Parsed, published: str | None = None) -> dict:
 
 
 def normal_name(parsed: Parsed, mention: Mention) -> str:
-    words = [t for t in parsed.words(mention) if t.pos != "PUNCT" or t.text in "«»\"“”"]
     if mention.kind == "person":
-        names = [t for t in words if t.text[:1].isalpha()]
+        names = [t for t in apostrophes_glued(parsed.words(mention)) if t.text[:1].isalpha()]
         return normalise_person([t.text for t in names], name_cases(names), gender_of(names))
+    words = [t for t in parsed.words(mention) if t.pos != "PUNCT" or t.text in "«»\"“”"]
     if mention.kind == "organization":
         return organisation_name(parsed.words(mention), parsed.text, mention.start)
     return place_name(words)
+
+
+APOSTROPHES = "’'ʼ`"
+
+
+def apostrophes_glued(tokens: list) -> list:
+    """A name written with an apostrophe (О’Рейли, д’Арк) made one word again: the
+    tokenizer splits it there. The word takes its last piece's morphology, and one
+    apostrophe (’) whichever the writer typed, so both spellings are one person."""
+    glued = []
+    for token in tokens:
+        if glued and glued[-1].end == token.start and (token.text in APOSTROPHES or glued[-1].text[-1] == "’"):
+            text = glued[-1].text + ("’" if token.text in APOSTROPHES else token.text)
+            glued[-1] = replace(token, start=glued[-1].start, text=text)
+        else:
+            glued.append(token)
+    return glued
 
 
 def name_cases(words) -> list[str | None]:

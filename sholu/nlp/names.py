@@ -70,9 +70,13 @@ def name_roles(words: list[str]) -> list[str]:
 
 
 def normalise_word(word: str, case: str | None, gender: str | None, role: str) -> str:
-    """Each part of a hyphenated name declines on its own (Касым-Жомарта)."""
+    """Each part of a hyphenated name declines on its own (Касым-Жомарта); of a name
+    with an apostrophe, the part after it (О’Коннора)."""
     if case in (None, "Nom") or not word[:1].isalpha():
         return word
+    written, apostrophe, declined = word.rpartition("’")
+    if apostrophe:
+        return written + apostrophe + normalise_word(declined, case, gender, role)
     parts = word.split("-")
     return "-".join(normalise_part(p, case, gender, role) if is_name_part(p) else p for p in parts)
 
