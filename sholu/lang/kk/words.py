@@ -17,6 +17,9 @@ MASCULINE_NAMES_IN_A = ("мұса", "иса", "ата")
 # --- people ----------------------------------------------------------------------------
 ROLE_SYNONYMS = {"басшы": ("министр", "әкім", "төраға", "басшы", "директор", "президент")}
 GENERIC_ROLES = frozenset("мүше өкіл қызметкер тұрғын азамат адам".split())
+# Other nouns that name a person (the quotes stage reads them as speakers, not things).
+OTHER_PERSON_NOUNS = frozenset("""орынбасар кеңесші спикер маман жетекші сарапшы мұғалім дәрігер
+    кәсіпкер шахтер зейнеткер сайлаушы студент""".split())
 
 # --- events: whom a gathering was for --------------------------------------------------
 AUDIENCE_HEADS = frozenset("ұжым жұмысшы қызметкер тұрғын сайлаушы жастар студент мұғалім дәрігер".split())
