@@ -9,13 +9,17 @@ PRESS_CONFERENCE = re.compile(r"\bбаспасөз\s+(?:конференция|�
 # A gathering that took place («жиналыс өтті», «форум өткізілді»), not one merely named.
 HAPPENED = r"(?:өтті|өтеді|өткізілді|өткізді|ұйымдастырылды|ұйымдастырды)"
 GATHERING = r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция)\w*"
-OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,4}}?{HAPPENED}\b", re.IGNORECASE)
+OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?{HAPPENED}\b", re.IGNORECASE)
 GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
 
 VOTE_TRIGGERS = {
     "election": re.compile(r"\bсайлау\w*", re.IGNORECASE),
     "referendum": re.compile(r"\bреферендум\w*", re.IGNORECASE),
 }
+# «2026 жылғы 15 наурызда өтетін референдум», «15 наурыз күні өтетін сайлау»: a date, then a
+# verb of taking place before the vote word, dates the vote
+VOTE_HAPPENS = re.compile(r"^\s*(?:күні\s+)?(?:өт|өткізіл|бол)(?:еді|етін|кен|ті|ген|ілетін|ілді|атын|ады|ған)\s+"
+                          r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A time that is not a day: «2019 жылы», «өткен жылы», «бұған дейін», «бұрын».
 ELSEWHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+жылы\b|\bөткен\s+(?:жылы|айда)\b|\bбұған\s+дейін\b|\bбұрын\b",
                       re.IGNORECASE)
