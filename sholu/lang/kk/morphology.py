@@ -226,6 +226,16 @@ def person_nouns() -> frozenset[str]:
                                              *GENERIC_ROLES, *OTHER_PERSON_NOUNS))
 
 
+def is_person_noun(word: str) -> bool:
+    return stem(word) in person_nouns()
+
+
+def is_common_word(word: str) -> bool:
+    """A word the vocabulary knows only in lower case (not a name)."""
+    lower = word.lower()
+    return lower in vocabulary() and lower not in proper_names()
+
+
 def is_plural(word: str, base: str) -> bool:
     """A plural ending right after the stem (тұрғын-дар, депутат-тар-дың)."""
     rest = word.lower()[len(base):]
