@@ -11,8 +11,8 @@ from functools import lru_cache
 from razdel import sentenize, tokenize
 
 from ..lang import pack_for
-from ..lang.kk.morphology import (CASE_ENDINGS, PLURAL_ENDINGS, cuts, has_case_ending, proper_names, stem, strip_case,
-                                  vocabulary)
+from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, cuts, has_case_ending,
+                                  proper_names, stem, strip_case, vocabulary)
 from ..lang.kk.ner import tag_sentences
 from ..nlp.conll import entity_spans
 from .dates import find_dates
@@ -24,7 +24,6 @@ KINDS = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION"
 SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|қызы|ко|ук|юк|ян|швили)$", re.IGNORECASE)
 MIN_SURNAME = 4            # letters a surname keeps once its case ending is cut
 TITLE_REACH = 4            # words a title's qualifying phrase may take before it
-GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
 EDGE_PUNCTUATION = "«»\"“”„'.,:;()"
 
 
@@ -59,7 +58,7 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
     for first, last, label in spans:
         kind = KINDS.get(label)
         if label == "POSITION":
-            add_place_in_title(found, words, first, last, offset)
+            add_body_in_title(found, words, first, last, offset)
         if kind != "person":
             if kind:
                 add_span(found, kind, words, first, last, offset, None)
@@ -71,14 +70,16 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
         add_span(found, kind, words, first, last, offset, position_before(spans, words, first, offset, text))
 
 
-def add_place_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
-    """The place a title names («Қарағанды облысының әкімі»), as Russian «аким Карагандинской
-    области» gives its place: the title's first words, if the gazetteer knows them as one."""
+def add_body_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
+    """The place or organisation a title names («Қарағанды облысының әкімі», «Сенат
+    төрағасы», «Конституциялық Сот төрағасы»), as Russian «аким Карагандинской области»
+    gives its place: the title's first words, if the gazetteer knows them as one."""
     for size in (3, 2, 1):
         if first + size - 1 < last:
             entry = gazetteer_entry([w.text for w in words[first:first + size]])
-            if entry and entry.is_place:
-                add_span(found, "place", words, first, first + size - 1, offset, None)
+            if entry:
+                kind = "place" if entry.is_place else "organization"
+                add_span(found, kind, words, first, first + size - 1, offset, None)
                 return
 
 
@@ -242,9 +243,10 @@ def subject_and_object(words: list, first: int) -> bool:
 
 
 def qualifies_title(word: str) -> bool:
-    """A word of a title's phrase: a name, or a word in the nominative or the genitive."""
+    """A word of a title's phrase: in the nominative or the genitive («Шымкент қаласының
+    әкімі»); «Кездесуге облыс әкімі …» leaves the dative out."""
     lower = word.lower()
-    return word.isalpha() and (word[:1].isupper() or not has_case_ending(lower) or lower.endswith(GENITIVE_ENDINGS))
+    return word.replace("-", "").isalpha() and (not has_case_ending(lower) or lower.endswith(GENITIVE_ENDINGS))
 
 
 def add_mention(records: dict, kind: str, name: str, entry: Entry | None, span: tuple[int, int],

@@ -30,6 +30,7 @@ CASE_ENDINGS = longest_first("""
     мен бен пен менен бенен пенен
     дағы дегі тағы тегі
     """)
+GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
 # After a possessive -ы/-і the case endings start with н (облысы-нда, Тоқаевы-на, облысы-н);
 # elsewhere these letters are part of the word (Астана, Ерлан), so they need that vowel.
 AFTER_POSSESSIVE = longest_first("на не нда нде ндағы ндегі н")

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..pack import ReportedSpeech
-from .morphology import LETTERS, has_case_ending, is_common_word, is_person_noun, is_speech_verb, speech_stem
+from .morphology import (GENITIVE_ENDINGS, LETTERS, has_case_ending, is_common_word, is_person_noun, is_speech_verb,
+                         speech_stem)
 
 WORDS = re.compile(rf"[{LETTERS}]+")
 MIN_CONTENT_WORDS = 3
@@ -34,6 +35,9 @@ SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп)|(?P<clause>{NOMINALISED}))\s
 TAIL_REACH = 160
 SUBJECT_REACH = 10          # words from a sentence's start where its subject is looked for
 SUBJECT_PRONOUNS = frozenset(("ол", "олар", "мен", "біз"))
+# «… Әлия Бекова да қатысып, …»: a converb clause of a few words closed by a comma, what the
+# subject did before saying it
+CONVERB_CLAUSE = re.compile(rf"(?:\s+[{LETTERS}]+){{0,3}}?\s+[{LETTERS}]+(?:ып|іп|п)\s*,", re.IGNORECASE)
 
 
 def verb_final_speech(sentence: str, offset: int, quoted: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
@@ -77,18 +81,22 @@ def said_before(sentence: str, offset: int, inside: list[tuple[int, int]]) -> It
 
 def clause_start(sentence: str, end: int) -> int:
     """Indirect content starts after its speaker, the sentence's subject: a name, a
-    person noun or a pronoun in the nominative among its first words, with the names
-    and titles right after it («Мәжіліс депутаты Аида Балаева …», «Кездесу соңында
-    министр …»); the words before it (time, place, a title's genitives) are no content.
-    With no such subject, the first run of capitalised words."""
+    person noun or a pronoun in the nominative among its first words, with the titles,
+    names and genitives after it («Мәжіліс депутаты Аида Балаева …», «Шымкент қаласының
+    әкімі Ғабит Сыздықбеков …»); the words before it (time, place) are no content, nor is
+    what the subject did first («… да қатысып, …»). With no such subject, the first run
+    of capitalised words."""
     words = list(re.finditer(r"[^\s,]+", sentence[:end]))[:SUBJECT_REACH]
     subject_end = 0
     for index, word in enumerate(words):
         if is_subject_word(word.group(), index):
             subject_end = word.end()
-        elif subject_end:
+        elif subject_end and not word.group().lower().endswith(GENITIVE_ENDINGS):
             break
-    return subject_end or capitalised_run_end(words)
+    if not subject_end:
+        return capitalised_run_end(words)
+    converb = CONVERB_CLAUSE.match(sentence, subject_end, end)
+    return converb.end() if converb else subject_end
 
 
 def is_subject_word(word: str, index: int) -> bool:
