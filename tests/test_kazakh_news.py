@@ -19,7 +19,7 @@ ZHAKYPOVA, REFERENDUM = "kk/zhakypova-shymkent", "kk/referendum-kyzylorda"
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("kazakh-news") / "news.db"
-    assert run_into(path, FEED).errors == []
+    assert run_into(path, FEED, jobs=1).errors == []
     return path
 
 
