@@ -7,6 +7,7 @@ tests/fixtures/kazakh-news/feed.jsonl, written for these tests (see the fixtures
 import pytest
 
 from conftest import FIXTURES, export_records, run_into
+from sholu.nlp.kazakh import analyse_kazakh
 from sholu.store import open_store
 from sholu.store.search import parse_query
 
@@ -176,3 +177,17 @@ def test_an_outlets_kazakh_and_russian_versions_are_linked(records):
         assert records[kazakh]["translations"] == [{"id": records[russian]["id"], "language": "ru"}]
         assert records[russian]["translations"] == [{"id": records[kazakh]["id"], "language": "kk"}]
     assert records[MAZHILIS]["translations"] == []       # Kazinform, the day before, another story
+
+
+# -- rules on sentences of their own --------------------------------------------------------------
+
+def test_a_body_after_a_name_in_a_headline_is_not_part_of_it():
+    found = analyse_kazakh("Премьер-министр Олжас Бектенов есеп берді.", None, "Тоқаев Үкімет басшысын қабылдады")
+    assert [(p["name"], p["title_spans"]) for p in found["persons"] if p["title_spans"]] == [("Тоқаев", [[0, 6]])]
+    assert [(o["name"], o["title_spans"]) for o in found["organizations"]] == [("Правительство", [[7, 13]])]
+
+
+def test_a_surname_that_is_also_a_towns_name_stays_a_person():
+    found = analyse_kazakh("Қаныш Сәтпаев туралы кітап шықты.", None, "Сәтпаев туралы жаңа кітап")
+    assert [(p["name"], p["title_spans"]) for p in found["persons"]] == [("Қаныш Сәтпаев", [[0, 7]])]
+    assert found["places"] == []

@@ -25,6 +25,7 @@ SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ин
 MIN_SURNAME = 4            # letters a surname keeps once its case ending is cut
 TITLE_REACH = 4            # words a title's qualifying phrase may take before it
 EDGE_PUNCTUATION = "«»\"“”„'.,:;()"
+SETTLEMENTS = ("city", "town", "village")
 
 
 def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> dict:
@@ -63,6 +64,10 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
             if kind:
                 add_span(found, kind, words, first, last, offset, None)
             continue
+        body = body_named(words[last].text) if last > first else None
+        if body:                                     # «Тоқаев Үкімет басшысын …»: a person, then a body
+            add_span(found, "place" if body.is_place else "organization", words, last, last, offset, None)
+            last -= 1
         if last > first and full_name_of(found["person"], surname_nominative(words[first].text)):
             add_span(found, "person", words, first, first, offset, None)     # «Балаева Тоқаевқа»: two people
             first += 1
@@ -155,16 +160,24 @@ def surnames_as_people(found: dict) -> None:
 
 
 def bodies_out_of_people(found: dict) -> None:
-    """A one-word "person" the gazetteer knows as a body or a place («Тоқаев Үкімет
-    басшысын қабылдады»: the Government) is that body or place."""
+    """A one-word "person" the gazetteer knows as a body, a region or a country («Тоқаев
+    Үкімет басшысын қабылдады»: the Government) is that; a town's name may be a surname
+    (Сәтпаев)."""
     for key, record in list(found["person"].items()):
-        entry = None if " " in record["name"] else gazetteer_entry([record["name"]])
+        entry = None if " " in record["name"] else body_named(record["name"])
         if entry:
             kind = "place" if entry.is_place else "organization"
             body = found[kind].setdefault(entry.name.lower(), new_record(kind, entry.name, entry))
             body["spans"] = sorted(body["spans"] + record["spans"])
             body["mentions"] += record["mentions"]
             del found["person"][key]
+
+
+def body_named(word: str) -> Entry | None:
+    """The gazetteer's body, region or country one word names in any case form, not a
+    town (a town's name may be a surname: Сәтпаев)."""
+    entry = gazetteer_entry([word.strip(EDGE_PUNCTUATION) or word])
+    return entry if entry and entry.kind not in SETTLEMENTS else None
 
 
 def add_role_references(people: dict, words: list[tuple[int, int, str]], body_start: int) -> None:
