@@ -103,7 +103,7 @@ def is_subject_word(word: str, index: int) -> bool:
     """A word that may be (part of) the subject: in the nominative, a person noun or
     pronoun, or a name (the first word of a sentence only when it is no common word)."""
     lower = word.lower().strip("«»\"")
-    if has_case_ending(lower) or not lower.isalpha() and "-" not in lower:
+    if has_case_ending(lower) or not lower.replace("-", "").isalpha():
         return False
     if lower in SUBJECT_PRONOUNS or is_person_noun(lower):
         return True
