@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import BACKENDS, FIXTURES, app_client, export_records, run_into, run_target
 from sholu.cli import main
 from sholu.dedup.translations import Version, numbers_in, support
+from sholu.store import open_store
 
 FEED = FIXTURES / "translations" / "feed.jsonl"
 KAZAKH, RUSSIAN = "kz/bektenov-temirtau", "ru/bektenov-temirtau"
@@ -56,6 +57,26 @@ def test_a_version_stored_in_an_earlier_run_is_found(tmp_path):
     found = by_url(export_records(tmp_path / "runs.db"))
     assert [version["id"] for version in found[KAZAKH]["translations"]] == [found[RUSSIAN]["id"]]
     assert [version["id"] for version in found[RUSSIAN]["translations"]] == [found[KAZAKH]["id"]]
+
+
+def test_links_lost_or_never_made_are_made_again_by_the_backfill(target, records):
+    """`sholu translations` on a store whose articles were stored before the stage (their
+    links dropped here): the same pairs again; a second call adds none."""
+    store = open_store(target)
+    try:
+        links = sorted(store.translation_links())
+        with store.transaction():
+            for record in records.values():
+                store.drop_translations(record["id"])
+        assert store.translation_links() == []
+    finally:
+        store.close()
+    runner = CliRunner()
+    first = runner.invoke(main, ["translations", "--db", target])
+    assert first.exit_code == 0, first.output
+    assert first.output.strip() == f"{len(links) // 2} pairs of translations linked"
+    assert runner.invoke(main, ["translations", "--db", target]).output.strip() == "0 pairs of translations linked"
+    assert by_url(export_records(target)) == records
 
 
 def test_the_api_record_and_the_article_page_show_the_link(target, records):

@@ -501,6 +501,32 @@ def problems(db, severity, limit, as_json):
 
 
 @main.command()
+@db_option()
+def translations(db):
+    """Link stored articles to their versions in other languages (an outlet's Kazakh
+    report and its Russian one), as `sholu run` links those it reads: for articles
+    stored before it did, or read in runs that never met. Links already there stay;
+    running it again adds nothing.
+
+    \b
+    Example:
+      sholu translations --db news.db
+    """
+    from ..dedup.translations import link_stored
+    from ..store.base import RunLocked
+
+    store = open_or_fail(db, must_exist=True)
+    try:
+        with store.run_lock():
+            made = link_stored(store)
+    except RunLocked as err:
+        raise click.ClickException(f"{err}; link again when it has finished") from err
+    finally:
+        store.close()
+    click.echo(f"{made} pairs of translations linked")
+
+
+@main.command()
 @click.option("--lang", "language", type=click.Choice(["kk", "ru"]), required=True,
               help="The language of the text: kk (Kazakh CRF) or ru (Natasha).")
 @click.option("--conll", nargs=2, required=True, type=click.Path(), metavar="IN OUT",

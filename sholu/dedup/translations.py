@@ -57,6 +57,37 @@ def link_translations(docs: list, batch) -> list:
     return docs
 
 
+def link_stored(store) -> int:
+    """Every stored original paired with its versions in other languages, as if all had
+    been read in one batch: for articles stored before this stage, or read in runs that
+    never met. Links already made stay; run again, it finds nothing new. Only articles
+    with an article of their outlet in another language a day apart or less are read."""
+    ids = with_other_language_near(store.dated_originals())
+    versions = [version for version in (version_of(store.document(doc_id)) for doc_id in ids) if version]
+    chosen: dict[str, set[str]] = {}
+    for a, b in store.translation_links():
+        chosen.setdefault(a, set()).add(b)
+    before = {(a, b) for a, linked in chosen.items() for b in linked}
+    made = {(a, b) for a, linked in best_pairs(versions, versions, chosen).items() for b in linked
+            if a < b and (a, b) not in before}
+    with store.transaction():
+        store.add_translations(sorted(made))
+    return len(made)
+
+
+def with_other_language_near(originals: list[tuple[str, str, str, str]]) -> list[str]:
+    """The ids of (id, language, outlet, published) rows whose outlet published in
+    another language within DAYS_APART days."""
+    languages: dict[tuple[str, date], set[str]] = {}
+    dated = [(doc_id, language, outlet, day) for doc_id, language, outlet, published in originals
+             if (day := parse_day(published)) is not None]
+    for _, language, outlet, day in dated:
+        languages.setdefault((outlet, day), set()).add(language)
+    return [doc_id for doc_id, language, outlet, day in dated
+            if any(languages.get((outlet, day + timedelta(days=shift)), set()) - {language}
+                   for shift in range(-DAYS_APART, DAYS_APART + 1))]
+
+
 def version_of(doc) -> Version | None:
     """What a pairing compares of an original with an outlet, a day and some names."""
     day = parse_day(doc.published)
@@ -88,15 +119,17 @@ def stored_candidates(store, versions: list[Version], batch_ids: set[str]) -> li
     return [version for version in found if version is not None]
 
 
-def best_pairs(versions: list[Version], candidates: list[Version]) -> dict[str, set[str]]:
-    """Pairs by their support, best first, each article taking one version per language."""
+def best_pairs(versions: list[Version], candidates: list[Version],
+               chosen: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """Pairs by their support, best first, each article taking one version per language
+    (`chosen`: pairs already made, which keep their places)."""
     by_day = candidates_by_day(candidates)
     scored = sorted(((score, a.id, b.id) for a in versions for b in near(a, by_day)
                      if a.id != b.id and (score := support(a, b)) is not None), reverse=True)
     languages = {version.id: version.language for version in candidates}
-    chosen: dict[str, set[str]] = {}
+    chosen = {} if chosen is None else chosen
     for _, a, b in scored:
-        taken = {languages[x] for x in chosen.get(a, ())}, {languages[x] for x in chosen.get(b, ())}
+        taken = {languages.get(x) for x in chosen.get(a, ())}, {languages.get(x) for x in chosen.get(b, ())}
         if languages[b] not in taken[0] and languages[a] not in taken[1]:
             chosen.setdefault(a, set()).add(b)
             chosen.setdefault(b, set()).add(a)

@@ -11,15 +11,12 @@ from .article import Article, Mention
 from .sentences import Sentence
 from .triggers import gathering_type
 
-VOTE_WORDS = r"(?:референдум|выбор|голосовани|избирательн)\w*"
+VOTE_WORDS = r"(?:референдум|выбор|голосовани|избирательн|сайлау)\w*"
 VOTE_BEFORE = re.compile(rf"{VOTE_WORDS}[^.;]{{0,60}}$", re.IGNORECASE)
 VOTE_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{VOTE_WORDS}", re.IGNORECASE)
 DOCUMENT_DATE = re.compile(r"(?:\bот|№\s*\S+)\s*$", re.IGNORECASE)
 NOT_THE_DAY = re.compile(r"(?:\b(?:от|до|по|с|со)|№\s*\S+)\s*$", re.IGNORECASE)   # «от», «до 5 февраля»
 GATHERING_NEXT = 60      # «в преддверии референдума 2 марта прошла встреча»: the date is the meeting's
-# «19 марта 2023 года состоятся выборы», «15 марта пройдет референдум»
-HAPPENS = re.compile(r"^\s*(?:[\w-]+\s+)?(?:состо|пройд|прошел|прошл|проход|назначен|проведен)\w*\s+"
-                     r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 VOTE_DATE_AFTER = 80     # characters from the vote word to its date
 
 
@@ -61,7 +58,7 @@ def vote_date(article: Article, sentence: Sentence, word_start: int, word_end: i
         if is_vote_day(article, sentence, date):
             return date.name
     for date in reversed(article.within(article.dates, sentence.start, word_start)):
-        if HAPPENS.search(article.folded[date.end:word_start]):
+        if article.pack.vote_happens.search(article.folded[date.end:word_start]):
             return date.name
     return None
 

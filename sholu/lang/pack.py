@@ -85,6 +85,7 @@ class LanguagePack:
     long_ago: re.Pattern = NEVER             # «20 лет назад», «в советское время»
     to_come: re.Pattern = NEVER              # a gathering announced: «встретится», «состоится»
     day_before: re.Pattern = NEVER           # «Накануне в …»: the day before the article
+    vote_happens: re.Pattern = NEVER         # «15 марта пройдет референдум»: a date, a verb, the vote
     # (sentence, its offset, quoted spans) -> speech before its verb; None where the verb
     # of saying comes first (Russian)
     verb_final_speech: Callable[[str, int, list], Iterator[ReportedSpeech]] | None = None

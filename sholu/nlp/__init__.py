@@ -37,9 +37,9 @@ def preload() -> None:
 def annotate(doc: Document, parsed: Parsed | None = None) -> Document:
     """The pipeline stage: fills persons, organizations, places and dates, reading the
     headline with the body (`parsed`: the two already parsed with others, see
-    `parse_together`). Kazakh has its own tagger, which reads the body."""
+    `parse_together`). Kazakh has its own tagger, which reads both the same way."""
     if doc.language == "kk":
-        for key, value in analyse_kazakh(doc.text, doc.published).items():
+        for key, value in analyse_kazakh(doc.text, doc.published, headline_of(doc)).items():
             setattr(doc, key, value)
         return doc
     found = analyse_parsed(parsed or joined(parse_many(texts_to_parse(doc))), doc.published)

@@ -11,61 +11,80 @@ from functools import lru_cache
 from razdel import sentenize, tokenize
 
 from ..lang import pack_for
-from ..lang.kk.morphology import cuts, has_case_ending, stem, strip_case, vocabulary
+from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, cuts, has_case_ending,
+                                  proper_names, stem, strip_case, vocabulary)
 from ..lang.kk.ner import tag_sentences
 from ..nlp.conll import entity_spans
 from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer
+from .headline import SEPARATOR, split_headline
 from .people import entity_id, name_key
 
 KINDS = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization"}
 SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|қызы|ко|ук|юк|ян|швили)$", re.IGNORECASE)
+MIN_SURNAME = 4            # letters a surname keeps once its case ending is cut
 TITLE_REACH = 4            # words a title's qualifying phrase may take before it
-GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
 EDGE_PUNCTUATION = "«»\"“”„'.,:;()"
+SETTLEMENTS = ("city", "town", "village")
 
 
-def analyse_kazakh(text: str, published: str | None = None) -> dict:
-    """Entities of a Kazakh text in the export contract's shape."""
-    sentences = list(sentenize(text)) if text else []
-    tokens = [list(tokenize(sentence.text)) for sentence in sentences]
-    offsets = [sentence.start for sentence in sentences]
-    tags = tag_sentences([[t.text for t in sentence] for sentence in tokens])
+def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> dict:
+    """Entities of a Kazakh text in the export contract's shape. `title`: the headline,
+    read with the body (after it, so a surname there joins the body's full name); its
+    mentions leave as `title_spans`, offsets into the title, as in Russian articles."""
+    joined = title + SEPARATOR + text if title else text
+    body_start = len(joined) - len(text)
+    body, head = read_sentences(text, body_start), read_sentences(title, 0)
+    tags = tag_sentences([[t.text for t in words] for words, _ in body + head])
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
-    for words, offset, sentence_tags in zip(tokens, offsets, tags):
-        add_sentence_mentions(found, words, offset, sorted(entity_spans(sentence_tags)), text)
+    for (words, offset), sentence_tags in zip(body + head, tags):
+        add_sentence_mentions(found, words, offset, sorted(entity_spans(sentence_tags)), joined)
+    join_lone_surnames(found["person"])
+    bodies_out_of_people(found)
     surnames_as_people(found)
-    add_lone_surnames(found["person"], tokens, offsets)
+    add_lone_surnames(found["person"], body + head)
     add_role_references(found["person"], [(offset + w.start, offset + w.stop, w.text)
-                                          for words, offset in zip(tokens, offsets) for w in words])
-    return {"persons": list(found["person"].values()), "organizations": list(found["organization"].values()),
-            "places": list(found["place"].values()), "dates": find_dates(text, published)}
+                                          for words, offset in body for w in words], body_start)
+    return {"persons": split_headline(list(found["person"].values()), title),
+            "organizations": split_headline(list(found["organization"].values()), title),
+            "places": split_headline(list(found["place"].values()), title), "dates": find_dates(text, published)}
+
+
+def read_sentences(text: str, offset: int) -> list[tuple[list, int]]:
+    """Each sentence's words (razdel's tokens) with where the sentence starts, `offset` on."""
+    return [(list(tokenize(sentence.text)), offset + sentence.start) for sentence in sentenize(text)] if text else []
 
 
 def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, text: str) -> None:
     for first, last, label in spans:
         kind = KINDS.get(label)
         if label == "POSITION":
-            add_place_in_title(found, words, first, last, offset)
+            add_body_in_title(found, words, first, last, offset)
         if kind != "person":
             if kind:
                 add_span(found, kind, words, first, last, offset, None)
             continue
+        body = body_named(words[last].text) if last > first else None
+        if body:                                     # «Тоқаев Үкімет басшысын …»: a person, then a body
+            add_span(found, "place" if body.is_place else "organization", words, last, last, offset, None)
+            last -= 1
         if last > first and full_name_of(found["person"], surname_nominative(words[first].text)):
             add_span(found, "person", words, first, first, offset, None)     # «Балаева Тоқаевқа»: two people
             first += 1
-        first = after_titles(words, first, last)
+        first = after_common_noun(words, after_titles(words, first, last), last)
         add_span(found, kind, words, first, last, offset, position_before(spans, words, first, offset, text))
 
 
-def add_place_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
-    """The place a title names («Қарағанды облысының әкімі»), as Russian «аким Карагандинской
-    области» gives its place: the title's first words, if the gazetteer knows them as one."""
+def add_body_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
+    """The place or organisation a title names («Қарағанды облысының әкімі», «Сенат
+    төрағасы», «Конституциялық Сот төрағасы»), as Russian «аким Карагандинской области»
+    gives its place: the title's first words, if the gazetteer knows them as one."""
     for size in (3, 2, 1):
         if first + size - 1 < last:
             entry = gazetteer_entry([w.text for w in words[first:first + size]])
-            if entry and entry.is_place:
-                add_span(found, "place", words, first, first + size - 1, offset, None)
+            if entry:
+                kind = "place" if entry.is_place else "organization"
+                add_span(found, kind, words, first, first + size - 1, offset, None)
                 return
 
 
@@ -83,16 +102,28 @@ def after_titles(words: list, first: int, last: int) -> int:
     return first
 
 
+def after_common_noun(words: list, first: int, last: int) -> int:
+    """A sentence's capitalised first word the tagger took into a name («Шахтерлер
+    Балаеваға …», "the miners … to Balayeva") stays out of it when it is a common noun:
+    a plural, or a word the vocabulary knows only in lower case."""
+    if first == last or any(w.text[:1].isalnum() for w in words[:first]):
+        return first
+    word = words[first].text.lower()
+    base = strip_case(word, vocabulary())
+    common = base.endswith(PLURAL_ENDINGS) or (base in vocabulary() and base not in proper_names())
+    return first + 1 if common else first
+
+
 @lru_cache(maxsize=1)
 def title_stems() -> frozenset[str]:
     return frozenset(stem(title) for title in pack_for("kk").titles)
 
 
-def add_lone_surnames(people: dict, tokens: list, offsets: list[int]) -> None:
+def add_lone_surnames(people: dict, sentences: list[tuple[list, int]]) -> None:
     """Every case form of a known person's surname that the tagger left untagged
     («Сапаровтың айтуынша» after «Ерлан Сапаров») is a mention of that person."""
     taken = [span for person in people.values() for span in person["spans"]]
-    for words, offset in zip(tokens, offsets):
+    for words, offset in sentences:
         for word in words:
             span = (offset + word.start, offset + word.stop)
             if not word.text[:1].isupper() or any(s <= span[0] < e for s, e in taken):
@@ -101,6 +132,18 @@ def add_lone_surnames(people: dict, tokens: list, offsets: list[int]) -> None:
             if person:
                 person["spans"] = sorted(person["spans"] + [list(span)])
                 person["mentions"] += 1
+
+
+def join_lone_surnames(people: dict) -> None:
+    """A surname the tagger found before the full name («Тоқаев Ақтөбеде болды» over
+    «Мемлекет басшысы Қасым-Жомарт Тоқаев …») is that person too."""
+    for key, record in list(people.items()):
+        person = full_name_of(people, record["name"])
+        if person:
+            person["spans"] = sorted(person["spans"] + record["spans"])
+            person["mentions"] += record["mentions"]
+            person["positions"] += [p for p in record["positions"] if p not in person["positions"]]
+            del people[key]
 
 
 def surnames_as_people(found: dict) -> None:
@@ -116,18 +159,40 @@ def surnames_as_people(found: dict) -> None:
                 del found[kind][key]
 
 
-def add_role_references(people: dict, words: list[tuple[int, int, str]]) -> None:
+def bodies_out_of_people(found: dict) -> None:
+    """A one-word "person" the gazetteer knows as a body, a region or a country («Тоқаев
+    Үкімет басшысын қабылдады»: the Government) is that; a town's name may be a surname
+    (Сәтпаев)."""
+    for key, record in list(found["person"].items()):
+        entry = None if " " in record["name"] else body_named(record["name"])
+        if entry:
+            kind = "place" if entry.is_place else "organization"
+            body = found[kind].setdefault(entry.name.lower(), new_record(kind, entry.name, entry))
+            body["spans"] = sorted(body["spans"] + record["spans"])
+            body["mentions"] += record["mentions"]
+            del found["person"][key]
+
+
+def body_named(word: str) -> Entry | None:
+    """The gazetteer's body, region or country one word names in any case form, not a
+    town (a town's name may be a surname: Сәтпаев)."""
+    entry = gazetteer_entry([word.strip(EDGE_PUNCTUATION) or word])
+    return entry if entry and entry.kind not in SETTLEMENTS else None
+
+
+def add_role_references(people: dict, words: list[tuple[int, int, str]], body_start: int) -> None:
     """A role noun outside any name («Депутат …», «министрдің») refers to the person last
-    introduced with a position headed by that noun («Мәжіліс депутаты Аида Балаева»)."""
+    introduced in the body with a position headed by that noun («Мәжіліс депутаты Аида Балаева»)."""
     taken = [span for person in people.values() for span in person["spans"]]
+    introduced = {id(p): min((s for s, _ in p["spans"] if s >= body_start), default=None) for p in people.values()}
     for start, end, word in words:
         role = stem(word)
         if len(role) < 4 or any(s <= start < e for s, e in taken):
             continue
-        holders = [p for p in people.values() if min(s for s, _ in p["spans"]) < start
+        holders = [p for p in people.values() if introduced[id(p)] is not None and introduced[id(p)] < start
                    and any(stem(position.split()[-1]) == role for position in p["positions"])]
         if holders:
-            max(holders, key=lambda p: min(s for s, _ in p["spans"]))["references"].append([start, end])
+            max(holders, key=lambda p: introduced[id(p)])["references"].append([start, end])
 
 
 def normal_name(kind: str, words: list[str]) -> tuple[str, Entry | None]:
@@ -145,7 +210,12 @@ def surname_nominative(word: str) -> str:
     """The last word of a name without its case ending, when what is left looks like a
     name (Тоқаевқа -> Тоқаев, Балаеваның -> Балаева); «Нұрсұлтан» keeps its -тан."""
     cut = case_stripped(word)
-    return cut if cut != word and SURNAME_END.search(cut) else word
+    if cut != word and SURNAME_END.search(cut):
+        return cut
+    # endings the stemmer keeps on a word it does not know (the accusative: Бектеновті)
+    lower = word.lower()
+    return next((word[:-len(ending)] for ending in CASE_ENDINGS if lower.endswith(ending)
+                 and len(word) - len(ending) >= MIN_SURNAME and SURNAME_END.search(lower[:-len(ending)])), word)
 
 
 def case_stripped(word: str) -> str:
@@ -186,9 +256,10 @@ def subject_and_object(words: list, first: int) -> bool:
 
 
 def qualifies_title(word: str) -> bool:
-    """A word of a title's phrase: a name, or a word in the nominative or the genitive."""
+    """A word of a title's phrase: in the nominative or the genitive («Шымкент қаласының
+    әкімі»); «Кездесуге облыс әкімі …» leaves the dative out."""
     lower = word.lower()
-    return word.isalpha() and (word[:1].isupper() or not has_case_ending(lower) or lower.endswith(GENITIVE_ENDINGS))
+    return word.replace("-", "").isalpha() and (not has_case_ending(lower) or lower.endswith(GENITIVE_ENDINGS))
 
 
 def add_mention(records: dict, kind: str, name: str, entry: Entry | None, span: tuple[int, int],
@@ -212,9 +283,7 @@ def full_name_of(records: dict, surname: str) -> dict | None:
 
 
 def new_record(kind: str, name: str, entry: Entry | None) -> dict:
-    # the Kazakh tagger reads the body only: no mention in the headline (the export
-    # contract and the API's record want the field all the same)
-    record = {"name": name, "mentions": 0, "spans": [], "title_spans": [], "entity_id": entity_id(kind, name)}
+    record = {"name": name, "mentions": 0, "spans": [], "entity_id": entity_id(kind, name)}
     if kind == "person":
         record.update({"positions": [], "references": []})
     if kind == "place":

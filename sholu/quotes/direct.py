@@ -63,7 +63,8 @@ def said_by(reading: Reading, verb: str, after: int, limit: int | None = None) -
 
 def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | None] | None:
     """«Аида Балаева отметила: «…»», «Сам Белов оказался дипломатичнее: «…»»: a colon
-    before the quote; the verb of saying before it, or a person named there."""
+    before the quote; the verb of saying before it, or a person named there (or, in a
+    headline, written there as the article names them: «Жақыпова: «…»»)."""
     text, pack = reading.text, reading.pack
     colon = colon_before(text, start)
     if colon is None:
@@ -75,7 +76,7 @@ def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | Non
             gender = verb_gender(word.group(), pack)
             speaker = reading.finder.subject(clause_start, word.start(), word.end(), colon, gender)
             return speaker, speech_lemma(word.group(), pack)
-    speaker = reading.finder.person_named(clause_start, colon)
+    speaker = reading.finder.person_named(clause_start, colon) or reading.finder.label(clause_start, colon)
     return (speaker, None) if speaker else None
 
 

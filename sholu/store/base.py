@@ -323,6 +323,11 @@ class SqlStore(Counting):
             self.db.executemany("INSERT INTO translations VALUES (?, ?) ON CONFLICT DO NOTHING",
                                 [(doc.id, other["id"]), (other["id"], doc.id)])
 
+    def add_translations(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Links between stored articles, both ways; a link already there stays."""
+        self.db.executemany("INSERT INTO translations VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [link for a, b in pairs for link in ((a, b), (b, a))])
+
     def drop_translations(self, doc_id: str) -> None:
         self.db.execute("DELETE FROM translations WHERE document_id=? OR translation_id=?", (doc_id, doc_id))
 
@@ -346,6 +351,12 @@ class SqlStore(Counting):
 
     def languages(self) -> list[str]:
         return queries.stored_languages(self)
+
+    def dated_originals(self) -> list[tuple[str, str, str, str]]:
+        return queries.dated_originals(self)
+
+    def translation_links(self) -> list[tuple[str, str]]:
+        return queries.translation_links(self)
 
     def save_events(self, doc: Document) -> None:
         """Each report of an event; reports sharing a key are one event."""

@@ -37,6 +37,7 @@ PACK = LanguagePack(
     event_triggers=triggers.GATHERING_TRIGGERS,
     vote_triggers=triggers.VOTE_TRIGGERS,
     elsewhen=triggers.ELSEWHEN,
+    vote_happens=triggers.VOTE_HAPPENS,
     audience_heads=words.AUDIENCE_HEADS,
     audience_complements=words.AUDIENCE_COMPLEMENTS,
     verb_final_speech=speech.verb_final_speech,

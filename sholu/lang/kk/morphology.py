@@ -30,6 +30,7 @@ CASE_ENDINGS = longest_first("""
     мен бен пен менен бенен пенен
     дағы дегі тағы тегі
     """)
+GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
 # After a possessive -ы/-і the case endings start with н (облысы-нда, Тоқаевы-на, облысы-н);
 # elsewhere these letters are part of the word (Астана, Ерлан), so they need that vowel.
 AFTER_POSSESSIVE = longest_first("на не нда нде ндағы ндегі н")
@@ -61,7 +62,7 @@ def use_word_forms(forms: list[str] | None) -> None:
     without touching the file: a cross-validation fold must not see the held-out words."""
     global _forms_in_use
     _forms_in_use = tuple(forms) if forms is not None else None
-    for cached in (vocabulary, proper_names, stem, kazakh_stem, parses):
+    for cached in (vocabulary, proper_names, stem, kazakh_stem, parses, person_nouns):
         cached.cache_clear()
 
 
@@ -169,9 +170,10 @@ class Tag:
     case: str | None = None
     number: str | None = None
     gender: str | None = None
+    animate: bool = False
 
     def __contains__(self, grammeme: str) -> bool:
-        return False
+        return (grammeme == "anim" and self.animate) or (grammeme == "plur" and self.number == "plur")
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,38 @@ def parses(word: str) -> tuple[Reading, ...]:
     said = speech_stem(word)
     if said:
         return (Reading(word, said, Tag("VERB")),)
-    return (Reading(word, stem(word), Tag("NOUN" if word[:1].isalpha() else None)),)
+    if not word[:1].isalpha():
+        return (Reading(word, stem(word), Tag()),)
+    base = stem(word)
+    return (Reading(word, base, Tag("NOUN", number="plur" if is_plural(word, base) else None,
+                                    animate=base in person_nouns())),)
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person (titles, roles, groups' members): «Әкімнің айтуынша» is
+    said by the akim the article named, «Тұрғындар айтты» by a group."""
+    from ..pack import read_word_list
+    from .words import GENERIC_ROLES, GROUP_NOUNS, OTHER_PERSON_NOUNS
+
+    return frozenset(stem(word) for word in (*read_word_list(__package__, "titles"), *GROUP_NOUNS,
+                                             *GENERIC_ROLES, *OTHER_PERSON_NOUNS))
+
+
+def is_person_noun(word: str) -> bool:
+    return stem(word) in person_nouns()
+
+
+def is_common_word(word: str) -> bool:
+    """A word the vocabulary knows only in lower case (not a name)."""
+    lower = word.lower()
+    return lower in vocabulary() and lower not in proper_names()
+
+
+def is_plural(word: str, base: str) -> bool:
+    """A plural ending right after the stem (тұрғын-дар, депутат-тар-дың)."""
+    rest = word.lower()[len(base):]
+    return base != word.lower() and rest.startswith(PLURAL_ENDINGS)
 
 
 def lemma(word: str) -> str:

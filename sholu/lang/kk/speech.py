@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..pack import ReportedSpeech
-from .morphology import LETTERS, has_case_ending, is_speech_verb, speech_stem
+from .morphology import (GENITIVE_ENDINGS, LETTERS, has_case_ending, is_common_word, is_person_noun, is_speech_verb,
+                         speech_stem)
 
 WORDS = re.compile(rf"[{LETTERS}]+")
 MIN_CONTENT_WORDS = 3
@@ -32,6 +33,11 @@ NOMINALISED = r"(?:екен|болған|\w+(?:атын|етін|йтын|йті
 SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп)|(?P<clause>{NOMINALISED}))\s+"
                        rf"(?P<verb>(?:[{LETTERS}]+\s+){{0,2}}?[{LETTERS}]+)\s*[.!]?\s*$", re.IGNORECASE)
 TAIL_REACH = 160
+SUBJECT_REACH = 10          # words from a sentence's start where its subject is looked for
+SUBJECT_PRONOUNS = frozenset(("ол", "олар", "мен", "біз"))
+# «… Әлия Бекова да қатысып, …»: a converb clause of a few words closed by a comma, what the
+# subject did before saying it
+CONVERB_CLAUSE = re.compile(rf"(?:\s+[{LETTERS}]+){{0,3}}?\s+[{LETTERS}]+(?:ып|іп|п)\s*,", re.IGNORECASE)
 
 
 def verb_final_speech(sentence: str, offset: int, quoted: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
@@ -74,12 +80,39 @@ def said_before(sentence: str, offset: int, inside: list[tuple[int, int]]) -> It
 
 
 def clause_start(sentence: str, end: int) -> int:
-    """Indirect content starts after its speaker, the sentence's subject: the first run
-    of capitalised words among its first five («Мәжіліс депутаты Аида Балаева …»); a
-    word with a case ending is no subject («Депутат Қарағандыға барғанын …»)."""
-    words = list(re.finditer(r"\S+", sentence[:end]))[:6]
+    """Indirect content starts after its speaker, the sentence's subject: a name, a
+    person noun or a pronoun in the nominative among its first words, with the titles,
+    names and genitives after it («Мәжіліс депутаты Аида Балаева …», «Шымкент қаласының
+    әкімі Ғабит Сыздықбеков …»); the words before it (time, place) are no content, nor is
+    what the subject did first («… да қатысып, …»). With no such subject, the first run
+    of capitalised words."""
+    words = list(re.finditer(r"[^\s,]+", sentence[:end]))[:SUBJECT_REACH]
+    subject_end = 0
+    for index, word in enumerate(words):
+        if is_subject_word(word.group(), index):
+            subject_end = word.end()
+        elif subject_end and not word.group().lower().endswith(GENITIVE_ENDINGS):
+            break
+    if not subject_end:
+        return capitalised_run_end(words)
+    converb = CONVERB_CLAUSE.match(sentence, subject_end, end)
+    return converb.end() if converb else subject_end
+
+
+def is_subject_word(word: str, index: int) -> bool:
+    """A word that may be (part of) the subject: in the nominative, a person noun or
+    pronoun, or a name (the first word of a sentence only when it is no common word)."""
+    lower = word.lower().strip("«»\"")
+    if has_case_ending(lower) or not lower.replace("-", "").isalpha():
+        return False
+    if lower in SUBJECT_PRONOUNS or is_person_noun(lower):
+        return True
+    return word[:1].isupper() and (index > 0 or not is_common_word(lower))
+
+
+def capitalised_run_end(words: list) -> int:
     run_end = 0
-    for word in words:
+    for word in words[:6]:
         if word.group()[:1].isupper() and not has_case_ending(word.group()):
             run_end = word.end()
         elif run_end:

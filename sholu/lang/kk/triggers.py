@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import re
 
-MEETING = re.compile(r"\bкездес(?:у|т|ед|іп|кен|пек)\w*|\bжүздес\w*", re.IGNORECASE)
 PRESS_CONFERENCE = re.compile(r"\bбаспасөз\s+(?:конференция|мәслихат)\w*|\bбрифинг\w*", re.IGNORECASE)
 # A gathering that took place («жиналыс өтті», «форум өткізілді»), not one merely named.
 HAPPENED = r"(?:өтті|өтеді|өткізілді|өткізді|ұйымдастырылды|ұйымдастырды)"
+# «кездесті», «кездесіп», «жүздесті»; the noun when the meeting took place or was attended
+# («Кездесу … өтті», «Кездесуге … қатысты»), not when it only dates what follows
+# («Кездесу соңында министр Алматыға баратынын хабарлады»: no meeting in Almaty).
+MEETING = re.compile(rf"\bкездес(?:т|ед|іп|кен|пек)\w*|\bжүздес\w*|\bкездесу\w*\s+(?:\S+\s+){{0,6}}?{HAPPENED}\b|"
+                     r"\bкездесуге\s+(?:\S+\s+){0,6}?қатыс\w*", re.IGNORECASE)
 GATHERING = r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция)\w*"
-OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,4}}?{HAPPENED}\b", re.IGNORECASE)
+OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?{HAPPENED}\b", re.IGNORECASE)
 GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
 
 VOTE_TRIGGERS = {
-    "election": re.compile(r"\bсайлау\w*", re.IGNORECASE),
+    # an election, not a polling station, the election commission or a voter (сайлаушы)
+    "election": re.compile(r"\bсайлау(?:ы|да|ға|дың|ды|дан|ын|ына|ында|лар|лары|ларда|ларға|лардың)?\b"
+                           r"(?!\s+(?:учаске|комиссия|округ))", re.IGNORECASE),
     "referendum": re.compile(r"\bреферендум\w*", re.IGNORECASE),
 }
+# «2026 жылғы 15 наурызда өтетін референдум», «15 наурыз күні өтетін сайлау»: a date, then a
+# verb of taking place before the vote word, dates the vote
+VOTE_HAPPENS = re.compile(r"^\s*(?:күні\s+)?(?:өт|өткізіл|бол)(?:еді|етін|кен|ті|ген|ілетін|ілді|атын|ады|ған)\s+"
+                          r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A time that is not a day: «2019 жылы», «өткен жылы», «бұған дейін», «бұрын».
 ELSEWHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+жылы\b|\bөткен\s+(?:жылы|айда)\b|\bбұған\s+дейін\b|\bбұрын\b",
                       re.IGNORECASE)

@@ -8,8 +8,9 @@ from __future__ import annotations
 # verb ending (morphology.VERB_ENDINGS).
 SPEECH_VERBS = frozenset("""де айт мәлімде хабарла түсіндір жеткіз ескерт шақыр атап
     баса сендір білдір""".split())
-# «Ол» is he and she alike: Kazakh pronouns name no gender, so only the plural resolves.
-SPEAKER_PRONOUNS = {"олар": "plur", "олардың": "plur"}
+# «Ол» is he and she alike (Kazakh pronouns name no gender): the person last named as a
+# subject, whoever it is; the plural, the group last named.
+SPEAKER_PRONOUNS = {"ол": "either", "оның": "either", "олар": "plur", "олардың": "plur"}
 GROUP_NOUNS = frozenset("""қатысушы депутат өкіл қызметкер сарапшы тұрғын мүше
     ұйымдастырушы жұмысшы""".split())
 MASCULINE_NAMES_IN_A = ("мұса", "иса", "ата")
@@ -17,6 +18,9 @@ MASCULINE_NAMES_IN_A = ("мұса", "иса", "ата")
 # --- people ----------------------------------------------------------------------------
 ROLE_SYNONYMS = {"басшы": ("министр", "әкім", "төраға", "басшы", "директор", "президент")}
 GENERIC_ROLES = frozenset("мүше өкіл қызметкер тұрғын азамат адам".split())
+# Other nouns that name a person (the quotes stage reads them as speakers, not things).
+OTHER_PERSON_NOUNS = frozenset("""орынбасар кеңесші спикер маман жетекші сарапшы мұғалім дәрігер төрайым
+    кәсіпкер шахтер зейнеткер сайлаушы студент""".split())
 
 # --- events: whom a gathering was for --------------------------------------------------
 AUDIENCE_HEADS = frozenset("ұжым жұмысшы қызметкер тұрғын сайлаушы жастар студент мұғалім дәрігер".split())

@@ -31,6 +31,7 @@ PACK = LanguagePack(
     long_ago=triggers.LONG_AGO,
     to_come=triggers.TO_COME,
     day_before=triggers.DAY_BEFORE,
+    vote_happens=triggers.VOTE_HAPPENS,
     audience_heads=words.AUDIENCE_HEADS,
     audience_complements=words.AUDIENCE_COMPLEMENTS,
     intent_verbs=words.INTENT_VERBS,

@@ -40,6 +40,11 @@ VOTE_TRIGGERS = {
     "referendum": re.compile(r"\bреферендум\w*", re.IGNORECASE),
 }
 
+# «19 марта 2023 года состоятся выборы», «15 марта пройдет референдум»: a date, then a verb
+# of taking place before the vote word, dates the vote
+VOTE_HAPPENS = re.compile(r"^\s*(?:[\w-]+\s+)?(?:состо|пройд|прошел|прошл|проход|назначен|проведен)\w*\s+"
+                          r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
 # «В мае 1981 года … провел встречу», «Ранее …», a bare «Накануне …»: a time the dates
 # stage could not pin to a day, and not the publication day either.
 ELSEWHEN = re.compile(rf"\bв\s+(?:1[89]\d\d|20\d\d)\s+году\b|\bв\s+прошлом\s+(?:году|месяце)|\bранее\b|"

@@ -161,6 +161,18 @@ def stored_languages(store) -> list[str]:
                                             "ORDER BY 1")]
 
 
+def dated_originals(store) -> list[tuple[str, str, str, str]]:
+    """(id, language, outlet, published) of every stored original with an outlet and a
+    date: what the translations backfill pairs by."""
+    return rows(store, "SELECT id, language, outlet, published FROM documents WHERE duplicate_of IS NULL "
+                       "AND outlet IS NOT NULL AND published IS NOT NULL AND pipeline_version <> '' ORDER BY seq")
+
+
+def translation_links(store) -> list[tuple[str, str]]:
+    """Every stored (article, its version in another language), both ways round."""
+    return rows(store, "SELECT document_id, translation_id FROM translations")
+
+
 def reprint_group(store, root: str) -> list[dict]:
     """Every member of a reprint group (the original `root` and its copies), earliest
     published first (undated last), with the days each came after the first."""
