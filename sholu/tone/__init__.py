@@ -32,13 +32,30 @@ def annotate_tone(doc: Document) -> Document:
     entities = [(entity, tag) for field, tag in TONED for entity in getattr(doc, field)]
     mentions = [[located(start, end, tag, sentences) for start, end in entity.get("spans", [])]
                 for entity, tag in entities]
-    toned = [(start, end, mention, reading) for found in mentions for start, end, mention, reading in found if mention]
-    tones = iter(shipped_model().tones([(mention, reading) for _, _, mention, reading in toned]))  # one product
+    tones = iter(mention_tones([(mention, sentence) for found in mentions for _, _, mention, sentence in found
+                                if mention], sentences))
     for (entity, _), found in zip(entities, mentions):
         tone_entity(entity, [span_tone(start, end, next(tones)) for start, end, mention, _ in found if mention])
     for quote in doc.quotes:
         quote["speaker_tone"] = speaker_tone(quote, doc.persons + doc.organizations, sentences)
     return doc
+
+
+# A mention's tone depends on its sentence and its place in it alone, so a sentence the
+# process has toned before (a reprint's, a stock phrase) is not read and parsed again.
+REMEMBERED_LIMIT = 100_000
+_remembered: dict[Mention, Tone] = {}
+
+
+def mention_tones(toned: list[tuple[Mention, tuple[int, int]]], sentences: "Sentences") -> list[Tone]:
+    """Each mention's tone; the ones not remembered scored together (one product)."""
+    new = {mention: sentence for mention, sentence in toned if mention not in _remembered}
+    if new:
+        found = shipped_model().tones([(mention, sentences.reading(sentence)) for mention, sentence in new.items()])
+        if len(_remembered) + len(new) > REMEMBERED_LIMIT:      # a long run's memory stays bounded
+            _remembered.clear()
+        _remembered.update(zip(new, found))
+    return [_remembered[mention] for mention, _ in toned]
 
 
 class Sentences:
@@ -73,13 +90,13 @@ def span_tone(start: int, end: int, tone: Tone) -> dict:
 
 
 def located(start: int, end: int, tag: str, sentences: Sentences) -> tuple:
-    """The span, its mention in its sentence and the sentence's reading (None, None when
-    the span leaves its sentence: such a mention keeps no tone)."""
+    """The span, its mention in its sentence and the sentence's span (None, None when the
+    span leaves its sentence: such a mention keeps no tone)."""
     sentence = sentences.around(start)
     if sentence is None or end > sentence[1]:
         return start, end, None, None
     first, last = sentence
-    return start, end, Mention(sentences.text[first:last], start - first, end - first, tag), sentences.reading(sentence)
+    return start, end, Mention(sentences.text[first:last], start - first, end - first, tag), sentence
 
 
 def speaker_tone(quote: dict, entities: list[dict], sentences: Sentences) -> int | None:
