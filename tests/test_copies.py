@@ -142,3 +142,19 @@ def test_releases_sharing_only_a_boilerplate_paragraph_are_not_copies(tmp_path):
     records = {r["outlet"]: r for r in export_records(tmp_path / "releases.db")}
     assert [records[f"release-{n}.example"]["duplicate_of"] for n in range(3)] == [None, None, None]
     assert records["reprint.example"]["duplicate_of"] == records["release-1.example"]["id"]
+
+
+def test_signatures_are_datasketchs_minhash():
+    """The signature computed with numpy alone is the one datasketch's MinHash gives, and
+    the band shape is the one its LSH would choose: stores keep matching their bands."""
+    from datasketch import MinHash
+    from datasketch.lsh import _optimal_param
+
+    from sholu.dedup import NEAR_DUPLICATE_JACCARD, NUM_PERM, SEED, band_shape, shingles, signature
+
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        theirs = MinHash(num_perm=NUM_PERM, seed=SEED)
+        theirs.update_batch(list(shingles(text)))
+        assert signature(text) == theirs.hashvalues.astype("<u8").tobytes()
+    assert band_shape() == _optimal_param(NEAR_DUPLICATE_JACCARD, NUM_PERM, 0.5, 0.5)
