@@ -217,7 +217,8 @@ def parser():
     """Slovnet's news syntax model over the process's one Navec model, run flat."""
     from natasha import NewsSyntaxParser
 
-    from ..nlp.models import embedding
+    from ..nlp.models import embedding, shared_vocabulary
     from .parser import FlatParser
 
-    return FlatParser(NewsSyntaxParser(embedding()).infer)
+    with shared_vocabulary():
+        return FlatParser(NewsSyntaxParser(embedding()).infer)
