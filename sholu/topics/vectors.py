@@ -55,9 +55,12 @@ def learn_vectors(pairs: list[tuple[str, str]]) -> None:
     rows = navec.pq.codes[navec.pq.qdims, navec.pq.indexes[[indexes[i] for i in known]]]
     for pair in pairs:
         _units[pair] = None
-    for i, vector in zip(known, rows.reshape(len(known), navec.pq.dim)):
-        norm = float(np.linalg.norm(vector))
-        _units[pairs[i]] = vector / norm if norm else None
+    vectors = rows.reshape(len(known), navec.pq.dim)
+    # each norm as np.linalg.norm takes it (the row's dot with itself), all divided at once
+    norms = np.sqrt(np.array([vector.dot(vector) for vector in vectors], dtype=vectors.dtype))
+    units = vectors / np.where(norms > 0, norms, 1)[:, None]
+    for i, unit, norm in zip(known, units, norms):
+        _units[pairs[i]] = unit if norm else None
 
 
 @lru_cache(maxsize=200_000)
