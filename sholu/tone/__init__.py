@@ -43,7 +43,7 @@ def annotate_tone(doc: Document) -> Document:
 
 # A mention's tone depends on its sentence and its place in it alone, so a sentence the
 # process has toned before (a reprint's, a stock phrase) is not read and parsed again.
-REMEMBERED_LIMIT = 100_000
+REMEMBERED_LIMIT = 50_000       # mentions (a few megabytes; reprints come close together)
 _remembered: dict[Mention, Tone] = {}
 
 
@@ -66,6 +66,12 @@ class Sentences:
         self.starts = [start for start, _ in self.spans]
         self.text = text
         self.readings: dict[tuple[int, int], Reading] = {}
+        self.strings: dict[tuple[int, int], str] = {}   # one string per sentence for all its mentions
+
+    def string(self, span: tuple[int, int]) -> str:
+        if span not in self.strings:
+            self.strings[span] = self.text[span[0]:span[1]]
+        return self.strings[span]
 
     def around(self, start: int) -> tuple[int, int] | None:
         index = bisect_right(self.starts, start) - 1
@@ -73,7 +79,7 @@ class Sentences:
 
     def reading(self, span: tuple[int, int]) -> Reading:
         if span not in self.readings:
-            self.readings[span] = Reading(self.text[span[0]:span[1]])
+            self.readings[span] = Reading(self.string(span))
         return self.readings[span]
 
 
@@ -96,7 +102,7 @@ def located(start: int, end: int, tag: str, sentences: Sentences) -> tuple:
     if sentence is None or end > sentence[1]:
         return start, end, None, None
     first, last = sentence
-    return start, end, Mention(sentences.text[first:last], start - first, end - first, tag), sentence
+    return start, end, Mention(sentences.string(sentence), start - first, end - first, tag), sentence
 
 
 def speaker_tone(quote: dict, entities: list[dict], sentences: Sentences) -> int | None:

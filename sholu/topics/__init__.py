@@ -48,7 +48,7 @@ def paragraph_result(text: str, start: int, end: int, names) -> dict:
 # A paragraph's scores depend on its text, its organisation names and the taxonomy alone:
 # the quote themes stage asks again for paragraphs the themes stage scored, and a
 # reprint repeats its original's paragraphs.
-SCORED_LIMIT = 20_000
+SCORED_LIMIT = 5_000            # paragraphs (about 10 MB at most; reprints come close together)
 _scored: dict[tuple[str, str, tuple], dict[str, float]] = {}
 
 
