@@ -78,6 +78,25 @@ def test_an_anchor_drops_words_the_copy_left_out():
     assert anchor.span(22, 27) is None           # «завод» is gone
 
 
+@pytest.mark.parametrize("source, target", [
+    ("a b c", "x y a b c"),                  # a line added before
+    ("a b c", "a b c z"),                    # and after
+    ("x a b c y", "a b c"),                  # words left out around it
+    ("a b a b", "b a b a b a b"),            # periodic: the first place it occurs
+    ("a b c", "a x c"),                      # an edit inside: the full search
+])
+def test_word_mapping_is_sequence_matchers(source, target):
+    """The short way for copies that only add or drop words around the original maps
+    each word where SequenceMatcher's blocks put it."""
+    from difflib import SequenceMatcher
+
+    from sholu.dedup.inherit import word_mapping
+
+    a, b = source.split(), target.split()
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    assert word_mapping(a, b) == {i + k: j + k for i, j, size in blocks for k in range(size)}
+
+
 def test_the_first_of_a_pair_stays_the_original_in_one_batch(tmp_path):
     """Both in one batch of parallel work: the earlier file is the original, as before."""
     folder = tmp_path / "pair"
