@@ -30,9 +30,14 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def stored(corpus, tmp_path_factory):
+def stored_db(corpus, tmp_path_factory):
     db = tmp_path_factory.mktemp("copies-db") / "copies.db"
-    summary = run_into(db, corpus)
+    return run_into(db, corpus), db
+
+
+@pytest.fixture(scope="module")
+def stored(stored_db):
+    summary, db = stored_db
     return summary, {Path(r["source"]).name: r for r in export_records(db)}
 
 
@@ -177,3 +182,33 @@ def test_signatures_are_datasketchs_minhash():
         theirs.update_batch(list(shingles(text)))
         assert signature(text) == theirs.hashvalues.astype("<u8").tobytes()
     assert band_shape() == _optimal_param(NEAR_DUPLICATE_JACCARD, NUM_PERM, 0.5, 0.5)
+
+
+def test_a_reprint_takes_its_originals_tones_only_from_this_pipeline_version(stored_db, stored, tmp_path):
+    """A copy of a stored original inherits the tones it was given, by sentence (the
+    tone stage reads again only what the copy changed), unless an older pipeline
+    version, whose tone model read differently, gave them."""
+    from sholu import PIPELINE_VERSION
+    from sholu.dedup.corpus import toned_now
+    from sholu.dedup.inherit import inherit_from_original
+    from sholu.document import Document
+    from sholu.store import open_store
+    from sholu.tone import annotate_tone, tones_of
+
+    _, records = stored
+    db = tmp_path / "older.db"
+    shutil.copy(stored_db[1], db)
+    store = open_store(str(db))
+    original = store.document(records[ORIGINAL]["id"])
+    assert toned_now(store, original.id)
+    found = tones_of(original)
+    assert len(found) == sum(len(e["tone_mentions"]) for e in original.persons + original.organizations) > 0
+    copy = Document(source="b", fingerprint="", text=f"Выпуск 3.\n{original.text}", language="ru", original=original)
+    inherit_from_original(copy)
+    assert copy.known_tones == found
+    alone = [e["tone_mentions"] for e in annotate_tone(copy).persons]
+    assert alone == [[{**t, "start": t["start"] + 10, "end": t["end"] + 10} for t in e["tone_mentions"]]
+                     for e in original.persons]
+    store.db.execute("UPDATE documents SET pipeline_version=? WHERE id=?", (f"{PIPELINE_VERSION}-older", original.id))
+    assert not toned_now(store, original.id)
+    store.close()

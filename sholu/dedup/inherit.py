@@ -107,6 +107,11 @@ def moved_entity(record: dict, anchor: Anchor, same_headline: bool) -> dict | No
 
 def inherit_from_original(doc: Document) -> Document:
     """The stage: a copy takes the entities of the original `attach` gave it (which
-    then goes, so it does not travel back from the worker)."""
+    then goes, so it does not travel back from the worker), and the tones the original
+    was given, by sentence (the tone stage reads again only sentences the copy changed)."""
+    from ..tone import tones_of
+
     original, doc.original = doc.original, None
+    # {} from attach: the stored original was toned by another pipeline version
+    doc.known_tones = tones_of(original) or None if doc.known_tones is None else None
     return inherit_entities(doc, original)

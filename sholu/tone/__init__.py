@@ -28,6 +28,9 @@ def preload() -> None:
 def annotate_tone(doc: Document) -> Document:
     if doc.language != MODEL_LANGUAGE:
         return doc
+    if doc.known_tones:
+        remember(doc.known_tones)
+    doc.known_tones = None
     sentences = Sentences(doc.text)
     entities = [(entity, tag) for field, tag in TONED for entity in getattr(doc, field)]
     mentions = [[located(start, end, tag, sentences) for start, end in entity.get("spans", [])]
@@ -52,10 +55,32 @@ def mention_tones(toned: list[tuple[Mention, tuple[int, int]]], sentences: "Sent
     new = {mention: sentence for mention, sentence in toned if mention not in _remembered}
     if new:
         found = shipped_model().tones([(mention, sentences.reading(sentence)) for mention, sentence in new.items()])
-        if len(_remembered) + len(new) > REMEMBERED_LIMIT:      # a long run's memory stays bounded
-            _remembered.clear()
-        _remembered.update(zip(new, found))
+        remember(dict(zip(new, found)))
     return [_remembered[mention] for mention, _ in toned]
+
+
+def remember(tones: dict[Mention, Tone]) -> None:
+    if len(_remembered) + len(tones) > REMEMBERED_LIMIT:      # a long run's memory stays bounded
+        _remembered.clear()
+    _remembered.update(tones)
+
+
+def tones_of(doc: Document) -> dict[Mention, Tone]:
+    """The tones a toned document's mentions were given, by mention (sentence, place,
+    tag): what a reprint with the same sentence would be given (a copy inherits them)."""
+    if doc.language != MODEL_LANGUAGE:
+        return {}
+    toned = [(entity, tag) for field, tag in TONED for entity in getattr(doc, field) if entity.get("tone_mentions")]
+    if not toned:
+        return {}
+    sentences = Sentences(doc.text)
+    found = {}
+    for entity, tag in toned:
+        for given in entity["tone_mentions"]:
+            _, _, mention, _ = located(given["start"], given["end"], tag, sentences)
+            if mention:
+                found[mention] = Tone(given["tone"], given["confidence"])
+    return found
 
 
 class Sentences:
