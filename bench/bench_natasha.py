@@ -205,7 +205,12 @@ def main() -> None:
 
 
 def warm_up(work: Path, texts: list[str]) -> None:
-    """One small run of each side first, so the model files are in the OS cache for both."""
+    """One small run of each side first, so the model files are in the OS cache for both;
+    and Sholu's sources compiled, as installing it compiles them (Natasha's were when it
+    was installed): with PYTHONDONTWRITEBYTECODE set, every start compiled them again."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "sholu", quiet=1)
     build_corpus(work / "warm-up", 2, texts)
     in_fresh_process("natasha", work / "warm-up")
     in_fresh_process("sholu", work / "warm-up", work / "warm-up.db", 1)

@@ -70,6 +70,9 @@ class Document:
     translations: list[dict] = field(default_factory=list)    # [{id, language}]: its versions in other languages
     indexed: Indexed | None = field(default=None, compare=False, repr=False)   # store index entries, from the worker
     original: Document | None = field(default=None, compare=False, repr=False)  # a copy's, between attach and inherit
+    # a copy's: its original's tones by mention, between inherit and tone ({} from attach:
+    # the stored original's tones are another pipeline version's, not to be taken)
+    known_tones: dict | None = field(default=None, compare=False, repr=False)
 
     def to_record(self) -> dict:
         """The export contract: these keys may grow, never shrink or change."""

@@ -30,9 +30,14 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def stored(corpus, tmp_path_factory):
+def stored_db(corpus, tmp_path_factory):
     db = tmp_path_factory.mktemp("copies-db") / "copies.db"
-    summary = run_into(db, corpus)
+    return run_into(db, corpus), db
+
+
+@pytest.fixture(scope="module")
+def stored(stored_db):
+    summary, db = stored_db
     return summary, {Path(r["source"]).name: r for r in export_records(db)}
 
 
@@ -76,6 +81,25 @@ def test_an_anchor_drops_words_the_copy_left_out():
     anchor = Anchor("Аида Балаева посетила завод в Уральске.", "Аида Балаева посетила Уральск.")
     assert anchor.span(0, 12) == (0, 12)
     assert anchor.span(22, 27) is None           # «завод» is gone
+
+
+@pytest.mark.parametrize("source, target", [
+    ("a b c", "x y a b c"),                  # a line added before
+    ("a b c", "a b c z"),                    # and after
+    ("x a b c y", "a b c"),                  # words left out around it
+    ("a b a b", "b a b a b a b"),            # periodic: the first place it occurs
+    ("a b c", "a x c"),                      # an edit inside: the full search
+])
+def test_word_mapping_is_sequence_matchers(source, target):
+    """The short way for copies that only add or drop words around the original maps
+    each word where SequenceMatcher's blocks put it."""
+    from difflib import SequenceMatcher
+
+    from sholu.dedup.inherit import word_mapping
+
+    a, b = source.split(), target.split()
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    assert word_mapping(a, b) == {i + k: j + k for i, j, size in blocks for k in range(size)}
 
 
 def test_the_first_of_a_pair_stays_the_original_in_one_batch(tmp_path):
@@ -142,3 +166,49 @@ def test_releases_sharing_only_a_boilerplate_paragraph_are_not_copies(tmp_path):
     records = {r["outlet"]: r for r in export_records(tmp_path / "releases.db")}
     assert [records[f"release-{n}.example"]["duplicate_of"] for n in range(3)] == [None, None, None]
     assert records["reprint.example"]["duplicate_of"] == records["release-1.example"]["id"]
+
+
+def test_signatures_are_datasketchs_minhash():
+    """The signature computed with numpy alone is the one datasketch's MinHash gives, and
+    the band shape is the one its LSH would choose: stores keep matching their bands."""
+    from datasketch import MinHash
+    from datasketch.lsh import _optimal_param
+
+    from sholu.dedup import NEAR_DUPLICATE_JACCARD, NUM_PERM, SEED, band_shape, shingles, signature
+
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        theirs = MinHash(num_perm=NUM_PERM, seed=SEED)
+        theirs.update_batch(list(shingles(text)))
+        assert signature(text) == theirs.hashvalues.astype("<u8").tobytes()
+    assert band_shape() == _optimal_param(NEAR_DUPLICATE_JACCARD, NUM_PERM, 0.5, 0.5)
+
+
+def test_a_reprint_takes_its_originals_tones_only_from_this_pipeline_version(stored_db, stored, tmp_path):
+    """A copy of a stored original inherits the tones it was given, by sentence (the
+    tone stage reads again only what the copy changed), unless an older pipeline
+    version, whose tone model read differently, gave them."""
+    from sholu import PIPELINE_VERSION
+    from sholu.dedup.corpus import toned_now
+    from sholu.dedup.inherit import inherit_from_original
+    from sholu.document import Document
+    from sholu.store import open_store
+    from sholu.tone import annotate_tone, tones_of
+
+    _, records = stored
+    db = tmp_path / "older.db"
+    shutil.copy(stored_db[1], db)
+    store = open_store(str(db))
+    original = store.document(records[ORIGINAL]["id"])
+    assert toned_now(store, original.id)
+    found = tones_of(original)
+    assert len(found) == sum(len(e["tone_mentions"]) for e in original.persons + original.organizations) > 0
+    copy = Document(source="b", fingerprint="", text=f"Выпуск 3.\n{original.text}", language="ru", original=original)
+    inherit_from_original(copy)
+    assert copy.known_tones == found
+    alone = [e["tone_mentions"] for e in annotate_tone(copy).persons]
+    assert alone == [[{**t, "start": t["start"] + 10, "end": t["end"] + 10} for t in e["tone_mentions"]]
+                     for e in original.persons]
+    store.db.execute("UPDATE documents SET pipeline_version=? WHERE id=?", (f"{PIPELINE_VERSION}-older", original.id))
+    assert not toned_now(store, original.id)
+    store.close()

@@ -236,6 +236,24 @@ def test_the_stage_tones_each_mention_as_the_model_does_alone():
     assert len({t["tone"] for t in found}) > 1          # the sentence is not one tone for all
 
 
+def test_a_reprinted_sentence_is_toned_from_memory_with_the_same_tones():
+    """A mention toned once in the process (same sentence, place and tag) is not scored
+    again: a reprint under a line of its own adds nothing to the memory, and its mentions
+    get the original's tones at its own offsets."""
+    from sholu import tone
+
+    spans = [(m.start, m.end) for m in shared_mentions()]
+    first = annotate_tone(Document(source="a", fingerprint="", text=SHARED, language="ru",
+                                   persons=[{"entity_id": 1, "spans": spans}])).persons[0]["tone_mentions"]
+    remembered = len(tone._remembered)
+    shift = len("Выпуск 2.\n")
+    again = annotate_tone(Document(source="b", fingerprint="", text="Выпуск 2.\n" + SHARED, language="ru",
+                                   persons=[{"entity_id": 1, "spans": [(s + shift, e + shift) for s, e in spans]}]))
+    assert len(tone._remembered) == remembered > 0
+    assert again.persons[0]["tone_mentions"] == [{**t, "start": t["start"] + shift, "end": t["end"] + shift}
+                                                 for t in first]
+
+
 def test_a_document_without_mentions_keeps_empty_tones():
     doc = Document(source="t", fingerprint="", text=SHARED, language="ru", persons=[{"entity_id": 1, "spans": []}])
     assert annotate_tone(doc).persons[0]["tone"] == {"positive": 0, "neutral": 0, "negative": 0, "net": 0.0}

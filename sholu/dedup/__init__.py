@@ -5,18 +5,15 @@ Signatures are computed in the workers (`sign_document`); the lookup runs where 
 store is (`find_original`), because it must see every document stored before, in this
 run and in earlier ones. LSH bands live in the store, so the index survives restarts.
 
-numpy and datasketch (which imports much of scipy) are imported in the functions that
-use them: the store imports this module, and most commands never sign a text.
+The MinHash is datasketch's, computed here with numpy alone (datasketch imports much of
+scipy, half a second of every run's start); numpy is imported in the functions that use
+it: the store imports this module, and most commands never sign a text.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -56,30 +53,48 @@ def shingles(text: str) -> set[bytes]:
 
 
 def signature(text: str, min_shingles: int = MIN_SHINGLES) -> bytes | None:
+    """The text's MinHash: datasketch's (version 2, scheme "affine32", seed SEED) computed
+    here, so a run never imports datasketch and the scipy it pulls in (half a second of
+    start-up); the stored signatures stay the ones datasketch gives (a test compares)."""
     grams = shingles(text)
     if len(grams) < min_shingles:
         return None
-    from datasketch import MinHash
+    import numpy as np
 
-    template = minhash_template()
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme)
-    minhash.update_batch(list(grams))
-    return minhash.hashvalues.astype("<u8").tobytes()
+    multipliers, offsets = permutations()
+    hashed = np.fromiter((sha1_hash32(gram) for gram in grams), dtype=np.uint32, count=len(grams))
+    permuted = mixed(hashed)[:, None] * multipliers + offsets        # uint32: wraps modulo 2**32
+    return permuted.min(axis=0).astype("<u8").tobytes()
+
+
+def sha1_hash32(data: bytes) -> int:
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+def mixed(values):
+    """MurmurHash3's 32-bit finalizer, which datasketch applies before permuting."""
+    import numpy as np
+
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 @lru_cache(maxsize=1)
-def minhash_template() -> MinHash:
-    """Its permutations, drawn once: datasketch draws them anew for every MinHash."""
-    from datasketch import MinHash
+def permutations():
+    """The NUM_PERM permutations a * h + b (a odd), drawn as datasketch draws them."""
+    import numpy as np
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED)
+    draw = np.random.RandomState(SEED)
+    multipliers = draw.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    return multipliers, draw.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
 
 
 def preload() -> None:
-    """datasketch (with the scipy it imports, half a second) and the permutations,
-    loaded before the workers fork rather than once in each."""
-    minhash_template()
-    band_shape()
+    """The permutations, drawn before the workers fork rather than once in each."""
+    permutations()
 
 
 def sign_document(doc):
@@ -88,13 +103,14 @@ def sign_document(doc):
     return doc
 
 
-@lru_cache(maxsize=1)
-def band_shape() -> tuple[int, int]:
-    """(bands, rows per band) that minimise false positives and negatives at the
-    threshold, as datasketch's MinHashLSH chooses them."""
-    from datasketch.lsh import _optimal_param
+# (bands, rows per band) that minimise false positives and negatives at the threshold,
+# as datasketch's MinHashLSH chooses them for NUM_PERM and NEAR_DUPLICATE_JACCARD (its
+# integration needs scipy; a test derives it again).
+BAND_SHAPE = (18, 7)
 
-    return _optimal_param(NEAR_DUPLICATE_JACCARD, NUM_PERM, 0.5, 0.5)
+
+def band_shape() -> tuple[int, int]:
+    return BAND_SHAPE
 
 
 @lru_cache(maxsize=4096)
@@ -113,9 +129,12 @@ def band_keys(sig: bytes) -> tuple[tuple[int, bytes], ...]:
 
 
 def jaccard_estimate(a: bytes, b: bytes) -> float:
+    """The share of equal hash values (the float np.mean gives, without its overhead: a
+    reprint's signature is compared with every stored copy of its text)."""
     import numpy as np
 
-    return float(np.mean(np.frombuffer(a, dtype="<u8") == np.frombuffer(b, dtype="<u8")))
+    equal = np.count_nonzero(np.frombuffer(a, dtype="<u8") == np.frombuffer(b, dtype="<u8"))
+    return equal / (len(a) // 8)
 
 
 def find_original(doc, store) -> str | None:
@@ -151,5 +170,19 @@ def opened_in(text: str, other: str) -> float:
 
 
 def opening(text: str, count: int) -> set[str]:
-    words = words_of(text)[:count]
+    words = first_words(text, count)
     return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 0))}
+
+
+def first_words(text: str, count: int) -> list[str]:
+    """`words_of(text)[:count]`, reading only as much of the text as holds them: a cut
+    just before a space splits no word and changes no letter's lower case."""
+    cut = text.rfind(" ", 0, CHARACTERS_PER_WORD * (count + 1))
+    if cut > 0:
+        words = words_of(text[:cut])
+        if len(words) >= count:
+            return words[:count]
+    return words_of(text)[:count]
+
+
+CHARACTERS_PER_WORD = 16       # a prefix this many times the words wanted nearly always holds them

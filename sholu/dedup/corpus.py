@@ -53,9 +53,20 @@ def attach_originals(docs: list, batch) -> list:
         if doc.duplicate_of is None:
             continue
         doc.original = here.get(doc.duplicate_of) or batch.store.document(doc.duplicate_of)
+        if doc.original is not None and doc.original is not here.get(doc.duplicate_of):
+            doc.known_tones = None if toned_now(batch.store, doc.duplicate_of) else {}
         if doc.original is None:
             doc.duplicate_of = None
             orphans.append(doc)
     redone = {doc.id: doc for doc in batch.run_earlier(orphans, "attach", "originals")}
     orphaned = {doc.id for doc in orphans}
     return [redone.get(doc.id, doc) for doc in docs if doc.id in redone or doc.id not in orphaned]
+
+
+def toned_now(store, doc_id: str) -> bool:
+    """Whether a stored original's tones are this pipeline's (an older version's tone
+    model read differently): a copy inherits them only then."""
+    from .. import PIPELINE_VERSION
+    from ..store.queries.documents import analysed_by
+
+    return analysed_by(store, doc_id) == PIPELINE_VERSION

@@ -45,15 +45,36 @@ class Anchor:
 
 
 def key(match: re.Match) -> str:
-    return match.group().lower().translate(FOLD)
+    return match.group().lower().replace("ё", "е")      # FOLD's letters, lowered first
 
 
 def word_mapping(source: list[str], target: list[str]) -> dict[int, int]:
     """Index of each original word that the copy has at the matching place."""
     if source == target:                     # an exact copy: same words, same order
         return {i: i for i in range(len(source))}
+    # A copy that only adds words before or after the original (a line of its own), or
+    # only leaves some out there: the one block SequenceMatcher would find (the longest,
+    # first in the original, then first in the copy), without its search.
+    shift = first_position(source, target)
+    if shift is not None:
+        return {i: i + shift for i in range(len(source))}
+    shift = first_position(target, source)
+    if shift is not None:
+        return {shift + i: i for i in range(len(target))}
     matcher = SequenceMatcher(None, source, target, autojunk=False)
     return {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+
+
+def first_position(inner: list[str], outer: list[str]) -> int | None:
+    """Where `inner` first occurs whole in `outer` when `outer` is at most EXTRA_WORDS
+    longer, or None."""
+    extra = len(outer) - len(inner)
+    if not 0 <= extra <= EXTRA_WORDS:
+        return None
+    return next((start for start in range(extra + 1) if outer[start:start + len(inner)] == inner), None)
+
+
+EXTRA_WORDS = 64           # words a copy may add or leave out around the original for the short way
 
 
 ENTITY_FIELDS = ("persons", "organizations", "places")
@@ -86,6 +107,11 @@ def moved_entity(record: dict, anchor: Anchor, same_headline: bool) -> dict | No
 
 def inherit_from_original(doc: Document) -> Document:
     """The stage: a copy takes the entities of the original `attach` gave it (which
-    then goes, so it does not travel back from the worker)."""
+    then goes, so it does not travel back from the worker), and the tones the original
+    was given, by sentence (the tone stage reads again only sentences the copy changed)."""
+    from ..tone import tones_of
+
     original, doc.original = doc.original, None
+    # {} from attach: the stored original was toned by another pipeline version
+    doc.known_tones = tones_of(original) or None if doc.known_tones is None else None
     return inherit_entities(doc, original)

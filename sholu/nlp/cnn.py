@@ -83,7 +83,7 @@ class FlatEncoder:
         self.navec, self.shapes = model.emb.word, model.emb.shape.weight.array
         self.layers = [ConvLayer.of(layer) for layer in model.encoder.layers]
         self.words_vocab, self.shapes_vocab = infer.encoder.words_vocab, infer.encoder.shapes_vocab
-        self.known: dict[str, tuple[int, int]] = {}
+        self.known = ids_cache(self.words_vocab, self.shapes_vocab)
 
     def encoded(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Every word's encoder output, and where each sequence starts in them."""
@@ -123,6 +123,20 @@ class FlatEncoder:
             pairs.append(pair)
         array = np.array(pairs, dtype=np.intp).reshape(len(pairs), 2)
         return array[:, 0], array[:, 1]
+
+
+_ID_CACHES: list[tuple[dict, list, dict[str, tuple[int, int]]]] = []
+
+
+def ids_cache(words_vocab, shapes_vocab) -> dict[str, tuple[int, int]]:
+    """The words' (vocabulary id, shape id), shared by the encoders whose vocabularies
+    are the same (the morphology, NER and syntax models all read Navec's index, see
+    `models.shared_vocabulary`, and the same shapes): a word is encoded once, not thrice."""
+    for index, shapes, cache in _ID_CACHES:
+        if index is words_vocab.item_ids and shapes == shapes_vocab.items:
+            return cache
+    _ID_CACHES.append((words_vocab.item_ids, shapes_vocab.items, {}))
+    return _ID_CACHES[-1][2]
 
 
 class FlatTagger(FlatEncoder):

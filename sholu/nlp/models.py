@@ -1,19 +1,60 @@
 """Models, loaded once per process (a worker forked after loading shares the parent's)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 
 from ..lang.ru.morphology import morph, parses    # pymorphy is Russian: the pack holds it
 
-__all__ = ["embedding", "morph", "parses", "taggers"]
+__all__ = ["embedding", "morph", "parses", "shared_vocabulary", "taggers"]
 
 
 @lru_cache(maxsize=1)
 def embedding():
-    """Navec news vectors: the taggers' input, and the topics stage's word meanings."""
+    """Navec news vectors: the taggers' input, and the topics stage's word meanings.
+    Loaded without the tables of Navec's own `sim` (every vector's norm and the
+    centroids' products, a quarter of a second of each start), which nothing here calls."""
+    import numpy as np
     from natasha import NewsEmbedding
+    from navec.pq import PQ
 
-    return NewsEmbedding()
+    def dimensions_only(pq) -> None:
+        pq.qdims = np.arange(pq.qdim)           # what looking a vector up needs
+
+    full = PQ.precompute
+    PQ.precompute = dimensions_only
+    try:
+        return NewsEmbedding()
+    finally:
+        PQ.precompute = full
+
+
+@contextmanager
+def shared_vocabulary():
+    """Slovnet's models loaded inside read their word list as Navec's own index: each
+    pack carries the same 250,000 words as Navec, and indexing them again for every model
+    cost a tenth of a second each. A list that differs is indexed as Slovnet does."""
+    from slovnet.const import PAD, UNK
+    from slovnet.exec import pack
+    from slovnet.vocab import Vocab
+
+    navec = embedding().vocab
+
+    def read_vocabulary(data: bytes) -> Vocab:
+        items = pack.decompress(data).decode("utf8").splitlines()
+        if items != navec.words:
+            return Vocab(items)
+        vocab = Vocab.__new__(Vocab)
+        vocab.items, vocab.item_ids = navec.words, navec.word_ids
+        vocab.unk_id, vocab.pad_id = navec.word_ids.get(UNK), navec.word_ids.get(PAD)
+        return vocab
+
+    own = pack.bytes_vocab
+    pack.bytes_vocab = read_vocabulary
+    try:
+        yield
+    finally:
+        pack.bytes_vocab = own
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +65,8 @@ def taggers():
 
     from .cnn import MorphTagger, NERTagger
 
-    return {
-        "morph_tagger": MorphTagger(NewsMorphTagger(embedding()).infer),
-        "ner_tagger": NERTagger(NewsNERTagger(embedding()).infer),
-    }
+    with shared_vocabulary():
+        return {
+            "morph_tagger": MorphTagger(NewsMorphTagger(embedding()).infer),
+            "ner_tagger": NERTagger(NewsNERTagger(embedding()).infer),
+        }

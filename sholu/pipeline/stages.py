@@ -69,7 +69,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("attach", "sholu.dedup.corpus:attach_originals", ("duplicate_of", "persons"),
           ("original",), on=CORPUS),
     Stage("inherit", "sholu.dedup.inherit:inherit_from_original", ("original", "text"),
-          ("persons", "organizations", "places"), on=COPIES),
+          ("persons", "organizations", "places", "known_tones"), on=COPIES),
     Stage("dates", "sholu.nlp:annotate_dates", ("text", "published"), ("dates",),
           on=COPIES, needs_language=True),
     Stage("link", "sholu.nlp.link:link_people", ("persons",), ("persons",), on=CORPUS),

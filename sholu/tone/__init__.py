@@ -28,17 +28,59 @@ def preload() -> None:
 def annotate_tone(doc: Document) -> Document:
     if doc.language != MODEL_LANGUAGE:
         return doc
+    if doc.known_tones:
+        remember(doc.known_tones)
+    doc.known_tones = None
     sentences = Sentences(doc.text)
     entities = [(entity, tag) for field, tag in TONED for entity in getattr(doc, field)]
     mentions = [[located(start, end, tag, sentences) for start, end in entity.get("spans", [])]
                 for entity, tag in entities]
-    toned = [(start, end, mention, reading) for found in mentions for start, end, mention, reading in found if mention]
-    tones = iter(shipped_model().tones([(mention, reading) for _, _, mention, reading in toned]))  # one product
+    tones = iter(mention_tones([(mention, sentence) for found in mentions for _, _, mention, sentence in found
+                                if mention], sentences))
     for (entity, _), found in zip(entities, mentions):
         tone_entity(entity, [span_tone(start, end, next(tones)) for start, end, mention, _ in found if mention])
     for quote in doc.quotes:
         quote["speaker_tone"] = speaker_tone(quote, doc.persons + doc.organizations, sentences)
     return doc
+
+
+# A mention's tone depends on its sentence and its place in it alone, so a sentence the
+# process has toned before (a reprint's, a stock phrase) is not read and parsed again.
+REMEMBERED_LIMIT = 50_000       # mentions (a few megabytes; reprints come close together)
+_remembered: dict[Mention, Tone] = {}
+
+
+def mention_tones(toned: list[tuple[Mention, tuple[int, int]]], sentences: "Sentences") -> list[Tone]:
+    """Each mention's tone; the ones not remembered scored together (one product)."""
+    new = {mention: sentence for mention, sentence in toned if mention not in _remembered}
+    if new:
+        found = shipped_model().tones([(mention, sentences.reading(sentence)) for mention, sentence in new.items()])
+        remember(dict(zip(new, found)))
+    return [_remembered[mention] for mention, _ in toned]
+
+
+def remember(tones: dict[Mention, Tone]) -> None:
+    if len(_remembered) + len(tones) > REMEMBERED_LIMIT:      # a long run's memory stays bounded
+        _remembered.clear()
+    _remembered.update(tones)
+
+
+def tones_of(doc: Document) -> dict[Mention, Tone]:
+    """The tones a toned document's mentions were given, by mention (sentence, place,
+    tag): what a reprint with the same sentence would be given (a copy inherits them)."""
+    if doc.language != MODEL_LANGUAGE:
+        return {}
+    toned = [(entity, tag) for field, tag in TONED for entity in getattr(doc, field) if entity.get("tone_mentions")]
+    if not toned:
+        return {}
+    sentences = Sentences(doc.text)
+    found = {}
+    for entity, tag in toned:
+        for given in entity["tone_mentions"]:
+            _, _, mention, _ = located(given["start"], given["end"], tag, sentences)
+            if mention:
+                found[mention] = Tone(given["tone"], given["confidence"])
+    return found
 
 
 class Sentences:
@@ -49,6 +91,12 @@ class Sentences:
         self.starts = [start for start, _ in self.spans]
         self.text = text
         self.readings: dict[tuple[int, int], Reading] = {}
+        self.strings: dict[tuple[int, int], str] = {}   # one string per sentence for all its mentions
+
+    def string(self, span: tuple[int, int]) -> str:
+        if span not in self.strings:
+            self.strings[span] = self.text[span[0]:span[1]]
+        return self.strings[span]
 
     def around(self, start: int) -> tuple[int, int] | None:
         index = bisect_right(self.starts, start) - 1
@@ -56,7 +104,7 @@ class Sentences:
 
     def reading(self, span: tuple[int, int]) -> Reading:
         if span not in self.readings:
-            self.readings[span] = Reading(self.text[span[0]:span[1]])
+            self.readings[span] = Reading(self.string(span))
         return self.readings[span]
 
 
@@ -73,13 +121,13 @@ def span_tone(start: int, end: int, tone: Tone) -> dict:
 
 
 def located(start: int, end: int, tag: str, sentences: Sentences) -> tuple:
-    """The span, its mention in its sentence and the sentence's reading (None, None when
-    the span leaves its sentence: such a mention keeps no tone)."""
+    """The span, its mention in its sentence and the sentence's span (None, None when the
+    span leaves its sentence: such a mention keeps no tone)."""
     sentence = sentences.around(start)
     if sentence is None or end > sentence[1]:
         return start, end, None, None
     first, last = sentence
-    return start, end, Mention(sentences.text[first:last], start - first, end - first, tag), sentences.reading(sentence)
+    return start, end, Mention(sentences.string(sentence), start - first, end - first, tag), sentence
 
 
 def speaker_tone(quote: dict, entities: list[dict], sentences: Sentences) -> int | None:

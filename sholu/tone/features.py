@@ -74,6 +74,13 @@ class Reading:
             with_trees([self])
         return self.parsed
 
+    def tree_rows(self) -> np.ndarray:
+        """The Navec rows of the sentence's tree, one per token (what `Tree.matrix` looks
+        up): the reading's own, punctuation's zeroed."""
+        rows = self.matrix[:-1].copy()
+        rows[[i for i, form in enumerate(self.forms[:-1]) if not form[0].isalnum()]] = 0
+        return rows
+
     def masked(self, start: int, end: int) -> tuple[list[int], int]:
         """The slots of the sentence with the entity masked, and the index of <E> in them
         (the sparse and the dense features both ask)."""
@@ -109,7 +116,8 @@ class Reading:
 def with_trees(readings: list[Reading]) -> None:
     """The readings not yet parsed, parsed together (one batched call)."""
     waiting = list({id(r): r for r in readings if r.parsed is None}.values())
-    for reading, tree in zip(waiting, parse_trees([r.sentence for r in waiting])):
+    for reading, tree in zip(waiting, parse_trees([r.sentence for r in waiting], [r.words for r in waiting])):
+        tree.vectors = reading.tree_rows()
         reading.parsed = tree
 
 

@@ -201,11 +201,11 @@ def mean_vector(tree: Tree, nodes: list[int]) -> np.ndarray:
     return total / norm if norm else total
 
 
-def parse_trees(sentences: list[str]) -> list[Tree]:
+def parse_trees(sentences: list[str], words: list[list[tuple[str, int, int]]] | None = None) -> list[Tree]:
     """Each sentence's tree, all parsed in one call. The words are the tone features' own
     tokens (razdel's, which the parser was trained on, cost a fifth of the stage; the
-    shipped model was trained on these trees)."""
-    words = [tokens(sentence) for sentence in sentences]
+    shipped model was trained on these trees), given when the sentences are read already."""
+    words = words or [tokens(sentence) for sentence in sentences]
     parsed = parser()([[sentence[start:end] for _, start, end in found] for sentence, found in zip(sentences, words)])
     return [Tree([Node(form, word_reading(form)[0], start, end, head - 1, rel)
                   for (form, start, end), (head, rel) in zip(found, heads)])
@@ -217,7 +217,8 @@ def parser():
     """Slovnet's news syntax model over the process's one Navec model, run flat."""
     from natasha import NewsSyntaxParser
 
-    from ..nlp.models import embedding
+    from ..nlp.models import embedding, shared_vocabulary
     from .parser import FlatParser
 
-    return FlatParser(NewsSyntaxParser(embedding()).infer)
+    with shared_vocabulary():
+        return FlatParser(NewsSyntaxParser(embedding()).infer)

@@ -12,7 +12,7 @@ import re
 from ..document import Document
 from .constitution import constitution_refs
 from .scoring import current_model, score_paragraph
-from .taxonomy import themes
+from .taxonomy import taxonomy_path, themes
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 LINE_BREAK = re.compile(r"\n\s*")
@@ -41,8 +41,25 @@ def classify_paragraphs(text: str, names: list | tuple = ()) -> list[dict]:
 
 def paragraph_result(text: str, start: int, end: int, names) -> dict:
     local = tuple((s - start, e - start) for s, e in names if start <= s and e <= end)
-    scores = score_paragraph(text[start:end], current_model(), local)
+    scores = paragraph_scores(text[start:end], local)
     return {"start": start, "end": end, "topics": ranked(scores, REPORT_FROM)}
+
+
+# A paragraph's scores depend on its text, its organisation names and the taxonomy alone:
+# the quote themes stage asks again for paragraphs the themes stage scored, and a
+# reprint repeats its original's paragraphs.
+SCORED_LIMIT = 5_000            # paragraphs (about 10 MB at most; reprints come close together)
+_scored: dict[tuple[str, str, tuple], dict[str, float]] = {}
+
+
+def paragraph_scores(paragraph: str, names: tuple) -> dict[str, float]:
+    key = (taxonomy_path(), paragraph, names)
+    scores = _scored.get(key)
+    if scores is None:
+        if len(_scored) >= SCORED_LIMIT:         # a long run's memory stays bounded
+            _scored.clear()
+        scores = _scored[key] = score_paragraph(paragraph, current_model(), names)
+    return scores
 
 
 def article_topics(paragraph_results: list[dict]) -> list[dict]:

@@ -55,9 +55,12 @@ def learn_vectors(pairs: list[tuple[str, str]]) -> None:
     rows = navec.pq.codes[navec.pq.qdims, navec.pq.indexes[[indexes[i] for i in known]]]
     for pair in pairs:
         _units[pair] = None
-    for i, vector in zip(known, rows.reshape(len(known), navec.pq.dim)):
-        norm = float(np.linalg.norm(vector))
-        _units[pairs[i]] = vector / norm if norm else None
+    vectors = rows.reshape(len(known), navec.pq.dim)
+    # each norm as np.linalg.norm takes it (the row's dot with itself), all divided at once
+    norms = np.sqrt(np.array([vector.dot(vector) for vector in vectors], dtype=vectors.dtype))
+    units = vectors / np.where(norms > 0, norms, 1)[:, None]
+    for i, unit, norm in zip(known, units, norms):
+        _units[pairs[i]] = unit if norm else None
 
 
 @lru_cache(maxsize=200_000)
@@ -67,12 +70,13 @@ def sif_weight(form: str) -> float:
 
 
 def mean_vector(pairs: list[tuple[str, str]]) -> np.ndarray | None:
-    """SIF-weighted mean of (form, lemma) vectors, length one; None if none is known."""
-    total, weight_sum = np.zeros(300, dtype=np.float32), 0.0
-    for (form, _), vector in zip(pairs, unit_vectors(pairs)):
-        if vector is not None:
-            weight = sif_weight(form)
-            total += weight * vector
-            weight_sum += weight
+    """SIF-weighted mean of (form, lemma) vectors, length one; None if none is known.
+    The weighted rows are summed in one reduction over the first axis, which adds them
+    in order, as a loop would (the same bits), without a numpy call per word."""
+    known = [(sif_weight(form), vector) for (form, _), vector in zip(pairs, unit_vectors(pairs)) if vector is not None]
+    if not known:
+        return None
+    weights = np.array([weight for weight, _ in known], dtype=np.float32)
+    total = np.add.reduce(np.array([vector for _, vector in known]) * weights[:, None], axis=0)
     norm = float(np.linalg.norm(total))
-    return total / norm if weight_sum and norm else None
+    return total / norm if norm else None

@@ -16,11 +16,14 @@ ADJECTIVE_TAGS = ("ADJF", "PRTF")
 
 @lru_cache(maxsize=1)
 def morph():
-    """pymorphy's analyser, for lemmas and inflection."""
+    """pymorphy's analyser, for lemmas and inflection, over the Russian dictionary named
+    by its path: pymorphy looking for installed dictionaries imports pkg_resources and
+    scans every package's entry points (half a second of each start)."""
     import pymorphy2
+    import pymorphy2_dicts_ru
 
     fit_pymorphy_to_python_311()
-    return pymorphy2.MorphAnalyzer()
+    return pymorphy2.MorphAnalyzer(path=pymorphy2_dicts_ru.get_path(), lang="ru")
 
 
 def fit_pymorphy_to_python_311() -> None:

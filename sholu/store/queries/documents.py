@@ -32,6 +32,12 @@ def document(store, doc_id: str) -> Document | None:
     return with_quote_links(store, row_to_document(row)) if row else None
 
 
+def analysed_by(store, doc_id: str) -> str | None:
+    """The pipeline version that analysed a stored document ('' while only reserved)."""
+    found = rows(store, "SELECT pipeline_version FROM documents WHERE id=?", (doc_id,))
+    return found[0][0] if found else None
+
+
 def with_quote_links(store, doc: Document) -> Document:
     """Each quote carries its id and, when the line was said before in another
     article, the id of that first appearance; the article, its versions in other
