@@ -87,9 +87,15 @@ AGGREGATES = (
               "SELECT em.entity_id, 1, COALESCE(em.tone_positive, 0), COALESCE(em.tone_neutral, 0), "
               "COALESCE(em.tone_negative, 0) FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
               "WHERE em.document_id {documents} AND d.duplicate_of IS NULL AND em.tone_positive IS NOT NULL"),
+    # each event's reports in the order they came out (day, then stored order), for its
+    # page: the first reports read down the key instead of sorting all its thousands
+    Aggregate("event_report_order", ("group_key", "published", "seq", "event_id"), ("reports",),
+              f"SELECT e.group_key, {DAY}, d.seq, e.event_id, 1 FROM events e JOIN documents d ON d.id = e.document_id "
+              "WHERE e.document_id {documents}"),
 )
 FIRST_SUMS = AGGREGATES[:6]         # those of the migration that made counted_documents
-SHARE_SUMS = AGGREGATES[6:]         # added later: backfilled by their own migration
+SHARE_SUMS = AGGREGATES[6:11]       # added later: backfilled by their own migration
+REPORT_ORDER = AGGREGATES[11]       # later still (backfill_event_report_order)
 
 
 def apply_sql(aggregate: Aggregate, sign: int) -> list[str]:
@@ -218,6 +224,12 @@ class Counting:
                                 [(quote_id, doc_id, topic) for topic in dict.fromkeys(json.loads(topics))])
         for aggregate in SHARE_SUMS:
             self.db.execute(backfill_sql(aggregate))
+
+    def backfill_event_report_order(self) -> None:
+        """The order of every counted document's event reports (emptied first: run
+        again, it gives the same)."""
+        self.db.execute(f"DELETE FROM {REPORT_ORDER.table}")
+        self.db.execute(backfill_sql(REPORT_ORDER))
 
     def each_stored(self, columns: str, joined: str = "", chunk: int = 2000):
         """Rows of every stored document (with `joined` rows of theirs), a chunk of

@@ -309,6 +309,17 @@ MIGRATION_TEMPLATES = [
     # SQLite's word index of the quotes holds their text lowered in every letter (its own
     # LOWER and LIKE fold only ASCII, so «закон» missed «Закон»): indexed again
     "index_quote_words",
+    # scale5 branch: each event's reports in the order they came out, kept with the
+    # documents (store/aggregates.py), so an event's page reads its first reports down
+    # this key instead of sorting every report of an event reported thousands of times
+    """
+    CREATE TABLE IF NOT EXISTS event_report_order (
+        group_key TEXT NOT NULL, published TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL,
+        reports INTEGER NOT NULL,
+        PRIMARY KEY (group_key, published, seq, event_id)
+    )
+    """,
+    "backfill_event_report_order",
 ]
 
 

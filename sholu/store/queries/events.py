@@ -8,6 +8,10 @@ from .quotes import QUOTE_COLUMNS, quote_dict
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
 EVENT_QUOTES = 50            # quotes shown on an event's page
+REPORTS_READ = 200           # reports whose quotes are read at a time for its page
+# the order an event's reports came out in (publication day, then stored order), read
+# down the key of the kept `event_report_order` (store/aggregates.py)
+REPORT_ORDER = "o.published, o.seq, o.event_id"
 
 
 def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None,
@@ -94,30 +98,60 @@ def events_with(store, text: str, limit: int = 50) -> list[dict]:
 
 def event_quotes(store, key: str, limit: int = EVENT_QUOTES) -> list[dict]:
     """What the event's participants said in its reports, each line once, in the order
-    the reports came out."""
-    found = rows(store, f"SELECT {QUOTE_COLUMNS}, e.participants FROM events e "
-                        "JOIN quotes q ON q.document_id = e.document_id JOIN documents d ON d.id = e.document_id "
-                        "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq, q.start LIMIT ?",
-                 (key, PARTICIPANT_REPORTS * 20))
-    said: dict[str, dict] = {}
-    for row in found:
-        quote = quote_dict(row[:-1])
-        if quote["speaker"] in json.loads(row[-1]):
-            said.setdefault(quote["repeat_of"] or quote["quote_id"], quote)
-    return list(said.values())[:limit]
+    the reports came out (of the first PARTICIPANT_REPORTS * 20 quotes of its reports).
+    The lines are chosen from the quotes' keys, REPORTS_READ reports at a time, and only
+    the chosen ones read whole: an event reported thousands of times has tens of
+    thousands of quotes."""
+    chosen: dict[str, str] = {}         # line (its first saying) -> the quote shown
+    read, offset = 0, 0
+    while len(chosen) < limit and read < PARTICIPANT_REPORTS * 20:
+        reports = rows(store, "SELECT e.document_id, e.participants FROM event_report_order o "
+                              "JOIN events e ON e.event_id = o.event_id WHERE o.group_key = ? "
+                              f"ORDER BY {REPORT_ORDER} LIMIT ? OFFSET ?", (key, REPORTS_READ, offset))
+        if not reports:
+            break
+        offset += REPORTS_READ
+        quotes = quotes_by_document(store, [document_id for document_id, _ in reports])
+        for document_id, participants in reports:
+            named = set(json.loads(participants))
+            for quote_id, speaker, line in quotes.get(document_id, ())[:PARTICIPANT_REPORTS * 20 - read]:
+                read += 1
+                if speaker in named:
+                    chosen.setdefault(line, quote_id)
+    shown = list(chosen.values())[:limit]
+    found = {row[0]: quote_dict(row) for row in rows(
+        store, f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id "
+               f"WHERE q.quote_id IN ({marks(shown)})", shown)}
+    return [found[quote_id] for quote_id in shown]
+
+
+def quotes_by_document(store, document_ids: list[str]) -> dict[str, list[tuple]]:
+    """document id -> (quote id, speaker, the line's first quote id) of its quotes in
+    the order of the text."""
+    found: dict[str, list[tuple]] = {}
+    for document_id, quote_id, speaker, line, _ in sorted(rows(
+            store, "SELECT document_id, quote_id, speaker, COALESCE(repeat_of, quote_id), start FROM quotes "
+                   f"WHERE document_id IN ({marks(document_ids)})", document_ids),
+            key=lambda row: (row[0], row[4])):
+        found.setdefault(document_id, []).append((quote_id, speaker, line))
+    return found
 
 
 def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[dict], int]:
     """A page of an event's reports, earliest first, and how many there are."""
     total = one(store, "SELECT COUNT(*) FROM events WHERE group_key = ?", (key,))
-    found = rows(store, "SELECT e.event_id, e.document_id, d.outlet, d.published, d.title, d.duplicate_of, "
-                        "e.date, e.city, e.city_inferred, e.venue, e.organizer, e.audience, e.participants, "
-                        "substr(d.text, 1, 120) FROM events e JOIN documents d ON d.id = e.document_id "
-                        "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq LIMIT ? OFFSET ?",
-                 (key, limit, offset))
+    page = [event_id for (event_id,) in rows(
+        store, f"SELECT event_id FROM event_report_order o WHERE group_key = ? ORDER BY {REPORT_ORDER} "
+               "LIMIT ? OFFSET ?", (key, limit, offset))]
+    found = {row[0]: row for row in rows(
+        store, "SELECT e.event_id, e.document_id, d.outlet, d.published, d.title, d.duplicate_of, "
+               "e.date, e.city, e.city_inferred, e.venue, e.organizer, e.audience, e.participants, "
+               "substr(d.text, 1, 120) FROM events e JOIN documents d ON d.id = e.document_id "
+               f"WHERE e.event_id IN ({marks(page)})", page)}
     keys = ("event_id", "document_id", "outlet", "published", "title", "duplicate_of", "date", "city",
             "city_inferred", "venue", "organizer", "audience", "participants", "opening")
-    return [{**dict(zip(keys, row)), "participants": json.loads(row[12])} for row in found], total
+    return [{**dict(zip(keys, found[event_id])), "participants": json.loads(found[event_id][12])}
+            for event_id in page], total
 
 
 def events_per_day(store, selection: Selection = ALL_TIME) -> list[dict]:
