@@ -416,3 +416,36 @@ def test_people_named_with_a_person_are_counted_over_the_latest_articles(store, 
     found = people.co_mentioned(store, person, window)
     assert {(p["entity_id"], p["name"]): p["articles"] for p in found} == dict(counted)
     assert counted and [p["articles"] for p in found] == sorted((p["articles"] for p in found), reverse=True)
+
+
+@pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
+                                       Selection(outlets=("BAQ.KZ", "Zakon.kz")), Selection(language="kk")])
+def test_regions_summed_are_the_regions_counted_from_the_mentions(store, selection, monkeypatch):
+    from sholu.store.queries import regions
+
+    doc = store.document(BAQ)       # two towns of one region: the article counts once for it
+    doc.places = [*doc.places, *(dict(doc.places[0], entity_id=f"test-{town}", name=town, mentions=1)
+                                 for town in ("Темиртау", "Шахтинск"))]
+    save(store, doc)
+    assert regions.kept_regions(store) == regions.regions_now(store) != {}
+    summed = regions.regions(store, "week", selection)
+    monkeypatch.setattr(regions, "kept_regions", lambda s: {})     # as if the gazetteer had moved a place
+    assert summed == regions.regions(store, "week", selection)
+    assert summed or selection.language
+
+
+def test_a_place_the_gazetteer_moves_is_counted_in_its_new_region(store, monkeypatch):
+    """The user's gazetteer puts a place in another region: the lists count it there at
+    once (from the mentions), and the next run's sync brings the sums in line."""
+    from sholu.store.queries import regions
+
+    entity_id = sorted(regions.regions_now(store))[0]
+    name = store.db.execute("SELECT name FROM entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    places = {**regions.gazetteer_places(), name: {**regions.gazetteer_places()[name], "region": "Новый край"}}
+    monkeypatch.setattr(regions, "gazetteer_places", lambda: places)
+    moved = regions.regions(store)
+    assert "Новый край" in {row["region"] for row in moved}
+    store.record_run("2026-03-03T00:00:00", {})
+    assert regions.kept_regions(store) == regions.regions_now(store)
+    assert regions.regions(store) == moved
+    assert_exact(store)

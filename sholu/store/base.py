@@ -271,14 +271,25 @@ class SqlStore(Counting):
         for field, kind in ENTITY_KINDS:
             for entity in getattr(doc, field):
                 key = surname_key(entity["name"]) if kind == "person" else None
-                self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
-                                (entity["entity_id"], kind, entity["name"], key))
+                made = self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
+                                       (entity["entity_id"], kind, entity["name"], key)).rowcount
+                if made and kind == "place":
+                    self.place_region(entity["entity_id"], entity["name"])
                 self.db.execute(MENTION_INSERT, (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"],
                                                  *tone_counts(entity), *space.get(entity["entity_id"], (0, 0))))
                 self.db.executemany("INSERT INTO positions VALUES (?, ?, ?, ?)",
                                     [(entity["entity_id"], doc.id, p, doc.published)
                                      for p in entity.get("positions", [])])
         self.count_entity_mentions(doc.id)
+
+    def place_region(self, entity_id: str, name: str) -> None:
+        """A new place's region, as the gazetteer gives it, for the sums by region."""
+        from .queries.regions import gazetteer_places
+
+        region = (gazetteer_places().get(name) or {}).get("region")
+        if region:
+            self.db.execute("INSERT INTO place_regions VALUES (?, ?) ON CONFLICT (entity_id) DO NOTHING",
+                            (entity_id, region))
 
     def save_quotes(self, doc: Document) -> None:
         """Each quote, linked to the first earlier quote of another article that says
@@ -432,6 +443,7 @@ class SqlStore(Counting):
         with self.transaction():
             self.db.execute("INSERT INTO runs (started_at, finished_at, summary) VALUES (?, ?, ?)",
                             (started_at, now(), json.dumps(summary, ensure_ascii=False)))
+            self.sync_place_regions()       # the gazetteer may have moved a place since
 
     # -- reads that the pipeline and the export call on the store; defined in queries/
 

@@ -320,6 +320,23 @@ MIGRATION_TEMPLATES = [
     )
     """,
     "backfill_event_report_order",
+    # scale5 branch: articles per region (a place's region the gazetteer's, held in
+    # place_regions, synchronised after each run) and the names given each place, kept
+    # per day × outlet × language with the documents (store/aggregates.py)
+    """
+    CREATE TABLE IF NOT EXISTS place_regions (entity_id TEXT PRIMARY KEY, region TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS daily_regions (
+        region TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (region, published, outlet, language)
+    );
+    CREATE TABLE IF NOT EXISTS daily_place_names (
+        entity_id TEXT NOT NULL, name TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
+        language TEXT NOT NULL, articles INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, name, published, outlet, language)
+    )
+    """,
+    "backfill_region_sums",
 ]
 
 

@@ -96,9 +96,10 @@ def coverage(store, scope: Scope = EVERYTHING, by: str | None = None, selection:
 
 
 @remembered
-def region_coverage(store, scope: Scope = EVERYTHING) -> list[dict]:
+def region_coverage(store, selection: Selection = ALL_TIME) -> list[dict]:
     """Per region of Kazakhstan: original articles naming its places (once per article)."""
-    return [{"region": row["region"], "articles": row["articles"]} for row in regions.regions(store, "day", scope)]
+    return [{"region": row["region"], "articles": row["articles"]}
+            for row in regions.regions(store, "day", selection)]
 
 
 @remembered

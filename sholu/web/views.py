@@ -70,7 +70,7 @@ def overview(store, params: dict) -> Page:
     people = data.top_people(store, data.TOP, selection)
     scope = selection.scope()
     topics = saved("themes", lambda s: selected_themes(s, selection))
-    regions = data.region_coverage(store, scope)
+    regions = data.region_coverage(store, selection)
     events = saved("events", lambda s: event_queries.list_events(s, 8, selection=selection))
     return Page("overview.html", "overview",
                 context={"summary": saved("summary", lambda s: analytics.summary(s, selection))},
