@@ -8,7 +8,6 @@ from .quotes import QUOTE_COLUMNS, quote_dict
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
 EVENT_QUOTES = 50            # quotes shown on an event's page
-REPORTS_READ = 200           # reports whose quotes are read at a time for its page
 # the order an event's reports came out in (publication day, then stored order), read
 # down the key of the kept `event_report_order` (store/aggregates.py)
 REPORT_ORDER = "o.published, o.seq, o.event_id"
@@ -99,42 +98,25 @@ def events_with(store, text: str, limit: int = 50) -> list[dict]:
 def event_quotes(store, key: str, limit: int = EVENT_QUOTES) -> list[dict]:
     """What the event's participants said in its reports, each line once, in the order
     the reports came out (of the first PARTICIPANT_REPORTS * 20 quotes of its reports).
-    The lines are chosen from the quotes' keys, REPORTS_READ reports at a time, and only
-    the chosen ones read whole: an event reported thousands of times has tens of
-    thousands of quotes."""
+    The lines are chosen from the quotes' keys and only the chosen ones read whole: an
+    event reported thousands of times has tens of thousands of quotes."""
     chosen: dict[str, str] = {}         # line (its first saying) -> the quote shown
-    read, offset = 0, 0
-    while len(chosen) < limit and read < PARTICIPANT_REPORTS * 20:
-        reports = rows(store, "SELECT e.document_id, e.participants FROM event_report_order o "
-                              "JOIN events e ON e.event_id = o.event_id WHERE o.group_key = ? "
-                              f"ORDER BY {REPORT_ORDER} LIMIT ? OFFSET ?", (key, REPORTS_READ, offset))
-        if not reports:
-            break
-        offset += REPORTS_READ
-        quotes = quotes_by_document(store, [document_id for document_id, _ in reports])
-        for document_id, participants in reports:
-            named = set(json.loads(participants))
-            for quote_id, speaker, line in quotes.get(document_id, ())[:PARTICIPANT_REPORTS * 20 - read]:
-                read += 1
-                if speaker in named:
-                    chosen.setdefault(line, quote_id)
+    named: dict[str, set[str]] = {}     # a report's participants (JSON) -> their names
+    for quote_id, speaker, line, participants in rows(
+            store, "SELECT q.quote_id, q.speaker, COALESCE(q.repeat_of, q.quote_id), e.participants "
+                   "FROM event_report_order o JOIN events e ON e.event_id = o.event_id "
+                   "JOIN quotes q ON q.document_id = e.document_id "
+                   f"WHERE o.group_key = ? ORDER BY {REPORT_ORDER}, q.start LIMIT ?",
+            (key, PARTICIPANT_REPORTS * 20)):
+        if participants not in named:
+            named[participants] = set(json.loads(participants))
+        if speaker in named[participants]:
+            chosen.setdefault(line, quote_id)
     shown = list(chosen.values())[:limit]
     found = {row[0]: quote_dict(row) for row in rows(
         store, f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id "
                f"WHERE q.quote_id IN ({marks(shown)})", shown)}
     return [found[quote_id] for quote_id in shown]
-
-
-def quotes_by_document(store, document_ids: list[str]) -> dict[str, list[tuple]]:
-    """document id -> (quote id, speaker, the line's first quote id) of its quotes in
-    the order of the text."""
-    found: dict[str, list[tuple]] = {}
-    for document_id, quote_id, speaker, line, _ in sorted(rows(
-            store, "SELECT document_id, quote_id, speaker, COALESCE(repeat_of, quote_id), start FROM quotes "
-                   f"WHERE document_id IN ({marks(document_ids)})", document_ids),
-            key=lambda row: (row[0], row[4])):
-        found.setdefault(document_id, []).append((quote_id, speaker, line))
-    return found
 
 
 def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[dict], int]:
