@@ -449,3 +449,15 @@ def test_a_place_the_gazetteer_moves_is_counted_in_its_new_region(store, monkeyp
     assert regions.kept_regions(store) == regions.regions_now(store)
     assert regions.regions(store) == moved
     assert_exact(store)
+
+
+def test_a_common_words_quotes_are_counted_up_to_a_cap_then_estimated(store, monkeypatch):
+    from sholu.store.queries import quotes
+
+    search = quotes.QuoteSearch("закон")
+    exact = quotes.count_quotes(store, None, None, search)
+    assert exact > 1
+    assert quotes.counted_or_estimated(store, None, None, search) == (exact, False)
+    monkeypatch.setattr(quotes, "COUNTED_WORDS", exact)          # as many as the cap: past it
+    total, estimated = quotes.counted_or_estimated(store, None, None, search)
+    assert (total >= exact and estimated) if store.planner_estimates else (total, estimated) == (exact, False)

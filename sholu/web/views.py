@@ -363,7 +363,8 @@ def quotes(store, params: dict) -> Page:
     speaker, theme = params.get("speaker") or None, params.get("theme") or None
     found = reads.quotes(store, speaker, theme, paging(params), (params.get("words") or "").strip() or None,
                          tone, asked_in(params))
-    return Page("quotes.html", "quotes", context={"all_themes": list(theme_names()), "tones": list(TONES)},
+    return Page("quotes.html", "quotes", context={"all_themes": list(theme_names()), "tones": list(TONES),
+                                                  "count_estimated": found.get("count_estimated", False)},
                 lists={"quotes": found["items"]},
                 charts={"quotes": {"kind": "table", "rows": found["items"]}}, total=found["count"])
 

@@ -9,6 +9,7 @@ from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, newest_first,
 
 TOP = 10
 INDEXED_WORDS = 3       # the shortest words an index of trigrams can look up
+COUNTED_WORDS = 2000    # quotes of words counted one by one (PostgreSQL); past that, estimated
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
               "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said",
               "speaker_tone")
@@ -125,6 +126,23 @@ def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search
     where, args = quote_filters(store, speaker_ids, topic, search)
     joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
     return one(store, f"SELECT COUNT(*) FROM quotes q{joined} WHERE {where}", args)
+
+
+def counted_or_estimated(store, speaker_ids: list[str] | None, topic: str | None,
+                         search: QuoteSearch = ANY_QUOTE) -> tuple[int, bool]:
+    """(count_quotes, whether it is an estimate). Where the store checks words in the
+    quotes themselves (PostgreSQL: its trigram index only narrows them), the matches
+    of a word are counted up to COUNTED_WORDS and past that the planner estimates them:
+    a common word matches tens of thousands of quotes, each to be read again."""
+    if not (search.words and store.planner_estimates):
+        return count_quotes(store, speaker_ids, topic, search), False
+    where, args = quote_filters(store, speaker_ids, topic, search)
+    joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
+    matches = f"SELECT 1 FROM quotes q{joined} WHERE {where}"
+    counted = one(store, f"SELECT COUNT(*) FROM ({matches} LIMIT {COUNTED_WORDS}) m", args)
+    if counted < COUNTED_WORDS:
+        return counted, False
+    return max(store.estimated_rows(matches, args), counted), True
 
 
 def quotes_of(store, ids: list[str]) -> dict[str, int]:
