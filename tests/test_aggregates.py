@@ -460,4 +460,4 @@ def test_a_common_words_quotes_are_counted_up_to_a_cap_then_estimated(store, mon
     assert quotes.counted_or_estimated(store, None, None, search) == (exact, False)
     monkeypatch.setattr(quotes, "COUNTED_WORDS", exact)          # as many as the cap: past it
     total, estimated = quotes.counted_or_estimated(store, None, None, search)
-    assert (total >= exact and estimated) if store.planner_estimates else (total, estimated) == (exact, False)
+    assert total >= exact and estimated

@@ -71,7 +71,8 @@ class SqlStore(Counting):
     # (an expression index needs nothing written): (delete a document's, insert one)
     QUOTE_WORDS_WRITES: tuple[str, str] | None = None
     QUOTE_WORDS_SEARCH: str | None = None   # quote ids whose text is LIKE ?, from it
-    QUOTE_WORDS_ESTIMATE: str | None = None  # at least how many quotes have the words (MATCH ?)
+    QUOTE_WORDS_ESTIMATE: str | None = None  # at least how many quotes have the words (MATCH ?), up to LIMIT ?
+    QUOTE_WORDS_REACHED: str | None = None   # (matches up to LIMIT ?, the last's document seq), LIKE ?
     LOWERED_QUOTE = "LOWER(q.text)"     # a quote's text, every letter lowered, for `LIKE` the lowered words
     errors: tuple = (Exception,)      # the driver's errors, for a clear message
     planner_estimates = False         # whether `estimated_rows` can say a query's size unrun
