@@ -46,6 +46,19 @@ def assert_exact(store) -> None:
     stored = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     assert store.db.execute("SELECT SUM(articles) FROM daily_documents").fetchone()[0] == stored
     assert quote_words(store) == stored_quotes(store)
+    assert event_names(store) == names_in_reports(store)
+
+
+def event_names(store) -> list[tuple]:
+    return sorted(store.db.execute("SELECT name, group_key, event_id, document_id FROM event_names").fetchall())
+
+
+def names_in_reports(store) -> list[tuple]:
+    """Whom and what each stored report names, read from the reports."""
+    found = store.db.execute("SELECT e.event_id, e.document_id, e.group_key, e.participants, e.organizer, e.venue "
+                             "FROM events e JOIN documents d ON d.id = e.document_id").fetchall()
+    return sorted((name, key, event_id, doc_id) for event_id, doc_id, key, participants, *others in found
+                  for name in {*json.loads(participants), *others} if name)
 
 
 def stored_quotes(store) -> list[tuple]:

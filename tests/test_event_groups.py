@@ -125,6 +125,24 @@ def test_the_event_page_reads_what_one_ordered_join_gives(db, events, monkeypatc
         store.close()
 
 
+def test_events_named_are_those_whose_reports_name_them(db, events):
+    """A person's or organisation's events, found by the reports' names, against the
+    reports read one by one (participants, organiser, venue)."""
+    store = open_store(str(db))
+    try:
+        reports = rows(store, "SELECT group_key, participants, organizer, venue FROM events")
+        names = {name for _, participants, *others in reports for name in [*json.loads(participants), *others]
+                 if name}
+        assert len(names) > 3
+        for name in [*names, "Никто Не Назван"]:
+            named = {key for key, participants, *others in reports if name in [*json.loads(participants), *others]}
+            assert {event["key"] for event in event_queries.events_with(store, name)} == named, name
+        newest = event_queries.events_with(store, sorted(names)[0], limit=1)
+        assert len(newest) == 1
+    finally:
+        store.close()
+
+
 def report(date: str, city: str | None, *people: str, kind: str = "meeting"):
     return Report("k", kind, date, city, frozenset(people))
 

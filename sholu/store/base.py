@@ -362,10 +362,29 @@ class SqlStore(Counting):
     def save_events(self, doc: Document) -> None:
         """Each report of an event; reports sharing a key are one event."""
         self.db.execute("DELETE FROM events WHERE document_id=?", (doc.id,))
+        self.db.execute("DELETE FROM event_names WHERE document_id=?", (doc.id,))
         for index, event in enumerate(doc.events):
             event_id = f"{doc.id}:{index}"
             key = event.get("key") or self.original_event_key(doc, event) or event_id
             self.db.execute(EVENTS.insert_sql("events"), EVENTS.row(event, event_id, doc.id, key))
+            self.save_event_names(event_id, doc.id, key, event.get("participants") or [],
+                                  event.get("organizer"), event.get("venue"))
+
+    def save_event_names(self, event_id: str, doc_id: str, key: str, participants: list[str],
+                         organizer: str | None, venue: str | None) -> None:
+        """Whom and what a report names (participants, organiser, venue), for the events
+        a person's or an organisation's page lists without reading every report."""
+        names = sorted({*participants, organizer, venue} - {None, ""})
+        self.db.executemany("INSERT INTO event_names VALUES (?, ?, ?, ?)",
+                            [(name, key, event_id, doc_id) for name in names])
+
+    def backfill_event_names(self) -> None:
+        """The names of every stored report (emptied first: run again, it gives the same)."""
+        self.db.execute("DELETE FROM event_names")
+        for event_id, doc_id, key, participants, organizer, venue in self.each_stored(
+                "e.event_id, e.document_id, e.group_key, e.participants, e.organizer, e.venue",
+                "JOIN events e ON e.document_id = d.id"):
+            self.save_event_names(event_id, doc_id, key, json.loads(participants or "[]"), organizer, venue)
 
     def original_event_key(self, doc: Document, event: dict) -> str | None:
         """A reprint without a date of its own reports its original's event."""
@@ -435,7 +454,7 @@ class SqlStore(Counting):
         self.db.execute(self.SEARCH_DELETE, (old_id,))
         self.drop_quote_words(old_id)
         for table in ("lsh_bands", "signatures", "positions", "quotes", "quote_topics",
-                      "events", "document_topics"):
+                      "events", "event_names", "document_topics"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id=?", (old_id,))
         self.db.execute("DELETE FROM documents WHERE id=?", (old_id,))
         self.refresh_event_groups()

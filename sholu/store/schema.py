@@ -337,6 +337,16 @@ MIGRATION_TEMPLATES = [
     )
     """,
     "backfill_region_sums",
+    # scale5 branch: whom and what each event report names, so a person's or an
+    # organisation's page finds its events by name instead of reading every report
+    """
+    CREATE TABLE IF NOT EXISTS event_names (
+        name TEXT NOT NULL, group_key TEXT NOT NULL, event_id TEXT NOT NULL, document_id TEXT NOT NULL,
+        PRIMARY KEY (name, group_key, event_id)
+    );
+    CREATE INDEX IF NOT EXISTS event_names_document ON event_names (document_id)
+    """,
+    "backfill_event_names",
 ]
 
 

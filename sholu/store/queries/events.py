@@ -88,10 +88,12 @@ def count_events(store, selection: Selection = ALL_TIME) -> int:
 
 
 def events_with(store, text: str, limit: int = 50) -> list[dict]:
-    """Events whose participants, organiser or venue name `text` (a normalised name)."""
-    keys = [key for (key,) in rows(
-        store, "SELECT DISTINCT group_key FROM events WHERE participants LIKE ? OR organizer = ? OR venue = ? "
-               "LIMIT ?", (f'%{json.dumps(text, ensure_ascii=False)}%', text, text, limit))]
+    """The newest `limit` events whose participants, organiser or venue name `text` (a
+    normalised name), from the names of each report (`event_names`)."""
+    keys = [key for key, _ in rows(
+        store, "SELECT n.group_key, g.last_date FROM event_names n JOIN event_groups g ON g.group_key = n.group_key "
+               "WHERE n.name = ? AND g.reports > 0 GROUP BY n.group_key, g.last_date "
+               "ORDER BY g.last_date DESC, n.group_key LIMIT ?", (text, limit))]
     return list_events(store, limit, 0, keys=keys) if keys else []
 
 
