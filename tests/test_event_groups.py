@@ -125,9 +125,12 @@ def test_the_event_page_reads_what_one_ordered_join_gives(db, events, monkeypatc
         store.close()
 
 
-def test_events_named_are_those_whose_reports_name_them(db, events):
+@pytest.mark.parametrize("walked", [1, 1000])
+def test_events_named_are_those_whose_reports_name_them(db, events, monkeypatch, walked):
     """A person's or organisation's events, found by the reports' names, against the
-    reports read one by one (participants, organiser, venue)."""
+    reports read one by one (participants, organiser, venue), whether the events are
+    walked newest first or the name's read first."""
+    monkeypatch.setattr(event_queries, "WALKED_EVENTS", walked)
     store = open_store(str(db))
     try:
         reports = rows(store, "SELECT group_key, participants, organizer, venue FROM events")
@@ -137,8 +140,10 @@ def test_events_named_are_those_whose_reports_name_them(db, events):
         for name in [*names, "Никто Не Назван"]:
             named = {key for key, participants, *others in reports if name in [*json.loads(participants), *others]}
             assert {event["key"] for event in event_queries.events_with(store, name)} == named, name
-        newest = event_queries.events_with(store, sorted(names)[0], limit=1)
-        assert len(newest) == 1
+        for name in names:
+            listed = [event["key"] for event in list_events(store, 50) if event["key"] in
+                      {e["key"] for e in event_queries.events_with(store, name)}]
+            assert [event["key"] for event in event_queries.events_with(store, name, limit=1)] == listed[:1]
     finally:
         store.close()
 

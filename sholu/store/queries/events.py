@@ -11,6 +11,7 @@ EVENT_QUOTES = 50            # quotes shown on an event's page
 # the order an event's reports came out in (publication day, then stored order), read
 # down the key of the kept `event_report_order` (store/aggregates.py)
 REPORT_ORDER = "o.published, o.seq, o.event_id"
+WALKED_EVENTS = 1000         # events naming one name from which they are walked newest first
 
 
 def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None,
@@ -89,11 +90,15 @@ def count_events(store, selection: Selection = ALL_TIME) -> int:
 
 def events_with(store, text: str, limit: int = 50) -> list[dict]:
     """The newest `limit` events whose participants, organiser or venue name `text` (a
-    normalised name), from the names of each report (`event_names`)."""
-    keys = [key for key, _ in rows(
-        store, "SELECT n.group_key, g.last_date FROM event_names n JOIN event_groups g ON g.group_key = n.group_key "
-               "WHERE n.name = ? AND g.reports > 0 GROUP BY n.group_key, g.last_date "
-               "ORDER BY g.last_date DESC, n.group_key LIMIT ?", (text, limit))]
+    normalised name), from the names of each report (`event_names`): for a name in
+    WALKED_EVENTS events or more the events are walked newest first, each looked up
+    by name, else the name's events are read and the newest taken."""
+    many = one(store, "SELECT COUNT(*) FROM (SELECT DISTINCT group_key FROM event_names WHERE name = ? LIMIT ?) n",
+               (text, WALKED_EVENTS))
+    named = ("EXISTS (SELECT 1 FROM event_names n WHERE n.name = ? AND n.group_key = g.group_key)"
+             if many >= WALKED_EVENTS else "g.group_key IN (SELECT group_key FROM event_names WHERE name = ?)")
+    keys = [key for (key,) in rows(store, f"SELECT g.group_key FROM event_groups g WHERE g.reports > 0 AND {named} "
+                                          "ORDER BY g.last_date DESC, g.first_event LIMIT ?", (text, limit))]
     return list_events(store, limit, 0, keys=keys) if keys else []
 
 
