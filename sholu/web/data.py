@@ -64,6 +64,7 @@ entities_in = remembered(people.entities_in)
 speakers_in = remembered(quotes.speakers_in)
 speakers_on = remembered(quotes.speakers_on)
 positions_over_time = remembered(people.positions_over_time)
+co_mentioned = remembered(people.co_mentioned)     # a person's latest 1,000 articles' people
 quote_themes = remembered(quotes.quote_themes)
 events_per_day = remembered(events.events_per_day)
 stored_languages = remembered(documents.stored_languages)

@@ -167,7 +167,7 @@ def person(store, params: dict, entity_id: str) -> Page | None:
                          "quote_themes": data.quote_themes(store, entity_id)},
                 lists={"positions": positions, "quotes": quotes["items"],
                        "events": data.events_with(store, entity["name"]),
-                       "co_mentioned": people.co_mentioned(store, entity_id, limit=data.TOP),
+                       "co_mentioned": data.co_mentioned(store, entity_id, limit=data.TOP),
                        "outlets": outlets},
                 charts={"coverage": coverage_chart(data.coverage(store, scope)),
                         "outlets": ranking_chart(outlets, "outlet", "articles")},
