@@ -93,6 +93,15 @@ class SqlStore(Counting):
     def close(self) -> None:
         self.db.close()
 
+    def index_outlets_lowered(self) -> None:
+        """An index of the documents by lowered outlet (search's outlet filter is any
+        letter case), newest last. PostgreSQL learns the expression's statistics only
+        when the table is analysed: done here, or it would guess a few hundred articles
+        per outlet and sort every match instead of walking the newest."""
+        self.db.execute("CREATE INDEX IF NOT EXISTS documents_outlet_newest ON documents ((LOWER(outlet)), seq)")
+        if self.planner_estimates:
+            self.db.execute("ANALYZE documents")
+
     def backfill_entity_stats(self) -> None:
         """Counts per entity over original articles, for top lists that stay fast at
         any corpus size; kept up to date by every save from now on."""

@@ -347,6 +347,9 @@ MIGRATION_TEMPLATES = [
     CREATE INDEX IF NOT EXISTS event_names_document ON event_names (document_id)
     """,
     "backfill_event_names",
+    # scale5 branch: the outlet filter (any letter case) read down an index, whose
+    # statistics also tell PostgreSQL's planner how many articles an outlet has
+    "index_outlets_lowered",
 ]
 
 

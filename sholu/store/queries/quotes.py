@@ -10,7 +10,7 @@ from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, newest_first,
 
 TOP = 10
 INDEXED_WORDS = 3       # the shortest words an index of trigrams can look up
-COUNTED_WORDS = 2000    # quotes of words counted one by one; past that, estimated
+COUNTED_WORDS = 1000    # quotes of words counted one by one; past that, estimated
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
               "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said",
               "speaker_tone")
