@@ -458,7 +458,7 @@ def test_a_place_the_gazetteer_moves_is_counted_in_its_new_region(store, monkeyp
     monkeypatch.setattr(regions, "gazetteer_places", lambda: places)
     moved = regions.regions(store)
     assert "Новый край" in {row["region"] for row in moved}
-    store.record_run("2026-03-03T00:00:00", {})
+    store.record_run("2026-03-03T00:00:00", {"new": 1})
     assert regions.kept_regions(store) == regions.regions_now(store)
     assert regions.regions(store) == moved
     assert_exact(store)

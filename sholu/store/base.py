@@ -472,7 +472,8 @@ class SqlStore(Counting):
         with self.transaction():
             self.db.execute("INSERT INTO runs (started_at, finished_at, summary) VALUES (?, ?, ?)",
                             (started_at, now(), json.dumps(summary, ensure_ascii=False)))
-            self.sync_place_regions()       # the gazetteer may have moved a place since
+            if summary.get("new"):          # a run that loaded the gazetteer: it may have moved a place
+                self.sync_place_regions()
 
     # -- reads that the pipeline and the export call on the store; defined in queries/
 

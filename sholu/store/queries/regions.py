@@ -5,7 +5,7 @@ of one region counts once for it. Places are matched to regions by the gazetteer
 The counts are read from the sums kept with the documents (`daily_regions`,
 `daily_place_names`: store/aggregates.py) while the regions they were kept by
 (`place_regions`) are the gazetteer's; when the gazetteer has moved a place since (the
-user's entries changed; the next run brings them in line) they are counted from the
+user's entries changed; the next run storing articles brings them in line) they are counted from the
 mentions, so the answer is never stale."""
 from __future__ import annotations
 
