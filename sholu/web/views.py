@@ -104,7 +104,7 @@ def search(store, params: dict) -> Page:
         found = reads.search(store, q, facets, pages, marks=SNIPPET_MARKS)
     else:
         found = reads.documents(store, facets, None, pages)
-    counts = data.facet_counts(store, facet_sample(store, q, facets))
+    counts = search_facets(store, q, facets)
     return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts,
                                                   "all_themes": list(theme_names()),
                                                   "facet_sample": data.FACET_SAMPLE,
@@ -119,11 +119,15 @@ def person_label(store, person: str | None) -> str:
     return entity["name"] if entity else (person or "")
 
 
-def facet_sample(store, q: str, facets: Facets) -> list[str]:
-    """The newest documents of the search, for counting its facets."""
+def search_facets(store, q: str, facets: Facets) -> dict[str, list[dict]]:
+    """The search's facets counted over its newest matches, remembered until the store
+    changes (the matches are read again for them: a page of results reads only its own)."""
     from ..store.search import parse_query
 
-    return data.facet_sample(store, store_filters(store, facets), parse_query(q) if q else None)
+    filters = store_filters(store, facets)
+    return data.corpus_aggregate(
+        store, ("search facets", q, repr(sorted(filters.items()))),
+        lambda s: data.facet_counts(s, data.facet_sample(s, filters, parse_query(q) if q else None)))
 
 
 # -- article ---------------------------------------------------------------------------
