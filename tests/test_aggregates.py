@@ -474,3 +474,18 @@ def test_a_common_words_quotes_are_counted_up_to_a_cap_then_estimated(store, mon
     monkeypatch.setattr(quotes, "COUNTED_WORDS", exact)          # as many as the cap: past it
     total, estimated = quotes.counted_or_estimated(store, None, None, search)
     assert total >= exact and estimated
+
+
+def test_the_scale5_migrations_run_again_give_the_same(store):
+    """Their backfills start afresh: run twice (a crash between a migration and its
+    version mark), the kept rows are what saving wrote."""
+    from sholu.store.aggregates import REPORT_ORDER
+    from sholu.store.queries import regions
+
+    before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store))
+    with store.transaction():
+        for migration in ("backfill_event_report_order", "backfill_region_sums", "backfill_event_names",
+                          "index_outlets_lowered"):
+            getattr(store, migration)()
+    assert (kept(store, REPORT_ORDER), regions.regions(store), event_names(store)) == before
+    assert_exact(store)
