@@ -44,11 +44,12 @@ COPIED = {
     "translations": {"document_id": ID, "translation_id": ID},
 }
 # not copied: the same people in every copy, the bench's runs and problems, the change counter
-KEPT = {"entities", "runs", "problems", "store_changes"}
+KEPT = {"entities", "runs", "problems", "store_changes", "place_regions"}
 # sums kept from the copied rows: emptied, then filled by the store's backfills (`recount`)
 SUMS = {"counted_documents", "daily_documents", "daily_entities", "daily_topics", "position_days",
         "event_outlets", "event_groups", "entity_stats", "daily_shares", "daily_quote_topics",
-        "topic_speakers", "quote_repeats", "entity_tones"}
+        "topic_speakers", "quote_repeats", "entity_tones", "event_report_order",
+        "daily_regions", "daily_place_names", "event_names"}
 
 
 def multiply(target: str, times: int, tables: list[tuple[str, list[str]]]) -> None:
@@ -112,5 +113,8 @@ def recount(store, tables: list[str]) -> None:
     store.backfill_language_sums()
     for aggregate in SHARE_SUMS:        # their rows' space columns were copied with the mentions
         store.db.execute(backfill_sql(aggregate))
+    store.backfill_event_report_order()
+    store.backfill_region_sums()
+    store.backfill_event_names()
     store.backfill_entity_stats()
     store.db.execute("UPDATE store_changes SET changes = changes + 1")     # caches compare it

@@ -46,6 +46,19 @@ def assert_exact(store) -> None:
     stored = store.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     assert store.db.execute("SELECT SUM(articles) FROM daily_documents").fetchone()[0] == stored
     assert quote_words(store) == stored_quotes(store)
+    assert event_names(store) == names_in_reports(store)
+
+
+def event_names(store) -> list[tuple]:
+    return sorted(store.db.execute("SELECT name, group_key, event_id, document_id FROM event_names").fetchall())
+
+
+def names_in_reports(store) -> list[tuple]:
+    """Whom and what each stored report names, read from the reports."""
+    found = store.db.execute("SELECT e.event_id, e.document_id, e.group_key, e.participants, e.organizer, e.venue "
+                             "FROM events e JOIN documents d ON d.id = e.document_id").fetchall()
+    return sorted((name, key, event_id, doc_id) for event_id, doc_id, key, participants, *others in found
+                  for name in {*json.loads(participants), *others} if name)
 
 
 def stored_quotes(store) -> list[tuple]:
@@ -416,3 +429,63 @@ def test_people_named_with_a_person_are_counted_over_the_latest_articles(store, 
     found = people.co_mentioned(store, person, window)
     assert {(p["entity_id"], p["name"]): p["articles"] for p in found} == dict(counted)
     assert counted and [p["articles"] for p in found] == sorted((p["articles"] for p in found), reverse=True)
+
+
+@pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
+                                       Selection(outlets=("BAQ.KZ", "Zakon.kz")), Selection(language="kk")])
+def test_regions_summed_are_the_regions_counted_from_the_mentions(store, selection, monkeypatch):
+    from sholu.store.queries import regions
+
+    doc = store.document(BAQ)       # two towns of one region: the article counts once for it
+    doc.places = [*doc.places, *(dict(doc.places[0], entity_id=f"test-{town}", name=town, mentions=1)
+                                 for town in ("Темиртау", "Шахтинск"))]
+    save(store, doc)
+    assert regions.kept_regions(store) == regions.regions_now(store) != {}
+    summed = regions.regions(store, "week", selection)
+    monkeypatch.setattr(regions, "kept_regions", lambda s: {})     # as if the gazetteer had moved a place
+    assert summed == regions.regions(store, "week", selection)
+    assert summed or selection.language
+
+
+def test_a_place_the_gazetteer_moves_is_counted_in_its_new_region(store, monkeypatch):
+    """The user's gazetteer puts a place in another region: the lists count it there at
+    once (from the mentions), and the next run's sync brings the sums in line."""
+    from sholu.store.queries import regions
+
+    entity_id = sorted(regions.regions_now(store))[0]
+    name = store.db.execute("SELECT name FROM entities WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    places = {**regions.gazetteer_places(), name: {**regions.gazetteer_places()[name], "region": "Новый край"}}
+    monkeypatch.setattr(regions, "gazetteer_places", lambda: places)
+    moved = regions.regions(store)
+    assert "Новый край" in {row["region"] for row in moved}
+    store.record_run("2026-03-03T00:00:00", {"new": 1})
+    assert regions.kept_regions(store) == regions.regions_now(store)
+    assert regions.regions(store) == moved
+    assert_exact(store)
+
+
+def test_a_common_words_quotes_are_counted_up_to_a_cap_then_estimated(store, monkeypatch):
+    from sholu.store.queries import quotes
+
+    search = quotes.QuoteSearch("закон")
+    exact = quotes.count_quotes(store, None, None, search)
+    assert exact > 1
+    assert quotes.counted_or_estimated(store, None, None, search) == (exact, False)
+    monkeypatch.setattr(quotes, "COUNTED_WORDS", exact)          # as many as the cap: past it
+    total, estimated = quotes.counted_or_estimated(store, None, None, search)
+    assert total >= exact and estimated
+
+
+def test_the_scale5_migrations_run_again_give_the_same(store):
+    """Their backfills start afresh: run twice (a crash between a migration and its
+    version mark), the kept rows are what saving wrote."""
+    from sholu.store.aggregates import REPORT_ORDER
+    from sholu.store.queries import regions
+
+    before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store))
+    with store.transaction():
+        for migration in ("backfill_event_report_order", "backfill_region_sums", "backfill_event_names",
+                          "index_outlets_lowered"):
+            getattr(store, migration)()
+    assert (kept(store, REPORT_ORDER), regions.regions(store), event_names(store)) == before
+    assert_exact(store)

@@ -6,6 +6,8 @@ The whole pipeline runs into a real SQLite file and a PostgreSQL schema, in two 
 that reports join events of the batch and of the store."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fastapi.testclient import TestClient
@@ -14,8 +16,10 @@ from conftest import BACKENDS, FIXTURES, new_target, run_into
 from sholu.events.groups import Report, same_event
 from sholu.server import create_app
 from sholu.store import open_store
-from sholu.store.queries.common import one
+from sholu.store.queries import events as event_queries
+from sholu.store.queries.common import one, rows
 from sholu.store.queries.events import count_events, events_per_day, list_events
+from sholu.store.queries.quotes import QUOTE_COLUMNS, quote_dict
 
 SAMPLE = FIXTURES / "events-news" / "reports.jsonl"
 
@@ -81,6 +85,67 @@ def test_the_event_page_shows_the_quotes_said_there(events, db):
     assert ("Ербол Аманжолов", "Мы заменим вентиляци") in said
     assert all(speaker in by_city(events, "Шахтинск")["participants"] for speaker, _ in said)
     assert "Мы заменим вентиляцию" in html and "Встреча, Шахтинск" in html
+
+
+def quotes_in_one_query(store, key: str, limit: int, read: int) -> list[dict]:
+    """The event page's quotes as one ordered join gives them (its reads before they
+    were chosen from the quotes' keys)."""
+    said: dict[str, dict] = {}
+    for row in rows(store, f"SELECT {QUOTE_COLUMNS}, e.participants FROM events e "
+                           "JOIN quotes q ON q.document_id = e.document_id JOIN documents d ON d.id = e.document_id "
+                           "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq, e.event_id, q.start LIMIT ?",
+                    (key, read)):
+        quote = quote_dict(row[:-1])
+        if quote["speaker"] in json.loads(row[-1]):
+            said.setdefault(quote["repeat_of"] or quote["quote_id"], quote)
+    return list(said.values())[:limit]
+
+
+def reports_in_one_query(store, key: str, limit: int, offset: int) -> list[str]:
+    return [event_id for (event_id,) in rows(
+        store, "SELECT e.event_id FROM events e JOIN documents d ON d.id = e.document_id WHERE e.group_key = ? "
+               "ORDER BY COALESCE(d.published, ''), d.seq, e.event_id LIMIT ? OFFSET ?", (key, limit, offset))]
+
+
+@pytest.mark.parametrize("participant_reports", [1, 200])
+def test_the_event_page_reads_what_one_ordered_join_gives(db, events, monkeypatch, participant_reports):
+    monkeypatch.setattr(event_queries, "PARTICIPANT_REPORTS", participant_reports)
+    store = open_store(str(db))
+    try:
+        for key in [event["key"] for event in events]:
+            for limit in (1, 2, 50):
+                assert (event_queries.event_quotes(store, key, limit)
+                        == quotes_in_one_query(store, key, limit, participant_reports * 20))
+            for limit, offset in ((1, 0), (2, 1), (20, 0), (20, 3)):
+                reports, total = event_queries.event_reports(store, key, limit, offset)
+                assert [r["event_id"] for r in reports] == reports_in_one_query(store, key, limit, offset)
+                assert total == one(store, "SELECT COUNT(*) FROM events WHERE group_key = ?", (key,))
+        assert any(event_queries.event_quotes(store, event["key"]) for event in events)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("walked", [1, 1000])
+def test_events_named_are_those_whose_reports_name_them(db, events, monkeypatch, walked):
+    """A person's or organisation's events, found by the reports' names, against the
+    reports read one by one (participants, organiser, venue), whether the events are
+    walked newest first or the name's read first."""
+    monkeypatch.setattr(event_queries, "WALKED_EVENTS", walked)
+    store = open_store(str(db))
+    try:
+        reports = rows(store, "SELECT group_key, participants, organizer, venue FROM events")
+        names = {name for _, participants, *others in reports for name in [*json.loads(participants), *others]
+                 if name}
+        assert len(names) > 3
+        for name in [*names, "Никто Не Назван"]:
+            named = {key for key, participants, *others in reports if name in [*json.loads(participants), *others]}
+            assert {event["key"] for event in event_queries.events_with(store, name)} == named, name
+        for name in names:
+            listed = [event["key"] for event in list_events(store, 50) if event["key"] in
+                      {e["key"] for e in event_queries.events_with(store, name)}]
+            assert [event["key"] for event in event_queries.events_with(store, name, limit=1)] == listed[:1]
+    finally:
+        store.close()
 
 
 def report(date: str, city: str | None, *people: str, kind: str = "meeting"):

@@ -46,4 +46,4 @@ def themes_over_time(store, by: str = "day", selection: Selection = ALL_TIME) ->
 def regions_over_time(store, by: str = "day", selection: Selection = ALL_TIME) -> list[dict]:
     """Per region of Kazakhstan: original articles naming a place in it (an article
     counts once per region), the places named, and a series of {period, articles}."""
-    return regions.regions(store, by, selection.scope())
+    return regions.regions(store, by, selection)

@@ -194,7 +194,8 @@ EVENT_LEFT_OUT = ("date_source", "trigger", "start", "end")
 
 
 class QuotesPublic(Page[QuotePublic]):
-    pass
+    count_estimated: bool = Field(False, description="True when `count` is an estimate: the quotes of a common "
+                                                     "word are counted up to a few thousand, then estimated.")
 
 
 class EventPublic(BaseModel):

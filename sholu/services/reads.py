@@ -89,7 +89,8 @@ def quotes(store, speaker: str | None, topic: str | None, paging: Paging, words:
         return page_of([], 0)       # nobody by that name: no quotes, not every quote
     search = quote_queries.QuoteSearch(words, tone, asked.resolve(store))
     rows = quote_queries.list_quotes(store, speaker_ids, topic, paging.limit, search, paging.offset)
-    return page_of(rows, quote_queries.count_quotes(store, speaker_ids, topic, search))
+    total, estimated = quote_queries.counted_or_estimated(store, speaker_ids, topic, search)
+    return {**page_of(rows, total), "count_estimated": estimated}
 
 
 def events(store, paging: Paging, asked: Asked = ASKED_NOTHING) -> dict:

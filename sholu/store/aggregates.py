@@ -87,9 +87,28 @@ AGGREGATES = (
               "SELECT em.entity_id, 1, COALESCE(em.tone_positive, 0), COALESCE(em.tone_neutral, 0), "
               "COALESCE(em.tone_negative, 0) FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
               "WHERE em.document_id {documents} AND d.duplicate_of IS NULL AND em.tone_positive IS NOT NULL"),
+    # each event's reports in the order they came out (day, then stored order), for its
+    # page: the first reports read down the key instead of sorting all its thousands
+    Aggregate("event_report_order", ("group_key", "published", "seq", "event_id"), ("reports",),
+              f"SELECT e.group_key, {DAY}, d.seq, e.event_id, 1 FROM events e JOIN documents d ON d.id = e.document_id "
+              "WHERE e.document_id {documents}"),
+    # original articles naming a place of each region (once per article), per day, outlet
+    # and language; a place's region is the gazetteer's, as `place_regions` holds it
+    Aggregate("daily_regions", ("region", "published", "outlet", "language"), ("articles",),
+              f"SELECT pr.region, {DAY}, {OUTLET}, {LANGUAGE}, 1 FROM entity_mentions em "
+              "JOIN place_regions pr ON pr.entity_id = em.entity_id JOIN documents d ON d.id = em.document_id "
+              "WHERE em.document_id {documents} AND d.duplicate_of IS NULL "
+              f"GROUP BY em.document_id, pr.region, {DAY}, {OUTLET}, {LANGUAGE}"),
+    # the names original articles give each place, per day, outlet and language
+    Aggregate("daily_place_names", ("entity_id", "name", "published", "outlet", "language"), ("articles",),
+              f"SELECT em.entity_id, em.name, {DAY}, {OUTLET}, {LANGUAGE}, 1 FROM entity_mentions em "
+              "JOIN documents d ON d.id = em.document_id "
+              "WHERE em.document_id {documents} AND d.duplicate_of IS NULL AND em.kind = 'place'"),
 )
 FIRST_SUMS = AGGREGATES[:6]         # those of the migration that made counted_documents
-SHARE_SUMS = AGGREGATES[6:]         # added later: backfilled by their own migration
+SHARE_SUMS = AGGREGATES[6:11]       # added later: backfilled by their own migration
+REPORT_ORDER = AGGREGATES[11]       # later still (backfill_event_report_order)
+REGION_SUMS = AGGREGATES[12:14]     # and backfill_region_sums
 
 
 def apply_sql(aggregate: Aggregate, sign: int) -> list[str]:
@@ -218,6 +237,33 @@ class Counting:
                                 [(quote_id, doc_id, topic) for topic in dict.fromkeys(json.loads(topics))])
         for aggregate in SHARE_SUMS:
             self.db.execute(backfill_sql(aggregate))
+
+    def backfill_event_report_order(self) -> None:
+        """The order of every counted document's event reports (emptied first: run
+        again, it gives the same)."""
+        self.db.execute(f"DELETE FROM {REPORT_ORDER.table}")
+        self.db.execute(backfill_sql(REPORT_ORDER))
+
+    def backfill_region_sums(self) -> None:
+        """Each place's region as the gazetteer gives it now, and the sums by region and
+        by place name counted afresh (emptied first: run again, it gives the same)."""
+        self.db.execute(f"DELETE FROM {REGION_SUMS[1].table}")
+        self.db.execute(backfill_sql(REGION_SUMS[1]))
+        self.sync_place_regions(always=True)
+
+    def sync_place_regions(self, always: bool = False) -> None:
+        """Bring `place_regions` in line with the gazetteer (the user's entries may have
+        changed since) and count the sums by region again if it moved; the region lists
+        read their own count from the mentions meanwhile (queries/regions.py)."""
+        from .queries.regions import kept_regions, regions_now
+
+        now = regions_now(self)
+        if now == kept_regions(self) and not always:
+            return
+        self.db.execute("DELETE FROM place_regions")
+        self.db.executemany("INSERT INTO place_regions VALUES (?, ?)", sorted(now.items()))
+        self.db.execute(f"DELETE FROM {REGION_SUMS[0].table}")
+        self.db.execute(backfill_sql(REGION_SUMS[0]))
 
     def each_stored(self, columns: str, joined: str = "", chunk: int = 2000):
         """Rows of every stored document (with `joined` rows of theirs), a chunk of

@@ -71,7 +71,8 @@ class SqlStore(Counting):
     # (an expression index needs nothing written): (delete a document's, insert one)
     QUOTE_WORDS_WRITES: tuple[str, str] | None = None
     QUOTE_WORDS_SEARCH: str | None = None   # quote ids whose text is LIKE ?, from it
-    QUOTE_WORDS_ESTIMATE: str | None = None  # at least how many quotes have the words (MATCH ?)
+    QUOTE_WORDS_ESTIMATE: str | None = None  # at least how many quotes have the words (MATCH ?), up to LIMIT ?
+    QUOTE_WORDS_REACHED: str | None = None   # (matches up to LIMIT ?, the last's document seq), LIKE ?
     LOWERED_QUOTE = "LOWER(q.text)"     # a quote's text, every letter lowered, for `LIKE` the lowered words
     errors: tuple = (Exception,)      # the driver's errors, for a clear message
     planner_estimates = False         # whether `estimated_rows` can say a query's size unrun
@@ -91,6 +92,15 @@ class SqlStore(Counting):
 
     def close(self) -> None:
         self.db.close()
+
+    def index_outlets_lowered(self) -> None:
+        """An index of the documents by lowered outlet (search's outlet filter is any
+        letter case), newest last. PostgreSQL learns the expression's statistics only
+        when the table is analysed: done here, or it would guess a few hundred articles
+        per outlet and sort every match instead of walking the newest."""
+        self.db.execute("CREATE INDEX IF NOT EXISTS documents_outlet_newest ON documents ((LOWER(outlet)), seq)")
+        if self.planner_estimates:
+            self.db.execute("ANALYZE documents")
 
     def backfill_entity_stats(self) -> None:
         """Counts per entity over original articles, for top lists that stay fast at
@@ -271,14 +281,25 @@ class SqlStore(Counting):
         for field, kind in ENTITY_KINDS:
             for entity in getattr(doc, field):
                 key = surname_key(entity["name"]) if kind == "person" else None
-                self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
-                                (entity["entity_id"], kind, entity["name"], key))
+                made = self.db.execute("INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (entity_id) DO NOTHING",
+                                       (entity["entity_id"], kind, entity["name"], key)).rowcount
+                if made and kind == "place":
+                    self.place_region(entity["entity_id"], entity["name"])
                 self.db.execute(MENTION_INSERT, (doc.id, entity["entity_id"], kind, entity["name"], entity["mentions"],
                                                  *tone_counts(entity), *space.get(entity["entity_id"], (0, 0))))
                 self.db.executemany("INSERT INTO positions VALUES (?, ?, ?, ?)",
                                     [(entity["entity_id"], doc.id, p, doc.published)
                                      for p in entity.get("positions", [])])
         self.count_entity_mentions(doc.id)
+
+    def place_region(self, entity_id: str, name: str) -> None:
+        """A new place's region, as the gazetteer gives it, for the sums by region."""
+        from .queries.regions import gazetteer_places
+
+        region = (gazetteer_places().get(name) or {}).get("region")
+        if region:
+            self.db.execute("INSERT INTO place_regions VALUES (?, ?) ON CONFLICT (entity_id) DO NOTHING",
+                            (entity_id, region))
 
     def save_quotes(self, doc: Document) -> None:
         """Each quote, linked to the first earlier quote of another article that says
@@ -361,10 +382,29 @@ class SqlStore(Counting):
     def save_events(self, doc: Document) -> None:
         """Each report of an event; reports sharing a key are one event."""
         self.db.execute("DELETE FROM events WHERE document_id=?", (doc.id,))
+        self.db.execute("DELETE FROM event_names WHERE document_id=?", (doc.id,))
         for index, event in enumerate(doc.events):
             event_id = f"{doc.id}:{index}"
             key = event.get("key") or self.original_event_key(doc, event) or event_id
             self.db.execute(EVENTS.insert_sql("events"), EVENTS.row(event, event_id, doc.id, key))
+            self.save_event_names(event_id, doc.id, key, event.get("participants") or [],
+                                  event.get("organizer"), event.get("venue"))
+
+    def save_event_names(self, event_id: str, doc_id: str, key: str, participants: list[str],
+                         organizer: str | None, venue: str | None) -> None:
+        """Whom and what a report names (participants, organiser, venue), for the events
+        a person's or an organisation's page lists without reading every report."""
+        names = sorted({*participants, organizer, venue} - {None, ""})
+        self.db.executemany("INSERT INTO event_names VALUES (?, ?, ?, ?)",
+                            [(name, key, event_id, doc_id) for name in names])
+
+    def backfill_event_names(self) -> None:
+        """The names of every stored report (emptied first: run again, it gives the same)."""
+        self.db.execute("DELETE FROM event_names")
+        for event_id, doc_id, key, participants, organizer, venue in self.each_stored(
+                "e.event_id, e.document_id, e.group_key, e.participants, e.organizer, e.venue",
+                "JOIN events e ON e.document_id = d.id"):
+            self.save_event_names(event_id, doc_id, key, json.loads(participants or "[]"), organizer, venue)
 
     def original_event_key(self, doc: Document, event: dict) -> str | None:
         """A reprint without a date of its own reports its original's event."""
@@ -434,7 +474,7 @@ class SqlStore(Counting):
         self.db.execute(self.SEARCH_DELETE, (old_id,))
         self.drop_quote_words(old_id)
         for table in ("lsh_bands", "signatures", "positions", "quotes", "quote_topics",
-                      "events", "document_topics"):
+                      "events", "event_names", "document_topics"):
             self.db.execute(f"DELETE FROM {table} WHERE document_id=?", (old_id,))
         self.db.execute("DELETE FROM documents WHERE id=?", (old_id,))
         self.refresh_event_groups()
@@ -443,6 +483,8 @@ class SqlStore(Counting):
         with self.transaction():
             self.db.execute("INSERT INTO runs (started_at, finished_at, summary) VALUES (?, ?, ?)",
                             (started_at, now(), json.dumps(summary, ensure_ascii=False)))
+            if summary.get("new"):          # a run that loaded the gazetteer: it may have moved a place
+                self.sync_place_regions()
 
     # -- reads that the pipeline and the export call on the store; defined in queries/
 

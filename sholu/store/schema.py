@@ -309,6 +309,47 @@ MIGRATION_TEMPLATES = [
     # SQLite's word index of the quotes holds their text lowered in every letter (its own
     # LOWER and LIKE fold only ASCII, so «закон» missed «Закон»): indexed again
     "index_quote_words",
+    # scale5 branch: each event's reports in the order they came out, kept with the
+    # documents (store/aggregates.py), so an event's page reads its first reports down
+    # this key instead of sorting every report of an event reported thousands of times
+    """
+    CREATE TABLE IF NOT EXISTS event_report_order (
+        group_key TEXT NOT NULL, published TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL,
+        reports INTEGER NOT NULL,
+        PRIMARY KEY (group_key, published, seq, event_id)
+    )
+    """,
+    "backfill_event_report_order",
+    # scale5 branch: articles per region (a place's region the gazetteer's, held in
+    # place_regions, synchronised after each run) and the names given each place, kept
+    # per day × outlet × language with the documents (store/aggregates.py)
+    """
+    CREATE TABLE IF NOT EXISTS place_regions (entity_id TEXT PRIMARY KEY, region TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS daily_regions (
+        region TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (region, published, outlet, language)
+    );
+    CREATE TABLE IF NOT EXISTS daily_place_names (
+        entity_id TEXT NOT NULL, name TEXT NOT NULL, published TEXT NOT NULL, outlet TEXT NOT NULL,
+        language TEXT NOT NULL, articles INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, name, published, outlet, language)
+    )
+    """,
+    "backfill_region_sums",
+    # scale5 branch: whom and what each event report names, so a person's or an
+    # organisation's page finds its events by name instead of reading every report
+    """
+    CREATE TABLE IF NOT EXISTS event_names (
+        name TEXT NOT NULL, group_key TEXT NOT NULL, event_id TEXT NOT NULL, document_id TEXT NOT NULL,
+        PRIMARY KEY (name, group_key, event_id)
+    );
+    CREATE INDEX IF NOT EXISTS event_names_document ON event_names (document_id)
+    """,
+    "backfill_event_names",
+    # scale5 branch: the outlet filter (any letter case) read down an index, whose
+    # statistics also tell PostgreSQL's planner how many articles an outlet has
+    "index_outlets_lowered",
 ]
 
 

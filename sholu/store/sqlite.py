@@ -37,7 +37,11 @@ class SQLiteStore(SqlStore):
                           f"INSERT INTO quote_words (rowid, quote_id, text) VALUES ({QUOTE_ROWS} + ?2, ?3, lowered(?4))")
     # the index holds the text lowered: `text LIKE` the lowered words there is the rule itself
     QUOTE_WORDS_SEARCH = "SELECT quote_id FROM quote_words WHERE text LIKE ?"
-    QUOTE_WORDS_ESTIMATE = "SELECT COUNT(*) FROM quote_words WHERE quote_words MATCH ?"
+    # counted up to a limit: at least how many quotes have the words (their trigrams in order)
+    QUOTE_WORDS_ESTIMATE = "SELECT COUNT(*) FROM (SELECT rowid FROM quote_words WHERE quote_words MATCH ? LIMIT ?) m"
+    # the first matches (up to a limit), found in rowid order, and the document seq they reached
+    QUOTE_WORDS_REACHED = ("SELECT COUNT(*), COALESCE(MAX(rowid), 0) / 1048576 FROM "
+                           "(SELECT rowid FROM quote_words WHERE text LIKE ? LIMIT ?) w")
     LOWERED_QUOTE = "lowered(q.text)"
 
     def __init__(self, path: str):

@@ -64,6 +64,7 @@ entities_in = remembered(people.entities_in)
 speakers_in = remembered(quotes.speakers_in)
 speakers_on = remembered(quotes.speakers_on)
 positions_over_time = remembered(people.positions_over_time)
+co_mentioned = remembered(people.co_mentioned)     # a person's latest 1,000 articles' people
 quote_themes = remembered(quotes.quote_themes)
 events_per_day = remembered(events.events_per_day)
 stored_languages = remembered(documents.stored_languages)
@@ -96,9 +97,10 @@ def coverage(store, scope: Scope = EVERYTHING, by: str | None = None, selection:
 
 
 @remembered
-def region_coverage(store, scope: Scope = EVERYTHING) -> list[dict]:
+def region_coverage(store, selection: Selection = ALL_TIME) -> list[dict]:
     """Per region of Kazakhstan: original articles naming its places (once per article)."""
-    return [{"region": row["region"], "articles": row["articles"]} for row in regions.regions(store, "day", scope)]
+    return [{"region": row["region"], "articles": row["articles"]}
+            for row in regions.regions(store, "day", selection)]
 
 
 @remembered

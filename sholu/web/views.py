@@ -70,7 +70,7 @@ def overview(store, params: dict) -> Page:
     people = data.top_people(store, data.TOP, selection)
     scope = selection.scope()
     topics = saved("themes", lambda s: selected_themes(s, selection))
-    regions = data.region_coverage(store, scope)
+    regions = data.region_coverage(store, selection)
     events = saved("events", lambda s: event_queries.list_events(s, 8, selection=selection))
     return Page("overview.html", "overview",
                 context={"summary": saved("summary", lambda s: analytics.summary(s, selection))},
@@ -104,7 +104,7 @@ def search(store, params: dict) -> Page:
         found = reads.search(store, q, facets, pages, marks=SNIPPET_MARKS)
     else:
         found = reads.documents(store, facets, None, pages)
-    counts = data.facet_counts(store, facet_sample(store, q, facets))
+    counts = search_facets(store, q, facets)
     return Page("search.html", "search", context={"q": q, "facets": facets, "counts": counts,
                                                   "all_themes": list(theme_names()),
                                                   "facet_sample": data.FACET_SAMPLE,
@@ -119,11 +119,15 @@ def person_label(store, person: str | None) -> str:
     return entity["name"] if entity else (person or "")
 
 
-def facet_sample(store, q: str, facets: Facets) -> list[str]:
-    """The newest documents of the search, for counting its facets."""
+def search_facets(store, q: str, facets: Facets) -> dict[str, list[dict]]:
+    """The search's facets counted over its newest matches, remembered until the store
+    changes (the matches are read again for them: a page of results reads only its own)."""
     from ..store.search import parse_query
 
-    return data.facet_sample(store, store_filters(store, facets), parse_query(q) if q else None)
+    filters = store_filters(store, facets)
+    return data.corpus_aggregate(
+        store, ("search facets", q, repr(sorted(filters.items()))),
+        lambda s: data.facet_counts(s, data.facet_sample(s, filters, parse_query(q) if q else None)))
 
 
 # -- article ---------------------------------------------------------------------------
@@ -167,7 +171,7 @@ def person(store, params: dict, entity_id: str) -> Page | None:
                          "quote_themes": data.quote_themes(store, entity_id)},
                 lists={"positions": positions, "quotes": quotes["items"],
                        "events": data.events_with(store, entity["name"]),
-                       "co_mentioned": people.co_mentioned(store, entity_id, limit=data.TOP),
+                       "co_mentioned": data.co_mentioned(store, entity_id, limit=data.TOP),
                        "outlets": outlets},
                 charts={"coverage": coverage_chart(data.coverage(store, scope)),
                         "outlets": ranking_chart(outlets, "outlet", "articles")},
@@ -363,7 +367,8 @@ def quotes(store, params: dict) -> Page:
     speaker, theme = params.get("speaker") or None, params.get("theme") or None
     found = reads.quotes(store, speaker, theme, paging(params), (params.get("words") or "").strip() or None,
                          tone, asked_in(params))
-    return Page("quotes.html", "quotes", context={"all_themes": list(theme_names()), "tones": list(TONES)},
+    return Page("quotes.html", "quotes", context={"all_themes": list(theme_names()), "tones": list(TONES),
+                                                  "count_estimated": found.get("count_estimated", False)},
                 lists={"quotes": found["items"]},
                 charts={"quotes": {"kind": "table", "rows": found["items"]}}, total=found["count"])
 

@@ -8,6 +8,10 @@ from .quotes import QUOTE_COLUMNS, quote_dict
 
 PARTICIPANT_REPORTS = 200    # reports of one event read for its participants
 EVENT_QUOTES = 50            # quotes shown on an event's page
+# the order an event's reports came out in (publication day, then stored order), read
+# down the key of the kept `event_report_order` (store/aggregates.py)
+REPORT_ORDER = "o.published, o.seq, o.event_id"
+WALKED_EVENTS = 1000         # events naming one name from which they are walked newest first
 
 
 def list_events(store, limit: int, offset: int = 0, keys: list[str] | None = None,
@@ -85,39 +89,58 @@ def count_events(store, selection: Selection = ALL_TIME) -> int:
 
 
 def events_with(store, text: str, limit: int = 50) -> list[dict]:
-    """Events whose participants, organiser or venue name `text` (a normalised name)."""
-    keys = [key for (key,) in rows(
-        store, "SELECT DISTINCT group_key FROM events WHERE participants LIKE ? OR organizer = ? OR venue = ? "
-               "LIMIT ?", (f'%{json.dumps(text, ensure_ascii=False)}%', text, text, limit))]
+    """The newest `limit` events whose participants, organiser or venue name `text` (a
+    normalised name), from the names of each report (`event_names`): for a name in
+    WALKED_EVENTS events or more the events are walked newest first, each looked up
+    by name, else the name's events are read and the newest taken."""
+    many = one(store, "SELECT COUNT(*) FROM (SELECT DISTINCT group_key FROM event_names WHERE name = ? LIMIT ?) n",
+               (text, WALKED_EVENTS))
+    named = ("EXISTS (SELECT 1 FROM event_names n WHERE n.name = ? AND n.group_key = g.group_key)"
+             if many >= WALKED_EVENTS else "g.group_key IN (SELECT group_key FROM event_names WHERE name = ?)")
+    keys = [key for (key,) in rows(store, f"SELECT g.group_key FROM event_groups g WHERE g.reports > 0 AND {named} "
+                                          "ORDER BY g.last_date DESC, g.first_event LIMIT ?", (text, limit))]
     return list_events(store, limit, 0, keys=keys) if keys else []
 
 
 def event_quotes(store, key: str, limit: int = EVENT_QUOTES) -> list[dict]:
     """What the event's participants said in its reports, each line once, in the order
-    the reports came out."""
-    found = rows(store, f"SELECT {QUOTE_COLUMNS}, e.participants FROM events e "
-                        "JOIN quotes q ON q.document_id = e.document_id JOIN documents d ON d.id = e.document_id "
-                        "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq, q.start LIMIT ?",
-                 (key, PARTICIPANT_REPORTS * 20))
-    said: dict[str, dict] = {}
-    for row in found:
-        quote = quote_dict(row[:-1])
-        if quote["speaker"] in json.loads(row[-1]):
-            said.setdefault(quote["repeat_of"] or quote["quote_id"], quote)
-    return list(said.values())[:limit]
+    the reports came out (of the first PARTICIPANT_REPORTS * 20 quotes of its reports).
+    The lines are chosen from the quotes' keys and only the chosen ones read whole: an
+    event reported thousands of times has tens of thousands of quotes."""
+    chosen: dict[str, str] = {}         # line (its first saying) -> the quote shown
+    named: dict[str, set[str]] = {}     # a report's participants (JSON) -> their names
+    for quote_id, speaker, line, participants in rows(
+            store, "SELECT q.quote_id, q.speaker, COALESCE(q.repeat_of, q.quote_id), e.participants "
+                   "FROM event_report_order o JOIN events e ON e.event_id = o.event_id "
+                   "JOIN quotes q ON q.document_id = e.document_id "
+                   f"WHERE o.group_key = ? ORDER BY {REPORT_ORDER}, q.start LIMIT ?",
+            (key, PARTICIPANT_REPORTS * 20)):
+        if participants not in named:
+            named[participants] = set(json.loads(participants))
+        if speaker in named[participants]:
+            chosen.setdefault(line, quote_id)
+    shown = list(chosen.values())[:limit]
+    found = {row[0]: quote_dict(row) for row in rows(
+        store, f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN documents d ON d.id = q.document_id "
+               f"WHERE q.quote_id IN ({marks(shown)})", shown)}
+    return [found[quote_id] for quote_id in shown]
 
 
 def event_reports(store, key: str, limit: int, offset: int = 0) -> tuple[list[dict], int]:
     """A page of an event's reports, earliest first, and how many there are."""
     total = one(store, "SELECT COUNT(*) FROM events WHERE group_key = ?", (key,))
-    found = rows(store, "SELECT e.event_id, e.document_id, d.outlet, d.published, d.title, d.duplicate_of, "
-                        "e.date, e.city, e.city_inferred, e.venue, e.organizer, e.audience, e.participants, "
-                        "substr(d.text, 1, 120) FROM events e JOIN documents d ON d.id = e.document_id "
-                        "WHERE e.group_key = ? ORDER BY COALESCE(d.published, ''), d.seq LIMIT ? OFFSET ?",
-                 (key, limit, offset))
+    page = [event_id for (event_id,) in rows(
+        store, f"SELECT event_id FROM event_report_order o WHERE group_key = ? ORDER BY {REPORT_ORDER} "
+               "LIMIT ? OFFSET ?", (key, limit, offset))]
+    found = {row[0]: row for row in rows(
+        store, "SELECT e.event_id, e.document_id, d.outlet, d.published, d.title, d.duplicate_of, "
+               "e.date, e.city, e.city_inferred, e.venue, e.organizer, e.audience, e.participants, "
+               "substr(d.text, 1, 120) FROM events e JOIN documents d ON d.id = e.document_id "
+               f"WHERE e.event_id IN ({marks(page)})", page)}
     keys = ("event_id", "document_id", "outlet", "published", "title", "duplicate_of", "date", "city",
             "city_inferred", "venue", "organizer", "audience", "participants", "opening")
-    return [{**dict(zip(keys, row)), "participants": json.loads(row[12])} for row in found], total
+    return [{**dict(zip(keys, found[event_id])), "participants": json.loads(found[event_id][12])}
+            for event_id in page], total
 
 
 def events_per_day(store, selection: Selection = ALL_TIME) -> list[dict]:

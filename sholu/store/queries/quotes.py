@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, newest_first,
 
 TOP = 10
 INDEXED_WORDS = 3       # the shortest words an index of trigrams can look up
+COUNTED_WORDS = 1000    # quotes of words counted one by one; past that, estimated
 QUOTE_KEYS = ("quote_id", "speaker", "speaker_entity_id", "speaker_type", "kind", "text", "verb",
               "topics", "repeat_of", "document_id", "published", "outlet", "duplicate_of", "times_said",
               "speaker_tone")
@@ -97,7 +99,9 @@ def quotes_and_documents(store, speaker_ids: list[str] | None, topic: str | None
     if topic:
         return newest_first(store, count_quotes(store, None, topic, QuoteSearch(search.words)), wanted, "quotes q")
     if indexed_words(store, search):      # the trigrams' count, at least the matches: enough to choose
-        found = one(store, store.QUOTE_WORDS_ESTIMATE, ('"' + search.words.replace('"', '""') + '"',))
+        documents = one(store, "SELECT COALESCE(MAX(seq), 0) FROM documents")
+        enough = math.isqrt(wanted * documents) + 1      # as many as newest_first needs to walk
+        found = one(store, store.QUOTE_WORDS_ESTIMATE, ('"' + search.words.replace('"', '""') + '"', enough))
         return newest_first(store, found, wanted, "quotes q")
     if search.words and store.planner_estimates:
         return "quotes q, documents d"        # the planner's choice, from the text index's statistics
@@ -125,6 +129,31 @@ def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search
     where, args = quote_filters(store, speaker_ids, topic, search)
     joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
     return one(store, f"SELECT COUNT(*) FROM quotes q{joined} WHERE {where}", args)
+
+
+def counted_or_estimated(store, speaker_ids: list[str] | None, topic: str | None,
+                         search: QuoteSearch = ANY_QUOTE) -> tuple[int, bool]:
+    """(count_quotes, whether it is an estimate). The quotes of words are counted up to
+    COUNTED_WORDS and past that estimated: a common word matches tens of thousands of
+    quotes, each read again to check it (PostgreSQL's trigram index only narrows them;
+    SQLite's checks each candidate's text). SQLite's index gives its matches in stored
+    order: the estimate is the first ones' count times the documents over those they
+    reached; PostgreSQL's is its planner's."""
+    if indexed_words(store, search) and not topic and speaker_ids is None and search == QuoteSearch(search.words):
+        counted, reached = rows(store, store.QUOTE_WORDS_REACHED, (f"%{search.words.lower()}%", COUNTED_WORDS))[0]
+        if counted < COUNTED_WORDS:
+            return counted, False
+        documents = one(store, "SELECT COALESCE(MAX(seq), 0) FROM documents")
+        return max(round(counted * documents / max(reached, 1)), counted), True
+    if not (search.words and store.planner_estimates):
+        return count_quotes(store, speaker_ids, topic, search), False
+    where, args = quote_filters(store, speaker_ids, topic, search)
+    joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
+    matches = f"SELECT 1 FROM quotes q{joined} WHERE {where}"
+    counted = one(store, f"SELECT COUNT(*) FROM ({matches} LIMIT {COUNTED_WORDS}) m", args)
+    if counted < COUNTED_WORDS:
+        return counted, False
+    return max(store.estimated_rows(matches, args), counted), True
 
 
 def quotes_of(store, ids: list[str]) -> dict[str, int]:
