@@ -42,11 +42,14 @@ def analyse_kazakh(text: str, published: str | None = None) -> dict:
             "places": list(found["place"].values()), "dates": find_dates(text, published)}
 
 
+QUOTE_MARKS = frozenset("«»“”\"")
+
+
 def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, text: str) -> None:
     for first, last, label in spans:
         kind = KINDS.get(label)
         if label == "POSITION":
-            add_place_in_title(found, words, first, last, offset)
+            add_name_in_title(found, words, first, last, offset)
         if kind != "person":
             if kind:
                 add_span(found, kind, words, first, last, offset, None)
@@ -58,14 +61,19 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
         add_span(found, kind, words, first, last, offset, position_before(spans, words, first, offset, text))
 
 
-def add_place_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
-    """The place a title names («Қарағанды облысының әкімі»), as Russian «аким Карагандинской
-    области» gives its place: the title's first words, if the gazetteer knows them as one."""
+def add_name_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
+    """The place or organisation a title names («Қарағанды облысының әкімі», «Мәжіліс
+    депутаты», «Қазақмыс» корпорациясының басшысы; KazNERD tags the whole as a POSITION),
+    as Russian «аким Карагандинской области» gives its place: the title's first words
+    (inside «…» if it opens with one), if the gazetteer knows them as one."""
+    while first < last and words[first].text in QUOTE_MARKS:
+        first += 1
     for size in (3, 2, 1):
         if first + size - 1 < last:
             entry = gazetteer_entry([w.text for w in words[first:first + size]])
-            if entry and entry.is_place:
-                add_span(found, "place", words, first, first + size - 1, offset, None)
+            if entry:
+                add_span(found, "place" if entry.is_place else "organization", words, first, first + size - 1,
+                         offset, None)
                 return
 
 
