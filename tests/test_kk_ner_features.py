@@ -3,6 +3,7 @@ training labels name (matched by stems, with how often the words were that name)
 lower-case chain before an organisation's head noun, and the IOB2 repair of its output."""
 from sholu.lang.kk import known_names
 from sholu.lang.kk.ner import distance_to_head, repaired
+from sholu.nlp.conll import entity_spans
 
 
 def plain_stem(word: str) -> str:
@@ -20,7 +21,7 @@ TRAINING = [
 
 
 def test_the_list_holds_organisations_by_their_stems_with_their_share():
-    table = known_names.learn_table(TRAINING, plain_stem)
+    table = known_names.learn_table([(words, entity_spans(tags)) for words, tags in TRAINING], plain_stem)
     assert table == {("ұлттық", "кеңес"): ("ORGANISATION", 2 / 3)}        # persons and places are left out
 
 

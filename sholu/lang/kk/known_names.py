@@ -19,16 +19,16 @@ SHARES = ((0.7, "most"), (0.3, "often"), (0.0, "rare"))   # how often the words 
 _table_in_use: dict[tuple[str, ...], tuple[str, float]] | None = None
 
 
-def learn_table(sentences: Iterable[tuple[list[str], list[str]]], stem: Callable[[str], str]
-                ) -> dict[tuple[str, ...], tuple[str, float]]:
-    """(words, IOB2 tags) -> the stems of each labelled name -> its commonest label and the
-    share of the stems' occurrences that were a name of that label."""
+def learn_table(sentences: Iterable[tuple[list[str], Iterable[tuple[int, int, str]]]],
+                stem: Callable[[str], str]) -> dict[tuple[str, ...], tuple[str, float]]:
+    """(words, their labelled names as (first, last, label)) -> the stems of each name ->
+    its commonest label and the share of the stems' occurrences that were a name of it."""
     labelled: dict[tuple[str, ...], Counter] = {}
     stemmed = []
-    for words, tags in sentences:
+    for words, names in sentences:
         roots = tuple(stem(word) for word in words)
         stemmed.append(roots)
-        for first, last, label in spans(tags):
+        for first, last, label in names:
             if last - first < LONGEST and label in LABELS:
                 labelled.setdefault(roots[first:last + 1], Counter())[label] += 1
     seen = occurrences(stemmed, labelled)
@@ -48,12 +48,6 @@ def occurrences(stemmed: list[tuple[str, ...]], keys) -> Counter:
                 if roots[i:i + n] in keys:
                     seen[roots[i:i + n]] += 1
     return seen
-
-
-def spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    from ...nlp.conll import entity_spans
-
-    return sorted(entity_spans(tags))
 
 
 def use_table(found: dict | None) -> None:

@@ -77,7 +77,7 @@ def tags_of(sentence: Sentence) -> list[str]:
 
 
 def names_table(sentences: list[Sentence]) -> dict:
-    return known_names.learn_table(((s.words, tags_of(s)) for s in sentences), morphology.stem)
+    return known_names.learn_table(((s.words, entity_spans(tags_of(s))) for s in sentences), morphology.stem)
 
 
 def jackknifed_names(sentences: list[Sentence], parts: int = NAME_PARTS) -> list[dict]:
