@@ -43,6 +43,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     bodies_out_of_people(found)
     surnames_as_people(found)
     add_lone_surnames(found["person"], body + head)
+    add_repeated_bodies(found, body + head)
     add_role_references(found["person"], [(offset + w.start, offset + w.stop, w.text)
                                           for words, offset in body for w in words], body_start)
     return {"persons": split_headline(list(found["person"].values()), title),
@@ -53,6 +54,9 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
 def read_sentences(text: str, offset: int) -> list[tuple[list, int]]:
     """Each sentence's words (razdel's tokens) with where the sentence starts, `offset` on."""
     return [(list(tokenize(sentence.text)), offset + sentence.start) for sentence in sentenize(text)] if text else []
+
+
+QUOTE_MARKS = frozenset("«»“”\"")
 
 
 def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, text: str) -> None:
@@ -77,8 +81,11 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
 
 def add_body_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
     """The place or organisation a title names («Қарағанды облысының әкімі», «Сенат
-    төрағасы», «Конституциялық Сот төрағасы»), as Russian «аким Карагандинской области»
-    gives its place: the title's first words, if the gazetteer knows them as one."""
+    төрағасы», «Мәжіліс депутаты», «Қазақмыс» корпорациясының басшысы; KazNERD tags the
+    whole as a POSITION), as Russian «аким Карагандинской области» gives its place: the
+    title's first words (inside «…» if it opens with one), if the gazetteer knows them as one."""
+    while first < last and words[first].text in QUOTE_MARKS:
+        first += 1
     for size in (3, 2, 1):
         if first + size - 1 < last:
             entry = gazetteer_entry([w.text for w in words[first:first + size]])
@@ -132,6 +139,30 @@ def add_lone_surnames(people: dict, sentences: list[tuple[list, int]]) -> None:
             if person:
                 person["spans"] = sorted(person["spans"] + [list(span)])
                 person["mentions"] += 1
+
+
+def add_repeated_bodies(found: dict, sentences: list[tuple[list, int]]) -> None:
+    """Every case form of a place or organisation the article names elsewhere that the
+    tagger left untagged («Мәжілісте» in a headline after «Мәжілістің» in the body) is a
+    mention of it too: the gazetteer says which name a form is, the article that it is
+    meant here."""
+    taken = [tuple(span) for records in found.values() for record in records.values() for span in record["spans"]]
+    for words, offset in sentences:
+        for first, word in enumerate(words):
+            start = offset + word.start
+            if word.text[:1].isupper() and not any(s <= start < e for s, e in taken):
+                add_named_body(found, words, first, offset)
+
+
+def add_named_body(found: dict, words: list, first: int, offset: int) -> None:
+    for size in (3, 2, 1):
+        if first + size <= len(words):
+            entry = gazetteer_entry([w.text for w in words[first:first + size]])
+            kind = entry and ("place" if entry.is_place else "organization")
+            if entry and entry.name.lower() in found[kind]:
+                add_mention(found[kind], kind, entry.name, entry, (offset + words[first].start,
+                                                                  offset + words[first + size - 1].stop), None)
+                return
 
 
 def join_lone_surnames(people: dict) -> None:

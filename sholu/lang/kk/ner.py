@@ -1,13 +1,16 @@
 """Kazakh named entities: a CRF (python-crfsuite) trained on KazNERD (CC BY 4.0) by
 `python -m sholu.lang.kk.train_ner`, shipped as ner.crfsuite. Kazakh glues endings onto
 names (Астана-да, Тоқаев-қа), so a word is described by its endings (suffixes), its
-stem without them, its shape, the gazetteer, and the same for two words either side."""
+stem without them, its shape, the gazetteer, and the same for two words either side;
+the organisations the training labels named (known_names.py), and how far ahead the next
+organisation head noun stands with only lower-case words between (the head-final names)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from importlib.resources import files
 
+from . import known_names
 from .clusters import classes_of
 from .morphology import cuts, stem
 
@@ -16,6 +19,10 @@ NEIGHBOURS = (-2, -1, 1, 2)
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CLASS_NAMES = ("class0", "class1", "class2")
 CLAUSE_BREAKS = frozenset(",.;:!?()«»\"“”—–")
+# Endings of the lower-case words that chain before an organisation's head noun:
+# -лық/-лік (adjectives of nouns), -дағы/-дегі (located at), -тың/-нің (genitive).
+ADJECTIVAL = ("лық", "лік", "дық", "дік", "тық", "тік", "дағы", "дегі", "тағы", "тегі",
+              "ғы", "гі", "қы", "кі", "ның", "нің", "дың", "дің", "тың", "тің", "лы", "лі", "ды", "ді")
 SHAPES = ((re.compile(r"[^\W\d_]"), "x"), (re.compile(r"\d"), "d"))
 
 
@@ -41,6 +48,8 @@ def own_features(word: str) -> dict[str, object]:
         features[f"suf{n}"] = lower[-n:]
     for n in range(1, 4):
         features[f"pre{n}"] = lower[:n]
+    features["stem_suf3"] = root[-3:]
+    features["adjectival"] = lower.endswith(ADJECTIVAL)
     features.update(gazetteer_features(root, lower))
     features.update({f"class{n}": found for n, found in enumerate(classes_of(root))})
     return features
@@ -76,10 +85,12 @@ def gazetteer_words() -> dict[str, frozenset[str]]:
     return {word: frozenset(found) for word, found in kinds.items()}
 
 
-def sentence_features(words: list[str]) -> list[dict[str, object]]:
+def sentence_features(words: list[str], names: dict | None = None) -> list[dict[str, object]]:
     """The CRF's input for one sentence: each word's own features, its neighbours'
-    main ones (prefixed with their offset), and where it stands."""
+    main ones (prefixed with their offset), where it stands, and the organisations it matches
+    in the list the training labels named (`names`: that list; None: the shipped one)."""
     own = [own_features(word) for word in words]
+    known = known_names.name_features([features["stem"] for features in own], names)
     quoted = inside_quotes(words)
     heads = distance_to_head(words)
     chains = chain_features(words)
@@ -104,6 +115,10 @@ def sentence_features(words: list[str]) -> list[dict[str, object]]:
             else:
                 row[f"{offset}:edge"] = True
         row.update(chains[i])
+        row.update(known[i])
+        for offset in (-1, 1):
+            if 0 <= i + offset < len(words) and known[i + offset]:
+                row[f"{offset}:kn"] = known[i + offset]["kn"]
         rows.append(row)
     return rows
 
@@ -166,7 +181,16 @@ def distance_to_head(words: list[str], reach: int = 7) -> list[dict[str, object]
         opened = None if word in CLAUSE_BREAKS else i if word[:1].isupper() and opened is None else opened
         if opened is not None and "head_what" in found[i] and int(found[i]["head_ahead"]) + i - opened <= reach:
             found[i]["capital_to_head"] = True
+    for i, found_here in enumerate(found):
+        if "head_what" in found_here and lower_chain(words[i + 1:i + int(found_here["head_ahead"])]):
+            found_here["lower_chain"] = f"{found_here['head_ahead']}:{words[i].lower().endswith(ADJECTIVAL)}"
     return found
+
+
+def lower_chain(words: list[str]) -> bool:
+    """Whether these words could be the body of an organisation's name before its head: lower-case
+    words only, as in «Төтенше жағдай жөніндегі мемлекеттік комиссия»."""
+    return all(word.replace("-", "").isalpha() and word.islower() for word in words)
 
 
 @lru_cache(maxsize=1)
@@ -198,4 +222,18 @@ def tagger():
 def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     """IOB2 tags (B-PERSON, I-GPE, O, …) for each word of each sentence."""
     model = tagger()
-    return [model.tag(sentence_features(words)) if words else [] for words in sentences]
+    return [repaired(model.tag(sentence_features(words))) if words else [] for words in sentences]
+
+
+def repaired(tags: list[str]) -> list[str]:
+    """Well-formed IOB2, read as conlleval reads the CRF's output: an I- that does not
+    continue a name of its own label opens one (O I-GPE -> O B-GPE; B-ORGANISATION I-GPE
+    -> B-ORGANISATION B-GPE), so strict scorers count the names that lenient ones do."""
+    fixed, previous = [], "O"
+    for tag in tags:
+        prefix, _, kind = tag.partition("-")
+        if prefix == "I" and previous.partition("-")[2] != kind:
+            tag = f"B-{kind}"
+        fixed.append(tag)
+        previous = tag
+    return fixed
