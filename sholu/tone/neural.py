@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -145,7 +144,3 @@ def convolved(h: np.ndarray, weight: np.ndarray) -> np.ndarray:
 def relu(x: np.ndarray) -> np.ndarray:
     return np.maximum(x, 0, out=x)
 
-
-@lru_cache(maxsize=1)
-def shipped_network() -> NeuralTone | None:
-    return NeuralTone() if NEURAL_PATH.exists() else None
