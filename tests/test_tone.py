@@ -20,7 +20,8 @@ from sholu.server import create_app
 from sholu.store import open_store
 from sholu.tone import annotate_tone
 from sholu.tone.features import NAMES, Mention, Reading, dense_features, entity_slots, sparse_features, tokens
-from sholu.tone.model import shipped_model
+from sholu.tone.model import mixed, shipped_model
+from sholu.tone.neural import MAX_TOKENS, TAGS, token_inputs
 from sholu.tone.syntax import parse_trees, syntax_names
 from sholu.tone.table import COLUMNS, predict_rows, read_table, write_table
 from sholu.tone.train import cross_validated_f1, training_set
@@ -119,6 +120,43 @@ def test_a_negated_governor_is_marked_and_a_plain_one_is_not():
 def test_the_speaker_of_a_speech_verb_is_marked():
     assert "speaker" in tree_names("Ерлан Сапаров заявил, что реформа провалилась.", "Ерлан Сапаров")
     assert "speaker" not in tree_names("Журналисты спросили Ерлана Сапарова о реформе.", "Ерлана Сапарова")
+
+
+# -- the network's view of a mention -----------------------------------------------------
+
+def inputs_of(sentence: str, entity: str, tag: str = "PERSON"):
+    start = sentence.index(entity)
+    return token_inputs(Mention(sentence, start, start + len(entity), tag), Reading(sentence))
+
+
+def test_the_network_sees_distances_from_the_entity_in_text_and_tree_and_not_its_name():
+    sentence = "Депутаты резко раскритиковали Сапарова за срыв сроков."
+    seen = inputs_of(sentence, "Сапарова")
+    at = [w for w, _, _ in tokens(sentence)].index("сапарова")
+    assert seen.entity[at] == 1 and seen.entity.sum() == pytest.approx(1)
+    assert seen.position[at] == seen.position[at - 1] + 1 == seen.position[at + 1] - 1
+    assert seen.tree[at] == 1 and seen.tree[at - 1] == 2          # the governing verb is one edge away
+    assert not seen.vectors[at].any() and seen.vectors[at - 1].any()    # a name is no opinion
+    assert seen.tag == TAGS.index("PERSON")
+    assert inputs_of("Врачи спасли больного.", "Врачи", "PROFESSION").vectors[0].any()   # a profession's word may be
+
+
+def test_a_long_sentence_is_read_in_a_window_holding_the_entity():
+    sentence = " ".join(["Слово"] * 150) + " Сапаров приехал."
+    seen = inputs_of(sentence, "Сапаров")
+    assert len(seen.position) == MAX_TOKENS and seen.entity.sum() == pytest.approx(1)
+
+
+def test_the_model_averages_the_linear_and_the_network_probabilities():
+    model = shipped_model()
+    sentence = "Депутаты резко раскритиковали Ерлана Сапарова, обвинив его в коррупции."
+    start = sentence.index("Ерлана")
+    mention = Mention(sentence, start, start + len("Ерлана Сапарова"))
+    reading = Reading(sentence)
+    linear = model.linear_probabilities([(mention, reading)])
+    network = model.network.probabilities(token_inputs(mention, reading))
+    assert 0 < model.network_weight < 1 and network.sum() == pytest.approx(1)
+    assert model.probabilities(mention, reading) == pytest.approx(mixed(linear, network[None], model.network_weight)[0])
 
 
 def test_sentences_parsed_together_get_the_trees_each_gets_alone():
@@ -402,5 +440,6 @@ def test_sholu_tone_names_a_missing_column(tmp_path):
 
 def test_the_cross_validated_f1_pn_holds_the_baseline():
     model = shipped_model()
-    figure = cross_validated_f1(training_set(), model.config, model.neutral_offset)
+    network_oof = model.network.oof if model.network else None
+    figure = cross_validated_f1(training_set(), model.config, model.neutral_offset, network_oof)
     assert figure >= BASELINE["cv_f1_pn"]

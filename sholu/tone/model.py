@@ -1,6 +1,7 @@
 """The shipped tone model (model.npz, written by `python -m sholu.tone.train`): a
-multinomial logistic regression read with numpy alone. A mention's tone is the class
-with the highest score after the neutral class's tuned offset."""
+multinomial logistic regression read with numpy alone, its probabilities averaged with
+those of the network in neural.npz (`neural.py`) at the weight training chose. A
+mention's tone is the class with the highest score after the neutral class's tuned offset."""
 from __future__ import annotations
 
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from .features import WORD_PREFIXES, Mention, Reading, dense_row, read, sparse_features, with_trees
+from .neural import NEURAL_PATH, NeuralTone, token_inputs
 
 MODEL_PATH = Path(__file__).parent / "model.npz"
 LABELS = (-1, 0, 1)
@@ -57,6 +59,8 @@ class ToneModel:
         self.neutral_offset = float(stored["neutral_offset"])
         self.dense_scale = float(stored["dense_scale"])
         self.config = json.loads(str(stored["config"]))      # how train.py fitted it
+        self.network_weight = float(self.config.get("network_weight", 0.0))
+        self.network = NeuralTone(path.with_name(NEURAL_PATH.name)) if self.network_weight else None
 
     def probabilities(self, mention: Mention, reading: Reading | None = None) -> np.ndarray:
         return self.probabilities_of([(mention, reading)])[0]
@@ -67,6 +71,13 @@ class ToneModel:
         the sentences' trees are parsed in one call."""
         mentions = [(mention, reading or read(mention.sentence)) for mention, reading in mentions]
         with_trees([reading for _, reading in mentions])
+        linear = self.linear_probabilities(mentions)
+        if self.network is None:
+            return linear
+        network = np.array([self.network.probabilities(token_inputs(mention, reading)) for mention, reading in mentions])
+        return mixed(linear, network.reshape(linear.shape), self.network_weight)
+
+    def linear_probabilities(self, mentions: list[tuple[Mention, Reading]]) -> np.ndarray:
         rows = [sparse_features(mention, reading, self.columns) for mention, reading in mentions]
         dense = np.array([dense_row(mention, reading) for mention, reading in mentions])
         dense_weights = self.weights[len(self.index):]
@@ -91,6 +102,11 @@ class ToneModel:
 
     def tone(self, mention: Mention, reading: Reading | None = None) -> Tone:
         return self.tones([(mention, reading)])[0]
+
+
+def mixed(linear: np.ndarray, network: np.ndarray, network_weight: float) -> np.ndarray:
+    """The two models' probabilities averaged, the network's at its weight."""
+    return (1 - network_weight) * linear + network_weight * network
 
 
 def decide(probs: np.ndarray, neutral_offset: float) -> np.ndarray:

@@ -3,9 +3,11 @@
 Reads RuSentNE-2023's training rows (sholu/tone/data/rusentne-2023-train.tsv, MIT; see
 the LICENSE beside it), measures each candidate by cross-validation that keeps all rows
 of one sentence in one fold (fixed seed), prints the figures, and writes the chosen
-model (a multinomial logistic regression over `features`, with a neutral-class offset
-tuned on the out-of-fold predictions) where the package loads it. scipy fits it here;
-inference needs numpy only.
+model where the package loads it: a multinomial logistic regression over `features`,
+averaged with a small network over the sentence's tokens (`neural.py`, trained by
+`train_neural.py`) at the weight the out-of-fold predictions chose, with a
+neutral-class offset tuned on them. scipy and torch fit them here (`pip install -e
+.[train]`); inference needs numpy only.
 """
 from __future__ import annotations
 
@@ -14,13 +16,15 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy import optimize, sparse
 
 from .features import Reading, dense_row, sparse_features, with_trees
 from .metrics import f1_pn
-from .model import MODEL_PATH, LABELS, decide
+from .model import MODEL_PATH, LABELS, decide, mixed
+from .neural import NEURAL_PATH, TokenInputs, token_inputs
 from .table import mention_of, read_table
 
 DATA = Path(__file__).parent / "data" / "rusentne-2023-train.tsv"
@@ -145,22 +149,41 @@ CANDIDATES = [
 ]
 
 
-def training_set(path: Path = DATA):
-    """The rows' feature maps, dense features, label indexes and sentence folds."""
+class Training(NamedTuple):
+    """What both models learn from: the rows' feature maps and dense features (linear
+    model), their tokens (network), label indexes, sentence folds and entity tags."""
+
+    feature_maps: list[dict]
+    dense: np.ndarray
+    tokens: list[TokenInputs]
+    y: np.ndarray
+    folds: np.ndarray
+    tags: list[str]
+
+
+def training_set(path: Path = DATA) -> Training:
     rows = read_rows(path)
     mentions = [mention_of(row) for row in rows]
     readings = {m.sentence: Reading(m.sentence) for m in mentions}      # each sentence read once
     with_trees(list(readings.values()))
     y = np.array([LABELS.index(int(row["label"])) for row in rows])
-    return ([sparse_features(m, readings[m.sentence]) for m in mentions],
-            np.array([dense_row(m, readings[m.sentence]) for m in mentions]), y, sentence_folds(rows))
+    return Training([sparse_features(m, readings[m.sentence]) for m in mentions],
+                    np.array([dense_row(m, readings[m.sentence]) for m in mentions]),
+                    [token_inputs(m, readings[m.sentence]) for m in mentions], y, sentence_folds(rows),
+                    [row["entity_tag"] for row in rows])
 
 
-def cross_validated_f1(training, config: dict, offset: float) -> float:
-    """F1_PN of the out-of-fold predictions at this neutral offset (the gate's figure)."""
-    feature_maps, dense, y, folds = training
-    probs = out_of_fold(feature_maps, dense, y, folds, config)
-    return f1_pn(labels_of(y), labels_of(decide(probs, offset)))
+def cross_validated_f1(training: Training, config: dict, offset: float, network_oof: np.ndarray | None = None) -> float:
+    """F1_PN of the out-of-fold predictions at this neutral offset (the gate's figure): the
+    linear model's refitted here, averaged with the network's as training stored them
+    (refitting the network needs torch)."""
+    probs = out_of_fold(training.feature_maps, training.dense, training.y, training.folds, config)
+    if network_oof is not None:
+        probs = mixed(probs, network_oof, config["network_weight"])
+    return f1_pn(labels_of(training.y), labels_of(decide(probs, offset)))
+
+
+NETWORK_WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -168,23 +191,41 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("train", nargs="?", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
-    feature_maps, dense, y, folds = training_set(args.train)
-    tags = [row["entity_tag"] for row in read_rows(args.train)]
-    results = []
-    for config in CANDIDATES:
-        probs = out_of_fold(feature_maps, dense, y, folds, config)
-        plain = f1_pn(labels_of(y), labels_of(decide(probs, 0.0)))
-        offset, tuned = best_offset(probs, y)
-        print(json.dumps({**config, "cv_f1_pn": round(plain, 4), "offset": offset, "cv_f1_pn_tuned": round(tuned, 4),
-                          "by_tag": by_tag(y, decide(probs, offset), tags)}, ensure_ascii=False), flush=True)
-        results.append((tuned, offset, config))
-    tuned, offset, config = max(results, key=lambda item: item[0])
-    vocabulary = build_vocabulary(feature_maps)
-    W, b = fit(design(feature_maps, dense, vocabulary, config["dense_scale"]), y,
+    training = training_set(args.train)
+    linear = [(config, out_of_fold(training.feature_maps, training.dense, training.y, training.folds, config))
+              for config in CANDIDATES]
+    for config, probs in linear:
+        report(training, probs, config)
+    from . import train_neural
+
+    network = train_neural.out_of_fold(training.tokens, training.y, training.folds, SEED)
+    report(training, network, {"network": train_neural.NETWORK})
+    # each linear candidate with each share of the network, chosen together
+    mixes = [({**config, "network_weight": weight}, mixed(probs, network, weight))
+             for config, probs in linear for weight in NETWORK_WEIGHTS]
+    scored = [(best_offset(probs, training.y), config) for config, probs in mixes]
+    for (offset, tuned), config in scored:
+        print(json.dumps({**config, "offset": offset, "cv_f1_pn_tuned": round(tuned, 4)}), flush=True)
+    best = max(range(len(scored)), key=lambda i: scored[i][0][1])
+    config = mixes[best][0]
+    offset, tuned = report(training, mixes[best][1], {"chosen": config})
+    vocabulary = build_vocabulary(training.feature_maps)
+    W, b = fit(design(training.feature_maps, training.dense, vocabulary, config["dense_scale"]), training.y,
                config["strength"], config["balanced"])
     save(args.out, vocabulary, W, b, offset, config)
+    size = train_neural.fit_and_export(training.tokens, training.y, SEED, network, args.out.with_name(NEURAL_PATH.name))
     print(json.dumps({"chosen": config, "offset": offset, "cv_f1_pn": round(tuned, 4),
-                      "features": len(vocabulary), "out": str(args.out)}))
+                      "features": len(vocabulary), "network_weights": size, "out": str(args.out)}))
+
+
+def report(training: Training, probs: np.ndarray, config: dict) -> tuple[float, float]:
+    """Print the out-of-fold figures (plain, at the best neutral offset, per tag); that offset and figure."""
+    plain = f1_pn(labels_of(training.y), labels_of(decide(probs, 0.0)))
+    offset, tuned = best_offset(probs, training.y)
+    print(json.dumps({**config, "cv_f1_pn": round(plain, 4), "offset": offset, "cv_f1_pn_tuned": round(tuned, 4),
+                      "by_tag": by_tag(training.y, decide(probs, offset), training.tags)}, ensure_ascii=False),
+          flush=True)
+    return offset, tuned
 
 
 def by_tag(y: np.ndarray, predicted: np.ndarray, tags: list[str]) -> dict[str, float]:
