@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BASELINE = json.loads((Path(__file__).resolve().parents[1] / "bench" / "kazakh_baseline.json")
                       .read_text(encoding="utf-8"))
 GATE_ITERATIONS = 40
@@ -27,6 +29,7 @@ FOLD_ONE = ("import json; from sholu.lang.kk import train_ner as t; "
 SHIPPED_VOCABULARY = Path(__file__).resolve().parents[1] / "sholu" / "lang" / "kk" / "vocabulary.txt"
 
 
+@pytest.mark.training
 def test_kaznerd_fold1_f1_holds_the_baseline_and_leaves_the_shipped_vocabulary():
     shipped = SHIPPED_VOCABULARY.read_bytes()
     done = subprocess.run([sys.executable, "-c", FOLD_ONE], capture_output=True, text=True, check=True)

@@ -438,6 +438,7 @@ def test_sholu_tone_names_a_missing_column(tmp_path):
 
 # -- the gate ---------------------------------------------------------------------------
 
+@pytest.mark.training
 def test_the_cross_validated_f1_pn_holds_the_baseline():
     model = shipped_model()
     network_oof = model.network.oof if model.network else None
