@@ -20,15 +20,17 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/sholu demo --db sholu-demo.db
 
-# The gates that refit a model (a core busy for a minute and more each) run in a second
-# process beside the rest of the suite: every test runs, in about half the wall time on two cores.
+# The suite runs in two pytest processes side by side, one per core: the gates that refit a
+# model (-m training, a core busy for a minute and more each) with the browser tests, and the
+# rest. Every test runs; the second's report follows the first's.
+BESIDE := training or browser
 test: $(VENV)/.installed-dev
 	@log=$$(mktemp); \
-	$(BIN)/python -m pytest -q -p no:cacheprovider -m training > $$log 2>&1 & training=$$!; \
-	$(BIN)/python -m pytest -q -m "not training"; rest=$$?; \
-	wait $$training; refits=$$?; \
-	echo "--- the model-refitting gates (-m training):"; cat $$log; rm -f $$log; \
-	exit $$((rest || refits))
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "$(BESIDE)" > $$log 2>&1 & beside=$$!; \
+	$(BIN)/python -m pytest -q -m "not ($(BESIDE))"; rest=$$?; \
+	wait $$beside; second=$$?; \
+	echo "--- beside it (-m \"$(BESIDE)\"):"; cat $$log; rm -f $$log; \
+	exit $$((rest || second))
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_run.py
