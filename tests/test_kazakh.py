@@ -104,6 +104,8 @@ def test_search_finds_kazakh_word_forms_and_russian_ones_alike(db, records):
             return {Path(hit["source"]).name for hit in store.search(parse_query(query), {}, 50, 0)[0]}
         assert "kk_astana.txt" in hits("Конституцияға")       # the text has «Конституцияның»
         assert {"kk_aktobe.txt", "ru_aktobe.txt"} <= hits("Ақтөбеде") | hits("Актобе")
+        # a surname in either script finds both: Тоқаевқа ~ Токаеву
+        assert {"kk_aktobe.txt", "ru_aktobe.txt"} <= hits("Тоқаевқа") & hits("Токаеву")
     finally:
         store.close()
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lang import pack_for
+from ..lang.kk.morphology import KAZAKH_TO_RUSSIAN
 from .models import parses
 from .names import surname_key
 from .parse import Mention, Parsed
@@ -21,7 +22,6 @@ from .parse import Mention, Parsed
 RUSSIAN_PATRONYMIC = re.compile(r"(вич|вна|чна)$", re.IGNORECASE)
 RUSSIAN = pack_for("ru")                   # the nlp stage reads Russian (Natasha's models)
 ID_PREFIXES = {"person": "per", "organization": "org", "place": "loc"}
-KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 LATIN_DIGRAPHS = (("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
                   ("ts", "ц"), ("yu", "ю"), ("ya", "я"), ("yo", "е"), ("ye", "е"))
 LATIN_LETTERS = {

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang.kk.morphology import KAZAKH_LETTERS, kazakh_stem
+from ..lang.kk.morphology import KAZAKH_LETTERS, KAZAKH_TO_RUSSIAN, kazakh_stem
 from ..lang.ru.morphology import WORD, fold_yo
 from ..lang.ru.morphology import lemma as word_lemma
 from ..lang.ru.morphology import morph
@@ -35,10 +35,17 @@ def lemma(word: str) -> str:
         return lower
     stem = kazakh_stem(lower)
     if stem and KAZAKH_LETTERS.intersection(stem):
-        return stem
+        return kazakh_surname(stem) or stem
     if stem:              # «Балаеваның» -> балаева, then read as the Russian form it is
         word, lower = word[:len(stem)], stem
     return surname_stem(word, lower) or word_lemma(lower)
+
+
+def kazakh_surname(stem: str) -> str | None:
+    """A surname written in Kazakh (Тоқаев, Сәрсенова: a Russian surname ending) indexed
+    as its Russian spelling is (токаев, сарсенов), so either script finds the other's."""
+    found = SURNAME_FORM.match(stem)
+    return found.group(1).translate(KAZAKH_TO_RUSSIAN) if found else None
 
 
 def surname_stem(word: str, lower: str) -> str | None:

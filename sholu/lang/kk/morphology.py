@@ -12,6 +12,8 @@ WORD = re.compile(r"\w+(?:-\w+)*")
 LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 LETTERS = "а-яёәіңғүұқөһА-ЯЁӘІҢҒҮҰҚӨҺ"
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")   # letters Russian lacks (lowercase)
+# each as Russian spelling writes it (Тоқаев → Токаев, Сәрсенова → Сарсенова)
+KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 MIN_STEM = 3                # «Ақ-қа» must not lose its stem: a stem keeps at least this many letters
 
 
