@@ -152,6 +152,20 @@ def test_kazakh_events(records):
     assert meeting["participants"] == ["Аида Балаева"]
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("Облыстық мәслихаттың кезекті сессиясы кеше әкімдікте өтті.", "other"),
+    ("Мәжілістің жалпы отырысы сәрсенбі күні өтеді.", "other"),
+    ("Наурыз мерекесіне арналған салтанатты шара орталық алаңда ұйымдастырылды.", "other"),
+    ("Министр еңбек ұжымымен кездесті.", "meeting"),
+    ("Сессия туралы ақпарат сайтта жарияланды.", None),          # named, not held
+])
+def test_kazakh_gatherings_that_took_place(sentence, kind):
+    from sholu.lang import pack_for
+
+    found = [name for name, pattern in pack_for("kk").event_triggers if pattern.search(sentence)]
+    assert found[:1] == ([kind] if kind else [])
+
+
 @pytest.mark.parametrize("article, theme", [
     (BALAEVA, "labour_rights"), (ECOLOGY_KK, "environment"), (MAZHILIS, "elections"),
     (REFERENDUM, "referendum_participation"), (KHABAR_KK, "economy"),

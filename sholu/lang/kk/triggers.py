@@ -12,7 +12,9 @@ HAPPENED = r"(?:өтті|өтеді|өткізілді|өткізді|ұйымд
 # («Кездесу соңында министр Алматыға баратынын хабарлады»: no meeting in Almaty).
 MEETING = re.compile(rf"\bкездес(?:т|ед|іп|кен|пек)\w*|\bжүздес\w*|\bкездесу\w*\s+(?:\S+\s+){{0,6}}?{HAPPENED}\b|"
                      r"\bкездесуге\s+(?:\S+\s+){0,6}?қатыс\w*", re.IGNORECASE)
-GATHERING = r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция)\w*"
+# a session of a council or parliament (отырыс, сессия), a ceremony, a congress, a rally
+GATHERING = (r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция|отырыс|сессия|"
+             r"салтанатты\s+шара|құрылтай|съезд|митинг)\w*")
 OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?{HAPPENED}\b", re.IGNORECASE)
 GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
 
