@@ -499,7 +499,7 @@ def test_the_scale5_migrations_run_again_give_the_same(store):
     before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store), kept(store, ARTICLE_ORDER))
     with store.transaction():
         for migration in ("backfill_event_report_order", "backfill_region_sums", "backfill_event_names",
-                          "index_outlets_lowered", "backfill_entity_article_order"):
+                          "index_outlets_lowered", "backfill_person_article_order"):
             getattr(store, migration)()
     assert (kept(store, REPORT_ORDER), regions.regions(store), event_names(store),
             kept(store, ARTICLE_ORDER)) == before

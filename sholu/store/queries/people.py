@@ -179,9 +179,9 @@ def person_profile(store, entity_id: str, limit: int = PROFILE_LIMIT) -> dict:
 
 def person_articles(store, entity_id: str, limit: int) -> list[dict]:
     """The latest `limit` articles naming the person, copies included, oldest first
-    (found down the key of entity_article_order, store/aggregates.py)."""
+    (found down the key of person_article_order, store/aggregates.py)."""
     found = rows(store, "SELECT d.id, d.published, d.outlet, d.title, d.duplicate_of, em.mentions, "
-                        "substr(d.text, 1, 80) FROM (SELECT document_id, published, seq FROM entity_article_order "
+                        "substr(d.text, 1, 80) FROM (SELECT document_id, published, seq FROM person_article_order "
                         "WHERE entity_id = ? ORDER BY published DESC, seq DESC LIMIT ?) o "
                         "JOIN documents d ON d.id = o.document_id "
                         "JOIN entity_mentions em ON em.document_id = o.document_id AND em.entity_id = ? "
@@ -192,7 +192,7 @@ def person_articles(store, entity_id: str, limit: int) -> list[dict]:
 
 def co_mentioned(store, entity_id: str, window: int = CO_MENTION_WINDOW, limit: int = 50) -> list[dict]:
     """People named in the same original articles, over the person's latest `window`."""
-    latest = ("SELECT document_id FROM entity_article_order WHERE entity_id = ? AND original = 1 "
+    latest = ("SELECT document_id FROM person_article_order WHERE entity_id = ? AND original = 1 "
               "ORDER BY published DESC, seq DESC LIMIT ?")     # down its key (store/aggregates.py)
     person = "other.kind = 'person' AND other.entity_id <> ?"     # one row per article and person
     if store.planner_estimates:
