@@ -431,6 +431,20 @@ def test_people_named_with_a_person_are_counted_over_the_latest_articles(store, 
     assert counted and [p["articles"] for p in found] == sorted((p["articles"] for p in found), reverse=True)
 
 
+@pytest.mark.parametrize("limit", [1, 3, 100])
+def test_a_persons_latest_articles_are_read_down_the_kept_order(store, limit):
+    """The latest articles naming a person, copies included, as a sort of all of them
+    gives; each article's mentions of the person with it."""
+    person = store.db.execute("SELECT entity_id FROM entity_stats WHERE kind = 'person' "
+                              "ORDER BY articles DESC, entity_id LIMIT 1").fetchone()[0]
+    everyone = store.db.execute(
+        "SELECT d.id, em.mentions FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
+        "WHERE em.entity_id = ? ORDER BY COALESCE(d.published, '') DESC, d.seq DESC", (person,)).fetchall()
+    found = people.person_articles(store, person, limit)
+    assert [(a["id"], a["mentions"]) for a in reversed(found)] == [tuple(row) for row in everyone[:limit]]
+    assert len(everyone) > 1 and any(a["duplicate_of"] for a in people.person_articles(store, person, 100))
+
+
 @pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
                                        Selection(outlets=("BAQ.KZ", "Zakon.kz")), Selection(language="kk")])
 def test_regions_summed_are_the_regions_counted_from_the_mentions(store, selection, monkeypatch):
@@ -479,13 +493,14 @@ def test_a_common_words_quotes_are_counted_up_to_a_cap_then_estimated(store, mon
 def test_the_scale5_migrations_run_again_give_the_same(store):
     """Their backfills start afresh: run twice (a crash between a migration and its
     version mark), the kept rows are what saving wrote."""
-    from sholu.store.aggregates import REPORT_ORDER
+    from sholu.store.aggregates import ARTICLE_ORDER, REPORT_ORDER
     from sholu.store.queries import regions
 
-    before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store))
+    before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store), kept(store, ARTICLE_ORDER))
     with store.transaction():
         for migration in ("backfill_event_report_order", "backfill_region_sums", "backfill_event_names",
-                          "index_outlets_lowered"):
+                          "index_outlets_lowered", "backfill_person_article_order"):
             getattr(store, migration)()
-    assert (kept(store, REPORT_ORDER), regions.regions(store), event_names(store)) == before
+    assert (kept(store, REPORT_ORDER), regions.regions(store), event_names(store),
+            kept(store, ARTICLE_ORDER)) == before
     assert_exact(store)

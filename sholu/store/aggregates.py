@@ -104,11 +104,18 @@ AGGREGATES = (
               f"SELECT em.entity_id, em.name, {DAY}, {OUTLET}, {LANGUAGE}, 1 FROM entity_mentions em "
               "JOIN documents d ON d.id = em.document_id "
               "WHERE em.document_id {documents} AND d.duplicate_of IS NULL AND em.kind = 'place'"),
+    # the articles naming each person newest first (day, then stored order), whether each is
+    # an original in the key too: a person's latest articles read down this key instead of
+    # walking every newest article to find theirs
+    Aggregate("person_article_order", ("entity_id", "published", "seq", "document_id", "original"), ("articles",),
+              f"SELECT em.entity_id, {DAY}, d.seq, em.document_id, {ORIGINAL}, 1 FROM entity_mentions em "
+              "JOIN documents d ON d.id = em.document_id WHERE em.document_id {documents} AND em.kind = 'person'"),
 )
 FIRST_SUMS = AGGREGATES[:6]         # those of the migration that made counted_documents
 SHARE_SUMS = AGGREGATES[6:11]       # added later: backfilled by their own migration
 REPORT_ORDER = AGGREGATES[11]       # later still (backfill_event_report_order)
 REGION_SUMS = AGGREGATES[12:14]     # and backfill_region_sums
+ARTICLE_ORDER = AGGREGATES[14]      # and backfill_person_article_order
 
 
 def apply_sql(aggregate: Aggregate, sign: int) -> list[str]:
@@ -243,6 +250,12 @@ class Counting:
         again, it gives the same)."""
         self.db.execute(f"DELETE FROM {REPORT_ORDER.table}")
         self.db.execute(backfill_sql(REPORT_ORDER))
+
+    def backfill_person_article_order(self) -> None:
+        """The order of every counted document's articles per person (emptied first:
+        run again, it gives the same)."""
+        self.db.execute(f"DELETE FROM {ARTICLE_ORDER.table}")
+        self.db.execute(backfill_sql(ARTICLE_ORDER))
 
     def backfill_region_sums(self) -> None:
         """Each place's region as the gazetteer gives it now, and the sums by region and

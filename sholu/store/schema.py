@@ -350,6 +350,17 @@ MIGRATION_TEMPLATES = [
     # scale5 branch: the outlet filter (any letter case) read down an index, whose
     # statistics also tell PostgreSQL's planner how many articles an outlet has
     "index_outlets_lowered",
+    # scale6 branch: each person's articles newest first, kept with the documents
+    # (store/aggregates.py), so a person's latest articles and the people named with them
+    # are read down this key instead of walking the newest documents to find theirs
+    """
+    CREATE TABLE IF NOT EXISTS person_article_order (
+        entity_id TEXT NOT NULL, published TEXT NOT NULL, seq INTEGER NOT NULL, document_id TEXT NOT NULL,
+        original INTEGER NOT NULL, articles INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, published, seq, document_id, original)
+    )
+    """,
+    "backfill_person_article_order",
 ]
 
 

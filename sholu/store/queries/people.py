@@ -3,7 +3,7 @@ articles per entity, the number of original articles naming it (copies not count
 read from `entity_stats`, which every write keeps exact (see store/base.py)."""
 from __future__ import annotations
 
-from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows, newest_first
+from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows
 
 PROFILE_LIMIT = 100          # rows of each list in a person's profile
 CO_MENTION_WINDOW = 1000     # latest articles of a person over which co-mentions count
@@ -172,27 +172,28 @@ def person_profile(store, entity_id: str, limit: int = PROFILE_LIMIT) -> dict:
     named = one(store, "SELECT COUNT(*) FROM entity_mentions WHERE entity_id=?", (entity_id,))
     return {"entity_id": entity_id, "name": entity(store, entity_id)["name"],
             "positions": [{"position": p, "published": d, "document_id": i} for p, d, i in reversed(positions)],
-            "articles": person_articles(store, entity_id, limit, named),
+            "articles": person_articles(store, entity_id, limit),
             "articles_total": named,
             "co_mentioned": co_mentioned(store, entity_id)}
 
 
-def person_articles(store, entity_id: str, limit: int, named: int) -> list[dict]:
-    """The latest `limit` of the `named` articles naming the person, copies included,
-    oldest first."""
+def person_articles(store, entity_id: str, limit: int) -> list[dict]:
+    """The latest `limit` articles naming the person, copies included, oldest first
+    (found down the key of person_article_order, store/aggregates.py)."""
     found = rows(store, "SELECT d.id, d.published, d.outlet, d.title, d.duplicate_of, em.mentions, "
-                        f"substr(d.text, 1, 80) FROM {newest_first(store, named, limit, 'entity_mentions em')} "
-                        "WHERE d.id = em.document_id AND em.entity_id=? "
-                        "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ?", (entity_id, limit))
+                        "substr(d.text, 1, 80) FROM (SELECT document_id, published, seq FROM person_article_order "
+                        "WHERE entity_id = ? ORDER BY published DESC, seq DESC LIMIT ?) o "
+                        "JOIN documents d ON d.id = o.document_id "
+                        "JOIN entity_mentions em ON em.document_id = o.document_id AND em.entity_id = ? "
+                        "ORDER BY o.published DESC, o.seq DESC", (entity_id, limit, entity_id))
     keys = ("id", "published", "outlet", "title", "duplicate_of", "mentions", "first_words")
     return [dict(zip(keys, row)) for row in reversed(found)]
 
 
 def co_mentioned(store, entity_id: str, window: int = CO_MENTION_WINDOW, limit: int = 50) -> list[dict]:
     """People named in the same original articles, over the person's latest `window`."""
-    latest = ("SELECT em.document_id FROM entity_mentions em JOIN documents d ON d.id = em.document_id "
-              "WHERE em.entity_id = ? AND d.duplicate_of IS NULL "
-              "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT ?")
+    latest = ("SELECT document_id FROM person_article_order WHERE entity_id = ? AND original = 1 "
+              "ORDER BY published DESC, seq DESC LIMIT ?")     # down its key (store/aggregates.py)
     person = "other.kind = 'person' AND other.entity_id <> ?"     # one row per article and person
     if store.planner_estimates:
         # PostgreSQL's planner prices a thousand lookups by article over reading every
