@@ -70,7 +70,7 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
             continue
         body = body_named(words[last].text) if last > first else None
         if body:                                     # «Тоқаев Үкімет басшысын …»: a person, then a body
-            add_span(found, "place" if body.is_place else "organization", words, last, last, offset, None)
+            add_span(found, body_kind(body), words, last, last, offset, None)
             last -= 1
         if last > first and full_name_of(found["person"], surname_nominative(words[first].text)):
             add_span(found, "person", words, first, first, offset, None)     # «Балаева Тоқаевқа»: two people
@@ -86,13 +86,24 @@ def add_body_in_title(found: dict, words: list, first: int, last: int, offset: i
     title's first words (inside «…» if it opens with one), if the gazetteer knows them as one."""
     while first < last and words[first].text in QUOTE_MARKS:
         first += 1
+    named = next(bodies_named_at(words, first, last), None)
+    if named:
+        entry, end = named
+        add_span(found, body_kind(entry), words, first, end, offset, None)
+
+
+def bodies_named_at(words: list, first: int, stop: int):
+    """(entry, last word) of each place or organisation the gazetteer knows by the words
+    from `first` on, up to three of them and before `stop`, the longest first."""
     for size in (3, 2, 1):
-        if first + size - 1 < last:
+        if first + size - 1 < stop:
             entry = gazetteer_entry([w.text for w in words[first:first + size]])
             if entry:
-                kind = "place" if entry.is_place else "organization"
-                add_span(found, kind, words, first, first + size - 1, offset, None)
-                return
+                yield entry, first + size - 1
+
+
+def body_kind(entry: Entry) -> str:
+    return "place" if entry.is_place else "organization"
 
 
 def add_span(found: dict, kind: str, words: list, first: int, last: int, offset: int, position: str | None) -> None:
@@ -155,14 +166,12 @@ def add_repeated_bodies(found: dict, sentences: list[tuple[list, int]]) -> None:
 
 
 def add_named_body(found: dict, words: list, first: int, offset: int) -> None:
-    for size in (3, 2, 1):
-        if first + size <= len(words):
-            entry = gazetteer_entry([w.text for w in words[first:first + size]])
-            kind = entry and ("place" if entry.is_place else "organization")
-            if entry and entry.name.lower() in found[kind]:
-                add_mention(found[kind], kind, entry.name, entry, (offset + words[first].start,
-                                                                  offset + words[first + size - 1].stop), None)
-                return
+    for entry, last in bodies_named_at(words, first, len(words)):
+        kind = body_kind(entry)
+        if entry.name.lower() in found[kind]:
+            add_mention(found[kind], kind, entry.name, entry, (offset + words[first].start, offset + words[last].stop),
+                        None)
+            return
 
 
 def join_lone_surnames(people: dict) -> None:
@@ -197,7 +206,7 @@ def bodies_out_of_people(found: dict) -> None:
     for key, record in list(found["person"].items()):
         entry = None if " " in record["name"] else body_named(record["name"])
         if entry:
-            kind = "place" if entry.is_place else "organization"
+            kind = body_kind(entry)
             body = found[kind].setdefault(entry.name.lower(), new_record(kind, entry.name, entry))
             body["spans"] = sorted(body["spans"] + record["spans"])
             body["mentions"] += record["mentions"]
