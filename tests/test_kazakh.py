@@ -106,6 +106,8 @@ def test_search_finds_kazakh_word_forms_and_russian_ones_alike(db, records):
         assert {"kk_aktobe.txt", "ru_aktobe.txt"} <= hits("Ақтөбеде") | hits("Актобе")
         # a surname in either script finds both: Тоқаевқа ~ Токаеву
         assert {"kk_aktobe.txt", "ru_aktobe.txt"} <= hits("Тоқаевқа") & hits("Токаеву")
+        # so does a first name: Қасым-Жомарттың ~ Касым-Жомарт
+        assert {"kk_aktobe.txt", "ru_aktobe.txt"} <= hits("Қасым-Жомарттың") & hits("Касым-Жомарт")
     finally:
         store.close()
 

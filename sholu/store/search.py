@@ -35,7 +35,7 @@ def lemma(word: str) -> str:
         return lower
     stem = kazakh_stem(lower)
     if stem and KAZAKH_LETTERS.intersection(stem):
-        return kazakh_surname(stem) or stem
+        return kazakh_surname(stem) or stem.translate(KAZAKH_TO_RUSSIAN)
     if stem:              # «Балаеваның» -> балаева, then read as the Russian form it is
         word, lower = word[:len(stem)], stem
     return surname_stem(word, lower) or word_lemma(lower)
@@ -43,7 +43,10 @@ def lemma(word: str) -> str:
 
 def kazakh_surname(stem: str) -> str | None:
     """A surname written in Kazakh (Тоқаев, Сәрсенова: a Russian surname ending) indexed
-    as its Russian spelling is (токаев, сарсенов), so either script finds the other's."""
+    as its Russian spelling is (токаев, сарсенов), so either script finds the other's.
+    Any other stem with Kazakh letters is indexed in Russian letters too (Қасым-Жомарт ~
+    Касым-Жомарт): Kazakh words that differ only in those letters are few, names written
+    both ways are many."""
     found = SURNAME_FORM.match(stem)
     return found.group(1).translate(KAZAKH_TO_RUSSIAN) if found else None
 
