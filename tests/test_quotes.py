@@ -74,6 +74,20 @@ def test_collective_speakers_are_groups_not_people():
     assert first["speaker_entity_id"] is None
 
 
+def test_a_body_named_shorter_is_the_body_named_in_full_before():
+    def speakers(text):
+        found = analyse_text(text)
+        return [q["speaker"] for q in extract_quotes(text, found["persons"], organizations=found["organizations"])]
+    assert speakers("Федеральное авиационное управление США начало проверку. Авиационное управление "
+                    "сообщило, что связь с бортом восстановлена.") == ["Федеральное авиационное управление США"]
+    # the nearest body the short name fits
+    assert speakers("Министерство финансов опубликовало отчет. Министерство юстиции подготовило поправки. "
+                    "Министерство пояснило, что они вступят в силу летом.") == ["Министерство юстиции"]
+    # a short name no fuller one holds stays as written
+    assert speakers("Министерство финансов опубликовало отчет. Управление пояснило, что выплаты начнутся "
+                    "в апреле.") == ["управление"]
+
+
 def test_a_quote_with_no_attribution_continues_the_speaker_before():
     text = ("Аида Балаева отметила, что труд является ключевой ценностью государства.\n\n"
             "«Уважение к человеку труда должно стать конкретной нормой, обеспеченной правовыми принципами "

@@ -253,7 +253,7 @@ class SpeakerFinder:
     def kind_of(self, parse, phrase: str, position: int, gender: str | None) -> Speaker | None:
         lemma = parse.normal_form
         if lemma in self.pack.organization_nouns:
-            return Speaker(phrase, None, "organization")
+            return Speaker(self.body_named_before(phrase, position), None, "organization")
         plural, animate = "plur" in parse.tag, "anim" in parse.tag
         if (gender == "plur") != plural and gender in ("masc", "femn", "plur"):
             return None                # not the verb's subject: «предупредила о последствиях»
@@ -268,6 +268,17 @@ class SpeakerFinder:
             return self.by_role(position, lemma, gender, bare=not names_someone(phrase)) or \
                 self.unnamed(phrase, position)
         return None
+
+    def body_named_before(self, phrase: str, position: int) -> str:
+        """«Авиационное управление сообщило» after «Федеральное авиационное управление»,
+        «Министерство пояснило» after «Министерство торговли КНР»: the body the article
+        named in full before, the nearest such; else the phrase as written."""
+        words = lowered_words(phrase)
+        for mention in reversed(self.orgs.items[:bisect_left(self.orgs.starts, position)]):
+            name = mention.record.get("name") or ""
+            if len(name) > len(phrase) and holds_run(lowered_words(name), words):
+                return name
+        return phrase
 
     def unnamed(self, phrase: str, position: int) -> Speaker:
         """«Пилот объяснил …» in an article that names no one: an unnamed source, whom a
@@ -395,6 +406,15 @@ def is_inflected(written: str, name: set[str]) -> bool:
         return False
     return any(written.startswith(stem) and len(written) - len(stem) <= 3
                for stem in (word[:-1] if len(word) > 3 and word[-1] in "аяоеиы" else word for word in name))
+
+
+def lowered_words(text: str) -> list[str]:
+    return text.lower().replace("ё", "е").split()
+
+
+def holds_run(words: list[str], run: list[str]) -> bool:
+    """Whether `run` stands in `words` as consecutive words."""
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def surname(name: str) -> str:
