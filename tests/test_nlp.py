@@ -45,6 +45,15 @@ def test_a_bare_surname_joins_the_person_named_before():
     assert found["Аида Балаева"]["mentions"] == 2
 
 
+def test_a_bare_surname_spelt_a_letter_or_two_off_joins_the_full_name():
+    found = people("Спикер палаты Джон Бенер выступил в Вашингтоне. Позже Бонер встретился с журналистами.")
+    assert list(found) == ["Джон Бенер"] and found["Джон Бенер"]["mentions"] == 2
+    found = people("Директор программы Билл Герстенмайер прибыл на космодром. Гернстермайер осмотрел корабль.")
+    assert list(found) == ["Билл Герстенмайер"]
+    # two letters off a short surname is someone else
+    assert set(people("Министр Иван Петров приехал в город. Пестов встретил его.")) == {"Иван Петров", "Пестов"}
+
+
 def test_a_role_noun_joins_the_person_holding_that_role():
     text = ("В обсуждении приняла участие заместитель Премьер-министра – министр культуры и "
             "информации РК Аида Балаева. «Конституция закрепляет право на труд», — сказала вице-премьер.")

@@ -67,7 +67,8 @@ def join_partial_names(people: list[Person]) -> list[Person]:
     in the article either stands (the headline often names a person by surname first)."""
     kept = []
     for person in people:
-        full = [other for other in people if other is not person and fits(person.name, other.name)]
+        full = [other for other in people if other is not person and fits(person.name, other.name)] or \
+            [other for other in people if other is not person and misspells(person.name, other.name)]
         if len(full) != 1:
             kept.append(person)
             continue
@@ -95,6 +96,29 @@ def fits(partial: str, full: str) -> bool:
     if name_key(short[-1]) != name_key(long[-1]):
         return False
     return len(short) == 1 or name_key(short[0])[:1] == name_key(long[0])[:1]
+
+
+def misspells(partial: str, full: str) -> bool:
+    """A bare surname a letter or two off the full name's («Бонер» for Джон Бенер,
+    «Гернстермайер» for Билл Герстенмайер): foreign names are often spelt two ways in
+    one article. One edit in a short surname, two in a long one; same first letter."""
+    if " " in partial or not is_full_name(full):
+        return False
+    written, surname = partial.lower(), full.split()[-1].lower()
+    if len(written) < 5 or written[0] != surname[0]:
+        return False
+    return edit_distance(written, surname) <= (1 if len(surname) < 8 else 2)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
+        previous = current
+    return previous[-1]
 
 
 def mention_tokens(mentions: list[Mention]) -> set[int]:
