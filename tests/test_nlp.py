@@ -54,6 +54,16 @@ def test_a_bare_surname_spelt_a_letter_or_two_off_joins_the_full_name():
     assert set(people("Министр Иван Петров приехал в город. Пестов встретил его.")) == {"Иван Петров", "Пестов"}
 
 
+def test_a_site_cited_as_a_source_is_an_organisation():
+    text = ("Как сообщает Tengrinews.kz со ссылкой на пресс-службу акимата, дороги расчистят к утру. "
+            "Вопросы принимают по адресу priemnaya@akimat.kz, правила опубликованы на https://adilet.zan.kz/rus.")
+    assert names(text, "organizations") >= {"Tengrinews.kz"}
+    assert not any("akimat" in name or "zan" in name for name in names(text, "organizations"))
+    # the outlet a story is attributed to is its outlet field, not one of its organisations
+    found = analyse_text(text, outlet="tengrinews.kz")["organizations"]
+    assert "Tengrinews.kz" not in {o["name"] for o in found}
+
+
 def test_a_role_noun_joins_the_person_holding_that_role():
     text = ("В обсуждении приняла участие заместитель Премьер-министра – министр культуры и "
             "информации РК Аида Балаева. «Конституция закрепляет право на труд», — сказала вице-премьер.")
@@ -167,7 +177,7 @@ def f1(found: set, gold: set) -> float:
 
 @pytest.fixture(scope="module")
 def analysed(sample_records):
-    return {name: analyse_text(r["text"], r["published"]) for name, r in sample_records.items()}
+    return {name: analyse_text(r["text"], r["published"], r["outlet"]) for name, r in sample_records.items()}
 
 
 def corpus_f1(analysed, kind: str, gold_key: str, gold_names) -> float:

@@ -17,7 +17,7 @@ from .normalise import organisation_name, place_name
 from .parse import Mention, Parsed, parse, parse_many
 from .people import Person, entity_id, resolve_people
 from .positions import find_positions
-from .recall import missed_people, only_titles
+from .recall import missed_people, missed_sites, only_titles
 from .repair import repair
 
 FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой", "ская", "цкая")
@@ -42,7 +42,7 @@ def annotate(doc: Document, parsed: Parsed | None = None) -> Document:
         for key, value in analyse_kazakh(doc.text, doc.published, headline_of(doc)).items():
             setattr(doc, key, value)
         return doc
-    found = analyse_parsed(parsed or joined(parse_many(texts_to_parse(doc))), doc.published)
+    found = analyse_parsed(parsed or joined(parse_many(texts_to_parse(doc))), doc.published, doc.outlet)
     title = headline_of(doc)
     for key in ENTITY_KINDS:
         setattr(doc, key, split_headline(found[key], title))
@@ -56,15 +56,16 @@ def annotate_dates(doc: Document) -> Document:
     return doc
 
 
-def analyse_text(text: str, published: str | None = None) -> dict:
+def analyse_text(text: str, published: str | None = None, outlet: str | None = None) -> dict:
     """Entities of one text in the export contract's shape; spans are [start, end]
     offsets into `text`."""
-    return analyse_parsed(parse(text), published)
+    return analyse_parsed(parse(text), published, outlet)
 
 
-def analyse_parsed(parsed: Parsed, published: str | None = None) -> dict:
+def analyse_parsed(parsed: Parsed, published: str | None = None, outlet: str | None = None) -> dict:
     text = parsed.text
     mentions = missed_people(parsed, repair(parsed, load_gazetteer().find(text)))
+    mentions = missed_sites(parsed, mentions, outlet)
     mentions = [m for m in mentions if not only_titles(parsed, m)]
     mentions = split_lists(parsed, split_brackets(parsed, nest_owners(parsed, mentions)))
     mentions = governments(parsed, mentions)

@@ -3,7 +3,10 @@ know («Елбасы Нурсултан Назарбаев», «акиму го�
 dictionary knows as one (or a word it does not know at all), followed
 by a capitalised word shaped like a surname (-ов/-ев/-ин, -ский, -улы/-кызы, -дзе,
 -швили, -енко, -ян, in any case form), is a person where no mention covers either word.
-A lone title («Елбасы», «Аким») is no person."""
+A lone title («Елбасы», «Аким») is no person.
+
+Web addresses cited as sources («сообщает Tengrinews.kz», «со ссылкой на Lenta.ru») are
+organisations: the tagger reads them as three tokens and names none."""
 from __future__ import annotations
 
 import re
@@ -15,6 +18,11 @@ from .titles import is_extra_title
 SURNAME_SHAPE = re.compile(
     r"(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ую)?|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)"
     r"|улы|ұлы|кызы|қызы|дзе|швили|енко|ян|янц)$")
+
+# a site's name as news cites it: letters, digits and dots before a top-level domain, not
+# inside an address (a path, an e-mail) nor glued to a word
+SITE = re.compile(r"(?<![\w.@/-])(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+"
+                  r"(?:kz|ru|com|org|net|info|ua|by|uz|kg|su|tv|news|media|[Rr]u|KZ|RU|COM)(?![\w@/-]|\.\w)")
 
 
 def missed_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
@@ -30,6 +38,25 @@ def missed_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention("person", first.index, last.index, first.start, last.end, source="rule"))
             covered.update((first.index, last.index))
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+def missed_sites(parsed: Parsed, mentions: list[Mention], outlet: str | None = None) -> list[Mention]:
+    """Every site name as an organisation, in place of any mention inside it; not the
+    outlet the story is attributed to («…, сообщает Kazpravda.kz»: the outlet field)."""
+    found = []
+    for match in SITE.finditer(parsed.text):
+        if outlet and match.group().lower() == outlet.lower():
+            continue
+        first, last = parsed.first_token_after(match.start()), parsed.last_token_before(match.end())
+        if first <= last:
+            found.append(Mention("organization", first, last, match.start(), match.end(),
+                                 name=match.group(), source="rule"))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(s.start <= m.start and m.end <= s.end for s in found)]
+    taken = [m for m in kept if any(m.start < s.end and s.start < m.end for s in found)]
+    found = [s for s in found if not any(m.start < s.end and s.start < m.end for m in taken)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def name_shaped(words) -> bool:
