@@ -239,6 +239,14 @@ def test_vague_event_has_no_key_and_votes_key_on_day():
     assert [event_key(e, vote) for e in extract_events(vote)] == ["election|2023-03-19"]
 
 
+def test_an_undated_vote_the_headline_names_is_an_event_of_the_article():
+    body = "Партия кандидаттарын выборам в маслихаты представит в каждом районе."
+    assert events_of(body, kind="election") == []          # one passing mention: background
+    doc = document(body)
+    doc.title = "Партия готовится к выборам в маслихаты"
+    assert [(e["type"], e["date"]) for e in extract_events(doc)] == [("election", None)]
+
+
 def test_venue_table_names_gazetteer_organisations_and_settlements():
     gazetteer = load_gazetteer()
     rows = list(csv.DictReader(io.StringIO(files("sholu.data").joinpath("venues.csv").read_text("utf-8"))))

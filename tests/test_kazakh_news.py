@@ -158,6 +158,8 @@ def test_kazakh_events(records):
     ("Наурыз мерекесіне арналған салтанатты шара орталық алаңда ұйымдастырылды.", "other"),
     ("Министр еңбек ұжымымен кездесті.", "meeting"),
     ("Сессия туралы ақпарат сайтта жарияланды.", None),          # named, not held
+    ("Ашылу рәсіміне арналған салтанатты шараға облыс әкімі қатысты.", "other"),   # attended
+    ("Вице-министр Үкіметтің отырысында баяндама жасады.", "other"),              # spoken at
 ])
 def test_kazakh_gatherings_that_took_place(sentence, kind):
     from sholu.lang import pack_for

@@ -52,6 +52,7 @@ class Article:
     dates: ByStart
     quotes: ByStart            # of the quotes stage's dicts
     pack: LanguagePack         # the words and morphology of the article's language
+    title: str = ""            # the headline, folded as `folded` is
 
     @classmethod
     def from_doc(cls, doc) -> "Article":
@@ -61,7 +62,7 @@ class Article:
                    span_mentions(doc.places), date_mentions(doc.dates),
                    ByStart([q for q in doc.quotes or [] if not q.get("in_title")],    # offsets into the title
                            starts_at=lambda q: q.get("start") or 0),
-                   stage_pack(doc.language))
+                   stage_pack(doc.language), fold(doc.title or ""))
 
     def within(self, mentions: ByStart, start: int, end: int) -> list[Mention]:
         return [m for m in mentions.from_to(start, end + 1) if m.end <= end]

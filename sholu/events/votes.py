@@ -1,6 +1,6 @@
 """Elections and referendums: one frame per (type, date) an article gives; an undated
-vote only when the article keeps coming back to it (a single passing mention, such as
-a past referendum in a list of reforms, is background)."""
+vote only when the article keeps coming back to it, its headline included (a single
+passing mention, such as a past referendum in a list of reforms, is background)."""
 from __future__ import annotations
 
 import re
@@ -27,7 +27,8 @@ def frames_of_kind(article: Article, kind: str, pattern: re.Pattern) -> list[Fra
         date = vote_date(article, sentence, match.start(), match.end())
         if date and date not in by_date:
             by_date[date] = Frame(kind, [sentence], date=date, date_source="text")
-    if by_date or len(mentions) < MENTIONS_FOR_UNDATED:
+    named = len(mentions) + len(pattern.findall(article.title))
+    if by_date or not mentions or named < MENTIONS_FOR_UNDATED:
         return list(by_date.values())
     return [Frame(kind, [mentions[0][1]])]
 

@@ -15,7 +15,9 @@ MEETING = re.compile(rf"\bкездес(?:т|ед|іп|кен|пек)\w*|\bжүз
 # a session of a council or parliament (отырыс, сессия), a ceremony, a congress, a rally
 GATHERING = (r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция|отырыс|сессия|"
              r"салтанатты\s+шара|құрылтай|съезд|митинг)\w*")
-OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?{HAPPENED}\b", re.IGNORECASE)
+# attended or spoken at: «Салтанатты шараға әкім қатысты», «отырысында баяндама жасады»
+TAKEN_PART = r"(?:қатыс|баяндама\s+жаса|сөз\s+сөйле|сөйле)\w*"
+OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?(?:{HAPPENED}\b|{TAKEN_PART})", re.IGNORECASE)
 GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
 
 VOTE_TRIGGERS = {
