@@ -46,6 +46,22 @@ def test_day_and_month_without_publication_date_are_left_out():
     assert dates_of(KAZPRAVDA, None) == []
 
 
+def test_day_and_month_take_the_year_of_the_nearest_full_date_in_the_text():
+    text = ("Голосование пройдёт 15 марта 2026 года. Комиссия собралась 5 марта, заявления "
+            "принимают до 14 марта.")
+    assert dates_of(text, None) == ["2026-03-15", "2026-03-05", "2026-03-14"]
+    # across New Year by the same rule as the publication date's
+    assert dates_of("Итоги 25 декабря 2025 года подвели, отчёт сдадут 10 января.", None) == [
+        "2025-12-25", "2026-01-10"]
+    # a relative day still needs the publication date
+    assert dates_of("Вчера, 15 марта 2026 года, комиссия собралась.", None) == ["2026-03-15"]
+
+
+def test_kazakh_genitive_year():
+    text = "Жаңа тәртіп 2026 жылдың 1 сәуірінен бастап енгізіледі, отырыс наурыздың 20-сында өтті."
+    assert dates_of(text, None) == ["2026-04-01", "2026-03-20"]
+
+
 def test_a_year_alone_is_no_date():
     text = "Начиная с 2022 года в Казахстане проводится политическая модернизация."
     assert dates_of(text, "2026-03-02") == []

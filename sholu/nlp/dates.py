@@ -2,8 +2,9 @@
 
 Only calendar days count: a year alone («в 2022 году»), a month alone («в марте»), a week
 («на этой неделе»), a time («в 14:00») or a number that merely looks like a date is not one.
-Anything that needs the publication date (no year given, «вчера», «во вторник») is left out
-when that date is unknown: we never guess.
+Anything that needs the publication date («вчера», «во вторник») is left out when that date
+is unknown: we never guess. A day without a year takes the year of the nearest day the text
+dates in full, else the publication date's, else is left out.
 
 Rules for the ambiguous cases (P is the publication date):
 - «15 марта» without a year takes P's year; if that lands more than 9 months before P the
@@ -47,7 +48,7 @@ RELATIVE_YEAR = {"прошл": -1, "минувш": -1, "прошедш": -1, "т
 
 WORDY_DATE = re.compile(rf"""
     {NOT_AFTER_NUMBER_PART}
-    (?:(?P<year_before>\d{{4}})\s+жылғы\s+)?            # Kazakh order: 2026 жылғы 15 наурыз
+    (?:(?P<year_before>\d{{4}})\s+жыл(?:ғы|дың)\s+)?     # Kazakh order: 2026 жылғы (жылдың) 15 наурыз
     (?:со?\s+(?P<from_day>{DAY})(?:\s+(?P<from_month>{MONTH}))?\s+(?:по|до)\s+
                                                        # с 1 по 5 апреля, с 30 марта по …
       |(?P<range_day>{DAY})(?:\s+(?P<range_month>{MONTH}))?(?:\s*[-–—]\s*|\s+и\s+))?
@@ -74,7 +75,7 @@ DAY_OFFSETS = {"позавчера": -2, "вчера": -1, "сегодня": 0, 
                "кеше": -1, "бүгін": 0, "ертең": 1}                      # Kazakh
 RELATIVE_DAY = re.compile(r"\b(?:позавчера|вчера|сегодня|послезавтра|завтра|кеше|бүгін|ертең)\b", re.IGNORECASE)
 # Kazakh puts the month first too: «наурыздың 15-і», «2026 жылғы наурыздың 15-інде».
-MONTH_FIRST = re.compile(rf"{NOT_AFTER_NUMBER_PART}(?:(?P<year>\d{{4}})\s+жылғы\s+)?"
+MONTH_FIRST = re.compile(rf"{NOT_AFTER_NUMBER_PART}(?:(?P<year>\d{{4}})\s+жыл(?:ғы|дың)\s+)?"
                          rf"(?P<month>{kk.MONTH_PATTERN})\s+(?P<day>\d{{1,2}})-(?:[{KAZAKH_LETTERS}]+)",
                          re.IGNORECASE)
 
@@ -230,7 +231,28 @@ def date_mentions(text: str, published: date | None) -> list[Mention]:
     if published:
         found += [(m, relative_day(m, published)) for m in RELATIVE_DAY.finditer(text)]
         found += [(m, weekday_date(m, published)) for m in WEEKDAY_PHRASE.finditer(text)]
-    return found
+        return found
+    return dated_by_the_text(found)
+
+
+def dated_by_the_text(found: list[Mention]) -> list[Mention]:
+    """With no publication date, a day named without a year («5 марта» beside «15 марта
+    2026 года») takes the year of the nearest day the text gives in full, by the same
+    nine-or-ten-months rule: an article states its year once. «вчера», a weekday and «прошлого
+    года» still need the publication date."""
+    stated = [(match.start(), days[-1]) for match, days in found if days]
+    if not stated:
+        return found
+    resolved = []
+    for match, days in found:
+        if not days and match.re in YEARLESS and not match.groupdict().get("relative_year"):
+            anchor = min(stated, key=lambda item: abs(item[0] - match.start()))[1]
+            days = YEARLESS[match.re](match, anchor)
+        resolved.append((match, days))
+    return resolved
+
+
+YEARLESS = {WORDY_DATE: wordy_dates, MONTH_FIRST: month_first_date}
 
 
 def without_overlaps(found: list[Mention]) -> list[Mention]:
