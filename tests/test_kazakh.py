@@ -121,6 +121,15 @@ def test_a_surname_before_another_name_is_two_people():
     assert all("Қасенов Тоқаев" != p["name"] for p in found["persons"])
 
 
+def test_a_first_name_and_patronymic_addresses_the_person_of_that_first_name():
+    text = ("Сенат депутаты Асқар Бекенов журналистерге сұхбат берді. – Асқар Нұрланұлы, заң қашан "
+            "қабылданады? – Көктемде қабылданады, – деді ол.")
+    assert [(p["name"], p["mentions"]) for p in analyse_kazakh(text)["persons"]] == [("Асқар Бекенов", 2)]
+    two = ("Сенат депутаттары Асқар Бекенов пен Асқар Темірханов журналистерге сұхбат берді. "
+           "– Асқар Нұрланұлы, заң қашан қабылданады?")
+    assert len(analyse_kazakh(two)["persons"]) == 3        # which Асқар is not said
+
+
 def test_a_title_before_a_name_is_its_position_with_its_qualifiers():
     found = analyse_kazakh("Ауыл шаруашылығы министрі Бауыржан Оспанов фермерлермен кездесті.")
     assert [(p["name"], p["positions"]) for p in found["persons"]] == [
@@ -144,6 +153,9 @@ def test_a_title_opening_a_sentence_before_an_oblique_name_is_not_its_position()
     ("Гүлжан Серікова емхана жаңа құрылғылар алады деп мәлімдеді.", "indirect"),
     ("Гүлжан Серікова атап өткендей, емхана жаңа құрылғылар алады.", "indirect"),
     ("Гүлжан Серікованың айтуынша, емхана жаңа құрылғылар алады.", "indirect"),
+    ("Гүлжан Серікова емхана жаңа құрылғылар алады деп санайды.", "indirect"),     # thinks
+    ("Гүлжан Серікова емхана жаңа құрылғылар алады деп ойлайды.", "indirect"),
+    ("Гүлжан Серікова емхана жаңа құрылғылар алады деп еске салды.", "indirect"),   # reminded
 ])
 def test_kazakh_speech_forms_give_the_quote_and_its_speaker(text, kind):
     start = text.index("Гүлжан")

@@ -22,6 +22,7 @@ from .people import entity_id, name_key
 
 KINDS = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization"}
 SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|қызы|ко|ук|юк|ян|швили)$", re.IGNORECASE)
+PATRONYMIC_END = re.compile(r"(?:ұлы|улы|қызы|кызы)$", re.IGNORECASE)
 MIN_SURNAME = 4            # letters a surname keeps once its case ending is cut
 TITLE_REACH = 4            # words a title's qualifying phrase may take before it
 EDGE_PUNCTUATION = "«»\"“”„'.,:;()"
@@ -176,14 +177,24 @@ def add_named_body(found: dict, words: list, first: int, offset: int) -> None:
 
 def join_lone_surnames(people: dict) -> None:
     """A surname the tagger found before the full name («Тоқаев Ақтөбеде болды» over
-    «Мемлекет басшысы Қасым-Жомарт Тоқаев …») is that person too."""
+    «Мемлекет басшысы Қасым-Жомарт Тоқаев …») is that person too; so is a first name
+    with a patronymic («– Ғалым Ерланұлы, …»: an interviewer addressing Ғалым Сапаров),
+    when one person of the article has that first name."""
     for key, record in list(people.items()):
-        person = full_name_of(people, record["name"])
+        person = full_name_of(people, record["name"]) or addressed_person(people, key, record["name"])
         if person:
             person["spans"] = sorted(person["spans"] + record["spans"])
             person["mentions"] += record["mentions"]
             person["positions"] += [p for p in record["positions"] if p not in person["positions"]]
             del people[key]
+
+
+def addressed_person(people: dict, key: str, name: str) -> dict | None:
+    words = name.split()
+    if len(words) != 2 or not PATRONYMIC_END.search(words[1]):
+        return None
+    same = [r for k, r in people.items() if k != key and " " in r["name"] and r["name"].split()[0] == words[0]]
+    return same[0] if len(same) == 1 else None
 
 
 def surnames_as_people(found: dict) -> None:
