@@ -239,6 +239,16 @@ def test_vague_event_has_no_key_and_votes_key_on_day():
     assert [event_key(e, vote) for e in extract_events(vote)] == ["election|2023-03-19"]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Заседание избирательной комиссии состоялось 5 марта 2026 года в Астане.", True),
+    ("Аким Павлодара Асылжан Мамбетов выступил на сессии городского маслихата 4 марта 2026 года.", True),
+    ("В совещании 6 марта 2026 года приняли участие руководители районов.", True),
+    ("Повестку заседания опубликуют 5 марта 2026 года.", False),    # named, not held
+])
+def test_a_sitting_held_or_attended_is_an_event(text, found):
+    assert bool(events_of(text, kind="other")) is found
+
+
 def test_an_undated_vote_the_headline_names_is_an_event_of_the_article():
     body = "Партия кандидаттарын выборам в маслихаты представит в каждом районе."
     assert events_of(body, kind="election") == []          # one passing mention: background

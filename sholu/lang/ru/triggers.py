@@ -26,9 +26,15 @@ MEETING = re.compile("|".join([
 
 PRESS_CONFERENCE = re.compile(r"\bпресс-конференци\w*|\bбрифинг\w*|\bпресс-подход\w*", re.IGNORECASE)
 
-GATHERING = r"(?:кругл\w+\s+стол\w*|форум\w*|семинар\w*|(?<!пресс-)конференци\w*|собрани[еяию]\w*|митинг\w*)"
+# a sitting of a body (заседание, сессия, совещание), a congress, a ceremony, a rally
+GATHERING = (r"(?:кругл\w+\s+стол\w*|форум\w*|семинар\w*|(?<!пресс-)конференци\w*|собрани[еяию]\w*|митинг\w*|"
+             r"заседани\w*|сесси[яиюей]\w*|совещани\w*|съезд\w*|церемони\w*|торжественн\w+\s+мероприяти\w*)")
+# spoken at or attended: «выступил на заседании», «в заседании приняли участие»
+TOOK_PART = r"(?:выступи\w*|приня\w*\s+участие|участвова\w*)"
 OTHER = re.compile(
-    rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?{GATHERING}|\b{GATHERING}\s+(?:{W}\s+){{0,6}}?{HAPPENED}",
+    rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?{GATHERING}|\b{GATHERING}\s+(?:{W}\s+){{0,6}}?{HAPPENED}|"
+    rf"\b{TOOK_PART}\s+(?:{W}\s+){{0,3}}?(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{GATHERING}|"
+    rf"\b(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{GATHERING}\s+(?:{W}\s+){{0,6}}?{TOOK_PART}",
     re.IGNORECASE)
 
 GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
