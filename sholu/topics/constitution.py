@@ -9,6 +9,8 @@ Which law a reference is to, the rule:
    about it: «Проект Конституции … Статья 41 гарантирует…»), and failing that the first
    act named after it in the same sentence;
 3. a reference with no act named anywhere before it or in its sentence is left out.
+Contracts, agreements and rules count only under rule 1. Kazakh names the act first
+(«Конституцияның 72-бабының 1-тармағы»): the reference is the act's.
 """
 from __future__ import annotations
 
@@ -32,7 +34,16 @@ CONSTITUTION = re.compile(
 OTHER_ACT = re.compile(
     r"\b(?:закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?|кодекс\w*|УК|ГК|ТК|КоАП|УПК|ГПК|НК|указ(?:а|у|ом|е)?|"
     r"постановлени\w*|регламент\w*|приказ(?:а|у|ом|е)?|конвенци\w*|пакт\w*|устав\w*|"
-    r"договор\w*|соглашени\w*|деклараци\w*|правил(?:а|ам|ами|ах)?)\b",
+    r"деклараци\w*)\b",
+    re.IGNORECASE,
+)
+# Acts that are as often plain documents («трудового договора», «правила приема»): they
+# decide a reference named right before them (rule 1), never one further on (rule 2).
+DOCUMENT_ACT = re.compile(r"\b(?:договор\w*|соглашени\w*|правил(?:а|ам|ами|ах)?)\b", re.IGNORECASE)
+# Kazakh names the act first: «Конституцияның 72-бабының 1-тармағы», «Ата Заңның 24-бабы».
+KAZAKH_REFERENCE = re.compile(
+    r"(?:\bКонституция|\bАта\s+[Зз]аң|\bНегізгі\s+[Зз]аң)\w*\s+(?:[^\W\d]+\s+){0,2}?"
+    r"(?P<articles>\d{1,3})-?(?:бап|баб)\w*(?:\s+(?P<points>\d{1,3})-?тармағ?\w*)?",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?;](?=\s+[«\"(]?[А-ЯЁA-Z0-9])|\n")
@@ -51,7 +62,9 @@ def constitution_refs(text: str) -> list[dict]:
         if verdict == "constitution":
             stop = end[1] if end else found.end()
             refs.extend(expand(found, text[found.start():stop], found.start(), stop))
-    return refs
+    for found in KAZAKH_REFERENCE.finditer(text):
+        refs.extend(expand(found, found.group(), found.start(), found.end()))
+    return sorted(refs, key=lambda ref: ref["start"])
 
 
 def named_acts(text: str) -> list[tuple[int, int, str]]:
@@ -70,7 +83,7 @@ def act_after(text: str, position: int) -> tuple[str, int] | None:
     if not words:
         return None
     window = window[: words[-1].end()]
-    for kind, pattern in (("constitution", CONSTITUTION), ("other", OTHER_ACT)):
+    for kind, pattern in (("constitution", CONSTITUTION), ("other", OTHER_ACT), ("other", DOCUMENT_ACT)):
         found = pattern.search(window)
         if found and not (kind == "other" and CONSTITUTION.search(window[: found.end()])):
             return kind, position + found.end()
@@ -95,7 +108,7 @@ def sentence_rest(text: str, position: int) -> str:
 
 def expand(found: re.Match, span_text: str, start: int, end: int) -> list[dict]:
     articles = numbers(found.group("articles"))
-    points = numbers(found.group("points") or found.group("points_after") or "") or [None]
+    points = numbers(found.group("points") or found.groupdict().get("points_after") or "") or [None]
     return [{"article": article, "paragraph": point, "text": span_text.strip(),
              "start": start, "end": end}
             for article in articles for point in points]
