@@ -64,6 +64,33 @@ def test_a_site_cited_as_a_source_is_an_organisation():
     assert "Tengrinews.kz" not in {o["name"] for o in found}
 
 
+def test_a_name_written_again_where_the_tagger_left_it_is_that_person():
+    from sholu.nlp.parse import parse
+    from sholu.nlp.recall import repeated_people
+
+    text = "Асель Муканова выиграла турнир. Тренер сказал, что Асель Муканова готовилась год."
+    parsed = parse(text)
+    tagged = [m for m in parsed.mentions if m.kind == "person"]
+    assert [parsed.surface(m) for m in tagged] == ["Асель Муканова", "Асель Муканова"]
+    restored = repeated_people(parsed, tagged[:1])        # as if the tagger had missed the second
+    assert [(parsed.surface(m), m.start) for m in restored] == [
+        ("Асель Муканова", 0), ("Асель Муканова", text.rindex("Асель"))]
+
+
+def test_a_headline_left_open_is_read_as_a_sentence():
+    from sholu.document import Document
+    from sholu.nlp import annotate
+
+    # a real headline (factRuEval-2016 devset, book_375): without a full stop the tagger names no one
+    title = "Виктор Понедельник: «Адвокат ведет себя, словно царь Иоанн Грозный»"
+    doc = annotate(Document(source="t", fingerprint="t", title=title,
+                            text="Бывший футболист Виктор Понедельник раскритиковал тренера сборной."))
+    grozny = next(p for p in doc.persons if p["name"] == "Иоанн Грозный")
+    assert [title[s:e] for s, e in grozny["title_spans"]] == ["Иоанн Грозный"]
+    ponedelnik = next(p for p in doc.persons if p["name"] == "Виктор Понедельник")
+    assert [doc.text[s:e] for s, e in ponedelnik["spans"]] == ["Виктор Понедельник"]
+
+
 def test_a_role_noun_joins_the_person_holding_that_role():
     text = ("В обсуждении приняла участие заместитель Премьер-министра – министр культуры и "
             "информации РК Аида Балаева. «Конституция закрепляет право на труд», — сказала вице-премьер.")

@@ -28,7 +28,9 @@ TEXT_LABELS = ("prose", "short")
 MAX_CHROME_GAP = 2      # a caption or «Читайте также: …» link inside the article
 
 WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?…:;][»\"”’)\]]*$|[»”\"][.!?…]?$")
+# a closing quote ends a sentence only with its punctuation, inside or after it: a line
+# ending in a bare «…» is a headline («Ғалым Сапаров: «Жаңа Ата Заң жастарға сенім артады»»)
+SENTENCE_END = re.compile(r"[.!?…:;][»\"”’)\]]*$|[»”\"][.!?…]$")
 TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
 WEATHER = re.compile(r"^[+\-−–]?\d{1,2}([.,]\d)?\s*°?\s*[CСF]?$", re.IGNORECASE)
 CLOCK_OR_DATE = re.compile(r"^[\d\s.:/\-,]+$")

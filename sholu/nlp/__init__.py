@@ -17,7 +17,7 @@ from .normalise import organisation_name, place_name
 from .parse import Mention, Parsed, parse, parse_many
 from .people import Person, entity_id, resolve_people
 from .positions import find_positions
-from .recall import missed_people, missed_sites, only_titles
+from .recall import missed_people, missed_sites, only_titles, repeated_people
 from .repair import repair
 
 FEMININE_OBLIQUE = ("овой", "евой", "ёвой", "иной", "ыной", "ской", "цкой", "ская", "цкая")
@@ -42,7 +42,8 @@ def annotate(doc: Document, parsed: Parsed | None = None) -> Document:
         for key, value in analyse_kazakh(doc.text, doc.published, headline_of(doc)).items():
             setattr(doc, key, value)
         return doc
-    found = analyse_parsed(parsed or joined(parse_many(texts_to_parse(doc))), doc.published, doc.outlet)
+    found = analyse_parsed(parsed or joined(parse_many(texts_to_parse(doc)), headline_of(doc)), doc.published,
+                           doc.outlet)
     title = headline_of(doc)
     for key in ENTITY_KINDS:
         setattr(doc, key, split_headline(found[key], title))
@@ -64,7 +65,7 @@ def analyse_text(text: str, published: str | None = None, outlet: str | None = N
 
 def analyse_parsed(parsed: Parsed, published: str | None = None, outlet: str | None = None) -> dict:
     text = parsed.text
-    mentions = missed_people(parsed, repair(parsed, load_gazetteer().find(text)))
+    mentions = repeated_people(parsed, missed_people(parsed, repair(parsed, load_gazetteer().find(text))))
     mentions = missed_sites(parsed, mentions, outlet)
     mentions = [m for m in mentions if not only_titles(parsed, m)]
     mentions = split_lists(parsed, split_brackets(parsed, nest_owners(parsed, mentions)))
@@ -190,5 +191,5 @@ def parse_together(docs: list[Document]) -> list[dict]:
     russian = [doc for doc in docs if doc.language != "kk"]     # Kazakh has its own tagger
     parts = [texts_to_parse(doc) for doc in russian]
     parsed = iter(parse_many([text for texts in parts for text in texts]))
-    joined_up = {id(doc): joined([next(parsed) for _ in texts]) for doc, texts in zip(russian, parts)}
+    joined_up = {id(doc): joined([next(parsed) for _ in texts], headline_of(doc)) for doc, texts in zip(russian, parts)}
     return [{"parsed": joined_up.get(id(doc))} for doc in docs]

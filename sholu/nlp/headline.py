@@ -9,6 +9,8 @@ from dataclasses import replace
 from .parse import Parsed
 
 SEPARATOR = "\n\n"
+SENTENCE_STOPS = (".", "!", "?", "…")
+ADDED_STOP = " ."
 SPAN_FIELDS = ("spans", "references")
 
 
@@ -19,16 +21,19 @@ def headline_of(doc) -> str:
 
 
 def texts_to_parse(doc) -> list[str]:
-    """The headline (when there is one) and the body, to parse side by side."""
+    """The headline (when there is one) and the body, to parse side by side. The headline
+    is parsed with a full stop when it has none: the tagger misses names in a sentence left
+    open («Виктор Понедельник: «… царь Иоанн Грозный»» names no one without it)."""
     title = headline_of(doc)
-    return [title, doc.text] if title else [doc.text]
+    return [title + ADDED_STOP if not title.endswith(SENTENCE_STOPS) else title, doc.text] if title else [doc.text]
 
 
-def joined(parts: list[Parsed]) -> Parsed:
-    """One parse of headline + SEPARATOR + body, from the two parts' parses."""
+def joined(parts: list[Parsed], title: str = "") -> Parsed:
+    """One parse of headline + SEPARATOR + body, from the two parts' parses (the stop added
+    to the headline `title` for parsing left out)."""
     if len(parts) == 1:
         return parts[0]
-    head, body = parts
+    head, body = as_written(parts[0], title), parts[1]
     offset, first, sentences = len(head.text) + len(SEPARATOR), len(head.tokens), sentence_count(head)
     tokens = head.tokens + [replace(t, index=t.index + first, start=t.start + offset,
                                     end=t.end + offset, sentence=t.sentence + sentences)
@@ -37,6 +42,14 @@ def joined(parts: list[Parsed]) -> Parsed:
                                         start=m.start + offset, end=m.end + offset)
                                 for m in body.mentions]
     return Parsed(head.text + SEPARATOR + body.text, tokens, mentions)
+
+
+def as_written(head: Parsed, title: str) -> Parsed:
+    """The headline's parse without what was added to it for parsing."""
+    if len(head.text) == len(title):
+        return head
+    end = len(title)
+    return Parsed(title, [t for t in head.tokens if t.end <= end], [m for m in head.mentions if m.end <= end])
 
 
 def sentence_count(parsed: Parsed) -> int:

@@ -24,6 +24,8 @@ SURNAME_SHAPE = re.compile(
 SITE = re.compile(r"(?<![\w.@/-])(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+"
                   r"(?:kz|ru|com|org|net|info|ua|by|uz|kg|su|tv|news|media|[Rr]u|KZ|RU|COM)(?![\w@/-]|\.\w)")
 
+MIN_REPEATED_NAME = 4       # letters: a two-letter «Ли» or «Ан» is too often something else
+
 
 def missed_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
@@ -38,6 +40,26 @@ def missed_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention("person", first.index, last.index, first.start, last.end, source="rule"))
             covered.update((first.index, last.index))
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+def repeated_people(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """A person's name written again, word for word, where the tagger left it untagged
+    (a headline, a list): the same person. Only names the tagger read as a person."""
+    names = {tuple(t.text for t in parsed.words(m)) for m in mentions if m.kind == "person" and m.source == "ner"}
+    by_first: dict[str, list[tuple]] = {}
+    for name in names:
+        if all(word[:1].isupper() for word in name) and len("".join(name)) >= MIN_REPEATED_NAME:
+            by_first.setdefault(name[0], []).append(name)
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+    found = []
+    for token in parsed.tokens:
+        for name in by_first.get(token.text, ()):
+            words = parsed.tokens[token.index:token.index + len(name)]
+            if tuple(t.text for t in words) == name and not covered.intersection(t.index for t in words) \
+                    and words[-1].sentence == token.sentence:
+                found.append(Mention("person", token.index, words[-1].index, token.start, words[-1].end, source="rule"))
+                covered.update(t.index for t in words)
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
 def missed_sites(parsed: Parsed, mentions: list[Mention], outlet: str | None = None) -> list[Mention]:
