@@ -342,3 +342,34 @@ def test_sentences_are_split_once_whatever_the_number_of_quotes(monkeypatch):
     text = "\n".join("— Работы начнутся весной, — сказал он. «Мы успеем», — добавил он." for _ in range(300))
     extract_quotes(text, [])
     assert sum(read) <= len(text)
+
+
+# -- quoting verbs and a body's statements ---------------------------------------------------
+
+def test_the_person_quoted_is_the_speaker_not_who_quotes():
+    assert said("«Мы достроим школу до сентября», – цитирует пресс-служба слова Ерлана Тасболатова.") == [
+        ("Ерлан Тасболатов", "direct")]
+    assert said("Газета цитирует министра Асета Иргалиева: «Цены на хлеб останутся прежними до весны».") == [
+        ("Асет Иргалиев", "direct")]
+    # with no one named, who quotes is the source
+    assert said("«Цены на хлеб останутся прежними до весны», – цитирует пресс-служба министерства.") == [
+        ("пресс-служба министерства", "direct")]
+
+
+def test_what_a_bodys_statement_says_is_the_bodys():
+    quote = only("Как говорится в сообщении пресс-службы акимата, ремонт дорог завершат к осени.")
+    assert (quote["speaker"], quote["kind"], quote["text"]) == (
+        "пресс-служба акимата", "indirect", "ремонт дорог завершат к осени")
+    assert said("В заявлении МИД Казахстана отмечается, что переговоры продолжатся.") == [
+        ("МИД Казахстана", "indirect")]
+    assert quotes_of("В законе говорится, что выплаты начнутся в апреле.") == []     # a law is no speaker
+
+
+def test_kazakh_as_reported_by():
+    from sholu.lang import pack_for
+    from sholu.nlp.kazakh import analyse_kazakh
+
+    text = "Министрлік баспасөз қызметінің хабарлауынша, жәрдемақы сәуірден бастап өседі."
+    found = analyse_kazakh(text)
+    [quote] = extract_quotes(text, found["persons"], pack_for("kk"), found["organizations"])
+    assert (quote["kind"], quote["text"]) == ("indirect", "жәрдемақы сәуірден бастап өседі")

@@ -64,6 +64,7 @@ class LanguagePack:
     audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
     # quotes, more constructions (a pack without them finds only the ones above)
     intent_verbs: frozenset[str] = frozenset()     # «призвал/пообещал» + infinitive
+    quoting_verbs: frozenset[str] = frozenset()    # «цитирует X»: X, not the subject, said it
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
     body_prepositions: frozenset[str] = frozenset()    # «в Минсвязи уверены»
@@ -75,6 +76,7 @@ class LanguagePack:
     organization_nouns: frozenset[str] = frozenset()   # heads of organisations as speakers
     parenthesis: re.Pattern = NEVER                # «…, считает X, …»
     about_this: re.Pattern = NEVER                 # «Об этом заявил X»
+    in_statement: re.Pattern = NEVER               # «В сообщении X говорится, что …»: groups body, named
     label_line: re.Pattern = LABEL_LINE            # «X: …» interview lines, headlines
     dash_line: re.Pattern = DASH_LINE              # a paragraph of dialogue
     after_speech: re.Pattern = AFTER_SPEECH        # «…», — сказал X

@@ -73,9 +73,10 @@ def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | Non
     words = reading.finder.words(clause_start, colon, positions=True)
     for word in reversed(words):
         if is_speech_word(word.group(), pack) and not is_passive(word.group(), pack):
-            gender = verb_gender(word.group(), pack)
-            speaker = reading.finder.subject(clause_start, word.start(), word.end(), colon, gender)
-            return speaker, speech_lemma(word.group(), pack)
+            gender, verb = verb_gender(word.group(), pack), speech_lemma(word.group(), pack)
+            quoted_person = verb in pack.quoting_verbs and reading.finder.person_named(word.end(), colon)
+            speaker = quoted_person or reading.finder.subject(clause_start, word.start(), word.end(), colon, gender)
+            return speaker, verb
     speaker = reading.finder.person_named(clause_start, colon) or reading.finder.label(clause_start, colon)
     return (speaker, None) if speaker else None
 

@@ -1,5 +1,5 @@
 """Indirect speech, one quote per sentence: «X подчеркнул, что …», «X призвал граждан
-прийти …», «По словам X, …» (anywhere in the sentence), «Как заявил X, …», «Такой
+прийти …», «По словам X, …» (anywhere in the sentence), «В сообщении X говорится, что …», «Как заявил X, …», «Такой
 переход, считает X, повысит …», and «Об этом заявил X» (the content is the sentence
 before)."""
 from __future__ import annotations
@@ -25,6 +25,7 @@ def indirect_quotes(reading: Reading, make) -> list[dict]:
         if reading.quoted.holding(start) or reading.text[start] in DASHES:
             continue                   # inside a quotation, or a line of dialogue
         found = (said_that(reading, start, stop, make) or according_to(reading, start, stop, make)
+                 or in_statement(reading, start, stop, make)
                  or as_said(reading, start, stop, make) or in_parenthesis(reading, start, stop, make)
                  or about_this(reading, start, stop, make))
         if found:
@@ -126,6 +127,17 @@ def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:
         speaker = finder.named(match.start(group), match.end(group))
         if group == 3 and not names_a_speaker(reading, match.start(3), match.end(3)):
             return None                # «согласно распоряжению X»: a document, not a speaker
+    return around(reading, match, start, stop, speaker, reading.pack.according_to_verb, make)
+
+
+def in_statement(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«Как говорится в сообщении пресс-службы акимата, …», «В заявлении МИД говорится,
+    что …»: what a body's statement says is the body's."""
+    match = reading.pack.in_statement.search(reading.text, start, stop)
+    if not match:
+        return None
+    group = "body" if match.group("body") else "named"
+    speaker = reading.finder.named(match.start(group), match.end(group))
     return around(reading, match, start, stop, speaker, reading.pack.according_to_verb, make)
 
 

@@ -17,7 +17,7 @@ DASH = re.compile(r"[–—-]")
 THAT_CLAUSE = re.compile(r"(?!x)x")
 # «Аида Балаеваның айтуынша, …», «Оның пікірінше, …»: group 1 a pronoun, group 2 a speaker.
 ACCORDING_TO = re.compile(rf"\s*(?:(Оның|Олардың)|([^,]{{2,80}}?(?:ның|нің|дың|дің|тың|тің)))\s+"
-                          rf"(?:айтуынша|сөзінше|пікірінше|мәліметінше)\s*,\s*")
+                          rf"(?:айтуынша|сөзінше|пікірінше|мәліметінше|хабарлауынша)\s*,\s*")
 ACCORDING_TO_VERB = "айтуынша"
 # «Министр атап өткендей, …»: group 1 the verb (read in a look-ahead), group 2 the speaker.
 AS_SAID = re.compile(rf"\s*(?=[^,]{{2,80}}?\s+((?:атап\s+)?[{LETTERS}]+(?:ғандай|гендей|қандай|кендей))\s*,)"

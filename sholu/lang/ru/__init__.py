@@ -35,6 +35,7 @@ PACK = LanguagePack(
     audience_heads=words.AUDIENCE_HEADS,
     audience_complements=words.AUDIENCE_COMPLEMENTS,
     intent_verbs=words.INTENT_VERBS,
+    quoting_verbs=words.QUOTING_VERBS,
     stance_nouns=words.STANCE_NOUNS,
     introductory=frozenset(("по", "согласно")),
     body_prepositions=frozenset(("в", "во")),
@@ -46,4 +47,5 @@ PACK = LanguagePack(
     organization_nouns=words.ORGANIZATION_NOUNS,
     parenthesis=speech.PARENTHESIS,
     about_this=speech.ABOUT_THIS,
+    in_statement=speech.IN_STATEMENT,
 )

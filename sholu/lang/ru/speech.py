@@ -19,5 +19,13 @@ ABOUT_CLAUSE = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)
 # «Такой переход, считает X, повысит …», «…, подчеркнул президент.»: the verb of saying
 # after a comma, the speaker after it, up to a comma or the sentence's end.
 PARENTHESIS = re.compile(r",\s*(?:[–—-]\s*)?([\w-]+)\s+([^,.;:!?«»\"]{2,80}?)\s*(?:,|(?=[.!?…]*\s*$))")
+# «Как говорится в сообщении пресс-службы акимата, …», «В заявлении МИД говорится, что …»:
+# a body's statement (a law's or a document's «говорится» is not one); the speaker phrase
+# is group «body» or «named».
+STATEMENT_NOUN = r"(?:сообщении|заявлении|пресс-релизе|релизе|обращении)"
+STATEMENT_VERB = r"(?:говорится|сказано|отмечается|подчеркивается|подчёркивается)"
+IN_STATEMENT = re.compile(
+    rf"(?<![\w-])(?:[Кк]ак\s+)?{STATEMENT_VERB}\s+в\s+{STATEMENT_NOUN}\s+(?P<body>[^,.;:!?]{{2,80}}?)\s*,\s*"
+    rf"|(?<![\w-])[Вв]\s+{STATEMENT_NOUN}\s+(?P<named>[^,.;:!?]{{2,80}}?)\s+{STATEMENT_VERB}\s*,\s*что\s+")
 # «Об этом заявил X»: the content is the sentence before.
 ABOUT_THIS = re.compile(r"\s*Об\s+этом\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+([^.!?]{2,160})")
