@@ -91,6 +91,19 @@ def test_a_headline_left_open_is_read_as_a_sentence():
     assert [doc.text[s:e] for s, e in ponedelnik["spans"]] == ["Виктор Понедельник"]
 
 
+def test_a_title_alone_and_an_occupation_before_a_name_are_no_person():
+    assert people("Служба центральных коммуникаций при Президенте провела брифинг.") == {}
+    found = people("Электролизник Канат Сулейменов задал вопрос о сменах.")
+    assert list(found) == ["Канат Сулейменов"]
+    assert [p.lower() for p in found["Канат Сулейменов"]["positions"]] == ["электролизник"]
+
+
+def test_a_title_the_tagger_misread_still_agrees_with_the_name():
+    # the tagger reads «Вице-министр» here as a genitive adjective; the dictionary allows the nominative
+    found = people("Вице-министр энергетики Асхат Жумабеков провел брифинг.")
+    assert [p.lower() for p in found["Асхат Жумабеков"]["positions"]] == ["вице-министр энергетики"]
+
+
 def test_a_role_noun_joins_the_person_holding_that_role():
     text = ("В обсуждении приняла участие заместитель Премьер-министра – министр культуры и "
             "информации РК Аида Балаева. «Конституция закрепляет право на труд», — сказала вице-премьер.")

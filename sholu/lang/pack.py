@@ -64,6 +64,7 @@ class LanguagePack:
     audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
     # quotes, more constructions (a pack without them finds only the ones above)
     intent_verbs: frozenset[str] = frozenset()     # «призвал/пообещал» + infinitive
+    bare_titles: frozenset[str] = frozenset()      # a title alone is no person («при Президенте»)
     quoting_verbs: frozenset[str] = frozenset()    # «цитирует X»: X, not the subject, said it
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject

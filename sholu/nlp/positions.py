@@ -20,6 +20,7 @@ INNER_PUNCT = {"«", "»", "“", "”", "„", '"', "–", "—", "-", "(", ")"
 DASHES = {"–", "—", "-"}
 PARTICLES = {"а", "также", "и", "еще", "ещё"}
 NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+PYMORPHY_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
 def find_positions(parsed: Parsed, persons: list[Mention]) -> set[int]:
@@ -108,7 +109,15 @@ def agrees(piece: list[Token], name: Token) -> bool:
     head = next(t for t in piece if is_person_noun(t))
     if head.index > 0 and piece[0].pos == "ADP":
         return False
-    return head.case in (None, name.case) or head.case == "Ins" or name.case is None
+    return head.case in (None, name.case) or head.case == "Ins" or name.case is None or \
+        can_be_in_case(head.text, name.case)
+
+
+def can_be_in_case(word: str, case: str) -> bool:
+    """The dictionary allows the word in that case, whatever the tagger read («Вице-министр
+    энергетики Асхат Жумабеков»: the tagger took the title for a genitive adjective)."""
+    wanted = PYMORPHY_CASES.get(case)
+    return any(p.tag.POS == "NOUN" and p.tag.case == wanted for p in parses(word.lower()))
 
 
 def titles_after(parsed: Parsed, mention: Mention) -> list[list[Token]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang import pack_for
 from .models import morph, parses
 from .parse import Mention, Parsed
 from .titles import is_extra_title
@@ -24,6 +25,7 @@ SURNAME_SHAPE = re.compile(
 SITE = re.compile(r"(?<![\w.@/-])(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+"
                   r"(?:kz|ru|com|org|net|info|ua|by|uz|kg|su|tv|news|media|[Rr]u|KZ|RU|COM)(?![\w@/-]|\.\w)")
 
+RUSSIAN = pack_for("ru")
 MIN_REPEATED_NAME = 4       # letters: a two-letter «Ли» or «Ан» is too often something else
 
 
@@ -99,6 +101,10 @@ def is_surname_shaped(word: str) -> bool:
 
 
 def only_titles(parsed: Parsed, mention: Mention) -> bool:
-    """A person mention made of title words alone («Елбасы»)."""
+    """A person mention made of title words alone («Елбасы», «при Президенте»)."""
     words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
-    return mention.kind == "person" and bool(words) and all(is_extra_title(t.text) for t in words)
+    return mention.kind == "person" and bool(words) and all(is_title_word(t.text) for t in words)
+
+
+def is_title_word(word: str) -> bool:
+    return is_extra_title(word) or any(p.normal_form in RUSSIAN.bare_titles for p in parses(word.lower())[:1])

@@ -5,7 +5,8 @@
 - a gazetteer name (state bodies, parties, places) overrides the tagger, so «Мажилиса»
   is no person and «Справедливого Казахстана» is the place Казахстан;
 - an organisation needs a head noun, quotes, Latin letters or an acronym: slogans such
-  as «Человека Труда» are dropped; so are web domains (the outlet, not an actor);
+  as «Человека Труда» are dropped; so are the tagger's pieces of web domains (a whole site
+  name is `recall.missed_sites`'s);
 - a person's words are capitalised names, not common words.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ OPEN, CLOSE = "«“„", "»”"
 DOMAIN = re.compile(r"\.(kz|ru|com|org|net|media|news|info)$", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$")
 LATIN = re.compile(r"[A-Za-z]")
+OCCUPATION = re.compile(r"(?:ник|щик|чик|ист|лог|тор)$")
 PRONOUN_ADJECTIVES = frozenset("других другого такого таких этого этих всего всех своего своих "
                                "некоторых многих иных прочих".split())
 NO_ONE_BODY = frozenset({"СМИ", "НКО", "НПО", "вузы", "ВУЗ", "вуз"})
@@ -94,9 +96,10 @@ def extend_to(parsed: Parsed, mention: Mention, last: int) -> None:
 
 
 def trim_title(parsed: Parsed, mention: Mention) -> Mention:
-    """«Аким Ерлан Сагиев»: a sentence-initial title is not part of the name."""
+    """«Аким Ерлан Сагиев», «Электролизник Канат Сулейменов»: a sentence-initial title
+    or occupation is not part of the name."""
     while mention.kind == "person" and mention.last > mention.first \
-            and is_title_word(parsed.tokens[mention.first].text) \
+            and (is_title_word(parsed.tokens[mention.first].text) or is_occupation_before_name(parsed, mention)) \
             and not parsed.tokens[mention.first + 1].text.lower().startswith(NAME_PARTICLES):
         mention.first += 1
         mention.start = parsed.tokens[mention.first].start
@@ -113,6 +116,14 @@ def is_title_word(word: str) -> bool:
     if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings):
         return False
     return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in readings)
+
+
+def is_occupation_before_name(parsed: Parsed, mention: Mention) -> bool:
+    """A word the dictionary lacks, shaped like an occupation (электролизник, шихтовщик),
+    before two more words of the name: no part of it (a known one is `is_title_word`'s)."""
+    first = parsed.tokens[mention.first].text.lower()
+    return mention.last - mention.first >= 2 and OCCUPATION.search(first) is not None \
+        and not morph().word_is_known(first)
 
 
 def extend_organisation(parsed: Parsed, mention: Mention) -> Mention:

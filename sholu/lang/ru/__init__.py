@@ -36,6 +36,7 @@ PACK = LanguagePack(
     audience_complements=words.AUDIENCE_COMPLEMENTS,
     intent_verbs=words.INTENT_VERBS,
     quoting_verbs=words.QUOTING_VERBS,
+    bare_titles=words.BARE_TITLES,
     stance_nouns=words.STANCE_NOUNS,
     introductory=frozenset(("по", "согласно")),
     body_prepositions=frozenset(("в", "во")),
