@@ -104,6 +104,13 @@ def test_a_title_the_tagger_misread_still_agrees_with_the_name():
     assert [p.lower() for p in found["Асхат Жумабеков"]["positions"]] == ["вице-министр энергетики"]
 
 
+def test_a_body_named_by_its_quoted_name_alone_is_the_body_named_in_full():
+    text = ("Национальная палата предпринимателей «Атамекен» провела форум. Представители палаты "
+            "«Атамекен» предложили снизить налоги.")
+    found = analyse_text(text)["organizations"]
+    assert [(o["name"], o["mentions"]) for o in found] == [("Национальная палата предпринимателей «Атамекен»", 2)]
+
+
 def test_a_role_noun_joins_the_person_holding_that_role():
     text = ("В обсуждении приняла участие заместитель Премьер-министра – министр культуры и "
             "информации РК Аида Балаева. «Конституция закрепляет право на труд», — сказала вице-премьер.")

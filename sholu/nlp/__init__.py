@@ -163,17 +163,26 @@ def grouped(parsed: Parsed, mentions: list[Mention], kind: str) -> list[dict]:
 
 def merge_short_forms(records: list[dict]) -> list[dict]:
     """«Общенациональной коалиции» after «Общенациональной коалиции «За …»», or
-    «Комиссии» after «Комиссии по конституционной реформе»: the same body, named short."""
+    «Комиссии» after «Комиссии по конституционной реформе», or «Атамекен» beside
+    «Национальная палата предпринимателей «Атамекен»»: the same body, named short."""
     kept = []
     for record in records:
-        full = next((other for other in records if other is not record
-                     and other["name"].lower().startswith(record["name"].lower() + " ")), None)
+        full = next((other for other in records if other is not record and names_short(record["name"], other["name"])), None)
         if full is None:
             kept.append(record)
             continue
         full["spans"] = sorted(full["spans"] + record["spans"])
         full["mentions"] += record["mentions"]
     return kept
+
+
+def names_short(short: str, full: str) -> bool:
+    """The full name's opening words, or the name it quotes."""
+    short, full = short.lower(), full.lower()
+    return full.startswith(short + " ") or any(full.endswith(f"{mark}{short}{end}") for mark, end in QUOTED)
+
+
+QUOTED = (("«", "»"), ("“", "”"), ('"', '"'))
 
 
 def new_record(kind: str, mention: Mention) -> dict:
