@@ -249,6 +249,14 @@ def test_a_sitting_held_or_attended_is_an_event(text, found):
     assert bool(events_of(text, kind="other")) is found
 
 
+def test_who_asked_or_raised_a_question_took_part():
+    text = ("В Павлодаре 4 марта 2026 года аким области Асаин Байханов встретился с коллективом "
+            "алюминиевого завода. Бригадир электролизного цеха Виктор Шевченко спросил о пенсиях. "
+            "Машинист Ерлан Касымов поднял вопрос о жилье. Ранее Касымов работал в Экибастузе.")
+    assert only(events_of(text, kind="meeting"))["participants"] == [
+        "Асаин Байханов", "Виктор Шевченко", "Ерлан Касымов"]
+
+
 def test_an_undated_vote_the_headline_names_is_an_event_of_the_article():
     body = "Партия кандидаттарын выборам в маслихаты представит в каждом районе."
     assert events_of(body, kind="election") == []          # one passing mention: background
