@@ -23,7 +23,7 @@ def annotate_quotes(doc: Document) -> Document:
     pack = stage_pack(doc.language)
     quotes = extract_quotes(doc.text, doc.persons, pack, doc.organizations, doc.places)
     if doc.title and not doc.text.startswith(doc.title):
-        doc.quotes = headline_quotes(doc.title, doc.persons, pack) + quotes
+        doc.quotes = not_repeated(headline_quotes(doc.title, doc.persons, pack), quotes) + quotes
     else:
         doc.quotes = mark_headline(doc.text, quotes, doc.title)
     return doc
@@ -37,6 +37,17 @@ def headline_quotes(title: str, persons: list[dict], pack: LanguagePack) -> list
     for quote in quotes:
         quote["in_title"] = True
     return quotes
+
+
+def not_repeated(headline: list[dict], body: list[dict]) -> list[dict]:
+    """The headline's quotes the body does not give again (a headline «Балаева: «…»» mostly
+    repeats the body's words: one statement, counted once)."""
+    said = [plain(q["text"]) for q in body]
+    return [q for q in headline if not any(plain(q["text"]) in words for words in said)]
+
+
+def plain(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").strip(" .,!?…«»\"“”").split())
 
 
 def mark_headline(text: str, quotes: list[dict], title: str | None) -> list[dict]:
