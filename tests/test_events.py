@@ -244,9 +244,24 @@ def test_vague_event_has_no_key_and_votes_key_on_day():
     ("Аким Павлодара Асылжан Мамбетов выступил на сессии городского маслихата 4 марта 2026 года.", True),
     ("В совещании 6 марта 2026 года приняли участие руководители районов.", True),
     ("Повестку заседания опубликуют 5 марта 2026 года.", False),    # named, not held
+    ("Маслихат на сессии 4 марта 2026 года утвердил бюджет района.", True),       # what it decided
+    ("Акимат и профсоюз подписали соглашение о гарантиях 4 марта 2026 года.", True),   # a signing
+    ("Соглашение вступит в силу 1 мая 2026 года.", False),
 ])
 def test_a_sitting_held_or_attended_is_an_event(text, found):
     assert bool(events_of(text, kind="other")) is found
+
+
+def test_a_sitting_of_the_election_commission_is_dated_by_its_day():
+    # «избирательная» names the body here, not a vote whose day «5 марта» would be
+    text = "Центральная избирательная комиссия на заседании 5 марта 2026 года утвердила перечень участков."
+    assert only(events_of(text, kind="other"))["date"] == "2026-03-05"
+
+
+def test_the_voting_dates_the_one_vote_of_the_article():
+    text = ("Комиссия готовит участки к референдуму. Бюллетени для референдума уже напечатаны. "
+            "Голосование пройдёт 15 марта 2026 года с 7:00 до 20:00.")
+    assert [(e["type"], e["date"]) for e in events_of(text)] == [("referendum", "2026-03-15")]
 
 
 def test_who_asked_or_raised_a_question_took_part():

@@ -16,6 +16,20 @@ def vote_frames(article: Article) -> list[Frame]:
     frames = []
     for kind, pattern in article.pack.vote_triggers.items():
         frames.extend(frames_of_kind(article, kind, pattern))
+    return dated_by_the_voting(article, frames)
+
+
+def dated_by_the_voting(article: Article, frames: list[Frame]) -> list[Frame]:
+    """«Голосование пройдёт 15 марта 2026 года» in an article about one vote, undated
+    where the vote is named: that vote's day."""
+    if len(frames) != 1 or frames[0].date:
+        return frames
+    for match in article.pack.voting.finditer(article.folded):
+        sentence = article.sentence_at(match.start())
+        date = sentence and vote_date(article, sentence, match.start(), match.end())
+        if date:
+            frames[0].date, frames[0].date_source = date, "text"
+            break
     return frames
 
 

@@ -11,7 +11,8 @@ from .article import Article, Mention
 from .sentences import Sentence
 from .triggers import gathering_type
 
-VOTE_WORDS = r"(?:референдум|выбор|голосовани|избирательн|сайлау)\w*"
+# a vote, not the body or place named after one («Центральная избирательная комиссия»)
+VOTE_WORDS = r"(?:референдум|выбор|голосовани|избирательн(?!\w*\s+(?:комисси|участ))|сайлау(?!\s+(?:комисс|учаске)))\w*"
 VOTE_BEFORE = re.compile(rf"{VOTE_WORDS}[^.;]{{0,60}}$", re.IGNORECASE)
 VOTE_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{VOTE_WORDS}", re.IGNORECASE)
 DOCUMENT_DATE = re.compile(r"(?:\bот|№\s*\S+)\s*$", re.IGNORECASE)

@@ -89,6 +89,7 @@ class LanguagePack:
     to_come: re.Pattern = NEVER              # a gathering announced: «встретится», «состоится»
     day_before: re.Pattern = NEVER           # «Накануне в …»: the day before the article
     vote_happens: re.Pattern = NEVER         # «15 марта пройдет референдум»: a date, a verb, the vote
+    voting: re.Pattern = NEVER               # «голосование», «дауыс беру»: the vote of an article about one
     # (sentence, its offset, quoted spans) -> speech before its verb; None where the verb
     # of saying comes first (Russian)
     verb_final_speech: Callable[[str, int, list], Iterator[ReportedSpeech]] | None = None

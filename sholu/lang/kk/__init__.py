@@ -36,6 +36,7 @@ PACK = LanguagePack(
     short_month_pattern=r"(?!x)x",           # Kazakh news writes months in full
     event_triggers=triggers.GATHERING_TRIGGERS,
     vote_triggers=triggers.VOTE_TRIGGERS,
+    voting=triggers.VOTING,
     elsewhen=triggers.ELSEWHEN,
     vote_happens=triggers.VOTE_HAPPENS,
     audience_heads=words.AUDIENCE_HEADS,

@@ -33,3 +33,6 @@ VOTE_HAPPENS = re.compile(r"^\s*(?:күні\s+)?(?:өт|өткізіл|бол)(?
 # A time that is not a day: «2019 жылы», «өткен жылы», «бұған дейін», «бұрын».
 ELSEWHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+жылы\b|\bөткен\s+(?:жылы|айда)\b|\bбұған\s+дейін\b|\bбұрын\b",
                       re.IGNORECASE)
+
+# the voting itself («Голосование пройдёт 15 марта»): dates the one vote an article is about
+VOTING = re.compile(r"\bдауыс\s+беру\w*", re.IGNORECASE)

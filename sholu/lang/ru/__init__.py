@@ -25,6 +25,7 @@ PACK = LanguagePack(
     short_month_pattern=words.SHORT_MONTH_PATTERN,
     event_triggers=triggers.GATHERING_TRIGGERS,
     vote_triggers=triggers.VOTE_TRIGGERS,
+    voting=triggers.VOTING,
     elsewhen=triggers.ELSEWHEN,
     not_a_gathering=triggers.NOT_A_GATHERING,
     in_year=triggers.IN_YEAR,

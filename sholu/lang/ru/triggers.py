@@ -31,10 +31,16 @@ GATHERING = (r"(?:кругл\w+\s+стол\w*|форум\w*|семинар\w*|(?
              r"заседани\w*|сесси[яиюей]\w*|совещани\w*|съезд\w*|церемони\w*|торжественн\w+\s+мероприяти\w*)")
 # spoken at or attended: «выступил на заседании», «в заседании приняли участие»
 TOOK_PART = r"(?:выступи\w*|приня\w*\s+участие|участвова\w*)"
+# what a sitting decided («на заседании 5 марта утвердила перечень»): it was held
+DECIDED = r"(?:утверди|приня(?!\w*\s+участи)|рассмотре|обсуди|одобри|постанови|избра|назначи)\w*"
+# a signing: «подписали соглашение», «меморандум подписан»
+SIGNING = (rf"\bподписа\w*\s+(?:{W}\s+){{0,3}}?(?:соглашени|меморандум|договор|декларац)\w*|"
+           rf"\b(?:соглашени|меморандум)\w*\s+(?:{W}\s+){{0,5}}?подписа\w*")
 OTHER = re.compile(
     rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?{GATHERING}|\b{GATHERING}\s+(?:{W}\s+){{0,6}}?{HAPPENED}|"
     rf"\b{TOOK_PART}\s+(?:{W}\s+){{0,3}}?(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{GATHERING}|"
-    rf"\b(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{GATHERING}\s+(?:{W}\s+){{0,6}}?{TOOK_PART}",
+    rf"\b(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{GATHERING}\s+(?:{W}\s+){{0,6}}?{TOOK_PART}|"
+    rf"\bна\s+(?:{W}\s+){{0,2}}?{GATHERING}\s+(?:{W}\s+){{0,4}}?{DECIDED}|{SIGNING}",
     re.IGNORECASE)
 
 GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
@@ -83,3 +89,6 @@ TO_COME = re.compile(r"\b(?:встрет(?:ит|ят)ся|состо(?:ит|ят
 # «Накануне в Шахтинске министр встретился …», «накануне, 11 марта»: the day before the
 # article (not «накануне референдума», the day before something else).
 DAY_BEFORE = re.compile(r"\b[Нн]акануне(?=\s*,|\s+(?:в|во|на|у|с|со|[А-ЯЁ]))")
+
+# the voting itself («Голосование пройдёт 15 марта»): dates the one vote an article is about
+VOTING = re.compile(r"\bголосовани\w*", re.IGNORECASE)
