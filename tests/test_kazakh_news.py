@@ -160,6 +160,8 @@ def test_kazakh_events(records):
     ("Сессия туралы ақпарат сайтта жарияланды.", None),          # named, not held
     ("Ашылу рәсіміне арналған салтанатты шараға облыс әкімі қатысты.", "other"),   # attended
     ("Вице-министр Үкіметтің отырысында баяндама жасады.", "other"),              # spoken at
+    ("Әкімдік пен кәсіподақ әлеуметтік әріптестік туралы келісімге қол қойды.", "other"),   # a signing
+    ("Ауылда жаңа мектеп пайдалануға берілді.", "other"),                         # handed over
 ])
 def test_kazakh_gatherings_that_took_place(sentence, kind):
     from sholu.lang import pack_for

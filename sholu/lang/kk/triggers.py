@@ -17,7 +17,10 @@ GATHERING = (r"(?:жиналыс|жиын|форум|дөңгелек\s+үсте
              r"салтанатты\s+шара|құрылтай|съезд|митинг)\w*")
 # attended or spoken at: «Салтанатты шараға әкім қатысты», «отырысында баяндама жасады»
 TAKEN_PART = r"(?:қатыс|баяндама\s+жаса|сөз\s+сөйле|сөйле)\w*"
-OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?(?:{HAPPENED}\b|{TAKEN_PART})", re.IGNORECASE)
+# a signing («меморандумға қол қойды») and a handover into use («пайдалануға берілді»)
+SIGNED_OR_OPENED = r"\b(?:келісім|меморандум|шарт)\w*\s+(?:\S+\s+){0,3}?қол\s+қой\w*|\bпайдалануға\s+бер\w*"
+OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?(?:{HAPPENED}\b|{TAKEN_PART})|{SIGNED_OR_OPENED}",
+                   re.IGNORECASE)
 GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
 
 VOTE_TRIGGERS = {
