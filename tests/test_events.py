@@ -252,6 +252,15 @@ def test_a_sitting_held_or_attended_is_an_event(text, found):
     assert bool(events_of(text, kind="other")) is found
 
 
+@pytest.mark.parametrize("venue, city", [
+    ("Павлодарского алюминиевого завода", "Павлодар"), ("Кызылординской ТЭЦ", "Кызылорда"),
+    ("Карагандинского угольного разреза", "Караганда"), ("Национального банка", None),
+])
+def test_a_venue_named_after_its_town_gives_the_town(venue, city):
+    meeting = only(events_of(f"4 марта 2026 года аким встретился с коллективом {venue}.", kind="meeting"))
+    assert (meeting["city"], meeting["city_inferred"]) == (city, city is not None)
+
+
 def test_a_sitting_of_the_election_commission_is_dated_by_its_day():
     # «избирательная» names the body here, not a vote whose day «5 марта» would be
     text = "Центральная избирательная комиссия на заседании 5 марта 2026 года утвердила перечень участков."

@@ -12,7 +12,7 @@ from .audience import audience_in
 from .frame import Frame
 from .sentences import Sentence
 from .triggers import gathering_type
-from .venues import city_of_venue
+from .venues import city_in_name, city_of_venue
 from .when import days_between, gathering_date
 from .where import CitiesSeen, city_in, venue_in
 from .who import organizer_in, participants_in
@@ -77,7 +77,7 @@ def describe(article: Article, frame: Frame, start: int, end: int) -> None:
     frame.venue = venue.text if venue else None
     frame.city = city_in(article, frame.sentences) or city_just_before(article, frame)
     if frame.city is None and venue is not None:
-        frame.city = city_of_venue(venue.organization)
+        frame.city = city_of_venue(venue.organization) or city_in_name(venue.organization or venue.text)
         frame.city_inferred = frame.city is not None
     frame.date, frame.date_source = gathering_date(article, frame.sentences)
     frame.participants = participants_in(article, frame.sentences, start, end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -50,3 +51,33 @@ def settlement_name(place: str) -> str | None:
     if entry is not None:
         return entry.name if entry.kind in ("city", "town", "village") else None
     return world_cities().get(lookup_key(place))
+
+
+# «Павлодарского алюминиевого завода», «Карагандинский», «Кызылординская»: a settlement's
+# adjective, read by the stem before its -ск- ending
+SETTLEMENT_ADJECTIVE = re.compile(r"^([а-яё-]{4,}?)(?:ин|ен)?ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|им|ими)$")
+MIN_STEM = 5
+
+
+def city_in_name(name: str | None) -> str | None:
+    """The city or town a venue's name is called after («Павлодарский алюминиевый завод»
+    → Павлодар), when one settlement of the gazetteer begins with the adjective's stem."""
+    for word in (name or "").lower().replace("ё", "е").split():
+        found = SETTLEMENT_ADJECTIVE.match(word.strip("«»\"“”"))
+        stem = found and found.group(1)
+        if stem and len(stem) >= MIN_STEM - 1:
+            fitting = settlements_by_stem().get(stem[:MIN_STEM])
+            named = [city for city in fitting or () if city.lower().replace("ё", "е").startswith(stem[:-1])]
+            if len(named) == 1:
+                return named[0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def settlements_by_stem() -> dict[str, list[str]]:
+    """Cities and towns of the gazetteer by their first letters."""
+    found: dict[str, list[str]] = {}
+    for entry in load_gazetteer().entries:
+        if entry.kind in ("city", "town"):
+            found.setdefault(entry.name.lower().replace("ё", "е")[:MIN_STEM], []).append(entry.name)
+    return found
