@@ -223,3 +223,11 @@ def test_kazakh_entities_hold_the_baseline(gold_scores, field):
 @pytest.mark.parametrize("figure", ["recall", "precision_people", "speaker_right", "kind_right"])
 def test_kazakh_quotes_hold_the_baseline(gold_scores, figure):
     assert gold_scores["quotes"][figure] >= BASELINE["quotes"][figure]
+
+
+def test_a_body_that_reports_speech_is_the_speaker_to_the_end_of_its_name():
+    text = "Кеше Орталық сайлау комиссиясы дауыс беру 15 наурызда өтетінін мәлімдеді."
+    found = analyse_kazakh(text)
+    [quote] = extract_quotes(text, found["persons"], pack_for("kk"), found["organizations"])
+    assert (quote["speaker"], quote["speaker_type"]) == ("Орталық сайлау комиссиясы", "organization")
+    assert quote["text"] == "дауыс беру 15 наурызда өтетінін"

@@ -6,6 +6,7 @@ stretch around one sentence or one quotation, so the stage is linear in the text
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from ..document import Document
 from ..lang import LanguagePack, stage_pack
@@ -126,9 +127,20 @@ def verb_final_quotes(reading: Reading, make) -> list[dict]:
     for start, stop in reading.sentences:
         inside = quoted.spans[bisect_left(quoted.starts, start):bisect_right(quoted.starts, stop)]
         for found in reading.pack.verb_final_speech(reading.text[start:stop], start, inside):
+            found = past_named_body(reading, found)
             speaker = reading.finder.named(found.speaker_start, found.speaker_end)
             quotes.append(make(speaker, found.kind, found.start, found.end, found.verb))
     return quotes
+
+
+def past_named_body(reading: Reading, found):
+    """«Орталық сайлау комиссиясы … өтетінін мәлімдеді»: a body's name the subject rule cut
+    after its first word is the speaker to its end, and the content starts after it."""
+    body = reading.finder.orgs.at(found.speaker_end - 1)
+    if found.kind != "indirect" or body is None or body.end <= found.speaker_end or body.end >= found.end:
+        return found
+    start = body.end + len(reading.text[body.end:found.end]) - len(reading.text[body.end:found.end].lstrip())
+    return replace(found, start=start, speaker_end=body.end)
 
 
 def with_verb_final(statements: list[dict], verb_final: list[dict]) -> list[dict]:
