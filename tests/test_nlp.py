@@ -111,6 +111,13 @@ def test_a_body_named_by_its_quoted_name_alone_is_the_body_named_in_full():
     assert [(o["name"], o["mentions"]) for o in found] == [("Национальная палата предпринимателей «Атамекен»", 2)]
 
 
+def test_the_body_a_service_is_attached_to_is_part_of_its_name():
+    assert names("Брифинг прошел в Службе центральных коммуникаций при Президенте.", "organizations") == {
+        "Служба центральных коммуникаций при Президенте"}
+    assert names("Комиссия по правам человека при Президенте РК опубликовала доклад.", "organizations") == {
+        "Комиссия по правам человека при Президенте РК"}
+
+
 def test_a_role_noun_joins_the_person_holding_that_role():
     text = ("В обсуждении приняла участие заместитель Премьер-министра – министр культуры и "
             "информации РК Аида Балаева. «Конституция закрепляет право на труд», — сказала вице-премьер.")

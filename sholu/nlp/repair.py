@@ -144,7 +144,24 @@ def extend_organisation(parsed: Parsed, mention: Mention) -> Mention:
     conjunct = genitive_conjunct(tokens, mention.last)
     if conjunct is not None:
         extend_to(parsed, mention, conjunct)
+    attached = attached_to(tokens, mention.last)
+    if attached is not None:
+        extend_to(parsed, mention, attached)
     return mention
+
+
+def attached_to(tokens, last: int) -> int | None:
+    """Index of the last word of «при Президенте (Республики Казахстан)», «при
+    Правительстве»: the body a service or council is attached to is part of its name."""
+    index = last + 1
+    if index + 1 >= len(tokens) or tokens[index].text != "при" or not tokens[index + 1].capitalised \
+            or tokens[index + 1].sentence != tokens[last].sentence:
+        return None
+    index += 1
+    while index + 1 < len(tokens) and tokens[index + 1].capitalised and tokens[index + 1].case == "Gen" \
+            and tokens[index + 1].sentence == tokens[last].sentence:
+        index += 1
+    return index
 
 
 def is_leading_adjective(token, first) -> bool:
