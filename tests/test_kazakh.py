@@ -12,7 +12,7 @@ from conftest import FIXTURES, export_records, run_into
 from sholu.cli import main
 from sholu.lang import pack_for
 from sholu.nlp.dates import find_dates
-from sholu.nlp.kazakh import analyse_kazakh
+from sholu.nlp.kazakh import analyse_kazakh, case_stripped
 from sholu.quotes import extract_quotes
 from sholu.store import open_store
 from sholu.store.search import parse_query
@@ -223,3 +223,21 @@ def test_kazakh_entities_hold_the_baseline(gold_scores, field):
 @pytest.mark.parametrize("figure", ["recall", "precision_people", "speaker_right", "kind_right"])
 def test_kazakh_quotes_hold_the_baseline(gold_scores, figure):
     assert gold_scores["quotes"][figure] >= BASELINE["quotes"][figure]
+
+
+# -- case endings after a possessive --------------------------------------------------------
+
+@pytest.mark.parametrize("form, nominative", [
+    ("қызметінде", "қызметі"), ("министрлігінде", "министрлігі"), ("министрлігімен", "министрлігі"),
+    ("облысына", "облысы"), ("облысынан", "облысы"), ("облысын", "облысы"), ("федерациясының", "федерациясы"),
+    ("коалициясында", "коалициясы"), ("кәсіподағындағы", "кәсіподағы"),
+    ("тұрғында", "тұрғын"), ("Астанада", "Астана"), ("Алматыда", "Алматы"),   # no possessive here
+])
+def test_a_case_ending_after_the_possessive_leaves_the_possessive(form, nominative):
+    assert case_stripped(form) == nominative
+
+
+def test_an_organisation_named_in_the_locative_keeps_its_possessive():
+    found = analyse_kazakh("Депутаттар Ұлттық экономика министрлігінде кездесу өткізді.")
+    assert all(not o["name"].endswith("министрлігін") for o in found["organizations"])
+    assert found["organizations"]
