@@ -241,3 +241,17 @@ def test_an_organisation_named_in_the_locative_keeps_its_possessive():
     found = analyse_kazakh("Депутаттар Ұлттық экономика министрлігінде кездесу өткізді.")
     assert all(not o["name"].endswith("министрлігін") for o in found["organizations"])
     assert found["organizations"]
+
+
+# -- titles with a possessive ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Зауыттың аға инженері Болат Сейітов жұмысшылармен сөйлесті.", "Болат Сейітов", "Зауыттың аға инженері"),
+    ("Шахтерлер кәсіподағының төрайымы Гүлнар Омарова мәлімдеме жасады.", "Гүлнар Омарова",
+     "Шахтерлер кәсіподағының төрайымы"),
+    ("Сайлау комиссиясының мүшесі Ерлан Қасымов сөйледі.", "Ерлан Қасымов", "Сайлау комиссиясының мүшесі"),
+    ("Қызылорда облысы әкімінің орынбасары Нұрлан Бекұлы жиналысқа қатысты.", "Нұрлан Бекұлы",
+     "Қызылорда облысы әкімінің орынбасары"),
+])
+def test_a_title_in_the_possessive_is_a_position_with_the_body_it_belongs_to(text, name, position):
+    assert [(p["name"], p["positions"]) for p in analyse_kazakh(text)["persons"]] == [(name, [position])]

@@ -27,6 +27,7 @@ MIN_SURNAME = 4            # letters a surname keeps once its case ending is cut
 TITLE_REACH = 4            # words a title's qualifying phrase may take before it
 EDGE_PUNCTUATION = "«»\"“”„'.,:;()"
 SETTLEMENTS = ("city", "town", "village")
+BODY_LABELS = ("GPE", "LOCATION", "ORGANISATION")
 
 
 def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> dict:
@@ -116,7 +117,7 @@ def add_span(found: dict, kind: str, words: list, first: int, last: int, offset:
 
 def after_titles(words: list, first: int, last: int) -> int:
     """A title the tagger took into a name («Министр Тоқаевқа …») stays out of it."""
-    while first < last and stem(words[first].text) in title_stems():
+    while first < last and is_title(words[first].text):
         first += 1
     return first
 
@@ -136,6 +137,18 @@ def after_common_noun(words: list, first: int, last: int) -> int:
 @lru_cache(maxsize=1)
 def title_stems() -> frozenset[str]:
     return frozenset(stem(title) for title in pack_for("kk").titles)
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    return frozenset(title.lower() for title in pack_for("kk").titles)
+
+
+def is_title(word: str) -> bool:
+    """A title in any form, its possessive too where the vocabulary lacks the word
+    («төрайымы», «инженері»: the stemmer cannot confirm the cut, the title list can)."""
+    lower = word.lower().strip(EDGE_PUNCTUATION)
+    return stem(lower) in title_stems() or not title_words().isdisjoint(cuts(lower))
 
 
 def add_lone_surnames(people: dict, sentences: list[tuple[list, int]]) -> None:
@@ -292,12 +305,21 @@ def position_before(spans, words, first: int, offset: int, text: str) -> str | N
     Балаева»), or else a title noun with the words that qualify it («Қарағанды облысының
     әкімі», «Ұлттық экономика министрі»)."""
     start = next((a for a, b, label in spans if label == "POSITION" and b == first - 1), None)
-    if start is None and first > 0 and stem(words[first - 1].text) in title_stems() \
-            and not subject_and_object(words, first):
+    if start is None and first > 0 and is_title(words[first - 1].text) and not subject_and_object(words, first):
         start = first - 1
         while start > max(first - TITLE_REACH, 0) and qualifies_title(words[start - 1].text):
             start -= 1
+    if start is not None:
+        start = with_body_before(spans, words, start)
     return text[offset + words[start].start:offset + words[first - 1].stop] if start is not None else None
+
+
+def with_body_before(spans, words, start: int) -> int:
+    """A title's start, taking in the place or organisation named right before it that
+    it belongs to («Қызылорда облысы әкімінің орынбасары»: the tagger's POSITION begins
+    at «әкімінің», its GPE ends at «облысы»)."""
+    body = next((a for a, b, label in spans if b == start - 1 and label in BODY_LABELS), None)
+    return body if body is not None and qualifies_title(words[start - 1].text) else start
 
 
 def subject_and_object(words: list, first: int) -> bool:
