@@ -14,6 +14,7 @@ from sholu.lang import pack_for
 from sholu.nlp.dates import find_dates
 from sholu.nlp.kazakh import analyse_kazakh, case_stripped
 from sholu.quotes import extract_quotes
+from sholu.topics import CONFIDENT, classify_paragraphs
 from sholu.store import open_store
 from sholu.store.search import parse_query
 
@@ -255,3 +256,30 @@ def test_an_organisation_named_in_the_locative_keeps_its_possessive():
 ])
 def test_a_title_in_the_possessive_is_a_position_with_the_body_it_belongs_to(text, name, position):
     assert [(p["name"], p["positions"]) for p in analyse_kazakh(text)["persons"]] == [(name, [position])]
+
+
+# -- Kazakh seed terms of every theme -------------------------------------------------------
+
+@pytest.mark.parametrize("theme, sentence", [
+    ("labour_rights", "Кәсіподақ жұмыс берушіден жалақы берешегін өтеуді талап етті."),
+    ("social_guarantees", "Үкімет зейнеткерлерге базалық зейнетақы мен жәрдемақы мөлшерін көтереді."),
+    ("environment", "Қаладағы ауаның ластануы мен қалдықтарды қайта өңдеу мәселесі талқыланды."),
+    ("rule_of_law", "Сыбайлас жемқорлыққа қарсы күрес пен соттардың тәуелсіздігі күшейтіледі."),
+    ("legal_reform", "Депутаттар заң жобасын бірінші оқылымда мақұлдап, заңнаманы жетілдіруді ұсынды."),
+    ("digital_rights", "Азаматтардың дербес деректерін қорғау және киберқауіпсіздік мәселесі көтерілді."),
+    ("sovereignty", "Мемлекеттік егемендікті қорғау мен шекараға қол сұқпаушылық – басты міндет."),
+    ("economy", "Инфляция мен бағаның өсуі жұмыспен қамту мен шағын бизнеске әсер етті."),
+    ("elections", "Кандидаттарды тіркеу аяқталып, сайлауалды үгіт басталды."),
+    ("referendum_participation", "Референдум күні азаматтар дауыс беруге белсенді қатысты."),
+    ("interethnic_unity", "Этносаралық татулық пен қоғамдық келісім – халықтар достығының негізі."),
+    ("constitutional_court", "Азаматтар Конституциялық Сотқа тікелей жүгіне алады."),     # «сот» in a case form
+])
+def test_a_kazakh_sentence_gets_its_theme_first_and_confidently(theme, sentence):
+    best = classify_paragraphs(sentence)[0]["topics"][0]
+    assert best["topic"] == theme and best["score"] >= CONFIDENT
+
+
+@pytest.mark.parametrize("sentence", ["Тұрғындар жаңа Конституция жобасын талқылады.",
+                                      "Жители обсудили проект новой Конституции."])
+def test_the_draft_constitution_alone_is_no_legal_reform_in_either_language(sentence):
+    assert all(t["topic"] != "legal_reform" for t in classify_paragraphs(sentence)[0]["topics"])
