@@ -283,3 +283,53 @@ def test_a_kazakh_sentence_gets_its_theme_first_and_confidently(theme, sentence)
                                       "Жители обсудили проект новой Конституции."])
 def test_the_draft_constitution_alone_is_no_legal_reform_in_either_language(sentence):
     assert all(t["topic"] != "legal_reform" for t in classify_paragraphs(sentence)[0]["topics"])
+
+
+# -- Kazakh names of state bodies, parties and companies ------------------------------------
+
+def organisations(text: str) -> list[tuple[str, int]]:
+    return [(o["name"], o["mentions"]) for o in analyse_kazakh(text)["organizations"]]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Денсаулық сақтау министрлігінде кеңес өтті.", "Министерство здравоохранения"),
+    ("Мәселе Денсаулық сақтау министрлігімен келісілді.", "Министерство здравоохранения"),
+    ("Бюджет Ұлттық экономика министрлігінде талқыланды.", "Министерство национальной экономики"),
+    ("Ақпаратты Ішкі істер министрлігі растады.", "Министерство внутренних дел"),
+    ("Брифинг Орталық коммуникациялар қызметінде өтті.", "Служба центральных коммуникаций"),
+    ("Мемлекет басшысы Президент Әкімшілігінде кеңес өткізді.", "Администрация Президента"),
+    ("ҚР Ұлттық Банкі базалық мөлшерлемені өзгертпеді.", "Национальный банк Республики Казахстан"),
+    ("Қазақстан халық партиясы депутаттары сұрау салды.", "Народная партия Казахстана"),
+    ("«Атамекен» Ұлттық кәсіпкерлер палатасы кәсіпкерлерді қолдайды.",
+     "Национальная палата предпринимателей «Атамекен»"),
+    ("Жалпыұлттық коалиция мүшелері жиналды.",
+     "Общенациональная коалиция «За Народную Конституцию Справедливого и Прогрессивного Казахстана!»"),
+])
+def test_a_kazakh_name_of_a_body_is_its_gazetteer_entry(text, body):
+    assert organisations(text) == [(body, 1)]
+
+
+def test_the_country_before_a_body_is_part_of_its_name():
+    found = analyse_kazakh("Қазақстан Республикасы Кәсіподақтар федерациясы үндеу жариялады.")
+    assert [o["name"] for o in found["organizations"]] == ["Федерация профсоюзов Республики Казахстан"]
+    assert found["places"] == []
+
+
+def test_an_abbreviation_and_the_full_name_are_one_company():
+    text = ("ҚТЖ жолаушылар тасымалын арттырады. «Қазақстан темір жолы» ұлттық компаниясы жаңа вагондар "
+            "сатып алды.")
+    assert organisations(text) == [("Қазақстан темір жолы", 2)]
+
+
+def test_another_countrys_government_is_not_kazakhstans():
+    assert all(name != "Правительство" for name, _ in organisations("Ресей Үкіметі жаңа шешім қабылдады."))
+
+
+def test_every_ministry_and_regional_akimat_has_its_kazakh_name():
+    from sholu.nlp.gazetteer import shipped_entries
+
+    bodies = [e for e in shipped_entries()
+              if e.name.startswith("Министерство") or (e.name.startswith("акимат") and e.name.endswith("области"))]
+    assert len(bodies) == 22 + 17            # ministries (the AI one with the digital one), regions
+    for entry in bodies:
+        assert any(v.endswith(("министрлігі", "әкімдігі")) for v in entry.variants), entry.name
