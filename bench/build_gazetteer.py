@@ -230,6 +230,11 @@ def load_regions(path: Path) -> list[dict]:
     return sorted(regions, key=lambda r: r["kind"] != "city")
 
 
+def cyrillic_i(kazakh: str) -> str:
+    """The source writes «Солтүстiк» with a Latin i; Kazakh text has the Cyrillic і."""
+    return kazakh.replace("i", "і")
+
+
 def region_from_feature(feature: dict) -> dict:
     props = feature["properties"]
     polygons = polygons_of(feature["geometry"])
@@ -241,7 +246,7 @@ def region_from_feature(feature: dict) -> dict:
         return {"name": name, "kind": "city", "lat": lat, "lon": lon, "region": name,
                 "variants": variants, "polygons": polygons}
     name = f"{props['ADM1_RU']} область"
-    variants = [f"{props['ADM1_RU']} обл.", f"{props['ADM1_KK']} облысы", f"{english} Region",
+    variants = [f"{props['ADM1_RU']} обл.", f"{cyrillic_i(props['ADM1_KK'])} облысы", f"{english} Region",
                 f"{english} oblast"]
     variants += REGION_EXTRA_VARIANTS.get(name, [])
     return {"name": name, "kind": "region", "lat": lat, "lon": lon, "region": name,

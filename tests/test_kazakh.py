@@ -12,8 +12,9 @@ from conftest import FIXTURES, export_records, run_into
 from sholu.cli import main
 from sholu.lang import pack_for
 from sholu.nlp.dates import find_dates
-from sholu.nlp.kazakh import analyse_kazakh
+from sholu.nlp.kazakh import analyse_kazakh, case_stripped
 from sholu.quotes import extract_quotes
+from sholu.topics import CONFIDENT, classify_paragraphs
 from sholu.store import open_store
 from sholu.store.search import parse_query
 
@@ -231,3 +232,112 @@ def test_a_body_that_reports_speech_is_the_speaker_to_the_end_of_its_name():
     [quote] = extract_quotes(text, found["persons"], pack_for("kk"), found["organizations"])
     assert (quote["speaker"], quote["speaker_type"]) == ("Орталық сайлау комиссиясы", "organization")
     assert quote["text"] == "дауыс беру 15 наурызда өтетінін"
+
+
+# -- case endings after a possessive --------------------------------------------------------
+
+@pytest.mark.parametrize("form, nominative", [
+    ("қызметінде", "қызметі"), ("министрлігінде", "министрлігі"), ("министрлігімен", "министрлігі"),
+    ("облысына", "облысы"), ("облысынан", "облысы"), ("облысын", "облысы"), ("федерациясының", "федерациясы"),
+    ("коалициясында", "коалициясы"), ("кәсіподағындағы", "кәсіподағы"),
+    ("тұрғында", "тұрғын"), ("Астанада", "Астана"), ("Алматыда", "Алматы"),   # no possessive here
+])
+def test_a_case_ending_after_the_possessive_leaves_the_possessive(form, nominative):
+    assert case_stripped(form) == nominative
+
+
+def test_an_organisation_named_in_the_locative_keeps_its_possessive():
+    found = analyse_kazakh("Депутаттар Ұлттық экономика министрлігінде кездесу өткізді.")
+    assert all(not o["name"].endswith("министрлігін") for o in found["organizations"])
+    assert found["organizations"]
+
+
+# -- titles with a possessive ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Зауыттың аға инженері Болат Сейітов жұмысшылармен сөйлесті.", "Болат Сейітов", "Зауыттың аға инженері"),
+    ("Шахтерлер кәсіподағының төрайымы Гүлнар Омарова мәлімдеме жасады.", "Гүлнар Омарова",
+     "Шахтерлер кәсіподағының төрайымы"),
+    ("Сайлау комиссиясының мүшесі Ерлан Қасымов сөйледі.", "Ерлан Қасымов", "Сайлау комиссиясының мүшесі"),
+    ("Қызылорда облысы әкімінің орынбасары Нұрлан Бекұлы жиналысқа қатысты.", "Нұрлан Бекұлы",
+     "Қызылорда облысы әкімінің орынбасары"),
+])
+def test_a_title_in_the_possessive_is_a_position_with_the_body_it_belongs_to(text, name, position):
+    assert [(p["name"], p["positions"]) for p in analyse_kazakh(text)["persons"]] == [(name, [position])]
+
+
+# -- Kazakh seed terms of every theme -------------------------------------------------------
+
+@pytest.mark.parametrize("theme, sentence", [
+    ("labour_rights", "Кәсіподақ жұмыс берушіден жалақы берешегін өтеуді талап етті."),
+    ("social_guarantees", "Үкімет зейнеткерлерге базалық зейнетақы мен жәрдемақы мөлшерін көтереді."),
+    ("environment", "Қаладағы ауаның ластануы мен қалдықтарды қайта өңдеу мәселесі талқыланды."),
+    ("rule_of_law", "Сыбайлас жемқорлыққа қарсы күрес пен соттардың тәуелсіздігі күшейтіледі."),
+    ("legal_reform", "Депутаттар заң жобасын бірінші оқылымда мақұлдап, заңнаманы жетілдіруді ұсынды."),
+    ("digital_rights", "Азаматтардың дербес деректерін қорғау және киберқауіпсіздік мәселесі көтерілді."),
+    ("sovereignty", "Мемлекеттік егемендікті қорғау мен шекараға қол сұқпаушылық – басты міндет."),
+    ("economy", "Инфляция мен бағаның өсуі жұмыспен қамту мен шағын бизнеске әсер етті."),
+    ("elections", "Кандидаттарды тіркеу аяқталып, сайлауалды үгіт басталды."),
+    ("referendum_participation", "Референдум күні азаматтар дауыс беруге белсенді қатысты."),
+    ("interethnic_unity", "Этносаралық татулық пен қоғамдық келісім – халықтар достығының негізі."),
+    ("constitutional_court", "Азаматтар Конституциялық Сотқа тікелей жүгіне алады."),     # «сот» in a case form
+])
+def test_a_kazakh_sentence_gets_its_theme_first_and_confidently(theme, sentence):
+    best = classify_paragraphs(sentence)[0]["topics"][0]
+    assert best["topic"] == theme and best["score"] >= CONFIDENT
+
+
+@pytest.mark.parametrize("sentence", ["Тұрғындар жаңа Конституция жобасын талқылады.",
+                                      "Жители обсудили проект новой Конституции."])
+def test_the_draft_constitution_alone_is_no_legal_reform_in_either_language(sentence):
+    assert all(t["topic"] != "legal_reform" for t in classify_paragraphs(sentence)[0]["topics"])
+
+
+# -- Kazakh names of state bodies, parties and companies ------------------------------------
+
+def organisations(text: str) -> list[tuple[str, int]]:
+    return [(o["name"], o["mentions"]) for o in analyse_kazakh(text)["organizations"]]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Денсаулық сақтау министрлігінде кеңес өтті.", "Министерство здравоохранения"),
+    ("Мәселе Денсаулық сақтау министрлігімен келісілді.", "Министерство здравоохранения"),
+    ("Бюджет Ұлттық экономика министрлігінде талқыланды.", "Министерство национальной экономики"),
+    ("Ақпаратты Ішкі істер министрлігі растады.", "Министерство внутренних дел"),
+    ("Брифинг Орталық коммуникациялар қызметінде өтті.", "Служба центральных коммуникаций"),
+    ("Мемлекет басшысы Президент Әкімшілігінде кеңес өткізді.", "Администрация Президента"),
+    ("ҚР Ұлттық Банкі базалық мөлшерлемені өзгертпеді.", "Национальный банк Республики Казахстан"),
+    ("Қазақстан халық партиясы депутаттары сұрау салды.", "Народная партия Казахстана"),
+    ("«Атамекен» Ұлттық кәсіпкерлер палатасы кәсіпкерлерді қолдайды.",
+     "Национальная палата предпринимателей «Атамекен»"),
+    ("Жалпыұлттық коалиция мүшелері жиналды.",
+     "Общенациональная коалиция «За Народную Конституцию Справедливого и Прогрессивного Казахстана!»"),
+])
+def test_a_kazakh_name_of_a_body_is_its_gazetteer_entry(text, body):
+    assert organisations(text) == [(body, 1)]
+
+
+def test_the_country_before_a_body_is_part_of_its_name():
+    found = analyse_kazakh("Қазақстан Республикасы Кәсіподақтар федерациясы үндеу жариялады.")
+    assert [o["name"] for o in found["organizations"]] == ["Федерация профсоюзов Республики Казахстан"]
+    assert found["places"] == []
+
+
+def test_an_abbreviation_and_the_full_name_are_one_company():
+    text = ("ҚТЖ жолаушылар тасымалын арттырады. «Қазақстан темір жолы» ұлттық компаниясы жаңа вагондар "
+            "сатып алды.")
+    assert organisations(text) == [("Қазақстан темір жолы", 2)]
+
+
+def test_another_countrys_government_is_not_kazakhstans():
+    assert all(name != "Правительство" for name, _ in organisations("Ресей Үкіметі жаңа шешім қабылдады."))
+
+
+def test_every_ministry_and_regional_akimat_has_its_kazakh_name():
+    from sholu.nlp.gazetteer import shipped_entries
+
+    bodies = [e for e in shipped_entries()
+              if e.name.startswith("Министерство") or (e.name.startswith("акимат") and e.name.endswith("области"))]
+    assert len(bodies) == 22 + 17            # ministries (the AI one with the digital one), regions
+    for entry in bodies:
+        assert any(v.endswith(("министрлігі", "әкімдігі")) for v in entry.variants), entry.name

@@ -12,7 +12,7 @@ from razdel import sentenize, tokenize
 
 from ..lang import pack_for
 from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, cuts, has_case_ending,
-                                  proper_names, stem, strip_case, vocabulary)
+                                  is_common_word, proper_names, stem, strip_case, vocabulary)
 from ..lang.kk.ner import tag_sentences
 from ..nlp.conll import entity_spans
 from .dates import find_dates
@@ -27,6 +27,11 @@ MIN_SURNAME = 4            # letters a surname keeps once its case ending is cut
 TITLE_REACH = 4            # words a title's qualifying phrase may take before it
 EDGE_PUNCTUATION = "«»\"“”„'.,:;()"
 SETTLEMENTS = ("city", "town", "village")
+BODY_LABELS = ("GPE", "LOCATION", "ORGANISATION")
+COUNTRY_PREFIXES = (("қазақстан", "республикасы"), ("қазақстан", "республикасының"), ("қр",), ("қазақстанның",),
+                    ("қазақстан",))
+MAX_BODY_WORDS = 6
+LOCATIVE_ATTRIBUTES = ("дағы", "дегі", "тағы", "тегі")     # «Астанадағы …»: "the one in Astana"
 
 
 def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> dict:
@@ -39,7 +44,8 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     tags = tag_sentences([[t.text for t in words] for words, _ in body + head])
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
     for (words, offset), sentence_tags in zip(body + head, tags):
-        add_sentence_mentions(found, words, offset, sorted(entity_spans(sentence_tags)), joined)
+        spans = with_known_bodies(words, sorted(entity_spans(sentence_tags)))
+        add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
     bodies_out_of_people(found)
     surnames_as_people(found)
@@ -80,6 +86,54 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
         add_span(found, kind, words, first, last, offset, position_before(spans, words, first, offset, text))
 
 
+def with_known_bodies(words: list, spans: list) -> list:
+    """The tagger's spans with the organisations the gazetteer names in the sentence
+    («Қазақстан Республикасы Кәсіподақтар федерациясы», which the tagger reads as a
+    country, «ҚТЖ», which it misses), each replacing the spans it overlaps, unless one
+    of them is a person or holds it and more names («Ресей Үкіметі» is not Kazakhstan's).
+    A title, a common word or a locative around the name («Брифинг Орталық коммуникациялар
+    қызметінде», «министрлігінде кеңес») is not part of it."""
+    for first, last in known_organisations(words):
+        overlapping = [s for s in spans if s[0] <= last and first <= s[1]]
+        if all(label != "PERSON" and only_words_around_body(words, a, b, first, last) for a, b, label in overlapping):
+            spans = sorted([s for s in spans if s not in overlapping] + [(first, last, "ORGANISATION")])
+    return spans
+
+
+def known_organisations(words: list):
+    """(first, last) of each organisation the gazetteer names in the words, not overlapping."""
+    first = 0
+    while first < len(words):
+        last = organisation_end(words, first)
+        if last is not None:
+            yield first, last
+        first = (last if last is not None else first) + 1
+
+
+def organisation_end(words: list, first: int) -> int | None:
+    """The last word of the longest organisation the gazetteer knows by the words from a
+    capitalised one on: two to six words, or one acronym («ҚТЖ»)."""
+    head = words[first].text.strip(EDGE_PUNCTUATION)
+    if not head[:1].isupper():
+        return None
+    shortest = 1 if head.isupper() and len(head) >= 3 else 2
+    for size in range(min(MAX_BODY_WORDS, len(words) - first), shortest - 1, -1):
+        entry = gazetteer_entry([w.text for w in words[first:first + size]])
+        if entry and not entry.is_place:
+            return first + size - 1
+    return None
+
+
+def only_words_around_body(words: list, a: int, b: int, first: int, last: int) -> bool:
+    outside = [w.text for w in words[a:first] + words[last + 1:b + 1]]
+    return all(not w[:1].isupper() or is_words_before_body(w) for w in outside)
+
+
+def is_words_before_body(word: str) -> bool:
+    lower = word.lower()
+    return is_title(word) or is_common_word(lower) or lower.endswith(LOCATIVE_ATTRIBUTES)
+
+
 def add_body_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
     """The place or organisation a title names («Қарағанды облысының әкімі», «Сенат
     төрағасы», «Мәжіліс депутаты», «Қазақмыс» корпорациясының басшысы; KazNERD tags the
@@ -116,7 +170,7 @@ def add_span(found: dict, kind: str, words: list, first: int, last: int, offset:
 
 def after_titles(words: list, first: int, last: int) -> int:
     """A title the tagger took into a name («Министр Тоқаевқа …») stays out of it."""
-    while first < last and stem(words[first].text) in title_stems():
+    while first < last and is_title(words[first].text):
         first += 1
     return first
 
@@ -136,6 +190,18 @@ def after_common_noun(words: list, first: int, last: int) -> int:
 @lru_cache(maxsize=1)
 def title_stems() -> frozenset[str]:
     return frozenset(stem(title) for title in pack_for("kk").titles)
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    return frozenset(title.lower() for title in pack_for("kk").titles)
+
+
+def is_title(word: str) -> bool:
+    """A title in any form, its possessive too where the vocabulary lacks the word
+    («төрайымы», «инженері»: the stemmer cannot confirm the cut, the title list can)."""
+    lower = word.lower().strip(EDGE_PUNCTUATION)
+    return stem(lower) in title_stems() or not title_words().isdisjoint(cuts(lower))
 
 
 def add_lone_surnames(people: dict, sentences: list[tuple[list, int]]) -> None:
@@ -275,9 +341,17 @@ def case_stripped(word: str) -> str:
 
 
 def gazetteer_entry(words: list[str]) -> Entry | None:
-    """The gazetteer's entry for a place or organisation named in any case form: the last
-    word as written, then with ever shorter cuts of its endings (Теміртауда -> Теміртау,
-    Қарағанды облысында -> Қарағанды облысы)."""
+    """The gazetteer's entry for a place or organisation named in any case form, with or
+    without the country before it («Қазақстан Республикасы Кәсіподақтар федерациясы», «ҚР
+    Денсаулық сақтау министрлігі»: the gazetteer lists the names without it)."""
+    country = next((len(prefix) for prefix in COUNTRY_PREFIXES
+                    if len(words) > len(prefix) and tuple(w.lower() for w in words[:len(prefix)]) == prefix), 0)
+    return entry_of_form(words) or (entry_of_form(words[country:]) if country else None)
+
+
+def entry_of_form(words: list[str]) -> Entry | None:
+    """The entry for the words, the last as written, then with ever shorter cuts of its
+    endings (Теміртауда -> Теміртау, Қарағанды облысында -> Қарағанды облысы)."""
     gazetteer = load_gazetteer()
     last = words[-1]
     for cut in sorted(cuts(last.lower()), key=len, reverse=True):
@@ -292,12 +366,21 @@ def position_before(spans, words, first: int, offset: int, text: str) -> str | N
     Балаева»), or else a title noun with the words that qualify it («Қарағанды облысының
     әкімі», «Ұлттық экономика министрі»)."""
     start = next((a for a, b, label in spans if label == "POSITION" and b == first - 1), None)
-    if start is None and first > 0 and stem(words[first - 1].text) in title_stems() \
-            and not subject_and_object(words, first):
+    if start is None and first > 0 and is_title(words[first - 1].text) and not subject_and_object(words, first):
         start = first - 1
         while start > max(first - TITLE_REACH, 0) and qualifies_title(words[start - 1].text):
             start -= 1
+    if start is not None:
+        start = with_body_before(spans, words, start)
     return text[offset + words[start].start:offset + words[first - 1].stop] if start is not None else None
+
+
+def with_body_before(spans, words, start: int) -> int:
+    """A title's start, taking in the place or organisation named right before it that
+    it belongs to («Қызылорда облысы әкімінің орынбасары»: the tagger's POSITION begins
+    at «әкімінің», its GPE ends at «облысы»)."""
+    body = next((a for a, b, label in spans if b == start - 1 and label in BODY_LABELS), None)
+    return body if body is not None and qualifies_title(words[start - 1].text) else start
 
 
 def subject_and_object(words: list, first: int) -> bool:

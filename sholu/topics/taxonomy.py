@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .words import is_content, lemma_alternatives, surface_forms
+from .words import is_content, surface_forms, term_lemmas
 
 ENV_VARIABLE = "SHOLU_TOPICS"
 
@@ -79,7 +79,7 @@ def build_theme(entry: dict, sharing: Counter) -> Theme:
 
 def build_term(text: str, shared_by: int) -> Term:
     forms = tuple(form for form in surface_forms(text) if is_content(form))
-    lemmas = tuple(lemma_alternatives(form) for form in forms)
+    lemmas = term_lemmas(forms)
     weight = term_weight(forms, max(shared_by, 1))
     return Term(text, forms, lemmas, weight, any(char.isupper() for char in text))
 

@@ -111,6 +111,13 @@ def lemma_alternatives(form: str) -> frozenset[str]:
     return frozenset(p.normal_form.replace("ё", "е") for p in parses(normal_form(form)))
 
 
+def term_lemmas(forms: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """Each word's lemma alternatives; in a Kazakh term its Kazakh stem too: «сот» of
+    «Конституциялық сот» reads as Russian (сотня), while «Сотқа» in a text is stemmed."""
+    kazakh = any(kazakh_stem(normal_form(form)) for form in forms)
+    return tuple(lemma_alternatives(form) | ({stem(normal_form(form))} if kazakh else set()) for form in forms)
+
+
 @lru_cache(maxsize=1)
 def kazakh_function_words() -> frozenset[str]:
     return frozenset(stem(word) for word in pack_for("kk").stop_words)

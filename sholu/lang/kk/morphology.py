@@ -38,6 +38,8 @@ GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
 AFTER_POSSESSIVE = longest_first("на не нда нде ндағы ндегі н")
 POSSESSIVE_ENDINGS = longest_first("ымыз іміз мыз міз ыңыз іңіз ңыз ңіз сы сі ы і ым ім ың ің")
 PLURAL_ENDINGS = longest_first("лар лер дар дер тар тер")
+# A Russian loanword ending in -а or -я takes the possessive -сы (коалиция-сы, палата-сы).
+LOANWORD_POSSESSIVES = ("ясы", "ясі", "асы")
 
 
 # A final к, қ, п turns voiced before a vowel ending (министрлік -> министрлігі, кітап -> кітабы).
@@ -97,11 +99,37 @@ def safe_cut(rest: str, ending: str) -> bool:
 
 
 def strip_case(word: str, known: frozenset[str]) -> str:
+    after_possessive = possessive_case_cut(word, known)
+    if after_possessive:
+        return after_possessive
     stripped = strip_one(word, CASE_ENDINGS, known)
     if stripped != word:
         return stripped
     stripped = strip_one(word, AFTER_POSSESSIVE, known)
     return stripped if stripped.endswith(("ы", "і")) else word
+
+
+def possessive_case_cut(word: str, known: frozenset[str]) -> str | None:
+    """The word without a case ending that follows a third-person possessive, when what is
+    left is the possessive of a known word: қызметі-нде -> қызметі, министрлігі-мен,
+    облысы-н. Cutting the locative's -де alone would leave the accusative қызметін."""
+    for ending in AFTER_POSSESSIVE:
+        rest = word[: -len(ending)]
+        if word.endswith(ending) and len(rest) > MIN_STEM and is_possessive_of_known(rest, known):
+            return rest
+    return None
+
+
+def is_possessive_of_known(word: str, known: frozenset[str]) -> bool:
+    """облысы (облыс), министрлігі (министрлік), коалициясы (a loanword in -а or -я that
+    the vocabulary may lack); not тұрғы-н."""
+    if not word.endswith(("ы", "і")):
+        return False
+    if word.endswith(LOANWORD_POSSESSIVES):
+        return True
+    bases = {word[:-1]} | ({word[:-2]} if word.endswith(("сы", "сі")) else set())
+    bases |= {base[:-1] + VOICED_TO_PLAIN[base[-1]] for base in bases if base[-1] in VOICED_TO_PLAIN}
+    return any(len(base) >= MIN_STEM and base in known for base in bases)
 
 
 def has_case_ending(word: str) -> bool:

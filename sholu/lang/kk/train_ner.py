@@ -171,6 +171,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sentences = load(args.data)
     print(f"{len(sentences)} sentences, {len({s.group for s in sentences})} groups; params {PARAMS}")
+    if not args.no_model:             # the new model, and its cross-validation, read the gazetteer of now
+        ner.write_gazetteer_words(PACKAGE_DIR / ner.GAZETTEER_WORDS_FILE)
     if args.folds > 1:
         for label, row in cross_validate(sentences, args.folds, args.fold).items():
             print(f"CV {label:14} P {row['p']:.4f} R {row['r']:.4f} F1 {row['f1']:.4f}")
