@@ -1,8 +1,10 @@
 """The Kazakh NER's own pieces on sentences of our own: the list of organisations the
 training labels name (matched by stems, with how often the words were that name), the
-lower-case chain before an organisation's head noun, and the IOB2 repair of its output."""
+lower-case chain before an organisation's head noun, the IOB2 repair of its output, and
+the breakdown of the errors the cross-validation prints."""
 from sholu.lang.kk import known_names
 from sholu.lang.kk.ner import distance_to_head, repaired
+from sholu.lang.kk.ner_errors import error_kinds, error_table
 from sholu.nlp.conll import entity_spans
 
 
@@ -52,3 +54,18 @@ def test_an_i_tag_that_continues_nothing_opens_a_name():
     tags = ["O", "I-PERSON", "I-PERSON", "O", "B-ORGANISATION", "I-GPE", "I-GPE"]
     assert repaired(tags) == ["O", "B-PERSON", "I-PERSON", "O", "B-ORGANISATION", "B-GPE", "I-GPE"]
     assert repaired(["B-GPE", "I-GPE", "O"]) == ["B-GPE", "I-GPE", "O"]
+
+
+def test_the_error_breakdown_tells_missed_names_from_wrong_bounds_and_labels():
+    scored = {"PERSON": "PERSON", "GPE": "GPE+LOCATION", "ORGANISATION": "ORGANISATION"}
+    # Кеше | Ұлттық банк басшысы | Асқар | Алматыда | болды
+    gold = ["O", "B-ORGANISATION", "I-ORGANISATION", "O", "B-PERSON", "B-GPE", "O"]
+    found = ["O", "B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "B-GPE", "B-GPE", "B-PERSON"]
+    kinds = error_kinds(gold, found, scored)
+    assert kinds == {("ORGANISATION", "found wider"): 1, ("ORGANISATION", "extra: over a gold name (counted above)"): 1,
+                     ("PERSON", "same words as GPE"): 1, ("GPE+LOCATION", "extra: over a gold name (counted above)"): 1,
+                     ("GPE+LOCATION", "right"): 1, ("PERSON", "extra: spurious"): 1}
+    lines = error_table(kinds)
+    assert lines[0].startswith("GPE+LOCATION: ") and lines[1] == "ORGANISATION: extra: over a gold name (counted above) 1, found wider 1"
+    position = error_kinds(["B-POSITION", "I-POSITION", "O"], ["B-ORGANISATION", "O", "O"], scored)
+    assert position == {("ORGANISATION", "extra: over a gold POSITION"): 1}

@@ -5,6 +5,7 @@ organisations the labels name, known_names.txt) from KazNERD's validation split.
     python -m sholu.lang.kk.train_ner            # grouped 5-fold CV, then the shipped model
     python -m sholu.lang.kk.train_ner --folds 0  # the shipped model only
     python -m sholu.lang.kk.train_ner --fold 2 --no-model   # one fold's figures (one process per fold)
+    python -m sholu.lang.kk.train_ner --fold 1 --no-model --errors   # and what went wrong there
 
 Cross-validation keeps all variants of one sentence (AID…, BID… of one number) in one
 fold, and rebuilds the vocabulary, word classes and list of names from the training folds
@@ -20,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import clusters, known_names, morphology, ner
+from .ner_errors import error_kinds, error_table
 from ...nlp.conll import Sentence, entity_spans, read_conll
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -142,9 +144,11 @@ def grouped_folds(sentences: list[Sentence], folds: int) -> list[list[Sentence]]
     return [[s for s in sentences if fold_of[s.group] == k] for k in range(folds)]
 
 
-def cross_validate(sentences: list[Sentence], folds: int, which: list[int] | None = None) -> dict:
+def cross_validate(sentences: list[Sentence], folds: int, which: list[int] | None = None,
+                   errors: Counter | None = None) -> dict:
     """Per-class P/R/F1 over the held-out folds (only those numbered in `which`, 1-based,
-    for a quick look or to spread the folds over processes)."""
+    for a quick look or to spread the folds over processes); `errors`, when given, gets
+    what went wrong there (ner_errors.py)."""
     counts: Counter = Counter()
     parts = grouped_folds(sentences, folds)
     with tempfile.TemporaryDirectory() as tmp:
@@ -155,7 +159,10 @@ def cross_validate(sentences: list[Sentence], folds: int, which: list[int] | Non
             use_vocabulary(word_forms(training), training)
             model = Path(tmp) / f"fold{k}.crfsuite"
             train(training, model)
-            fold = count_matches([[c[-1] for c in s.lines] for s in held_out], predict(held_out, model))
+            gold, found = [tags_of(s) for s in held_out], predict(held_out, model)
+            fold = count_matches(gold, found)
+            for pair in zip(gold, found) if errors is not None else ():
+                errors.update(error_kinds(*pair, SCORED))
             figures = " ".join(f"{label} {row['f1']:.4f}" for label, row in f1_table(fold).items())
             print(f"fold {k + 1}/{folds}: F1 {figures}", file=sys.stderr)
             counts += fold
@@ -168,14 +175,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, default=5, help="grouped CV folds (0: no CV)")
     parser.add_argument("--fold", type=int, action="append", help="score only this fold (1-based; repeatable)")
     parser.add_argument("--no-model", action="store_true", help="cross-validate only; keep the shipped model")
+    parser.add_argument("--errors", action="store_true", help="print what went wrong in the folds, per class")
     args = parser.parse_args(argv)
     sentences = load(args.data)
     print(f"{len(sentences)} sentences, {len({s.group for s in sentences})} groups; params {PARAMS}")
     if not args.no_model:             # the new model, and its cross-validation, read the gazetteer of now
         ner.write_gazetteer_words(PACKAGE_DIR / ner.GAZETTEER_WORDS_FILE)
     if args.folds > 1:
-        for label, row in cross_validate(sentences, args.folds, args.fold).items():
+        errors: Counter | None = Counter() if args.errors else None
+        for label, row in cross_validate(sentences, args.folds, args.fold, errors).items():
             print(f"CV {label:14} P {row['p']:.4f} R {row['r']:.4f} F1 {row['f1']:.4f}")
+        if errors:
+            print("\n".join(error_table(errors)))
     if args.no_model:
         return
     forms = word_forms(sentences)
