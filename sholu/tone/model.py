@@ -1,5 +1,6 @@
 """The shipped tone model (model.npz, written by `python -m sholu.tone.train`): a
-multinomial logistic regression read with numpy alone, its probabilities averaged with
+multinomial logistic regression read with numpy alone (over the features and the
+training rows' priors, `priors.py`), its probabilities averaged with
 those of the network in neural.npz (`neural.py`) at the weight training chose. A
 mention's tone is the class with the highest score after the neutral class's tuned offset."""
 from __future__ import annotations

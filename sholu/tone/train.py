@@ -3,7 +3,8 @@
 Reads RuSentNE-2023's training rows (sholu/tone/data/rusentne-2023-train.tsv, MIT; see
 the LICENSE beside it), measures each candidate by cross-validation that keeps all rows
 of one sentence in one fold (fixed seed), prints the figures, and writes the chosen
-model where the package loads it: a multinomial logistic regression over `features`,
+model where the package loads it: a multinomial logistic regression over `features`
+and the training rows' label counts for the entity and its governing word (`priors.py`),
 averaged with a small network over the sentence's tokens (`neural.py`, trained by
 `train_neural.py`) at the weight the out-of-fold predictions chose, with a
 neutral-class offset tuned on them. scipy and torch fit them here (`pip install -e
