@@ -22,6 +22,7 @@ from sholu.tone import annotate_tone
 from sholu.tone.features import NAMES, Mention, Reading, dense_features, entity_slots, sparse_features, tokens
 from sholu.tone.model import mixed, shipped_model
 from sholu.tone.neural import MAX_TOKENS, TAGS, token_inputs
+from sholu.tone.priors import left_out_columns, prior_keys
 from sholu.tone.syntax import parse_trees, syntax_names
 from sholu.tone.table import COLUMNS, predict_rows, read_table, write_table
 from sholu.tone.train import cross_validated_f1, training_set
@@ -186,6 +187,34 @@ def test_a_persons_name_is_no_feature_but_a_professions_words_are():
     [tree] = parse_trees([sentence])
     assert not any(name.startswith("ent:") for name in syntax_names(tree, 0, 7, "PERSON"))
     assert "ent:боевик" in syntax_names(tree, 0, 7, "PROFESSION")
+
+
+# -- what the training rows said of the same entity (priors) ------------------------------
+
+def test_a_mentions_prior_keys_are_its_lemmas_and_its_kind_under_its_governor():
+    sentence = "Депутаты резко раскритиковали Ерлана Сапарова за срыв сроков."
+    start = sentence.index("Ерлана")
+    mention = Mention(sentence, start, start + len("Ерлана Сапарова"))
+    assert prior_keys(mention, Reading(sentence)) == ("name:ерлан сапаров", "gov:PERSON|раскритиковать")
+
+
+def test_a_training_row_counts_the_other_sentences_labels_and_not_its_own():
+    keys = [("name:сапаров",), ("name:сапаров",), ("name:сапаров",), ("name:бекенов",)]
+    labels = np.array([0, 0, 2, 0])                 # negative, negative, positive, negative
+    sentences = ["первое", "первое", "второе", "третье"]
+    columns = left_out_columns(keys, labels, sentences, np.array([0, 1, 2]), np.array([3]))
+    negative, positive, seen = columns.T
+    assert positive[0] > 0 > negative[0] and columns[0] == pytest.approx(columns[1])    # the second sentence's
+    assert negative[2] > 0 > positive[2] and seen[2] > seen[0]                            # the first's two rows
+    assert not columns[3].any()                     # a name the counted rows never held
+
+
+def test_the_shipped_model_reads_the_priors_it_was_trained_with():
+    model = shipped_model()
+    assert model.config["priors"] and model.priors.counts["name:сша"].sum() > 100
+    sentence = "США ввели санкции против компании «Жолстрой»."
+    mention = Mention(sentence, 0, 3, "COUNTRY")
+    assert model.priors.matrix([prior_keys(mention, Reading(sentence))]).shape == (1, 6)
 
 
 # -- one reading per sentence gives what reading each mention afresh gives ------------------

@@ -1,5 +1,6 @@
 """The shipped tone model (model.npz, written by `python -m sholu.tone.train`): a
-multinomial logistic regression read with numpy alone, its probabilities averaged with
+multinomial logistic regression read with numpy alone (over the features and the
+training rows' priors, `priors.py`), its probabilities averaged with
 those of the network in neural.npz (`neural.py`) at the weight training chose. A
 mention's tone is the class with the highest score after the neutral class's tuned offset."""
 from __future__ import annotations
@@ -14,6 +15,7 @@ import numpy as np
 
 from .features import WORD_PREFIXES, Mention, Reading, dense_row, read, sparse_features, with_trees
 from .neural import NEURAL_PATH, NeuralTone, token_inputs
+from .priors import Priors, prior_keys
 
 MODEL_PATH = Path(__file__).parent / "model.npz"
 LABELS = (-1, 0, 1)
@@ -61,6 +63,7 @@ class ToneModel:
         self.config = json.loads(str(stored["config"]))      # how train.py fitted it
         self.network_weight = float(self.config.get("network_weight", 0.0))
         self.network = NeuralTone(path.with_name(NEURAL_PATH.name)) if self.network_weight else None
+        self.priors = stored_priors(stored) if self.config.get("priors") else None
 
     def probabilities(self, mention: Mention, reading: Reading | None = None) -> np.ndarray:
         return self.probabilities_of([(mention, reading)])[0]
@@ -78,10 +81,14 @@ class ToneModel:
         return mixed(linear, network.reshape(linear.shape), self.network_weight)
 
     def linear_probabilities(self, mentions: list[tuple[Mention, Reading]]) -> np.ndarray:
+        if not mentions:
+            return np.zeros((0, len(LABELS)))
         rows = [sparse_features(mention, reading, self.columns) for mention, reading in mentions]
-        dense = np.array([dense_row(mention, reading) for mention, reading in mentions])
-        dense_weights = self.weights[len(self.index):]
-        scores = self.sparse_scores(rows) + (dense.reshape(len(rows), len(dense_weights)) * self.dense_scale) @ dense_weights + self.bias
+        dense = np.array([dense_row(mention, reading) for mention, reading in mentions]).reshape(len(rows), -1)
+        dense = dense * self.dense_scale
+        if self.priors is not None:
+            dense = np.hstack([dense, self.priors.matrix([prior_keys(mention, reading) for mention, reading in mentions])])
+        scores = self.sparse_scores(rows) + dense @ self.weights[len(self.index):] + self.bias
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         return scores / scores.sum(axis=1, keepdims=True)
 
@@ -102,6 +109,11 @@ class ToneModel:
 
     def tone(self, mention: Mention, reading: Reading | None = None) -> Tone:
         return self.tones([(mention, reading)])[0]
+
+
+def stored_priors(stored) -> Priors:
+    counts = stored["prior_counts"].astype(np.float64)
+    return Priors(dict(zip(stored["prior_keys"].tolist(), counts)), stored["prior_shares"].astype(np.float64))
 
 
 def mixed(linear: np.ndarray, network: np.ndarray, network_weight: float) -> np.ndarray:
