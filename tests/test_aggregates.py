@@ -319,6 +319,22 @@ def test_a_speakers_quotes_on_a_theme_are_counted_from_the_sums(store):
         assert quotes.count_quotes(store, [speaker], topic) == len(listed) > 0
 
 
+def test_a_speakers_quotes_are_counted_from_the_sums(store):
+    """Every speaker's quotes, copies included, as the quote list, the person page's
+    counts and the people list read them (`speaker_quotes`), against the quotes."""
+    from sholu.store.queries import quotes
+
+    counted = dict(store.db.execute("SELECT speaker_entity_id, COUNT(*) FROM quotes "
+                                    "WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id").fetchall())
+    assert len(counted) > 1
+    assert quotes.quotes_of(store, sorted(counted)) == counted
+    for speaker, said in counted.items():
+        assert quotes.count_quotes(store, [speaker], None) == said == len(quotes.list_quotes(store, [speaker], None, 1000))
+        assert people.entity_counts(store, speaker)["quotes"] == said
+    assert quotes.count_quotes(store, sorted(counted), None) == sum(counted.values())
+    assert people.entity_counts(store, "per:nobody")["quotes"] == 0
+
+
 @pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
                                        Selection(outlets=("Zakon.kz", "Kazpravda.kz"))])
 def test_articles_naming_an_entity_or_on_a_theme_walk_or_sort_alike(store, selection):
@@ -490,17 +506,18 @@ def test_a_common_words_quotes_are_counted_up_to_a_cap_then_estimated(store, mon
     assert total >= exact and estimated
 
 
-def test_the_scale5_migrations_run_again_give_the_same(store):
+def test_the_scale5_and_scale7_migrations_run_again_give_the_same(store):
     """Their backfills start afresh: run twice (a crash between a migration and its
     version mark), the kept rows are what saving wrote."""
-    from sholu.store.aggregates import ARTICLE_ORDER, REPORT_ORDER
+    from sholu.store.aggregates import ARTICLE_ORDER, REPORT_ORDER, SPEAKER_QUOTES
     from sholu.store.queries import regions
 
-    before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store), kept(store, ARTICLE_ORDER))
+    before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store), kept(store, ARTICLE_ORDER),
+              kept(store, SPEAKER_QUOTES))
     with store.transaction():
         for migration in ("backfill_event_report_order", "backfill_region_sums", "backfill_event_names",
-                          "index_outlets_lowered", "backfill_person_article_order"):
+                          "index_outlets_lowered", "backfill_person_article_order", "backfill_speaker_quotes"):
             getattr(store, migration)()
     assert (kept(store, REPORT_ORDER), regions.regions(store), event_names(store),
-            kept(store, ARTICLE_ORDER)) == before
+            kept(store, ARTICLE_ORDER), kept(store, SPEAKER_QUOTES)) == before
     assert_exact(store)

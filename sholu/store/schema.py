@@ -361,6 +361,10 @@ MIGRATION_TEMPLATES = [
     )
     """,
     "backfill_person_article_order",
+    # scale7 branch: each speaker's quotes, kept with the documents (store/aggregates.py):
+    # a frequent speaker's quote count is one row, not an index read of all their quotes
+    "CREATE TABLE IF NOT EXISTS speaker_quotes (speaker_entity_id TEXT PRIMARY KEY, quotes INTEGER NOT NULL)",
+    "backfill_speaker_quotes",
 ]
 
 
