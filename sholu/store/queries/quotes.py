@@ -88,7 +88,8 @@ def quotes_and_documents(store, speaker_ids: list[str] | None, topic: str | None
                          wanted: int) -> str:
     """The FROM of quotes q and documents d: the newest quotes of a frequent speaker or
     theme, or of any (most articles have some), are found walking the documents newest
-    first (quotes_document_speaker, quotes_document), not by sorting all of them; words
+    first (documents_day_first, then quotes_document_speaker or quotes_document), not by
+    sorting all of them; words
     or a tone only make the walk longer, never longer than reading every quote."""
     if not search.selection.everything:
         return "quotes q, documents d"        # the planner's choice
