@@ -260,10 +260,11 @@ def fresh_client(target: str):
     return TestClient(create_app(target))
 
 
-def report(target: str, cold_runs: int, repeats: int) -> None:
+def report(target: str, cold_runs: int, repeats: int, only: list[str] | None = None) -> None:
     with fresh_client(target) as client:
         urls = {**{f"api {name}": url for name, url in endpoints(client).items()},
                 **{f"page {name}": url for name, url in dashboard_pages(client).items()}}
+    urls = {name: url for name, url in urls.items() if not only or any(part in name for part in only)}
     cold: dict[str, list[float]] = {name: [] for name in urls}
     for _ in range(cold_runs):
         with fresh_client(target) as client:
@@ -288,6 +289,8 @@ def main() -> None:
     parser.add_argument("--cold", type=int, default=5, help="fresh starts timed (cold)")
     parser.add_argument("--repeats", type=int, default=REPEATS, help="requests timed per endpoint (warm)")
     parser.add_argument("--only-build", action="store_true", help="build the corpora, measure nothing")
+    parser.add_argument("--only", action="append", help="measure only the requests whose name holds this, "
+                                                        "repeatable (e.g. 'page person')")
     parser.add_argument("--copy-from", help="fill each empty PostgreSQL --db from this SQLite store first")
     parser.add_argument("--multiply", type=int, help="then copy its articles' rows until it holds this many times "
                                                      "as many (bench/multiply.py)")
@@ -301,7 +304,7 @@ def main() -> None:
             multiply(target, args.multiply, postgres_tables_of(target))
         build(target, args.size, work)
         if not args.only_build:
-            report(target, args.cold, args.repeats)
+            report(target, args.cold, args.repeats, args.only)
         if args.ingest:
             ingest(target, args.ingest, work)
 

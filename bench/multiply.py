@@ -49,7 +49,7 @@ KEPT = {"entities", "runs", "problems", "store_changes", "place_regions"}
 SUMS = {"counted_documents", "daily_documents", "daily_entities", "daily_topics", "position_days",
         "event_outlets", "event_groups", "entity_stats", "daily_shares", "daily_quote_topics",
         "topic_speakers", "quote_repeats", "entity_tones", "event_report_order",
-        "daily_regions", "daily_place_names", "event_names", "person_article_order"}
+        "daily_regions", "daily_place_names", "event_names", "person_article_order", "speaker_quotes"}
 
 
 def multiply(target: str, times: int, tables: list[tuple[str, list[str]]]) -> None:
@@ -80,8 +80,9 @@ def multiply(target: str, times: int, tables: list[tuple[str, list[str]]]) -> No
     print(f"  {len(indexes)} indexes built again  [{time.perf_counter() - started:.0f} s]", flush=True)
     recount(store, [table for table, _ in tables if table in SUMS])
     db.execute("SELECT setval(pg_get_serial_sequence('documents', 'seq'), (SELECT MAX(seq) FROM documents))")
-    db.execute("ANALYZE")
-    print(f"  sums counted again, analysed  [{time.perf_counter() - started:.0f} s]", flush=True)
+    for table, _ in tables:     # a store in use is vacuumed by autovacuum: its index-only reads skip the heap
+        db.execute(f"VACUUM (ANALYZE) {table}")
+    print(f"  sums counted again, vacuumed and analysed  [{time.perf_counter() - started:.0f} s]", flush=True)
     store.close()
 
 
@@ -117,5 +118,6 @@ def recount(store, tables: list[str]) -> None:
     store.backfill_region_sums()
     store.backfill_event_names()
     store.backfill_person_article_order()
+    store.backfill_speaker_quotes()
     store.backfill_entity_stats()
     store.db.execute("UPDATE store_changes SET changes = changes + 1")     # caches compare it

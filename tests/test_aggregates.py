@@ -185,6 +185,7 @@ NEWEST_OF_ONE = {    # a frequent entity's newest rows: the documents walked new
     "entity_mentions em": "SELECT d.id FROM {tables} WHERE d.id = em.document_id AND em.entity_id = ? "
                           "ORDER BY COALESCE(d.published, '') DESC, d.seq DESC LIMIT 20",
 }
+WALKED_INDEX = {"quotes q": "documents_day_first", "entity_mentions em": "documents_newest"}   # in each one's order
 
 
 @pytest.mark.parametrize("table", NEWEST_OF_ONE)
@@ -196,8 +197,10 @@ def test_a_frequent_entitys_newest_rows_walk_the_documents_index(tmp_path, table
         plan = " | ".join(row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}", ("x",)))
     finally:
         store.close()
-    assert "SCAN d USING INDEX documents_newest" in plan, plan
+    assert f"SCAN d USING INDEX {WALKED_INDEX[table]}" in plan, plan
     assert "TEMP B-TREE FOR ORDER BY" not in plan, plan     # ties of one day sorted, not every row
+    if table == "quotes q":
+        assert "TEMP B-TREE" not in plan, plan              # nor a day's documents: read in the list's order
 
 
 @pytest.mark.parametrize("table", NEWEST_OF_ONE)
@@ -317,6 +320,22 @@ def test_a_speakers_quotes_on_a_theme_are_counted_from_the_sums(store):
     for speaker, topic in found:
         listed = quotes.list_quotes(store, [speaker], topic, 1000)
         assert quotes.count_quotes(store, [speaker], topic) == len(listed) > 0
+
+
+def test_a_speakers_quotes_are_counted_from_the_sums(store):
+    """Every speaker's quotes, copies included, as the quote list, the person page's
+    counts and the people list read them (`speaker_quotes`), against the quotes."""
+    from sholu.store.queries import quotes
+
+    counted = dict(store.db.execute("SELECT speaker_entity_id, COUNT(*) FROM quotes "
+                                    "WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id").fetchall())
+    assert len(counted) > 1
+    assert quotes.quotes_of(store, sorted(counted)) == counted
+    for speaker, said in counted.items():
+        assert quotes.count_quotes(store, [speaker], None) == said == len(quotes.list_quotes(store, [speaker], None, 1000))
+        assert people.entity_counts(store, speaker)["quotes"] == said
+    assert quotes.count_quotes(store, sorted(counted), None) == sum(counted.values())
+    assert people.entity_counts(store, "per:nobody")["quotes"] == 0
 
 
 @pytest.mark.parametrize("selection", [Selection(), Selection("2026-02-27", "2026-03-02"),
@@ -490,17 +509,18 @@ def test_a_common_words_quotes_are_counted_up_to_a_cap_then_estimated(store, mon
     assert total >= exact and estimated
 
 
-def test_the_scale5_migrations_run_again_give_the_same(store):
+def test_the_scale5_and_scale7_migrations_run_again_give_the_same(store):
     """Their backfills start afresh: run twice (a crash between a migration and its
     version mark), the kept rows are what saving wrote."""
-    from sholu.store.aggregates import ARTICLE_ORDER, REPORT_ORDER
+    from sholu.store.aggregates import ARTICLE_ORDER, REPORT_ORDER, SPEAKER_QUOTES
     from sholu.store.queries import regions
 
-    before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store), kept(store, ARTICLE_ORDER))
+    before = (kept(store, REPORT_ORDER), regions.regions(store), event_names(store), kept(store, ARTICLE_ORDER),
+              kept(store, SPEAKER_QUOTES))
     with store.transaction():
         for migration in ("backfill_event_report_order", "backfill_region_sums", "backfill_event_names",
-                          "index_outlets_lowered", "backfill_person_article_order"):
+                          "index_outlets_lowered", "backfill_person_article_order", "backfill_speaker_quotes"):
             getattr(store, migration)()
     assert (kept(store, REPORT_ORDER), regions.regions(store), event_names(store),
-            kept(store, ARTICLE_ORDER)) == before
+            kept(store, ARTICLE_ORDER), kept(store, SPEAKER_QUOTES)) == before
     assert_exact(store)

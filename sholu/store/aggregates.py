@@ -110,12 +110,18 @@ AGGREGATES = (
     Aggregate("person_article_order", ("entity_id", "published", "seq", "document_id", "original"), ("articles",),
               f"SELECT em.entity_id, {DAY}, d.seq, em.document_id, {ORIGINAL}, 1 FROM entity_mentions em "
               "JOIN documents d ON d.id = em.document_id WHERE em.document_id {documents} AND em.kind = 'person'"),
+    # each speaker's quotes, copies included: a frequent speaker's count read here instead
+    # of counting hundreds of thousands of quotes on every page of theirs
+    Aggregate("speaker_quotes", ("speaker_entity_id",), ("quotes",),
+              "SELECT speaker_entity_id, COUNT(*) FROM quotes WHERE document_id {documents} "
+              "AND speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id"),
 )
 FIRST_SUMS = AGGREGATES[:6]         # those of the migration that made counted_documents
 SHARE_SUMS = AGGREGATES[6:11]       # added later: backfilled by their own migration
 REPORT_ORDER = AGGREGATES[11]       # later still (backfill_event_report_order)
 REGION_SUMS = AGGREGATES[12:14]     # and backfill_region_sums
 ARTICLE_ORDER = AGGREGATES[14]      # and backfill_person_article_order
+SPEAKER_QUOTES = AGGREGATES[15]     # and backfill_speaker_quotes
 
 
 def apply_sql(aggregate: Aggregate, sign: int) -> list[str]:
@@ -256,6 +262,12 @@ class Counting:
         run again, it gives the same)."""
         self.db.execute(f"DELETE FROM {ARTICLE_ORDER.table}")
         self.db.execute(backfill_sql(ARTICLE_ORDER))
+
+    def backfill_speaker_quotes(self) -> None:
+        """Every counted document's quotes per speaker (emptied first: run again, it
+        gives the same)."""
+        self.db.execute(f"DELETE FROM {SPEAKER_QUOTES.table}")
+        self.db.execute(backfill_sql(SPEAKER_QUOTES))
 
     def backfill_region_sums(self) -> None:
         """Each place's region as the gazetteer gives it now, and the sums by region and

@@ -361,6 +361,15 @@ MIGRATION_TEMPLATES = [
     )
     """,
     "backfill_person_article_order",
+    # scale7 branch: each speaker's quotes, kept with the documents (store/aggregates.py):
+    # a frequent speaker's quote count is one row, not an index read of all their quotes
+    "CREATE TABLE IF NOT EXISTS speaker_quotes (speaker_entity_id TEXT PRIMARY KEY, quotes INTEGER NOT NULL)",
+    "backfill_speaker_quotes",
+    # scale7 branch: the documents in the quote lists' order (newest day first, then stored
+    # order), so a frequent speaker's or theme's newest quotes are found walking it from
+    # its first entry instead of sorting the whole newest day of documents (PostgreSQL
+    # gathered and sorted ~1,400 documents per walk)
+    "index_documents_day_first",
 ]
 
 

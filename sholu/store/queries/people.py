@@ -4,6 +4,7 @@ read from `entity_stats`, which every write keeps exact (see store/base.py)."""
 from __future__ import annotations
 
 from .common import ALL_TIME, EVERYTHING, Scope, Selection, marks, one, rows
+from .quotes import quotes_of
 
 PROFILE_LIMIT = 100          # rows of each list in a person's profile
 CO_MENTION_WINDOW = 1000     # latest articles of a person over which co-mentions count
@@ -69,8 +70,7 @@ def entity_counts(store, entity_id: str) -> dict:
     """One entity's original articles and mentions, and the quotes it is the speaker of."""
     found = rows(store, "SELECT articles, mentions FROM entity_stats WHERE entity_id = ?", (entity_id,))
     articles, mentions = found[0] if found else (0, 0)
-    quotes = one(store, "SELECT COUNT(*) FROM quotes WHERE speaker_entity_id = ?", (entity_id,))
-    return {"articles": articles, "mentions": mentions, "quotes": quotes}
+    return {"articles": articles, "mentions": mentions, "quotes": quotes_of(store, [entity_id]).get(entity_id, 0)}
 
 
 def top_persons(store, limit: int, offset: int = 0, selection: Selection = ALL_TIME) -> list[dict]:

@@ -88,14 +88,13 @@ def quotes_and_documents(store, speaker_ids: list[str] | None, topic: str | None
                          wanted: int) -> str:
     """The FROM of quotes q and documents d: the newest quotes of a frequent speaker or
     theme, or of any (most articles have some), are found walking the documents newest
-    first (quotes_document_speaker, quotes_document), not by sorting all of them; words
+    first (documents_day_first, then quotes_document_speaker or quotes_document), not by
+    sorting all of them; words
     or a tone only make the walk longer, never longer than reading every quote."""
     if not search.selection.everything:
         return "quotes q, documents d"        # the planner's choice
-    if speaker_ids is not None:
-        said = one(store, f"SELECT COUNT(*) FROM quotes WHERE speaker_entity_id IN ({marks(speaker_ids)})",
-                   speaker_ids)
-        return newest_first(store, said, wanted, "quotes q")
+    if speaker_ids is not None:       # the speakers' quotes (on the theme), from the kept sums
+        return newest_first(store, count_quotes(store, speaker_ids, topic), wanted, "quotes q")
     if topic:
         return newest_first(store, count_quotes(store, None, topic, QuoteSearch(search.words)), wanted, "quotes q")
     if indexed_words(store, search):      # the trigrams' count, at least the matches: enough to choose
@@ -126,6 +125,8 @@ def count_quotes(store, speaker_ids: list[str] | None, topic: str | None, search
     if topic and speaker_ids and search == QuoteSearch():       # the speakers' quotes on it, summed
         return one(store, "SELECT COALESCE(SUM(quotes), 0) FROM topic_speakers WHERE topic = ? "
                           f"AND speaker_entity_id IN ({marks(speaker_ids)})", (topic, *speaker_ids))
+    if speaker_ids is not None and not topic and search == QuoteSearch():
+        return sum(quotes_of(store, speaker_ids).values())
     where, args = quote_filters(store, speaker_ids, topic, search)
     joined = "" if search.selection.everything else " JOIN documents d ON d.id = q.document_id"
     return one(store, f"SELECT COUNT(*) FROM quotes q{joined} WHERE {where}", args)
@@ -157,9 +158,10 @@ def counted_or_estimated(store, speaker_ids: list[str] | None, topic: str | None
 
 
 def quotes_of(store, ids: list[str]) -> dict[str, int]:
-    """Quotes per speaker among `ids`, copies included."""
-    return dict(rows(store, "SELECT speaker_entity_id, COUNT(*) FROM quotes "
-                            f"WHERE speaker_entity_id IN ({marks(ids)}) GROUP BY speaker_entity_id", ids))
+    """Quotes per speaker among `ids`, copies included (kept per speaker: `speaker_quotes`,
+    store/aggregates.py)."""
+    return dict(rows(store, "SELECT speaker_entity_id, quotes FROM speaker_quotes "
+                            f"WHERE speaker_entity_id IN ({marks(ids)})", ids))
 
 
 def quotes_by(store, ids: list[str], column: str, scope: Scope = EVERYTHING) -> list[tuple]:
