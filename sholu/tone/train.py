@@ -23,7 +23,7 @@ from scipy import optimize, sparse
 
 from .features import Reading, dense_row, sparse_features, with_trees
 from .metrics import f1_pn
-from .model import MODEL_PATH, LABELS, decide, mixed
+from .model import MODEL_PATH, LABELS, decide, mixed, packed_names
 from .neural import NEURAL_PATH, TokenInputs, token_inputs
 from .table import mention_of, read_table
 
@@ -235,8 +235,7 @@ def by_tag(y: np.ndarray, predicted: np.ndarray, tags: list[str]) -> dict[str, f
 
 
 def save(path: Path, vocabulary, W, b, offset, config) -> None:
-    names = np.array(sorted(vocabulary, key=vocabulary.get))
-    np.savez_compressed(path, names=names, weights=W.astype(np.float32), bias=b.astype(np.float32),
+    np.savez_compressed(path, names=packed_names(sorted(vocabulary, key=vocabulary.get)), weights=W.astype(np.float32), bias=b.astype(np.float32),
                         neutral_offset=np.float32(offset), dense_scale=np.float32(config["dense_scale"]),
                         config=np.array(json.dumps(config)))
 
