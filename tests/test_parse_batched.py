@@ -66,3 +66,26 @@ def test_empty_sequences_between_others_change_nothing(texts):
     sentence = [token.text for token in words]
     assert models["morph_tagger"]([[], sentence, []]) == [[], models["morph_tagger"]([sentence])[0], []]
     assert models["ner_tagger"]([[], sentence, []]) == [[], models["ner_tagger"]([sentence])[0], []]
+
+
+def test_a_packs_word_list_is_known_as_navecs_from_its_gzip_trailer():
+    """The trailer check says yes exactly where decompressing and comparing does, for
+    every vocabulary of the three Slovnet packs (the shapes' and tags' lists are others)."""
+    import tarfile
+
+    import natasha
+    from slovnet.exec import pack
+
+    from sholu.nlp.models import holds_words
+
+    words = embedding_model().vocab.words
+    answers = []
+    for path in sorted((Path(natasha.__file__).parent / "data" / "model").glob("*.tar")):
+        with tarfile.open(path) as packed:
+            for member in (m for m in packed.getmembers() if m.name.startswith("vocabs/")):
+                data = packed.extractfile(member).read()
+                same = pack.decompress(data).decode("utf8").splitlines() == words
+                assert holds_words(data, words) == same, member.name
+                answers.append(same)
+    assert answers.count(True) == 3 and answers.count(False) == 6
+    assert not holds_words(pack.compress("\n".join(words[:-1]).encode("utf8")), words)

@@ -160,6 +160,38 @@ def test_the_model_averages_the_linear_and_the_network_probabilities():
     assert model.probabilities(mention, reading) == pytest.approx(mixed(linear, network[None], model.network_weight)[0])
 
 
+def test_the_network_reads_mentions_together_as_it_reads_each_alone():
+    """One pass over several mentions of sentences of different lengths (one past the
+    window) gives each mention the probabilities it gets alone."""
+    network = shipped_model().network
+    sentences = [("Депутаты резко раскритиковали Ерлана Сапарова.", "Ерлана Сапарова", "PERSON"),
+                 ("Аким похвалил «Казатомпром» за рекордную добычу урана.", "Казатомпром", "ORGANIZATION"),
+                 (" ".join(["Слово"] * 120) + " Сапаров приехал.", "Сапаров", "PERSON"),
+                 ("Врачи спасли больного.", "Врачи", "PROFESSION")]
+    many = [inputs_of(sentence, entity, tag) for sentence, entity, tag in sentences]
+    together = network.probabilities_of(many)
+    for inputs, row in zip(many, together):
+        assert row == pytest.approx(read_alone(network, inputs), abs=1e-6)
+    assert together.sum(axis=1) == pytest.approx(1)
+
+
+def read_alone(network, inputs) -> np.ndarray:
+    """The network's forward pass on one mention, step by step as torch runs it."""
+    x = network.token_rows(inputs)
+    h = np.maximum(x @ network.inp + network.inp_bias, 0)
+    for weight, bias in network.convs:
+        padded = np.vstack([np.zeros((1, h.shape[1])), h, np.zeros((1, h.shape[1]))])
+        windows = np.hstack([padded[:-2], padded[1:-1], padded[2:]])
+        h = h + np.maximum(windows @ weight + bias, 0)
+    at = inputs.entity @ h
+    tag = network.tag[inputs.tag]
+    scores = np.tanh(h @ network.att_rows + np.concatenate([at, tag]) @ network.att_query + network.att_bias) @ network.v
+    attention = np.exp(scores - scores.max())
+    pooled = (attention / attention.sum()) @ h
+    logits = np.concatenate([pooled, at, h.max(axis=0), tag]) @ network.out + network.out_bias
+    return np.exp(logits - logits.max()) / np.exp(logits - logits.max()).sum()
+
+
 def test_sentences_parsed_together_get_the_trees_each_gets_alone():
     sentences = [SHARED, "Никто не упрекнул Ерлана Сапарова в нечестности.", "Встреча продолжалась два часа."]
     together = parse_trees(sentences)

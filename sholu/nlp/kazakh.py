@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 
 from ..lang import pack_for
 from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, cuts, has_case_ending,
                                   is_common_word, proper_names, stem, strip_case, vocabulary)
 from ..lang.kk.ner import tag_sentences
+from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
 from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer

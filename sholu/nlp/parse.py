@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 
+from ..lang.tokens import tokenize
 from .models import taggers
 
 WORDS_PER_CALL = 8192     # a tagger call's arrays stay small enough to reuse freed memory (big ones cost page faults)

@@ -54,7 +54,8 @@ class FeatureColumns:
 class ToneModel:
     def __init__(self, path: Path = MODEL_PATH):
         stored = np.load(path)
-        self.index = {name: i for i, name in enumerate(stored["names"].tolist())}
+        names = unpacked_names(stored["names"])
+        self.index = dict(zip(names, range(len(names))))
         self.columns = FeatureColumns(self.index)
         self.weights = stored["weights"].astype(np.float64)
         self.bias = stored["bias"].astype(np.float64)
@@ -77,7 +78,7 @@ class ToneModel:
         linear = self.linear_probabilities(mentions)
         if self.network is None:
             return linear
-        network = np.array([self.network.probabilities(token_inputs(mention, reading)) for mention, reading in mentions])
+        network = self.network.probabilities_of([token_inputs(mention, reading) for mention, reading in mentions])
         return mixed(linear, network.reshape(linear.shape), self.network_weight)
 
     def linear_probabilities(self, mentions: list[tuple[Mention, Reading]]) -> np.ndarray:
@@ -114,6 +115,18 @@ class ToneModel:
 def stored_priors(stored) -> Priors:
     counts = stored["prior_counts"].astype(np.float64)
     return Priors(dict(zip(stored["prior_keys"].tolist(), counts)), stored["prior_shares"].astype(np.float64))
+
+
+def packed_names(names: list[str]) -> np.ndarray:
+    """The feature names as one UTF-8 text, a name a line: an array of strings held them
+    in 19 MB of four-byte characters to inflate and convert at every start."""
+    if any("\n" in name for name in names):
+        raise ValueError("a feature name holds a line break")
+    return np.frombuffer("\n".join(names).encode("utf8"), dtype=np.uint8)
+
+
+def unpacked_names(packed: np.ndarray) -> list[str]:
+    return packed.tobytes().decode("utf8").split("\n")
 
 
 def mixed(linear: np.ndarray, network: np.ndarray, network_weight: float) -> np.ndarray:

@@ -26,6 +26,7 @@ RELATIONS = ("acl", "acl:relcl", "advcl", "advmod", "amod", "appos", "aux", "aux
              "flat:foreign", "flat:name", "iobj", "list", "mark", "nmod", "nsubj", "nsubj:pass", "nummod",
              "nummod:entity", "nummod:gov", "obj", "obl", "obl:agent", "orphan", "parataxis", "punct", "root",
              "xcomp")
+RELATION_IDS = {relation: i + 1 for i, relation in enumerate(RELATIONS)}
 POSITION_REACH = 10        # text distances past this many tokens share one bucket
 TREE_REACH = 6             # and tree distances past this many edges
 MAX_TOKENS = 80            # a longer sentence is read in a window of this many tokens around the entity
@@ -56,17 +57,25 @@ def token_inputs(mention: Mention, reading: Reading) -> TokenInputs:
     signed = np.where(index < first, index - first, np.where(index >= last, index - last + 1, 0))
     entity = np.zeros(size, dtype=np.float32)
     entity[first:last] = 1 / max(1, last - first)
+    relation, negation = sentence_inputs(reading)
     inputs = TokenInputs(vectors, np.clip(signed, -POSITION_REACH, POSITION_REACH) + POSITION_REACH + 1,
                          np.minimum(tree_distances(reading.tree, range(first, min(last, size))), TREE_REACH) + 1,
-                         np.array([RELATIONS.index(n.rel) + 1 if n.rel in RELATIONS else 0 for n in reading.tree.nodes],
-                                  dtype=np.intp),
-                         np.array([lemma in NEGATIONS for lemma in reading.lemmas[:size]], dtype=np.float32),
-                         entity, TAGS.index(mention.tag) if mention.tag in TAGS else 0)
+                         relation, negation, entity, TAGS.index(mention.tag) if mention.tag in TAGS else 0)
     if low is None:
         return inputs
     part = slice(low, low + MAX_TOKENS)
     return TokenInputs(inputs.vectors[part], inputs.position[part], inputs.tree[part], inputs.relation[part],
                        inputs.negation[part], inputs.entity[part], inputs.tag)
+
+
+def sentence_inputs(reading: Reading) -> tuple[np.ndarray, np.ndarray]:
+    """What the network reads of the sentence whoever the entity: each token's relation
+    and negation flag, made once for all the sentence's mentions."""
+    if "network" not in reading.keyed:
+        reading.keyed["network"] = (
+            np.array([RELATION_IDS.get(node.rel, 0) for node in reading.tree.nodes], dtype=np.intp),
+            np.array([lemma in NEGATIONS for lemma in reading.lemmas[:len(reading.words)]], dtype=np.float32))
+    return reading.keyed["network"]
 
 
 def window(size: int, first: int, last: int) -> int | None:
@@ -113,21 +122,54 @@ class NeuralTone:
         self.out, self.out_bias = np.ascontiguousarray(stored["out.weight"].T), stored["out.bias"]
 
     def probabilities(self, inputs: TokenInputs) -> np.ndarray:
-        x = np.concatenate([inputs.vectors, *(table[index] for table, index in
-                                              zip(self.tables, (inputs.position, inputs.tree, inputs.relation))),
-                            inputs.negation[:, None]], axis=1)
+        return self.probabilities_of([inputs])[0]
+
+    def probabilities_of(self, many: list[TokenInputs]) -> np.ndarray:
+        """Each mention's class probabilities (a row each), all mentions in one pass: their
+        tokens one after another, each mention's followed by a zero row, so a width-3
+        convolution reads zeros past either end as torch's padding does; the pooling is
+        per mention (`starts`: where each mention's rows begin)."""
+        layout = Layout([len(inputs.position) for inputs in many])
+        x = np.zeros((layout.total, self.inp.shape[0]), dtype=np.float32)
+        x[layout.rows] = np.concatenate([self.token_rows(inputs) for inputs in many])
         h = relu(x @ self.inp + self.inp_bias)
+        h[layout.gaps] = 0
         for weight, bias in self.convs:
-            h += relu(convolved(h, weight) + bias)
-        at = inputs.entity @ h
-        tag = self.tag[inputs.tag]
-        query = np.concatenate([at, tag]) @ self.att_query + self.att_bias
-        scores = np.tanh(h @ self.att_rows + query) @ self.v
-        attention = np.exp(scores - scores.max())
-        pooled = (attention / attention.sum()) @ h
-        logits = np.concatenate([pooled, at, h.max(axis=0), tag]) @ self.out + self.out_bias
-        logits = np.exp(logits - logits.max())
-        return logits / logits.sum()
+            step = relu(convolved(h, weight) + bias)
+            step[layout.gaps] = 0
+            h += step
+        h = h[layout.rows]
+        owner, starts = layout.owner, layout.starts
+        entity = np.concatenate([inputs.entity for inputs in many])
+        at = np.add.reduceat(entity[:, None] * h, starts)
+        tag = self.tag[[inputs.tag for inputs in many]]
+        query = np.concatenate([at, tag], axis=1) @ self.att_query + self.att_bias
+        scores = np.tanh(h @ self.att_rows + query[owner]) @ self.v
+        attention = np.exp(scores - np.maximum.reduceat(scores, starts)[owner])
+        attention /= np.add.reduceat(attention, starts)[owner]
+        pooled = np.add.reduceat(attention[:, None] * h, starts)
+        logits = np.concatenate([pooled, at, np.maximum.reduceat(h, starts), tag], axis=1) @ self.out + self.out_bias
+        logits = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return logits / logits.sum(axis=1, keepdims=True)
+
+    def token_rows(self, inputs: TokenInputs) -> np.ndarray:
+        """A mention's tokens as the first layer reads them: Navec row, the position, tree
+        distance and relation embeddings, the negation flag."""
+        return np.concatenate([inputs.vectors, *(table[index] for table, index in
+                                                 zip(self.tables, (inputs.position, inputs.tree, inputs.relation))),
+                               inputs.negation[:, None]], axis=1)
+
+
+class Layout:
+    """Mentions' tokens one after another, a zero row after each (and one before the first)."""
+
+    def __init__(self, sizes: list[int]):
+        lengths = np.array(sizes, dtype=np.intp)
+        self.total = int(lengths.sum()) + len(sizes) + 1
+        self.gaps = np.concatenate(([0], np.cumsum(lengths + 1)))
+        self.rows = np.delete(np.arange(self.total), self.gaps)
+        self.starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        self.owner = np.repeat(np.arange(len(sizes)), lengths)
 
 
 def convolved(h: np.ndarray, weight: np.ndarray) -> np.ndarray:

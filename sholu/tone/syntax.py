@@ -54,6 +54,7 @@ class Tree:
             if 0 <= node.head < len(nodes) and node.head != i:
                 self.children[node.head].append(i)
         self.vectors: np.ndarray | None = None      # the nodes' Navec rows, looked up once
+        self.places: dict[tuple[int, int], Place | None] = {}    # the named and the dense features both ask
 
     def matrix(self) -> np.ndarray:
         """Each node's unit Navec vector (zeros for punctuation and unknown words)."""
@@ -97,6 +98,12 @@ class Place:
 def place(tree: Tree, start: int, end: int) -> Place | None:
     """A conjunct or an apposition takes the place of the word it joins («поздравили X и
     Y»: Y is as much the object as X)."""
+    if (start, end) not in tree.places:
+        tree.places[start, end] = placed(tree, start, end)
+    return tree.places[start, end]
+
+
+def placed(tree: Tree, start: int, end: int) -> Place | None:
     inside, head = tree.entity(start, end)
     if head is None:
         return None

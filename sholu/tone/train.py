@@ -24,7 +24,7 @@ from scipy import optimize, sparse
 
 from .features import Reading, dense_row, sparse_features, with_trees
 from .metrics import f1_pn
-from .model import MODEL_PATH, LABELS, decide, mixed
+from .model import MODEL_PATH, LABELS, decide, mixed, packed_names
 from .neural import NEURAL_PATH, TokenInputs, token_inputs
 from .priors import Priors, left_out_columns, prior_keys
 from .table import mention_of, read_table
@@ -250,9 +250,9 @@ def by_tag(y: np.ndarray, predicted: np.ndarray, tags: list[str]) -> dict[str, f
 
 
 def save(path: Path, vocabulary, W, b, offset, config, priors: Priors | None) -> None:
-    names = np.array(sorted(vocabulary, key=vocabulary.get))
     keys = sorted(priors.counts) if priors else []
-    np.savez_compressed(path, names=names, weights=W.astype(np.float32), bias=b.astype(np.float32),
+    np.savez_compressed(path, names=packed_names(sorted(vocabulary, key=vocabulary.get)), weights=W.astype(np.float32),
+                        bias=b.astype(np.float32),
                         neutral_offset=np.float32(offset), dense_scale=np.float32(config["dense_scale"]),
                         config=np.array(json.dumps(config)), prior_keys=np.array(keys, dtype=str),
                         prior_counts=np.array([priors.counts[k] for k in keys] if priors else np.zeros((0, 3)),
