@@ -227,7 +227,10 @@ def test_a_mentions_prior_keys_are_its_lemmas_and_its_kind_under_its_governor():
     sentence = "Депутаты резко раскритиковали Ерлана Сапарова за срыв сроков."
     start = sentence.index("Ерлана")
     mention = Mention(sentence, start, start + len("Ерлана Сапарова"))
-    assert prior_keys(mention, Reading(sentence)) == ("name:ерлан сапаров", "gov:PERSON|раскритиковать")
+    # a person is judged by the sentence, not by how the training news leaned on the name
+    assert prior_keys(mention, Reading(sentence)) == ("name:PERSON", "gov:PERSON|раскритиковать")
+    country = "США ввели санкции против компании."
+    assert prior_keys(Mention(country, 0, 3, "COUNTRY"), Reading(country))[0] == "name:сша"
 
 
 def test_a_training_row_counts_the_other_sentences_labels_and_not_its_own():

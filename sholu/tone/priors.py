@@ -16,15 +16,22 @@ import numpy as np
 from .features import Mention, Reading, entity_slots
 from .syntax import place
 
+# The subjects a monitor measures (people, organisations) are judged by what the sentence
+# says, never by how the training news leaned on that name (Путин, Трамп, НАТО): their name
+# key is their kind. Countries, professions and nationalities keep their lemmas.
+JUDGED_BY_THE_SENTENCE = frozenset({"PERSON", "ORGANIZATION"})
 SMOOTHING = 3.0            # rows of the overall shares added to each key's counts
 COLUMNS_PER_KEY = 3        # negative log-ratio, positive log-ratio, log count
 UNSEEN = np.zeros(3)
 
 
 def prior_keys(mention: Mention, reading: Reading) -> tuple[str, str]:
-    """The entity's lemmas, and its tag with the lemma of the word governing it."""
+    """The entity's lemmas (a person's or organisation's: its kind only), and its tag with
+    the lemma of the word governing it."""
     first, last = entity_slots(reading.words, mention.start, mention.end)
     name = " ".join(lemma for lemma in reading.lemmas[first:last] if lemma[0].isalnum())
+    if mention.tag in JUDGED_BY_THE_SENTENCE:
+        name = mention.tag
     at = place(reading.tree, mention.start, mention.end)
     governor = reading.tree.nodes[at.chain[0]].lemma if at and at.chain else "<root>"
     return f"name:{name}", f"gov:{mention.tag}|{governor}"

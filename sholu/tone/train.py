@@ -1,4 +1,4 @@
-"""Train the tone model offline: `python -m sholu.tone.train [TRAIN.tsv] [--out MODEL.npz]`.
+"""Train the tone model offline: `python -m sholu.tone.train [TRAIN.tsv] [--out MODEL.npz] [--keep-network]`.
 
 Reads RuSentNE-2023's training rows (sholu/tone/data/rusentne-2023-train.tsv, MIT; see
 the LICENSE beside it), measures each candidate by cross-validation that keeps all rows
@@ -204,15 +204,21 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", nargs="?", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--keep-network", action="store_true",
+                        help="refit the linear part only, mixed with the shipped network (its stored "
+                             "out-of-fold probabilities): how the shipped model.npz was made")
     args = parser.parse_args(argv)
     training = training_set(args.train)
     linear = [(config, out_of_fold(training, config)) for config in CANDIDATES]
     for config, probs in linear:
         report(training, probs, config)
-    from . import train_neural
+    if args.keep_network:
+        network = np.load(args.out.with_name(NEURAL_PATH.name))["oof"].astype(np.float64)
+    else:
+        from . import train_neural
 
-    network = train_neural.out_of_fold(training.tokens, training.y, training.folds, SEED)
-    report(training, network, {"network": train_neural.NETWORK})
+        network = train_neural.out_of_fold(training.tokens, training.y, training.folds, SEED)
+    report(training, network, {"network": "stored" if args.keep_network else train_neural.NETWORK})
     # each linear candidate with each share of the network, chosen together
     mixes = [({**config, "network_weight": weight}, mixed(probs, network, weight))
              for config, probs in linear for weight in NETWORK_WEIGHTS]
@@ -228,7 +234,8 @@ def main(argv: list[str] | None = None) -> None:
     W, b = fit(X, training.y, config["strength"], config["balanced"])
     priors = Priors.counted(training.keys, training.y) if config.get("priors") else None
     save(args.out, vocabulary, W, b, offset, config, priors)
-    size = train_neural.fit_and_export(training.tokens, training.y, SEED, network, args.out.with_name(NEURAL_PATH.name))
+    size = None if args.keep_network else \
+        train_neural.fit_and_export(training.tokens, training.y, SEED, network, args.out.with_name(NEURAL_PATH.name))
     print(json.dumps({"chosen": config, "offset": offset, "cv_f1_pn": round(tuned, 4),
                       "features": len(vocabulary), "network_weights": size, "out": str(args.out)}))
 
