@@ -103,8 +103,8 @@ def is_surname_shaped(word: str) -> bool:
 def only_titles(parsed: Parsed, mention: Mention) -> bool:
     """A person mention made of title words alone («Елбасы», «при Президенте»)."""
     words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
-    return mention.kind == "person" and bool(words) and all(is_title_word(t.text) for t in words)
+    return mention.kind == "person" and bool(words) and all(is_bare_title(t.text) for t in words)
 
 
-def is_title_word(word: str) -> bool:
+def is_bare_title(word: str) -> bool:
     return is_extra_title(word) or any(p.normal_form in RUSSIAN.bare_titles for p in parses(word.lower())[:1])

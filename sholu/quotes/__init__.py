@@ -13,7 +13,7 @@ from ..lang import LanguagePack, stage_pack
 from .direct import direct_quotes
 from .indirect import indirect_quotes
 from .marks import quoted_spans
-from .speakers import Speaker, SpeakerFinder
+from .speakers import Speaker, SpeakerFinder, lowered_words
 from .text import Reading, Sentences, Spans, trim
 
 FOLLOW_GAP = 400          # characters over which an unattributed quote keeps the last speaker
@@ -48,7 +48,7 @@ def not_repeated(headline: list[dict], body: list[dict]) -> list[dict]:
 
 
 def plain(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").strip(" .,!?…«»\"“”").split())
+    return " ".join(lowered_words(text.strip(" .,!?…«»\"“”")))
 
 
 def mark_headline(text: str, quotes: list[dict], title: str | None) -> list[dict]:
@@ -139,8 +139,8 @@ def past_named_body(reading: Reading, found):
     body = reading.finder.orgs.at(found.speaker_end - 1)
     if found.kind != "indirect" or body is None or body.end <= found.speaker_end or body.end >= found.end:
         return found
-    start = body.end + len(reading.text[body.end:found.end]) - len(reading.text[body.end:found.end].lstrip())
-    return replace(found, start=start, speaker_end=body.end)
+    gap = reading.text[body.end:found.end]
+    return replace(found, start=body.end + len(gap) - len(gap.lstrip()), speaker_end=body.end)
 
 
 def with_verb_final(statements: list[dict], verb_final: list[dict]) -> list[dict]:

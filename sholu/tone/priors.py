@@ -28,10 +28,11 @@ UNSEEN = np.zeros(3)
 def prior_keys(mention: Mention, reading: Reading) -> tuple[str, str]:
     """The entity's lemmas (a person's or organisation's: its kind only), and its tag with
     the lemma of the word governing it."""
-    first, last = entity_slots(reading.words, mention.start, mention.end)
-    name = " ".join(lemma for lemma in reading.lemmas[first:last] if lemma[0].isalnum())
     if mention.tag in JUDGED_BY_THE_SENTENCE:
         name = mention.tag
+    else:
+        first, last = entity_slots(reading.words, mention.start, mention.end)
+        name = " ".join(lemma for lemma in reading.lemmas[first:last] if lemma[0].isalnum())
     at = place(reading.tree, mention.start, mention.end)
     governor = reading.tree.nodes[at.chain[0]].lemma if at and at.chain else "<root>"
     return f"name:{name}", f"gov:{mention.tag}|{governor}"
