@@ -234,6 +234,38 @@ def test_a_body_that_reports_speech_is_the_speaker_to_the_end_of_its_name():
     assert quote["text"] == "дауыс беру 15 наурызда өтетінін"
 
 
+
+def kazakh_quotes(text: str) -> list[dict]:
+    found = analyse_kazakh(text)
+    return extract_quotes(text, found["persons"], pack_for("kk"), found["organizations"])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Министрліктің баспасөз қызметінің хабарлауынша, жаңа ереже шілдеде күшіне енеді.",
+     "министрліктің баспасөз қызметі"),
+    ("Кеше әкімдіктің баспасөз қызметі қалада жаңа саябақ ашылатынын хабарлады.", "әкімдіктің баспасөз қызметі"),
+    ("Денсаулық сақтау министрлігінің баспасөз қызметінің хабарлауынша, емханаларға жаңа құрылғылар келеді.",
+     "Денсаулық сақтау министрлігінің баспасөз қызметі"),
+    ("Компания ауылдағы зауыт келесі жылы ашылатынын мәлімдеді.", "компания"),
+])
+def test_a_body_heading_a_kazakh_phrase_is_the_speaker_in_the_nominative(text, speaker):
+    [quote] = kazakh_quotes(text)
+    assert (quote["speaker"], quote["speaker_type"]) == (speaker, "organization")
+    assert not quote["text"].lower().startswith(speaker.split()[0].lower())
+
+
+def test_a_short_name_of_a_body_is_the_longer_one_written_before():
+    text = ("Облыстық денсаулық сақтау басқармасының баспасөз қызметіне сілтеме жасап хабарланды. "
+            "Баспасөз қызметінің хабарлауынша, биыл үш жаңа емхана салынады.")
+    [quote] = kazakh_quotes(text)
+    assert quote["speaker"] == "облыстық денсаулық сақтау басқармасының баспасөз қызметі"
+
+
+def test_a_person_subject_keeps_a_body_noun_after_it_in_the_content():
+    text = "Мұрат Әлиев партия барлық өңірлерде кандидат ұсынатынын мәлімдеді."
+    [quote] = kazakh_quotes(text)
+    assert quote["speaker"] == "Мұрат Әлиев" and quote["text"].startswith("партия барлық")
+
 # -- case endings after a possessive --------------------------------------------------------
 
 @pytest.mark.parametrize("form, nominative", [

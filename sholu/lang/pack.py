@@ -93,6 +93,9 @@ class LanguagePack:
     # (sentence, its offset, quoted spans) -> speech before its verb; None where the verb
     # of saying comes first (Russian)
     verb_final_speech: Callable[[str, int, list], Iterator[ReportedSpeech]] | None = None
+    # (text, start, end, organisation spans) -> the body a phrase ending at `end` names, in
+    # the nominative; None where the pack reads bodies' phrases word by word (Russian)
+    body_speaker: Callable[[str, int, int, list], str | None] | None = None
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

@@ -74,6 +74,7 @@ class SpeakerFinder:
         self.people = Mentions([person_mention(text, p, s, e) for p in persons for s, e in p.get("spans", [])])
         self.roles = Mentions([Mention(s, e, p, True) for p in persons for s, e in p.get("references", [])])
         self.orgs = Mentions([Mention(s, e, o, True) for o in organizations for s, e in o.get("spans", [])])
+        self.org_spans = [(m.start, m.end) for m in self.orgs.items]
         self.places = Mentions([Mention(s, e, p, True) for p in places for s, e in p.get("spans", [])])
         self.by_gender = {gender: Mentions([m for m in self.people.items
                                             if self.gender_of(self.in_full(m.record)) == gender])
@@ -115,7 +116,13 @@ class SpeakerFinder:
         people = self.people.within(start, end)
         if people:
             return self.person(people[0].record, gender)
-        return self.scan(start, end, gender, subject=False) or UNKNOWN
+        return self.body_ending(start, end) or self.scan(start, end, gender, subject=False) or UNKNOWN
+
+    def body_ending(self, start: int, end: int) -> Speaker | None:
+        """A body whose name ends the phrase, where the pack reads head-final phrases
+        («облыс әкімдігінің баспасөз қызметінің хабарлауынша»)."""
+        name = self.pack.body_speaker and self.pack.body_speaker(self.text, start, end, self.org_spans)
+        return Speaker(name, None, "organization") if name else None
 
     def label(self, start: int, end: int) -> Speaker | None:
         """An interview line's or headline's «Мустафа Джемилев:» when it names a person."""

@@ -6,7 +6,7 @@ stage counts the function words of stopwords.txt in prose."""
 from __future__ import annotations
 
 from ..pack import LanguagePack
-from . import morphology, speech, triggers, words
+from . import bodies, morphology, speech, triggers, words
 
 LETTERS = "а-яёәіңғүұқөһ"                  # for character classes: Cyrillic plus Kazakh letters
 # A month name with any short suffix (наурызда, сәуірдің).
@@ -42,4 +42,5 @@ PACK = LanguagePack(
     audience_heads=words.AUDIENCE_HEADS,
     audience_complements=words.AUDIENCE_COMPLEMENTS,
     verb_final_speech=speech.verb_final_speech,
+    body_speaker=bodies.body_speaker,
 )

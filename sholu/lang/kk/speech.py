@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..pack import ReportedSpeech
+from .bodies import is_body_noun
 from .morphology import (GENITIVE_ENDINGS, LETTERS, has_case_ending, is_common_word, is_person_noun, is_speech_verb,
                          speech_stem)
 
@@ -87,16 +88,29 @@ def clause_start(sentence: str, end: int) -> int:
     what the subject did first («… да қатысып, …»). With no such subject, the first run
     of capitalised words."""
     words = list(re.finditer(r"[^\s,]+", sentence[:end]))[:SUBJECT_REACH]
-    subject_end = 0
-    for index, word in enumerate(words):
-        if is_subject_word(word.group(), index):
-            subject_end = word.end()
-        elif subject_end and not word.group().lower().endswith(GENITIVE_ENDINGS):
-            break
+    subject_end = subject_run_end(words, is_subject_word) or subject_run_end(words, is_body_subject)
     if not subject_end:
         return capitalised_run_end(words)
     converb = CONVERB_CLAUSE.match(sentence, subject_end, end)
     return converb.end() if converb else subject_end
+
+
+def subject_run_end(words: list, is_subject) -> int:
+    """Where the first run of subject words ends (genitives within it belong to it), or 0."""
+    subject_end = 0
+    for index, word in enumerate(words):
+        if is_subject(word.group(), index):
+            subject_end = word.end()
+        elif subject_end and not word.group().lower().endswith(GENITIVE_ENDINGS):
+            break
+    return subject_end
+
+
+def is_body_subject(word: str, index: int) -> bool:
+    """A body's head noun in the nominative («Министрлік …», «… баспасөз қызметі …»): the
+    subject of a sentence that names no person as its subject."""
+    lower = word.lower().strip("«»\"")
+    return not has_case_ending(lower) and is_body_noun(lower)
 
 
 def is_subject_word(word: str, index: int) -> bool:
