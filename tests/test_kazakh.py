@@ -373,3 +373,13 @@ def test_every_ministry_and_regional_akimat_has_its_kazakh_name():
     assert len(bodies) == 22 + 17            # ministries (the AI one with the digital one), regions
     for entry in bodies:
         assert any(v.endswith(("министрлігі", "әкімдігі")) for v in entry.variants), entry.name
+
+
+def test_the_outlet_reporting_a_story_is_not_part_of_the_body_after_it():
+    text = "Саябақ ашылды, деп хабарлайды Kazinform қала әкімдігінің баспасөз қызметіне сілтеме жасап."
+    names = [name for name, _ in organisations(text)]
+    assert "Kazinform" not in " ".join(names) and any(name.startswith("қала әкімдігі") for name in names)
+
+
+def test_an_outlets_own_name_with_its_kind_stays_whole():
+    assert organisations("Kazinform агенттігінің тілшісі жиынға қатысты.") == [("Kazinform агенттігі", 1)]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from razdel import sentenize
 
 from ..lang import pack_for
-from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, cuts, has_case_ending,
+from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, base_forms, cuts, has_case_ending,
                                   is_common_word, proper_names, stem, strip_case, vocabulary)
 from ..lang.kk.ner import tag_sentences
 from ..lang.tokens import tokenize
@@ -45,7 +45,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     tags = tag_sentences([[t.text for t in words] for words, _ in body + head])
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
     for (words, offset), sentence_tags in zip(body + head, tags):
-        spans = with_known_bodies(words, sorted(entity_spans(sentence_tags)))
+        spans = without_outlet_before_body(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
     bodies_out_of_people(found)
@@ -99,6 +99,42 @@ def with_known_bodies(words: list, spans: list) -> list:
         if all(label != "PERSON" and only_words_around_body(words, a, b, first, last) for a, b, label in overlapping):
             spans = sorted([s for s in spans if s not in overlapping] + [(first, last, "ORGANISATION")])
     return spans
+
+
+
+def without_outlet_before_body(words: list, spans: list) -> list:
+    """«…, деп хабарлайды Kazinform облыс әкімдігінің баспасөз қызметіне сілтеме жасап»: the
+    tagger runs the outlet reporting the story into the body after it. The body starts after
+    the outlet; the outlet right after a verb of reporting is the story's source, no actor
+    of it (the Russian pipeline leaves out «передает Kazinform» alike)."""
+    kept = []
+    for first, last, label in spans:
+        size = outlet_words(words, first, last) if label == "ORGANISATION" else 0
+        if size and not (first > 0 and words[first - 1].text.lower() in REPORTING_VERBS):
+            kept.append((first, first + size - 1, label))
+        kept.append((first + size, last, label))
+    return kept
+
+
+REPORTING_VERBS = frozenset("хабарлайды хабарлады жазады".split())
+
+
+def outlet_words(words: list, first: int, last: int) -> int:
+    """How many words at the span's start name an outlet that a lower-case word follows."""
+    for size in range(min(3, last - first), 0, -1):
+        entry = gazetteer_entry([w.text for w in words[first:first + size]])
+        if entry and entry.kind == "outlet" and words[first + size].text[:1].islower() and \
+                not is_media_noun(words[last].text):
+            return size
+    return 0
+
+
+# «Kazinform агенттігі», «Egemen Qazaqstan газеті»: the outlet's own name, kept whole
+MEDIA_NOUNS = frozenset("агенттік газет басылым телеарна арна портал сайт журнал радио".split())
+
+
+def is_media_noun(word: str) -> bool:
+    return not base_forms(word).isdisjoint(MEDIA_NOUNS)
 
 
 def known_organisations(words: list):

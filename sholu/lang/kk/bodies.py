@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .morphology import (GENITIVE_ENDINGS, has_case_ending, is_common_word, is_speech_verb, stem, strip_case,
+from .morphology import (GENITIVE_ENDINGS, base_forms, has_case_ending, is_common_word, is_speech_verb, stem, strip_case,
                          vocabulary)
 
 # Nouns that head the name of a body (written in the nominative; matched by stem, with or
@@ -48,10 +48,7 @@ def heads_a_body(word: re.Match, bodies: list[tuple[int, int]]) -> bool:
 
 def is_body_noun(word: str) -> bool:
     """«қызметінің», «министрлігі», «департаментінің»: a body noun under its endings."""
-    base = stem(word.lower().strip("«»\""))
-    forms = {base, base[:-1], base[:-2]} if base.endswith(("ы", "і")) else {base}
-    forms |= {form[:-1] + {"г": "к", "ғ": "қ"}[form[-1]] for form in forms if form and form[-1] in "гғ"}
-    return not forms.isdisjoint(BODY_NOUNS)
+    return not base_forms(word).isdisjoint(BODY_NOUNS)
 
 
 def phrase_start(words: list[re.Match], head: int, bodies: list[tuple[int, int]]) -> int:

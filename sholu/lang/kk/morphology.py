@@ -132,6 +132,16 @@ def is_possessive_of_known(word: str, known: frozenset[str]) -> bool:
     return any(len(base) >= MIN_STEM and base in known for base in bases)
 
 
+
+def base_forms(word: str) -> set[str]:
+    """The word's stem and the stem without a possessive ending the stemmer kept
+    (департаменті, министрлігі -> министрлік, сайты -> сайт), for looking it up in a list."""
+    lower = word.lower().strip("«»\"")
+    forms = {stem(lower)} | ({lower[:-1]} if lower.endswith(("ы", "і")) else set())
+    forms |= {form[:-cut] for form in tuple(forms) if form.endswith(("ы", "і")) for cut in (1, 2)}
+    return forms | {form[:-1] + VOICED_TO_PLAIN[form[-1]] for form in forms if form and form[-1] in "гғ"}
+
+
 def has_case_ending(word: str) -> bool:
     lower = word.lower().strip(".,:;!?»«")
     return strip_case(lower, vocabulary()) != lower
