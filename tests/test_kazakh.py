@@ -383,3 +383,19 @@ def test_the_outlet_reporting_a_story_is_not_part_of_the_body_after_it():
 
 def test_an_outlets_own_name_with_its_kind_stays_whole():
     assert organisations("Kazinform агенттігінің тілшісі жиынға қатысты.") == [("Kazinform агенттігі", 1)]
+
+
+@pytest.mark.parametrize("text, body", [
+    # the gazetteer knows the body by the words after its quoted name
+    ("Жиын «Әділетті және прогрессивті Қазақстанның Халықтық Конституциясы үшін» жалпыұлттық "
+     "коалициясының бастамасымен өтті.",
+     "Общенациональная коалиция «За Народную Конституцию Справедливого и Прогрессивного Казахстана!»"),
+    ("Стипендияны «Жарқын болашақ» қоғамдық қоры тағайындады.", "Жарқын болашақ"),     # a name it lacks
+    ("«Ертіс жарығы» зауытының жұмысшылары жиналды.", "Ертіс жарығы"),
+])
+def test_a_quoted_name_before_a_bodys_kind_is_an_organisation(text, body):
+    assert body in [name for name, _ in organisations(text)]
+
+
+def test_a_quoted_title_of_a_programme_is_no_organisation():
+    assert organisations("Ол «Жарқын болашақ» бағдарламасының түлегі.") == []

@@ -13,6 +13,7 @@ from razdel import sentenize
 from ..lang import pack_for
 from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, base_forms, cuts, has_case_ending,
                                   is_common_word, proper_names, stem, strip_case, vocabulary)
+from ..lang.kk.bodies import is_body_noun
 from ..lang.kk.ner import tag_sentences
 from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
@@ -45,7 +46,8 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     tags = tag_sentences([[t.text for t in words] for words, _ in body + head])
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
     for (words, offset), sentence_tags in zip(body + head, tags):
-        spans = without_outlet_before_body(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
+        spans = with_known_bodies(words, sorted(entity_spans(sentence_tags)))
+        spans = with_quoted_bodies(words, without_outlet_before_body(words, spans))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
     bodies_out_of_people(found)
@@ -100,6 +102,42 @@ def with_known_bodies(words: list, spans: list) -> list:
             spans = sorted([s for s in spans if s not in overlapping] + [(first, last, "ORGANISATION")])
     return spans
 
+
+
+
+def with_quoted_bodies(words: list, spans: list) -> list:
+    """«"Әділетті … үшін" жалпыұлттық коалициясы», «"Болашақ" қоғамдық қорының»: a name
+    in quote marks before lower-case words that end in a body's head noun is an
+    organisation (with those words when the gazetteer knows the body by them), which
+    replaces the spans it overlaps unless one is a person."""
+    for first, last in quoted_bodies(words):
+        overlapping = [s for s in spans if s[0] <= last and first <= s[1]]
+        if all(label != "PERSON" for _, _, label in overlapping):
+            spans = sorted([s for s in spans if s not in overlapping] + [(first, last, "ORGANISATION")])
+    return spans
+
+
+QUOTED_NAME_WORDS = 15       # words a quoted name may take
+BODY_TYPE_WORDS = 3          # lower-case words after it, up to the head noun
+
+
+def quoted_bodies(words: list):
+    """(first, last) of each quoted name before lower-case words ending in a body noun."""
+    texts = [w.text for w in words]
+    for opening, text in enumerate(texts):
+        if text not in "«“\"":
+            continue
+        closing = next((i for i in range(opening + 2, min(len(texts), opening + QUOTED_NAME_WORDS))
+                        if texts[i] in "»”\""), None)
+        if closing is None or not texts[opening + 1][:1].isupper():
+            continue
+        after = texts[closing + 1:closing + 1 + BODY_TYPE_WORDS]
+        heads = [i for i, word in enumerate(after) if word[:1].islower() and is_body_noun(word)]
+        if heads and all(word[:1].islower() and word.isalpha() for word in after[:heads[0] + 1]):
+            last = closing + 1 + heads[0]
+            known = [t.strip(EDGE_PUNCTUATION) for t in texts[opening:last + 1] if t.strip(EDGE_PUNCTUATION)]
+            # the gazetteer's body by its kind, or the name alone («"Оңтүстік цемент" зауыты»)
+            yield (opening, last) if lower_case_tail_entry(known) else (opening + 1, closing - 1)
 
 
 def without_outlet_before_body(words: list, spans: list) -> list:
@@ -356,8 +394,17 @@ def normal_name(kind: str, words: list[str]) -> tuple[str, Entry | None]:
     if kind == "person":
         return " ".join([*words[:-1], surname_nominative(words[-1])]), None
     nominative = " ".join([*words[:-1], case_stripped(words[-1])])
-    entry = gazetteer_entry(words)
+    entry = gazetteer_entry(words) or (lower_case_tail_entry(words) if kind == "organization" else None)
     return (entry.name if entry else nominative), entry
+
+
+def lower_case_tail_entry(words: list[str]) -> Entry | None:
+    """«Әділетті … үшін жалпыұлттық коалициясы»: a body whose own name the gazetteer lacks
+    but whose kind it knows by two or more words («жалпыұлттық коалиция»)."""
+    tail = len(words)
+    while tail > 1 and words[tail - 1][:1].islower():
+        tail -= 1
+    return next((entry for start in range(tail, len(words) - 1) if (entry := gazetteer_entry(words[start:]))), None)
 
 
 def surname_nominative(word: str) -> str:
