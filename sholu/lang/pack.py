@@ -65,6 +65,7 @@ class LanguagePack:
     # quotes, more constructions (a pack without them finds only the ones above)
     intent_verbs: frozenset[str] = frozenset()     # «призвал/пообещал» + infinitive
     bare_titles: frozenset[str] = frozenset()      # a title alone is no person («при Президенте»)
+    honorifics: frozenset[str] = frozenset()       # «госпожа», «господин»: address, not a position
     quoting_verbs: frozenset[str] = frozenset()    # «цитирует X»: X, not the subject, said it
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
@@ -79,6 +80,8 @@ class LanguagePack:
     about_this: re.Pattern = NEVER                 # «Об этом заявил X»
     in_statement: re.Pattern = NEVER               # «В сообщении X говорится, что …»: groups body, named
     label_line: re.Pattern = LABEL_LINE            # «X: …» interview lines, headlines
+    answer_labels: frozenset[str] = frozenset()    # «Ответ: …»: the interviewee speaks
+    question_labels: frozenset[str] = frozenset()  # «Вопрос: …», «Корреспондент: …»: no source speaks
     dash_line: re.Pattern = DASH_LINE              # a paragraph of dialogue
     after_speech: re.Pattern = AFTER_SPEECH        # «…», — сказал X
     inside_speech: re.Pattern = INSIDE_SPEECH      # «…, — сказал X, — …»

@@ -12,12 +12,14 @@ from ..document import Document
 from ..lang import LanguagePack, stage_pack
 from .direct import direct_quotes
 from .indirect import indirect_quotes
+from .interview import answer_lines, outside_questions
 from .marks import quoted_spans
 from .speakers import Speaker, SpeakerFinder, lowered_words
 from .text import Reading, Sentences, Spans, trim
 
 FOLLOW_GAP = 400          # characters over which an unattributed quote keeps the last speaker
 PARAGRAPH_FOLLOW_GAP = 1500   # … and over which a paragraph of quotation keeps the last quoted one
+TITLE_WORDS = 2           # words of a title between a body's genitive and the person it names
 
 
 def annotate_quotes(doc: Document) -> Document:
@@ -26,7 +28,9 @@ def annotate_quotes(doc: Document) -> Document:
     if doc.title and not doc.text.startswith(doc.title):
         doc.quotes = not_repeated(headline_quotes(doc.title, doc.persons, pack), quotes) + quotes
     else:
-        doc.quotes = mark_headline(doc.text, quotes, doc.title)
+        quotes = mark_headline(doc.text, quotes, doc.title)
+        body = [q for q in quotes if not q["in_title"]]
+        doc.quotes = not_repeated([q for q in quotes if q["in_title"]], body) + body
     return doc
 
 
@@ -42,9 +46,20 @@ def headline_quotes(title: str, persons: list[dict], pack: LanguagePack) -> list
 
 def not_repeated(headline: list[dict], body: list[dict]) -> list[dict]:
     """The headline's quotes the body does not give again (a headline «Балаева: «…»» mostly
-    repeats the body's words: one statement, counted once)."""
-    said = [plain(q["text"]) for q in body]
-    return [q for q in headline if not any(plain(q["text"]) in words for words in said)]
+    repeats the body's words, or a shortening of them: one statement, counted once). A
+    headline's indirect speech («Горняки потребовали пересмотреть ставки») is the story's
+    summary in the author's words, not a statement."""
+    return [q for q in headline if q["kind"] == "direct" and not any(repeats(q, said) for said in body)]
+
+
+def repeats(headline: dict, said: dict) -> bool:
+    """«Для сёл это не абстракция» of «Для сёл нашей области … это не абстракция»: every
+    word of the headline's quote in one statement of the same speaker (or the words as
+    they stand in anyone's)."""
+    words = plain(headline["text"])
+    if words in plain(said["text"]):
+        return True
+    return said["speaker"] == headline["speaker"] and set(words.split()) <= set(plain(said["text"]).split())
 
 
 def plain(text: str) -> str:
@@ -74,6 +89,7 @@ def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = N
     statements = direct_quotes(reading, make) + indirect_quotes(reading, make)
     if pack.verb_final_speech:
         statements = with_verb_final(statements, verb_final_quotes(reading, make))
+    statements = outside_questions(reading, statements + answer_lines(reading, make))
     statements = outermost(sorted(statements, key=lambda q: (q["start"], -q["end"])))
     fill_followers(statements, text)
     return [q for q in statements if q.pop("keep", True)]
@@ -139,8 +155,28 @@ def past_named_body(reading: Reading, found):
     body = reading.finder.orgs.at(found.speaker_end - 1)
     if found.kind != "indirect" or body is None or body.end <= found.speaker_end or body.end >= found.end:
         return found
-    gap = reading.text[body.end:found.end]
-    return replace(found, start=body.end + len(gap) - len(gap.lstrip()), speaker_end=body.end)
+    person = titled_person_after(reading, body.end, found.end)
+    if person:                           # «… сотының судьясы Әлия Бекова …»: the judge speaks
+        return replace(found, start=content_after(reading.text, person.end, found.end),
+                       speaker_start=person.start, speaker_end=person.end)
+    return replace(found, start=content_after(reading.text, body.end, found.end), speaker_end=body.end)
+
+
+def titled_person_after(reading: Reading, after: int, end: int):
+    """A person named after a body's genitive by a title or two («сотының судьясы X»,
+    «комитетінің бас маманы X»): a word or two in lower case, then the name."""
+    people = reading.finder.people.within(after, end)
+    if not people:
+        return None
+    title = reading.finder.words(after, people[0].start)
+    if 0 < len(title) <= TITLE_WORDS and all(w.islower() for w in title):
+        return people[0]
+    return None
+
+
+def content_after(text: str, start: int, end: int) -> int:
+    gap = text[start:end]
+    return start + len(gap) - len(gap.lstrip())
 
 
 def with_verb_final(statements: list[dict], verb_final: list[dict]) -> list[dict]:

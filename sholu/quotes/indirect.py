@@ -104,8 +104,8 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     for word in following:
         if pack.lemma(word.group()) in pack.stance_nouns:
             return word.start()
-    if speech_lemma(verb.group(), pack) not in pack.announcing_verbs:
-        return None
+    if speech_lemma(verb.group(), pack) not in pack.announcing_verbs or verb.group().lower() in pack.agency_forms:
+        return None                    # «Министерство сообщает о начале приёма»: the release's own news
     reach = words[index + 1:index + 1 + ABOUT_REACH]
     limit = min(stop, reach[-1].end() + 1) if reach else verb.end()
     about = pack.about_clause.search(reading.text, verb.end() - 1, limit)

@@ -14,6 +14,9 @@ SPEECH_VERBS = frozenset("""де айт мәлімде хабарла түсін
 SPEAKER_PRONOUNS = {"ол": "either", "оның": "either", "олар": "plur", "олардың": "plur"}
 GROUP_NOUNS = frozenset("""қатысушы депутат өкіл қызметкер сарапшы тұрғын мүше
     ұйымдастырушы жұмысшы""".split())
+# Interview line labels: the answer is the interviewee's, the question the interviewer's.
+ANSWER_LABELS = frozenset(("жауап",))
+QUESTION_LABELS = frozenset(("сұрақ", "тілші", "журналист", "жүргізуші"))
 MASCULINE_NAMES_IN_A = ("мұса", "иса", "ата")
 
 # --- people ----------------------------------------------------------------------------
