@@ -13,7 +13,7 @@ from __future__ import annotations
 from .models import parses
 from .normalise import nominative_phrase
 from .parse import Mention, Parsed, Token
-from .titles import is_extra_title
+from .titles import is_extra_title, is_honorific
 
 TITLE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM", "X", "PUNCT"}
 INNER_PUNCT = {"«", "»", "“", "”", "„", '"', "–", "—", "-", "(", ")", ".", "№"}
@@ -60,11 +60,11 @@ def title_ending_at(parsed: Parsed, end: int, floor: int, mention: Mention) -> l
     sentence = tokens[mention.first].sentence
     while start > floor and fits_title(tokens[start - 1], sentence):
         start -= 1
-    start = first_title_start(tokens, start, end)
-    if start is None:
-        return []
-    piece = tokens[start:end]
-    return piece if agrees(piece, tokens[mention.first]) else []
+    for title_start in title_starts(tokens, start, end):
+        piece = tokens[title_start:end]
+        if agrees(piece, tokens[mention.first]):
+            return piece
+    return []
 
 
 def fits_title(token: Token, sentence: int) -> bool:
@@ -74,33 +74,46 @@ def fits_title(token: Token, sentence: int) -> bool:
         return True
     if token.pos == "PUNCT":
         return token.text in INNER_PUNCT
+    if token.pos == "VERB":            # «глава ограниченной миссии»: a participle as an adjective
+        return token.feats.get("VerbForm") == "Part" and "Case" in token.feats
     return token.pos in TITLE_POS and token.text.lower() not in PARTICLES - {"и"}
 
 
-def first_title_start(tokens: list[Token], start: int, end: int) -> int | None:
-    """Skip leading words that cannot open a title (prepositions, «и», stray nouns
-    before the first person noun), then take the adjectives right before it."""
+def title_starts(tokens: list[Token], start: int, end: int):
+    """Where a title may open, left to right: at each person noun, with the adjectives
+    right before it (prepositions, «и» and stray nouns before it skipped). «сообщила
+    журналистам заместитель председателя ЦИК X»: the first person noun is no title of X,
+    the next one is."""
     for index in range(start, end):
         if is_person_noun(tokens[index]):
-            while index > start and tokens[index - 1].pos in ("ADJ", "CCONJ") \
-                    and not (tokens[index - 1].pos == "CCONJ" and index - 1 == start):
-                index -= 1
-            return index
-    return None
+            opening = index
+            while opening > start and tokens[opening - 1].pos in ("ADJ", "CCONJ") \
+                    and not (tokens[opening - 1].pos == "CCONJ" and opening - 1 == start):
+                opening -= 1
+            yield opening
 
 
 def is_person_noun(token: Token) -> bool:
-    """A common noun naming a person: депутат, министр, сотрудница, юрист."""
+    """A common noun naming a person: депутат, министр, сотрудница, юрист (an honorific,
+    «госпожа», «господин», is none)."""
     if is_extra_title(token.text):
         return True
-    if token.pos not in ("NOUN", "PROPN", "ADJ") or token.feats.get("Animacy") == "Inan":
+    if token.pos not in ("NOUN", "PROPN", "ADJ") or is_honorific(token.text):
         return False
+    if token.feats.get("Animacy") == "Inan" and not only_animate(token.text):
+        return False                   # «Председатель КОП ГМК»: the tagger's Inan, the dictionary's person
     for parse in parses(token.text.lower()):
         if parse.tag.POS == "NOUN" and "anim" in parse.tag and not NAME_GRAMMEMES & parse.tag.grammemes:
             return True
         if "Subx" in parse.tag and parse.tag.POS in ("PRTF", "ADJF") and token.pos in ("NOUN", "ADJ"):
             return True        # a participle used as a noun: заведующая, управляющий
     return False
+
+
+def only_animate(word: str) -> bool:
+    """Every noun reading of the word names a living being («председатель», not «глава»)."""
+    nouns = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all("anim" in p.tag for p in nouns)
 
 
 def agrees(piece: list[Token], name: Token) -> bool:

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from ..lang import pack_for
 from .inflect import case_forms
+from .models import parses
 
 
 @lru_cache(maxsize=1)
@@ -30,3 +31,8 @@ def title_words() -> list[str]:
 
 def is_extra_title(word: str) -> bool:
     return word.lower() in extra_titles()
+
+
+def is_honorific(word: str) -> bool:
+    """«госпожа», «господина», «мистер»: a form of address, not a position."""
+    return any(p.normal_form in pack_for("ru").honorifics for p in parses(word.lower())[:1])

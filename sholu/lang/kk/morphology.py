@@ -44,6 +44,8 @@ LOANWORD_POSSESSIVES = ("ясы", "ясі", "асы")
 
 # A final к, қ, п turns voiced before a vowel ending (министрлік -> министрлігі, кітап -> кітабы).
 VOICED_TO_PLAIN = {"г": "к", "ғ": "қ", "б": "п"}
+# A Russian loanword's soft sign goes before a Kazakh ending («слесарь» -> «слесарі»).
+VOWELS = frozenset("аәеёиоөуұүыіэюяь")
 # Unambiguous endings, stripped even from a word the vocabulary does not know (a name):
 # genitive, dative, instrumental, locative and ablative after a consonant or a vowel.
 SAFE_ENDINGS = longest_first("""ның нің дың дің тың тің ға ге қа ке мен бен пен
@@ -171,6 +173,7 @@ def cuts(word: str) -> set[str]:
     found |= {word[: -len(e)] for e in AFTER_POSSESSIVE if ending_cut(word, e) and word[: -len(e)].endswith(("ы", "і"))}
     for endings in (POSSESSIVE_ENDINGS, PLURAL_ENDINGS):
         found |= {cut[: -len(e)] for cut in found for e in endings if ending_cut(cut, e)}
+    found |= {cut + "ь" for cut in found if cut != word and cut[-1] not in VOWELS}   # слесарі: слесарь
     return found | {cut[:-1] + VOICED_TO_PLAIN[cut[-1]] for cut in found if cut[-1] in VOICED_TO_PLAIN}
 
 
