@@ -8,7 +8,7 @@ from __future__ import annotations
 # verb ending (morphology.VERB_ENDINGS).
 # «еске» stands for «еске салды» (reminded): a verb phrase is known by its first word
 SPEECH_VERBS = frozenset("""де айт мәлімде хабарла түсіндір жеткіз ескерт шақыр атап
-    баса сендір білдір сана ойла еске""".split())
+    баса сендір білдір сана ойла еске баянда раста мойында қорытындыла""".split())
 # «Ол» is he and she alike (Kazakh pronouns name no gender): the person last named as a
 # subject, whoever it is; the plural, the group last named.
 SPEAKER_PRONOUNS = {"ол": "either", "оның": "either", "олар": "plur", "олардың": "plur"}
