@@ -399,3 +399,8 @@ def test_a_quoted_name_before_a_bodys_kind_is_an_organisation(text, body):
 
 def test_a_quoted_title_of_a_programme_is_no_organisation():
     assert organisations("Ол «Жарқын болашақ» бағдарламасының түлегі.") == []
+
+
+def test_a_bodys_press_service_after_its_name_is_the_speaker():
+    [quote] = kazakh_quotes("Маңғыстау облыстық сотының баспасөз қызметі апелляция қаралғанын хабарлады.")
+    assert quote["speaker"].endswith("сотының баспасөз қызметі") and quote["text"] == "апелляция қаралғанын"

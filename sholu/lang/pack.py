@@ -99,6 +99,9 @@ class LanguagePack:
     # (text, start, end, organisation spans) -> the body a phrase ending at `end` names, in
     # the nominative; None where the pack reads bodies' phrases word by word (Russian)
     body_speaker: Callable[[str, int, int, list], str | None] | None = None
+    # (text, end of a body's name, limit) -> where the head of the phrase the body's genitive
+    # belongs to ends («[X сотының] баспасөз қызметі»), or None
+    body_head_after: Callable[[str, int, int], int | None] | None = None
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

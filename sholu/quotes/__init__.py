@@ -159,7 +159,9 @@ def past_named_body(reading: Reading, found):
     if person:                           # «… сотының судьясы Әлия Бекова …»: the judge speaks
         return replace(found, start=content_after(reading.text, person.end, found.end),
                        speaker_start=person.start, speaker_end=person.end)
-    return replace(found, start=content_after(reading.text, body.end, found.end), speaker_end=body.end)
+    head = reading.pack.body_head_after and reading.pack.body_head_after(reading.text, body.end, found.end)
+    end = head or body.end               # «… сотының баспасөз қызметі …»: the body's press service speaks
+    return replace(found, start=content_after(reading.text, end, found.end), speaker_end=end)
 
 
 def titled_person_after(reading: Reading, after: int, end: int):

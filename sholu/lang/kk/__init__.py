@@ -45,4 +45,5 @@ PACK = LanguagePack(
     audience_complements=words.AUDIENCE_COMPLEMENTS,
     verb_final_speech=speech.verb_final_speech,
     body_speaker=bodies.body_speaker,
+    body_head_after=bodies.head_after,
 )

@@ -108,3 +108,23 @@ def longer_phrase_before(text: str, start: int, stems: list[str], bodies: list[t
         if last - first + 1 > len(stems):
             return in_nominative(text, words[first:last + 1], bodies)
     return None
+
+
+HEAD_REACH = 3               # words after a body's genitive up to the head of its phrase
+
+
+def head_after(text: str, end: int, limit: int) -> int | None:
+    """«Облыстық сотының баспасөз қызметі … хабарлады»: a body's name in the genitive, then
+    lower-case attributes and a body noun in the nominative, the head of the phrase (the
+    court's press service): where that head ends, or None."""
+    if not text[max(0, end - 4):end].lower().endswith(GENITIVE_ENDINGS):
+        return None
+    for word in list(TOKEN.finditer(text, end, limit))[:HEAD_REACH]:
+        lower = word.group()
+        if not lower.isalpha() or not lower.islower():
+            return None
+        if has_case_ending(lower):
+            return None
+        if is_body_noun(lower):
+            return word.end()
+    return None
