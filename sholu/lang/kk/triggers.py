@@ -39,3 +39,15 @@ ELSEWHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+жылы\b|\bөткен\s+(?:ж
 
 # the voting itself («Голосование пройдёт 15 марта»): dates the one vote an article is about
 VOTING = re.compile(r"\bдауыс\s+беру\w*", re.IGNORECASE)
+
+# A vote named as the time of something else («референдум кезінде», «референдумнан кейін»,
+# «сайлауға дейін») or as a matter («референдумға қатысты»): a passing mention, not the vote
+# the article keeps coming back to. After the vote word's ending.
+VOTE_IN_PASSING_BEFORE = re.compile(r"\b(?:келесі|алдағы\s+жылғы|өткен|алдыңғы|(?:19|20)\d\d\s+жылғы)\s+$",
+                                    re.IGNORECASE)
+VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:кезінде|кезіндегі|кейін\w*|дейін\w*|қарсаңында|барысында|қатысты)\b",
+                                   re.IGNORECASE)
+# «20 наурыздың соңына дейін», «1 шілдеден бастап», «16 наурыздан кейін»: a bound after the
+# date, not the day anything happens
+NOT_THE_DAY_AFTER = re.compile(r"^\S*\s+(?:(?:соңына|аяғына|басына)\s+)?(?:дейін|шейін|бастап|кейін)\b",
+                               re.IGNORECASE)

@@ -92,3 +92,14 @@ DAY_BEFORE = re.compile(r"\b[Нн]акануне(?=\s*,|\s+(?:в|во|на|у|с
 
 # the voting itself («Голосование пройдёт 15 марта»): dates the one vote an article is about
 VOTING = re.compile(r"\bголосовани\w*", re.IGNORECASE)
+
+# A vote named as the time of something else («в ходе референдума», «после выборов») or as
+# another vote than the article's («на следующих выборах», «выборах 2023 года»): a passing
+# mention, not the vote the article keeps coming back to. Before: up to the vote word, one
+# adjective allowed between («после республиканского референдума»).
+VOTE_IN_PASSING_BEFORE = re.compile(
+    r"\b(?:в\s+ходе|во\s+время|в\s+период|после|по\s+итогам|накануне|следующ\w+|прошл\w+|предыдущ\w+|"
+    r"прошедш\w+|будущ\w+|очередн\w+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:(?:19|20)\d\d\s+год|прошлого|предыдущ)", re.IGNORECASE)
+# Russian puts the bound before the date («до 20 марта»: `NOT_THE_DAY` in sholu/events/when.py)
+NOT_THE_DAY_AFTER = re.compile(r"(?!)")
