@@ -80,3 +80,27 @@ def test_kazakh_deadline_after_a_date_is_not_the_referendum_day():
 def test_kazakh_referendum_date_before_its_verb_still_counts():
     text = "2026 жылғы 15 наурызда өтетін республикалық референдумға дайындық жүріп жатыр."
     assert votes(text, "2026-03-01", language="kk") == [("referendum", "2026-03-15")]
+
+
+# ------------------------------------------------------------------ a council's sitting
+
+def test_members_convened_for_a_session_is_a_meeting():
+    text = "Депутаты районного маслихата 12 марта собрались на внеочередную сессию."
+    meeting = only(events_of(text, "2026-03-13"))
+    assert (meeting["type"], meeting["date"]) == ("meeting", "2026-03-12")
+
+
+def test_a_session_only_planned_or_named_is_no_meeting():
+    assert events_of("Повестку внеочередной сессии маслихата опубликуют на сайте.", "2026-03-13") == []
+    assert events_of("Жители собрались на площади у акимата.", "2026-03-13") == []
+
+
+def test_kazakh_council_session_held_is_a_meeting():
+    text = "2026 жылғы 12 наурызда аудандық мәслихаттың кезектен тыс сессиясы өтті."
+    meeting = only(events_of(text, "2026-03-13", language="kk"))
+    assert (meeting["type"], meeting["date"]) == ("meeting", "2026-03-12")
+
+
+def only(events: list[dict]) -> dict:
+    assert len(events) == 1, events
+    return events[0]

@@ -12,16 +12,26 @@ HAPPENED = r"(?:өтті|өтеді|өткізілді|өткізді|ұйымд
 # («Кездесу соңында министр Алматыға баратынын хабарлады»: no meeting in Almaty).
 MEETING = re.compile(rf"\bкездес(?:т|ед|іп|кен|пек)\w*|\bжүздес\w*|\bкездесу\w*\s+(?:\S+\s+){{0,6}}?{HAPPENED}\b|"
                      r"\bкездесуге\s+(?:\S+\s+){0,6}?қатыс\w*", re.IGNORECASE)
-# a session of a council or parliament (отырыс, сессия), a ceremony, a congress, a rally
-GATHERING = (r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция|отырыс|сессия|"
+# a ceremony, a congress, a rally, a forum
+GATHERING = (r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция|"
              r"салтанатты\s+шара|құрылтай|съезд|митинг)\w*")
+# a sitting of a council or parliament (отырыс, сессия): its members meet, so it is a meeting
+SITTING = r"(?:отырыс|сессия)\w*"
 # attended or spoken at: «Салтанатты шараға әкім қатысты», «отырысында баяндама жасады»
 TAKEN_PART = r"(?:қатыс|баяндама\s+жаса|сөз\s+сөйле|сөйле)\w*"
 # a signing («меморандумға қол қойды») and a handover into use («пайдалануға берілді»)
 SIGNED_OR_OPENED = r"\b(?:келісім|меморандум|шарт)\w*\s+(?:\S+\s+){0,3}?қол\s+қой\w*|\bпайдалануға\s+бер\w*"
-OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?(?:{HAPPENED}\b|{TAKEN_PART})|{SIGNED_OR_OPENED}",
-                   re.IGNORECASE)
-GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
+
+
+def held(gathering: str) -> str:
+    """A gathering of this kind that took place or was attended."""
+    return rf"\b{gathering}\s+(?:\S+\s+){{0,6}}?(?:{HAPPENED}\b|{TAKEN_PART})"
+
+
+SITTING_HELD = re.compile(held(SITTING), re.IGNORECASE)
+OTHER = re.compile(rf"{held(GATHERING)}|{SIGNED_OR_OPENED}", re.IGNORECASE)
+GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("meeting", SITTING_HELD),
+                      ("other", OTHER))
 
 VOTE_TRIGGERS = {
     # an election, not a polling station, the election commission or a voter (сайлаушы)
