@@ -104,3 +104,31 @@ def test_kazakh_council_session_held_is_a_meeting():
 def only(events: list[dict]) -> dict:
     assert len(events) == 1, events
     return events[0]
+
+
+# ------------------------------------------------------------------ the lead dates a briefing
+
+def briefing(text: str, language: str = "ru") -> tuple:
+    event = only(events_of(text, "2026-03-20", kind="press_conference", language=language))
+    return event["date"], event["city"]
+
+
+def test_the_lead_gives_a_briefing_its_day_and_town():
+    text = ("Министерство энергетики 17 марта 2026 года в Караганде обнародовало план ремонта котельных. "
+            "Работы завершат к осени.\n\n"
+            "«Все котельные будут готовы к зиме», — сказал вице-министр на брифинге.")
+    assert briefing(text) == ("2026-03-17", "Караганда")
+
+
+def test_a_lead_that_makes_nothing_public_leaves_the_briefing_undated():
+    text = ("Синоптики 17 марта 2026 года в Караганде зафиксировали снегопад. "
+            "Дороги расчищали всю ночь.\n\n"
+            "«Все котельные будут готовы к зиме», — сказал вице-министр на брифинге.")
+    assert briefing(text) == ("2026-03-20", None)          # the page's day stands in, as before
+
+
+def test_kazakh_lead_gives_a_briefing_its_day_and_town():
+    text = ("Энергетика министрлігі 2026 жылғы 17 наурызда Қарағандыда жылу жүйесін жөндеу жоспарын жариялады. "
+            "Жұмыстар күзге дейін аяқталады.\n\n"
+            "«Барлық қазандықтар қысқа дайын болады», – деді вице-министр брифингте.")
+    assert briefing(text, "kk") == ("2026-03-17", "Караганда")

@@ -94,6 +94,7 @@ class LanguagePack:
     # «референдумнан кейін»): groups before / after, the text next to the vote word
     vote_in_passing_before: re.Pattern = NEVER
     vote_in_passing_after: re.Pattern = NEVER
+    made_public: re.Pattern = NEVER          # «обнародовала итоги», «қорытындысын жариялады»: news told
     not_the_day_after: re.Pattern = NEVER    # a bound after a date («20 наурызға дейін»): no event's day
     # (sentence, its offset, quoted spans) -> speech before its verb; None where the verb
     # of saying comes first (Russian)

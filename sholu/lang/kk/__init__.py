@@ -40,6 +40,7 @@ PACK = LanguagePack(
     vote_in_passing_before=triggers.VOTE_IN_PASSING_BEFORE,
     vote_in_passing_after=triggers.VOTE_IN_PASSING_AFTER,
     not_the_day_after=triggers.NOT_THE_DAY_AFTER,
+    made_public=triggers.MADE_PUBLIC,
     elsewhen=triggers.ELSEWHEN,
     vote_happens=triggers.VOTE_HAPPENS,
     audience_heads=words.AUDIENCE_HEADS,

@@ -61,3 +61,7 @@ VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:кезінде|кезіндегі
 # date, not the day anything happens
 NOT_THE_DAY_AFTER = re.compile(r"^\S*\s+(?:(?:соңына|аяғына|басына)\s+)?(?:дейін|шейін|бастап|кейін)\b",
                                re.IGNORECASE)
+
+# A lead that tells when and where news was made public («16 наурызда Астанада қорытындысын
+# жариялады»): the day and town of the briefing the article then quotes from.
+MADE_PUBLIC = re.compile(r"\b(?:жария|мәлімде|хабарла|таныстыр|мәлім\s+ет|қорытындыла)\w*", re.IGNORECASE)

@@ -29,6 +29,7 @@ PACK = LanguagePack(
     vote_in_passing_before=triggers.VOTE_IN_PASSING_BEFORE,
     vote_in_passing_after=triggers.VOTE_IN_PASSING_AFTER,
     not_the_day_after=triggers.NOT_THE_DAY_AFTER,
+    made_public=triggers.MADE_PUBLIC,
     elsewhen=triggers.ELSEWHEN,
     not_a_gathering=triggers.NOT_A_GATHERING,
     in_year=triggers.IN_YEAR,

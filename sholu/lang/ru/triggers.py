@@ -115,3 +115,9 @@ VOTE_IN_PASSING_BEFORE = re.compile(
 VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:(?:19|20)\d\d\s+год|прошлого|предыдущ)", re.IGNORECASE)
 # Russian puts the bound before the date («до 20 марта»: `NOT_THE_DAY` in sholu/events/when.py)
 NOT_THE_DAY_AFTER = re.compile(r"(?!)")
+
+# A lead that tells when and where news was made public («18 марта обнародовала итоги»,
+# «в понедельник представило в Астане выводы»): the day and town of the briefing the
+# article then quotes from.
+MADE_PUBLIC = re.compile(r"\b(?:обнародова|представил|представлен|огласил|объявил|опубликова|презентова|"
+                         r"сообщил|заявил|подвел\w*\s+итог)\w*", re.IGNORECASE)
