@@ -94,7 +94,7 @@ def score_paragraph(text: str, model: Model, names=()) -> dict[str, float]:
 
 def lexical_evidence(matches: list[Match], closeness: np.ndarray, model: Model) -> dict[str, float]:
     found: dict[tuple[str, Term], int] = defaultdict(int)
-    for match in matches:
+    for match in to_the_nearest_theme(matches, closeness, model):
         found[(match.theme, match.term)] += 1
     evidence: dict[str, float] = defaultdict(float)
     for (theme_id, term), count in found.items():
@@ -102,6 +102,18 @@ def lexical_evidence(matches: list[Match], closeness: np.ndarray, model: Model) 
         trust = 1.0 if len(term.forms) > 1 else belief(closeness[model.ids.index(theme_id)])
         evidence[theme_id] += term.weight * repeats * trust
     return evidence
+
+
+def to_the_nearest_theme(matches: list[Match], closeness: np.ndarray, model: Model) -> list[Match]:
+    """Words that several themes list («явка», «бюллетень»: an election's or a
+    referendum's) count for the one the paragraph is nearest to: a referendum's turnout
+    is no election."""
+    claims: dict[tuple[int, ...], list[Match]] = defaultdict(list)
+    for match in matches:
+        claims[match.positions].append(match)
+    nearest = (max(same, key=lambda m: closeness[model.ids.index(m.theme)]) for same in claims.values())
+    kept = {id(match) for match in nearest}
+    return [match for match in matches if id(match) in kept]
 
 
 def paragraph_z(found, model: Model) -> np.ndarray:
