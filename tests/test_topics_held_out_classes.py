@@ -46,3 +46,30 @@ def test_a_kazakh_referendums_voters_and_campaigning_are_no_election():
             "Сайлаушылар көбінесе учаске маңындағы заңсыз үгітке шағымданды.")
     assert "elections" not in themes_of(text)
     assert "referendum_participation" in themes_of(text)
+
+
+# ------------------------------------------------------------------ welfare: health care, pensions, housing
+
+def test_medical_care_and_hospitals_are_social_guarantees():
+    text = ("Жители отдаленных сел жалуются, что до районной больницы приходится ехать сотню километров.\n\n"
+            "Депутат напомнила, что право на доступную медицинскую помощь закреплено в Основном законе, "
+            "а поликлиники должны работать и в выходные.")
+    assert "social_guarantees" in themes_of(text)
+
+
+def test_kazakh_pensions_and_hospitals_are_social_guarantees():
+    text = ("Ауыл тұрғындарына медициналық көмек көрсететін жаңа емхана ашылды.\n\n"
+            "Зейнеткерлер енді ауданның ауруханасына бармай-ақ дәрігерге қарала алады.")
+    assert "social_guarantees" in themes_of(text)
+
+
+def test_kazakh_housing_is_a_social_guarantee():
+    text = ("Әкімдік жас отбасыларға баспана беруді жалғастырады.\n\n"
+            "Биыл қалада үш жүз пәтерлік жаңа тұрғын үй кешені салынады.")
+    assert "social_guarantees" in themes_of(text)
+
+
+def test_a_hospital_named_in_a_sports_note_is_no_welfare_theme():
+    text = ("Сборная области по волейболу выиграла турнир, финальный матч завершился со счетом 3:1.\n\n"
+            "Тренер команды поблагодарил болельщиков, а капитан после игры рассказал о подготовке к чемпионату.")
+    assert "social_guarantees" not in themes_of(text)
