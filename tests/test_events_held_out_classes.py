@@ -132,3 +132,9 @@ def test_kazakh_lead_gives_a_briefing_its_day_and_town():
             "Жұмыстар күзге дейін аяқталады.\n\n"
             "«Барлық қазандықтар қысқа дайын болады», – деді вице-министр брифингте.")
     assert briefing(text, "kk") == ("2026-03-17", "Караганда")
+
+
+def test_regular_elections_the_article_returns_to_stay_an_event():
+    text = ("Партия готовится к очередным выборам в маслихаты. "
+            "На выборах партия выдвинет кандидатов во всех районах.")
+    assert votes(text) == [("election", None)]

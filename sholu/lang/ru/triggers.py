@@ -111,7 +111,7 @@ VOTING = re.compile(r"\bголосовани\w*", re.IGNORECASE)
 # adjective allowed between («после республиканского референдума»).
 VOTE_IN_PASSING_BEFORE = re.compile(
     r"\b(?:в\s+ходе|во\s+время|в\s+период|после|по\s+итогам|накануне|следующ\w+|прошл\w+|предыдущ\w+|"
-    r"прошедш\w+|будущ\w+|очередн\w+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+    r"прошедш\w+|будущ\w+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:(?:19|20)\d\d\s+год|прошлого|предыдущ)", re.IGNORECASE)
 # Russian puts the bound before the date («до 20 марта»: `NOT_THE_DAY` in sholu/events/when.py)
 NOT_THE_DAY_AFTER = re.compile(r"(?!)")
