@@ -30,8 +30,9 @@ def held(gathering: str) -> str:
 
 SITTING_HELD = re.compile(held(SITTING), re.IGNORECASE)
 OTHER = re.compile(rf"{held(GATHERING)}|{SIGNED_OR_OPENED}", re.IGNORECASE)
-GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("meeting", SITTING_HELD),
-                      ("other", OTHER))
+# a meeting with someone, or a sitting of a body
+MEETING_OR_SITTING = re.compile(f"{MEETING.pattern}|{SITTING_HELD.pattern}", re.IGNORECASE)
+GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING_OR_SITTING), ("other", OTHER))
 
 VOTE_TRIGGERS = {
     # an election, not a polling station, the election commission or a voter (сайлаушы)

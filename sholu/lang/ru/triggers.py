@@ -54,8 +54,9 @@ SITTING_HELD = re.compile(rf"{held(SITTING)}|\b{CONVENED}\s+(?:{W}\s+){{0,3}}?н
                           re.IGNORECASE)
 OTHER = re.compile(rf"{held(GATHERING)}|{SIGNING}", re.IGNORECASE)
 
-GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("meeting", SITTING_HELD),
-                      ("other", OTHER))
+# a meeting with someone, or a sitting of a body
+MEETING_OR_SITTING = re.compile(f"{MEETING.pattern}|{SITTING_HELD.pattern}", re.IGNORECASE)
+GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING_OR_SITTING), ("other", OTHER))
 
 # «сайлау» is the Kazakh word for elections, which Russian texts of the region use too.
 VOTE_TRIGGERS = {
