@@ -13,7 +13,7 @@ from .frame import Frame
 from .sentences import Sentence
 from .triggers import gathering_type
 from .venues import city_in_name, city_of_venue
-from .when import days_between, gathering_date
+from .when import days_between, gathering_date, is_gathering_date
 from .where import CitiesSeen, city_in, venue_in
 from .who import organizer_in, participants_in
 
@@ -82,6 +82,26 @@ def describe(article: Article, frame: Frame, start: int, end: int) -> None:
     frame.date, frame.date_source = gathering_date(article, frame.sentences)
     frame.participants = participants_in(article, frame.sentences, start, end)
     frame.audience = audience_in(article, frame.sentences, start, end)
+    if frame.type == "press_conference":
+        from_the_lead(article, frame)
+
+
+def from_the_lead(article: Article, frame: Frame) -> None:
+    """«Прокуратура 18 марта обнародовала итоги … — сказал он на брифинге»: the lead tells
+    when and where the news was made public; a briefing whose own sentences give no day
+    or town took place then and there."""
+    lead = article.sentences[0] if article.sentences else None
+    if lead is None or lead in frame.sentences or not article.pack.made_public.search(lead.folded):
+        return
+    if frame.date_source != "text":
+        days = [d for d in article.within(article.dates, lead.start, lead.end) if is_gathering_date(article, lead, d)]
+        if days:
+            frame.date, frame.date_source = days[0].name, "text"
+    if frame.city is None or frame.city_inferred:
+        seen = CitiesSeen()
+        seen.add(article, lead)
+        if seen.city:
+            frame.city, frame.city_inferred = seen.city, False
 
 
 def city_just_before(article: Article, frame: Frame) -> str | None:

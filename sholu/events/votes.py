@@ -1,6 +1,8 @@
 """Elections and referendums: one frame per (type, date) an article gives; an undated
 vote only when the article keeps coming back to it, its headline included (a single
-passing mention, such as a past referendum in a list of reforms, is background)."""
+passing mention, such as a past referendum in a list of reforms, is background; so is
+a vote named as the time of something else or as another vote: «после референдума»,
+«на следующих выборах»)."""
 from __future__ import annotations
 
 import re
@@ -41,8 +43,20 @@ def frames_of_kind(article: Article, kind: str, pattern: re.Pattern) -> list[Fra
         date = vote_date(article, sentence, match.start(), match.end())
         if date and date not in by_date:
             by_date[date] = Frame(kind, [sentence], date=date, date_source="text")
-    named = len(mentions) + len(pattern.findall(article.title))
-    if by_date or not mentions or named < MENTIONS_FOR_UNDATED:
+    if by_date:
         return list(by_date.values())
-    return [Frame(kind, [mentions[0][1]])]
+    returned_to = [(m, s) for m, s in mentions if not in_passing(article.pack, article.folded, m)]
+    named = len(returned_to) + sum(not in_passing(article.pack, article.title, m)
+                                   for m in pattern.finditer(article.title))
+    if not returned_to or named < MENTIONS_FOR_UNDATED:
+        return []
+    return [Frame(kind, [returned_to[0][1]])]
+
+
+def in_passing(pack, text: str, match: re.Match) -> bool:
+    """«в ходе референдума», «на следующих выборах», «референдумнан кейін»: the vote as the
+    time of something else or another vote than the article's, not one it reports."""
+    before = text[max(0, match.start() - 40):match.start()]
+    after = text[match.end():match.end() + 40]
+    return bool(pack.vote_in_passing_before.search(before) or pack.vote_in_passing_after.search(after))
 

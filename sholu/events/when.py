@@ -16,7 +16,7 @@ VOTE_WORDS = r"(?:референдум|выбор|голосовани|изби�
 VOTE_BEFORE = re.compile(rf"{VOTE_WORDS}[^.;]{{0,60}}$", re.IGNORECASE)
 VOTE_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{VOTE_WORDS}", re.IGNORECASE)
 DOCUMENT_DATE = re.compile(r"(?:\bот|№\s*\S+)\s*$", re.IGNORECASE)
-NOT_THE_DAY = re.compile(r"(?:\b(?:от|до|по|с|со)|№\s*\S+)\s*$", re.IGNORECASE)   # «от», «до 5 февраля»
+NOT_THE_DAY = re.compile(r"(?:\b(?:от|до|по|с|со|после)|№\s*\S+)\s*$", re.IGNORECASE)   # «от», «до 5 февраля»
 GATHERING_NEXT = 60      # «в преддверии референдума 2 марта прошла встреча»: the date is the meeting's
 VOTE_DATE_AFTER = 80     # characters from the vote word to its date
 
@@ -67,7 +67,8 @@ def vote_date(article: Article, sentence: Sentence, word_start: int, word_end: i
 def is_vote_day(article: Article, sentence: Sentence, date: Mention) -> bool:
     before = article.folded[sentence.start:date.start]
     after = article.folded[date.end:min(sentence.end, date.end + GATHERING_NEXT)]
-    return not NOT_THE_DAY.search(before) and gathering_type(after, article.pack) is None
+    bound = NOT_THE_DAY.search(before) or article.pack.not_the_day_after.search(after)
+    return not bound and gathering_type(after, article.pack) is None
 
 
 def days_between(first: str | None, then: str | None) -> int | None:

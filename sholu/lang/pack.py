@@ -93,6 +93,12 @@ class LanguagePack:
     day_before: re.Pattern = NEVER           # «Накануне в …»: the day before the article
     vote_happens: re.Pattern = NEVER         # «15 марта пройдет референдум»: a date, a verb, the vote
     voting: re.Pattern = NEVER               # «голосование», «дауыс беру»: the vote of an article about one
+    # a vote named as a time or as another vote («после референдума», «на следующих выборах»,
+    # «референдумнан кейін»): groups before / after, the text next to the vote word
+    vote_in_passing_before: re.Pattern = NEVER
+    vote_in_passing_after: re.Pattern = NEVER
+    made_public: re.Pattern = NEVER          # «обнародовала итоги», «қорытындысын жариялады»: news told
+    not_the_day_after: re.Pattern = NEVER    # a bound after a date («20 наурызға дейін»): no event's day
     # (sentence, its offset, quoted spans) -> speech before its verb; None where the verb
     # of saying comes first (Russian)
     verb_final_speech: Callable[[str, int, list], Iterator[ReportedSpeech]] | None = None

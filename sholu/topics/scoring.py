@@ -16,7 +16,7 @@ import numpy as np
 
 from .matching import Match, TermIndex, find_matches, term_index
 from .taxonomy import Term, Theme, load_themes, taxonomy_path
-from .vectors import mean_vector
+from .vectors import mean_vector, unit_vectors
 from .words import words
 
 SCALE = 1.2             # evidence for which the score is 1 - 1/e (0.63)
@@ -26,6 +26,7 @@ SEMANTIC_FROM = 2.0     # z above which the paragraph vector adds evidence of it
 SEMANTIC_MARGIN = 0.5   # ...to its nearest theme only, when the next one is this far behind
 SEMANTIC_GAIN = 0.6     # evidence per unit of z above SEMANTIC_FROM
 SEMANTIC_CAP = 0.6      # at most this much: vectors alone never make a confident theme
+JUDGED_SHARE = 0.5      # the share of a paragraph's words the vectors must know to judge it
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def score_paragraph(text: str, model: Model, names=()) -> dict[str, float]:
     organisation names in it."""
     found = words(text, names)
     closeness = paragraph_z(found, model)
-    evidence = lexical_evidence(find_matches(found, model.index), closeness, model)
+    judged = vectors_judge(found)
+    evidence = lexical_evidence(find_matches(found, model.index), closeness, model, judged)
     credit = semantic_credit(closeness)
     scores = {}
     for position, theme_id in enumerate(model.ids):
@@ -92,16 +94,30 @@ def score_paragraph(text: str, model: Model, names=()) -> dict[str, float]:
     return scores
 
 
-def lexical_evidence(matches: list[Match], closeness: np.ndarray, model: Model) -> dict[str, float]:
+def lexical_evidence(matches: list[Match], closeness: np.ndarray, model: Model,
+                     judged: bool = True) -> dict[str, float]:
     found: dict[tuple[str, Term], int] = defaultdict(int)
-    for match in matches:
+    for match in to_the_nearest_theme(matches, closeness, model):
         found[(match.theme, match.term)] += 1
     evidence: dict[str, float] = defaultdict(float)
     for (theme_id, term), count in found.items():
         repeats = min(1.0 + REPEAT_BONUS * (count - 1), REPEAT_CAP)
-        trust = 1.0 if len(term.forms) > 1 else belief(closeness[model.ids.index(theme_id)])
+        single = len(term.forms) == 1 and judged
+        trust = belief(closeness[model.ids.index(theme_id)]) if single else 1.0
         evidence[theme_id] += term.weight * repeats * trust
     return evidence
+
+
+def to_the_nearest_theme(matches: list[Match], closeness: np.ndarray, model: Model) -> list[Match]:
+    """Words that several themes list («явка», «бюллетень»: an election's or a
+    referendum's) count for the one the paragraph is nearest to: a referendum's turnout
+    is no election."""
+    claims: dict[tuple[int, ...], list[Match]] = defaultdict(list)
+    for match in matches:
+        claims[match.positions].append(match)
+    nearest = (max(same, key=lambda m: closeness[model.ids.index(m.theme)]) for same in claims.values())
+    kept = {id(match) for match in nearest}
+    return [match for match in matches if id(match) in kept]
 
 
 def paragraph_z(found, model: Model) -> np.ndarray:
@@ -111,6 +127,14 @@ def paragraph_z(found, model: Model) -> np.ndarray:
     if vector is None:
         return np.zeros(len(model.ids))
     return (model.centroids @ vector - model.background) / model.spread
+
+
+def vectors_judge(found) -> bool:
+    """Whether the (Russian) word vectors know most of the paragraph's words: of a Kazakh
+    paragraph they know a few loanwords, whose closeness to a theme says nothing, so its
+    seed words are believed as they stand («зейнетақы», «аурухана»)."""
+    known = sum(vector is not None for vector in unit_vectors([(w.form, w.lemma) for w in found]))
+    return known >= JUDGED_SHARE * len(found)
 
 
 def belief(z: float) -> float:

@@ -12,16 +12,27 @@ HAPPENED = r"(?:өтті|өтеді|өткізілді|өткізді|ұйымд
 # («Кездесу соңында министр Алматыға баратынын хабарлады»: no meeting in Almaty).
 MEETING = re.compile(rf"\bкездес(?:т|ед|іп|кен|пек)\w*|\bжүздес\w*|\bкездесу\w*\s+(?:\S+\s+){{0,6}}?{HAPPENED}\b|"
                      r"\bкездесуге\s+(?:\S+\s+){0,6}?қатыс\w*", re.IGNORECASE)
-# a session of a council or parliament (отырыс, сессия), a ceremony, a congress, a rally
-GATHERING = (r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция|отырыс|сессия|"
+# a ceremony, a congress, a rally, a forum
+GATHERING = (r"(?:жиналыс|жиын|форум|дөңгелек\s+үстел|семинар|конференция|"
              r"салтанатты\s+шара|құрылтай|съезд|митинг)\w*")
+# a sitting of a council or parliament (отырыс, сессия): its members meet, so it is a meeting
+SITTING = r"(?:отырыс|сессия)\w*"
 # attended or spoken at: «Салтанатты шараға әкім қатысты», «отырысында баяндама жасады»
 TAKEN_PART = r"(?:қатыс|баяндама\s+жаса|сөз\s+сөйле|сөйле)\w*"
 # a signing («меморандумға қол қойды») and a handover into use («пайдалануға берілді»)
 SIGNED_OR_OPENED = r"\b(?:келісім|меморандум|шарт)\w*\s+(?:\S+\s+){0,3}?қол\s+қой\w*|\bпайдалануға\s+бер\w*"
-OTHER = re.compile(rf"\b{GATHERING}\s+(?:\S+\s+){{0,6}}?(?:{HAPPENED}\b|{TAKEN_PART})|{SIGNED_OR_OPENED}",
-                   re.IGNORECASE)
-GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
+
+
+def held(gathering: str) -> str:
+    """A gathering of this kind that took place or was attended."""
+    return rf"\b{gathering}\s+(?:\S+\s+){{0,6}}?(?:{HAPPENED}\b|{TAKEN_PART})"
+
+
+SITTING_HELD = re.compile(held(SITTING), re.IGNORECASE)
+OTHER = re.compile(rf"{held(GATHERING)}|{SIGNED_OR_OPENED}", re.IGNORECASE)
+# a meeting with someone, or a sitting of a body
+MEETING_OR_SITTING = re.compile(f"{MEETING.pattern}|{SITTING_HELD.pattern}", re.IGNORECASE)
+GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING_OR_SITTING), ("other", OTHER))
 
 VOTE_TRIGGERS = {
     # an election, not a polling station, the election commission or a voter (сайлаушы)
@@ -39,3 +50,19 @@ ELSEWHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+жылы\b|\bөткен\s+(?:ж
 
 # the voting itself («Голосование пройдёт 15 марта»): dates the one vote an article is about
 VOTING = re.compile(r"\bдауыс\s+беру\w*", re.IGNORECASE)
+
+# A vote named as the time of something else («референдум кезінде», «референдумнан кейін»,
+# «сайлауға дейін») or as a matter («референдумға қатысты»): a passing mention, not the vote
+# the article keeps coming back to. After the vote word's ending.
+VOTE_IN_PASSING_BEFORE = re.compile(r"\b(?:келесі|алдағы\s+жылғы|өткен|алдыңғы|(?:19|20)\d\d\s+жылғы)\s+$",
+                                    re.IGNORECASE)
+VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:кезінде|кезіндегі|кейін\w*|дейін\w*|қарсаңында|барысында|қатысты)\b",
+                                   re.IGNORECASE)
+# «20 наурыздың соңына дейін», «1 шілдеден бастап», «16 наурыздан кейін»: a bound after the
+# date, not the day anything happens
+NOT_THE_DAY_AFTER = re.compile(r"^\S*\s+(?:(?:соңына|аяғына|басына)\s+)?(?:дейін|шейін|бастап|кейін)\b",
+                               re.IGNORECASE)
+
+# A lead that tells when and where news was made public («16 наурызда Астанада қорытындысын
+# жариялады»): the day and town of the briefing the article then quotes from.
+MADE_PUBLIC = re.compile(r"\b(?:жария|мәлімде|хабарла|таныстыр|мәлім\s+ет|қорытындыла)\w*", re.IGNORECASE)

@@ -26,9 +26,13 @@ MEETING = re.compile("|".join([
 
 PRESS_CONFERENCE = re.compile(r"\bпресс-конференци\w*|\bбрифинг\w*|\bпресс-подход\w*", re.IGNORECASE)
 
-# a sitting of a body (заседание, сессия, совещание), a congress, a ceremony, a rally
+# a congress, a ceremony, a rally, a forum
 GATHERING = (r"(?:кругл\w+\s+стол\w*|форум\w*|семинар\w*|(?<!пресс-)конференци\w*|собрани[еяию]\w*|митинг\w*|"
-             r"заседани\w*|сесси[яиюей]\w*|совещани\w*|съезд\w*|церемони\w*|торжественн\w+\s+мероприяти\w*)")
+             r"съезд\w*|церемони\w*|торжественн\w+\s+мероприяти\w*)")
+# a sitting of a body (заседание, сессия, совещание): its members meet, so it is a meeting
+SITTING = r"(?:заседани\w*|сесси[яиюей]\w*|совещани\w*)"
+# «депутаты собрались на внеочередную сессию»
+CONVENED = r"(?:собрал(?:ись|ась|ся)|созван\w*)"
 # spoken at or attended: «выступил на заседании», «в заседании приняли участие»
 TOOK_PART = r"(?:выступи\w*|приня\w*\s+участие|участвова\w*)"
 # what a sitting decided («на заседании 5 марта утвердила перечень»): it was held
@@ -36,14 +40,23 @@ DECIDED = r"(?:утверди|приня(?!\w*\s+участи)|рассмотр�
 # a signing: «подписали соглашение», «меморандум подписан»
 SIGNING = (rf"\bподписа\w*\s+(?:{W}\s+){{0,3}}?(?:соглашени|меморандум|договор|декларац)\w*|"
            rf"\b(?:соглашени|меморандум)\w*\s+(?:{W}\s+){{0,5}}?подписа\w*")
-OTHER = re.compile(
-    rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?{GATHERING}|\b{GATHERING}\s+(?:{W}\s+){{0,6}}?{HAPPENED}|"
-    rf"\b{TOOK_PART}\s+(?:{W}\s+){{0,3}}?(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{GATHERING}|"
-    rf"\b(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{GATHERING}\s+(?:{W}\s+){{0,6}}?{TOOK_PART}|"
-    rf"\bна\s+(?:{W}\s+){{0,2}}?{GATHERING}\s+(?:{W}\s+){{0,4}}?{DECIDED}|{SIGNING}",
-    re.IGNORECASE)
 
-GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING), ("other", OTHER))
+
+def held(gathering: str) -> str:
+    """A gathering of this kind that took place, was attended or decided something."""
+    return (rf"\b{HAPPENED}\s+(?:{W}\s+){{0,3}}?{gathering}|\b{gathering}\s+(?:{W}\s+){{0,6}}?{HAPPENED}|"
+            rf"\b{TOOK_PART}\s+(?:{W}\s+){{0,3}}?(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{gathering}|"
+            rf"\b(?:на|в|во)\s+(?:{W}\s+){{0,2}}?{gathering}\s+(?:{W}\s+){{0,6}}?{TOOK_PART}|"
+            rf"\bна\s+(?:{W}\s+){{0,2}}?{gathering}\s+(?:{W}\s+){{0,4}}?{DECIDED}")
+
+
+SITTING_HELD = re.compile(rf"{held(SITTING)}|\b{CONVENED}\s+(?:{W}\s+){{0,3}}?на\s+(?:{W}\s+){{0,2}}?{SITTING}",
+                          re.IGNORECASE)
+OTHER = re.compile(rf"{held(GATHERING)}|{SIGNING}", re.IGNORECASE)
+
+# a meeting with someone, or a sitting of a body
+MEETING_OR_SITTING = re.compile(f"{MEETING.pattern}|{SITTING_HELD.pattern}", re.IGNORECASE)
+GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETING_OR_SITTING), ("other", OTHER))
 
 # «сайлау» is the Kazakh word for elections, which Russian texts of the region use too.
 VOTE_TRIGGERS = {
@@ -92,3 +105,20 @@ DAY_BEFORE = re.compile(r"\b[Нн]акануне(?=\s*,|\s+(?:в|во|на|у|с
 
 # the voting itself («Голосование пройдёт 15 марта»): dates the one vote an article is about
 VOTING = re.compile(r"\bголосовани\w*", re.IGNORECASE)
+
+# A vote named as the time of something else («в ходе референдума», «после выборов») or as
+# another vote than the article's («на следующих выборах», «выборах 2023 года»): a passing
+# mention, not the vote the article keeps coming back to. Before: up to the vote word, one
+# adjective allowed between («после республиканского референдума»).
+VOTE_IN_PASSING_BEFORE = re.compile(
+    r"\b(?:в\s+ходе|во\s+время|в\s+период|после|по\s+итогам|накануне|следующ\w+|прошл\w+|предыдущ\w+|"
+    r"прошедш\w+|будущ\w+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:(?:19|20)\d\d\s+год|прошлого|предыдущ)", re.IGNORECASE)
+# Russian puts the bound before the date («до 20 марта»: `NOT_THE_DAY` in sholu/events/when.py)
+NOT_THE_DAY_AFTER = re.compile(r"(?!)")
+
+# A lead that tells when and where news was made public («18 марта обнародовала итоги»,
+# «в понедельник представило в Астане выводы»): the day and town of the briefing the
+# article then quotes from.
+MADE_PUBLIC = re.compile(r"\b(?:обнародова|представил|представлен|огласил|объявил|опубликова|презентова|"
+                         r"сообщил|заявил|подвел\w*\s+итог)\w*", re.IGNORECASE)

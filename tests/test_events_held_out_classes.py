@@ -1,0 +1,140 @@
+"""Event classes found on held-out text (bench/data/unseen-2026-12b/RESULTS.md), checked on
+sentences written for these tests, in Russian and Kazakh: votes named only in passing,
+bounds that are no vote's day, the lead's date and town for a briefing, a council's
+session as a meeting, and who took part in a gathering."""
+from __future__ import annotations
+
+from sholu.document import Document
+from sholu.events import extract_events
+from sholu.nlp import analyse_text
+from sholu.nlp.kazakh import analyse_kazakh
+
+
+def document(text: str, published: str | None = None, language: str = "ru", title: str = "") -> Document:
+    """A document as the nlp stage leaves it."""
+    doc = Document(source="test", fingerprint="test", text=text, published=published,
+                   language=language, title=title)
+    found = analyse_kazakh(text, published) if language == "kk" else analyse_text(text, published)
+    for key, value in found.items():
+        setattr(doc, key, value)
+    return doc
+
+
+def events_of(text: str, published: str | None = None, kind: str | None = None, language: str = "ru",
+              title: str = "") -> list[dict]:
+    events = extract_events(document(text, published, language, title))
+    return [e for e in events if kind is None or e["type"] == kind]
+
+
+def votes(text: str, published: str = "2026-03-20", language: str = "ru", title: str = "") -> list[tuple]:
+    return [(e["type"], e["date"]) for e in events_of(text, published, language=language, title=title)
+            if e["type"] in ("election", "referendum")]
+
+
+# ------------------------------------------------------------------ votes named in passing
+
+def test_a_vote_named_as_the_time_of_something_else_is_no_event():
+    text = ("Прокуратура области рассмотрела жалобы, поступившие в ходе республиканского референдума. "
+            "После референдума прокуроры проверили работу участковых комиссий.")
+    assert votes(text) == []
+
+
+def test_other_votes_than_the_articles_are_no_event():
+    text = ("Явка оказалась выше, чем на выборах 2021 года. "
+            "На следующих выборах в селах откроют больше участков.")
+    assert votes(text) == []
+
+
+def test_a_vote_the_article_keeps_coming_back_to_stays_an_event():
+    text = ("Жители обсудили предстоящий республиканский референдум. "
+            "После встречи они призвали земляков принять участие в референдуме.")
+    assert votes(text) == [("referendum", None)]
+
+
+def test_kazakh_vote_named_as_a_time_is_no_event():
+    text = ("Облыс прокуратурасы референдум кезінде түскен шағымдарды қарады. "
+            "Референдумнан кейін прокурорлар учаскелік комиссиялардың жұмысын тексерді.")
+    assert votes(text, language="kk") == []
+
+
+def test_kazakh_vote_the_article_returns_to_stays_an_event():
+    text = ("Тұрғындар алдағы республикалық референдумды талқылады. "
+            "Олар жерлестерін референдумға қатысуға шақырды.")
+    assert votes(text, language="kk") == [("referendum", None)]
+
+
+# ------------------------------------------------------------------ bounds are no vote's day
+
+def test_a_day_after_which_something_changes_is_not_the_vote_day():
+    text = ("Глава комиссии рассказал, как прошло голосование и что изменится после 1 июля. "
+            "Голосование на выборах в маслихат обсуждали и на встрече с избирателями, выборы ждут все.")
+    assert ("election", "2026-07-01") not in votes(text)
+
+
+def test_kazakh_deadline_after_a_date_is_not_the_referendum_day():
+    text = ("Дауыс беру 15.03.2026 өтті. Республикалық референдум нәтижелерін комиссия бекітті. "
+            "Референдум нәтижелеріне шағымдар 25 наурыздың соңына дейін қабылданады.")
+    assert votes(text, language="kk") == [("referendum", "2026-03-15")]
+
+
+def test_kazakh_referendum_date_before_its_verb_still_counts():
+    text = "2026 жылғы 15 наурызда өтетін республикалық референдумға дайындық жүріп жатыр."
+    assert votes(text, "2026-03-01", language="kk") == [("referendum", "2026-03-15")]
+
+
+# ------------------------------------------------------------------ a council's sitting
+
+def test_members_convened_for_a_session_is_a_meeting():
+    text = "Депутаты районного маслихата 12 марта собрались на внеочередную сессию."
+    meeting = only(events_of(text, "2026-03-13"))
+    assert (meeting["type"], meeting["date"]) == ("meeting", "2026-03-12")
+
+
+def test_a_session_only_planned_or_named_is_no_meeting():
+    assert events_of("Повестку внеочередной сессии маслихата опубликуют на сайте.", "2026-03-13") == []
+    assert events_of("Жители собрались на площади у акимата.", "2026-03-13") == []
+
+
+def test_kazakh_council_session_held_is_a_meeting():
+    text = "2026 жылғы 12 наурызда аудандық мәслихаттың кезектен тыс сессиясы өтті."
+    meeting = only(events_of(text, "2026-03-13", language="kk"))
+    assert (meeting["type"], meeting["date"]) == ("meeting", "2026-03-12")
+
+
+def only(events: list[dict]) -> dict:
+    assert len(events) == 1, events
+    return events[0]
+
+
+# ------------------------------------------------------------------ the lead dates a briefing
+
+def briefing(text: str, language: str = "ru") -> tuple:
+    event = only(events_of(text, "2026-03-20", kind="press_conference", language=language))
+    return event["date"], event["city"]
+
+
+def test_the_lead_gives_a_briefing_its_day_and_town():
+    text = ("Министерство энергетики 17 марта 2026 года в Караганде обнародовало план ремонта котельных. "
+            "Работы завершат к осени.\n\n"
+            "«Все котельные будут готовы к зиме», — сказал вице-министр на брифинге.")
+    assert briefing(text) == ("2026-03-17", "Караганда")
+
+
+def test_a_lead_that_makes_nothing_public_leaves_the_briefing_undated():
+    text = ("Синоптики 17 марта 2026 года в Караганде зафиксировали снегопад. "
+            "Дороги расчищали всю ночь.\n\n"
+            "«Все котельные будут готовы к зиме», — сказал вице-министр на брифинге.")
+    assert briefing(text) == ("2026-03-20", None)          # the page's day stands in, as before
+
+
+def test_kazakh_lead_gives_a_briefing_its_day_and_town():
+    text = ("Энергетика министрлігі 2026 жылғы 17 наурызда Қарағандыда жылу жүйесін жөндеу жоспарын жариялады. "
+            "Жұмыстар күзге дейін аяқталады.\n\n"
+            "«Барлық қазандықтар қысқа дайын болады», – деді вице-министр брифингте.")
+    assert briefing(text, "kk") == ("2026-03-17", "Караганда")
+
+
+def test_regular_elections_the_article_returns_to_stay_an_event():
+    text = ("Партия готовится к очередным выборам в маслихаты. "
+            "На выборах партия выдвинет кандидатов во всех районах.")
+    assert votes(text) == [("election", None)]
