@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import tempfile
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,12 +21,21 @@ ARRAYS = ("ptc", "pc", "nextmove", "nextmove_row", "out_feat")
 def identifier():
     """py3langid's LanguageIdentifier with its bundled model (what `py3langid.classify` uses)."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-    from py3langid.modelio import _to_array
 
     packed = MODEL_DIR / MODEL_FILE
     arrays, classes = unpacked_model(packed, cache_folder(packed))
-    return LanguageIdentifier(arrays["ptc"], arrays["pc"], classes, _to_array(arrays["nextmove"]),
-                              arrays["out_feat"].tolist(), tk_row=_to_array(arrays["nextmove_row"]))
+    return LanguageIdentifier(arrays["ptc"], arrays["pc"], classes, as_int_array(arrays["nextmove"]),
+                              arrays["out_feat"].tolist(), tk_row=as_int_array(arrays["nextmove_row"]))
+
+
+def as_int_array(values) -> array:
+    """An unsigned NumPy array as the stdlib array py3langid walks its automaton over
+    (indexing one is quicker from Python than indexing NumPy)."""
+    import numpy as np
+
+    copied = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    copied.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    return copied
 
 
 def cache_folder(packed: Path) -> Path:
@@ -52,7 +62,7 @@ def unpacked_model(packed: Path, folder: Path) -> tuple[dict, list[str]]:
 def read_packed(packed: Path) -> tuple[dict, list[str]]:
     import numpy as np
 
-    with np.load(packed_npz(packed)) as data:
+    with packed_npz(packed) as unpacked, np.load(unpacked) as data:
         return {name: data[name] for name in ARRAYS}, data["classes"].tolist()
 
 
