@@ -20,6 +20,10 @@ models or warmed caches. For each side three figures:
   worker processes, which fork after loading, and every write to the store);
 - end to end: load + work, what a user waits for.
 
+Under each size also the CPU seconds of each side's load and work (Sholu's work: the main
+process and its workers together), and the load average at the end: on a machine other
+jobs keep busy, the wall-clock ratios say little and the CPU seconds still do.
+
 The ratio is Natasha's time over Sholu's, for work and for end to end. Also printed: the
 re-run (a fresh process running the same folder again: nothing new, so no models load)
 and peak RSS of Sholu's main process and of its largest worker. Last, each per-document
@@ -70,7 +74,7 @@ def natasha_side(folder: Path) -> dict:
     embedding = NewsEmbedding()
     segmenter, vocab = Segmenter(), MorphVocab()
     morph_tagger, ner_tagger = NewsMorphTagger(embedding), NewsNERTagger(embedding)
-    loaded = time.perf_counter()
+    loaded, loaded_cpu = time.perf_counter(), cpu_seconds()
     for path in sorted(folder.glob("*.txt")):
         doc = Doc(path.read_text(encoding="utf-8"))
         doc.segment(segmenter)
@@ -78,7 +82,8 @@ def natasha_side(folder: Path) -> dict:
         doc.tag_ner(ner_tagger)
         for span in doc.spans:
             span.normalize(vocab)
-    return {"load": loaded - started, "work": time.perf_counter() - loaded}
+    return {"load": loaded - started, "work": time.perf_counter() - loaded,
+            "load_cpu": loaded_cpu, "work_cpu": cpu_seconds() - loaded_cpu}
 
 
 def sholu_side(folder: Path, db: Path, jobs: int) -> dict:
@@ -87,11 +92,12 @@ def sholu_side(folder: Path, db: Path, jobs: int) -> dict:
     from sholu.store import open_store
 
     pipeline.load_models()
-    loaded = time.perf_counter()
+    loaded, loaded_cpu = time.perf_counter(), cpu_seconds()
     store = open_store(str(db))
     summary = pipeline.run([str(folder)], store, jobs=jobs)
     store.close()
     return {"load": loaded - started, "work": time.perf_counter() - loaded, **peak_rss_mib(),
+            "load_cpu": loaded_cpu, "work_cpu": cpu_seconds() - loaded_cpu,
             "copies": summary.duplicates, "analysed": summary.analysed}
 
 
@@ -133,6 +139,15 @@ def print_stage_shares(seconds: dict) -> None:
         f"{name} {100 * value / total:.1f}%" for name, value in seconds.items()), flush=True)
 
 
+def cpu_seconds() -> float:
+    """User and system CPU of this process and of its ended children (the workers): on
+    a machine other jobs load, wall-clock time says little and CPU time still does."""
+    import resource
+
+    return sum(usage.ru_utime + usage.ru_stime
+               for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+
 def peak_rss_mib() -> dict:
     import resource
 
@@ -169,13 +184,16 @@ def compare(folder: Path, chars: int, work: Path, jobs: int, repeat: int) -> Non
     print(f"  ratio sholu/natasha      work x{natasha['work'] / sholu['work']:.2f} | end to end "
           f"x{(natasha['load'] + natasha['work']) / (sholu['load'] + sholu['work']):.2f} | "
           f"copies {last['copies']}, analysed {last['analysed']}")
+    print(f"  CPU seconds              natasha load {natasha['load_cpu']:.2f} + work {natasha['work_cpu']:.2f} | "
+          f"sholu load {sholu['load_cpu']:.2f} + work {sholu['work_cpu']:.2f} (main and workers) | "
+          f"load average {os.getloadavg()[0]:.1f}")
     print(f"  re-run {rerun['work']:.3f} s, skipped {rerun['skipped']}, models loaded {rerun['models_loaded']} "
           f"(x{sholu['work'] / max(rerun['work'], 1e-9):.0f} faster than the first run's work) | "
           f"peak RSS main {last['rss_main']:.0f} MiB, worker {last['rss_worker']:.0f} MiB", flush=True)
 
 
 def median_of(runs: list[dict]) -> dict:
-    return {key: statistics.median(run[key] for run in runs) for key in ("load", "work")}
+    return {key: statistics.median(run[key] for run in runs) for key in ("load", "work", "load_cpu", "work_cpu")}
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ letters only one of them writes, which py3langid weighs too lightly on short tex
 - Belarusian alone writes ў.
 
 A share of the letters decides, so a Russian article quoting a Kazakh or Ukrainian name
-stays Russian. Everything else is py3langid's bundled model (no download)."""
+stays Russian. Everything else is py3langid's bundled model (no download; `langid_model`)."""
 from __future__ import annotations
 
 import re
@@ -33,9 +33,9 @@ def detect_language(text: str) -> str:
     by_letters = language_by_letters(sample, letters)
     if by_letters:
         return by_letters
-    import py3langid        # its model loads with it: only when the letters leave a doubt
+    from .langid_model import identifier     # loads the model: only when the letters leave a doubt
 
-    language, _ = py3langid.classify(sample)
+    language, _ = identifier().classify(sample)
     return language
 
 
@@ -58,8 +58,7 @@ def language_by_letters(sample: str, letters: Counter) -> str | None:
 
 
 def preload() -> None:
-    """py3langid reads its model on first use (a third of a second): do it before the
-    workers fork, not once in each."""
-    import py3langid
+    """py3langid's model, read before the workers fork, not once in each."""
+    from .langid_model import identifier
 
-    py3langid.classify("Загрузка модели.")
+    identifier()

@@ -13,8 +13,8 @@ YOUNG_OBJECTS_BEFORE_COLLECTING = 50_000
 
 def load_models() -> None:
     """Every model and table the stages read, loaded now rather than on first use. The
-    language model is mostly LZMA decompression, which runs outside the GIL: it loads in
-    a thread while this one loads the others, on the core that would otherwise idle."""
+    language model loads in a thread while this one loads the others: mapped from its
+    unpacked copy it is quick, but its first unpacking (LZMA, outside the GIL) is not."""
     from ..clean.language import preload as preload_language
     from ..dedup import preload as preload_dedup
     from ..nlp import preload

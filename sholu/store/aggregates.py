@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 EVERY_STORED = "IN (SELECT id FROM documents WHERE pipeline_version <> '')"   # reservations have none
 NO_DATE = NO_OUTLET = ""            # key columns are NOT NULL: an undated article is on day ''
@@ -124,9 +125,10 @@ ARTICLE_ORDER = AGGREGATES[14]      # and backfill_person_article_order
 SPEAKER_QUOTES = AGGREGATES[15]     # and backfill_speaker_quotes
 
 
-def apply_sql(aggregate: Aggregate, sign: int) -> list[str]:
+@lru_cache(maxsize=None)
+def apply_sql(aggregate: Aggregate, sign: int) -> tuple[str, ...]:
     """Statements adding (sign 1) or taking out (-1) one document's contribution (its
-    id the one parameter of each)."""
+    id the one parameter of each); made once (16 aggregates, each document asks)."""
     keys, values = ", ".join(aggregate.keys), aggregate.values
     rows, key_columns = contribution_rows(aggregate, "= ?")
     signed = ", ".join(f"{sign} * c{len(aggregate.keys) + i}" for i in range(len(values)))
@@ -137,7 +139,7 @@ def apply_sql(aggregate: Aggregate, sign: int) -> list[str]:
     if sign < 0:
         statements.append(f"{rows} DELETE FROM {aggregate.table} WHERE {values[0]} <= 0 "
                           f"AND ({keys}) IN (SELECT {key_columns} FROM c)")
-    return statements
+    return tuple(statements)
 
 
 def recount_sql(aggregate: Aggregate) -> str:

@@ -71,6 +71,7 @@ def split_target(target: str) -> tuple[str, str | None]:
 
 class PostgresStore(SqlStore):
     migrations = MIGRATIONS
+    STORED_ORDER = "b.ctid"             # heap order: how an index scan returns equal keys
     errors: tuple = ()
 
     def __init__(self, target: str):
