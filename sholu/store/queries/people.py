@@ -57,12 +57,13 @@ def all_mentions(store, kind: str, selection: Selection = ALL_TIME) -> int:
 
 def over_kind(store, kind: str, selection: Selection, of_sums: str, of_stats: str) -> int:
     """`of_sums` over the selection's per day and outlet counts of `kind` in original
-    articles (`daily_entities`); for the whole corpus, `of_stats` read from
-    entity_stats (both kept exact)."""
+    articles (`daily_entities`, or `entity_outlets` with no period); for the whole
+    corpus, `of_stats` read from entity_stats (all kept exact)."""
     if selection.everything:
         return one(store, of_stats, (kind,))
     condition, args = selection.on_sums()
-    return one(store, f"SELECT {of_sums} FROM daily_entities WHERE kind = ? AND {condition} AND articles > 0",
+    sums = selection.sums("daily_entities", "entity_outlets")
+    return one(store, f"SELECT {of_sums} FROM {sums} WHERE kind = ? AND {condition} AND articles > 0",
                (kind, *args))
 
 
@@ -91,9 +92,11 @@ def entities_in(store, scope: Scope, kind: str, limit: int = TOP, offset: int = 
 
 def entities_over(store, selection: Selection, kind: str, limit: int = TOP, offset: int = 0) -> list[dict]:
     """Entities of `kind` by the original articles of a period and outlet set naming
-    them, summed from the per day and outlet counts (`daily_entities`)."""
+    them, summed from the per day and outlet counts (`daily_entities`; with no period,
+    `entity_outlets`, every day together)."""
     condition, args = selection.on_sums()
-    found = rows(store, "SELECT a.entity_id, e.name, SUM(a.articles), SUM(a.mentions) FROM daily_entities a "
+    sums = selection.sums("daily_entities", "entity_outlets")
+    found = rows(store, f"SELECT a.entity_id, e.name, SUM(a.articles), SUM(a.mentions) FROM {sums} a "
                         f"JOIN entities e ON e.entity_id = a.entity_id WHERE a.kind = ? AND {condition} "
                         "GROUP BY a.entity_id, e.name ORDER BY 3 DESC, 4 DESC, 2 LIMIT ? OFFSET ?",
                  (kind, *args, limit, offset))

@@ -39,8 +39,10 @@ class Cell:
 def subject_cells(store, selection: Selection, kind: str) -> tuple[dict[tuple[str, str], Cell], dict[str, str]]:
     """(entity_id, outlet) -> its cell over the selection's articles, copies included;
     and entity_id -> name. Summed from the cells kept per day and outlet
-    (`daily_shares`, store/aggregates.py), not from the articles."""
+    (`daily_shares`, store/aggregates.py; with no period `outlet_shares`, every day
+    together), not from the articles."""
     condition, args = selection.on_sums()
+    sums = selection.sums("daily_shares", "outlet_shares")
     cells: dict[tuple[str, str], Cell] = {}
     names = {}
     for entity_id, name, outlet, *sums in rows(
@@ -48,7 +50,7 @@ def subject_cells(store, selection: Selection, kind: str) -> tuple[dict[tuple[st
                    "s.positive, s.neutral, s.negative FROM (SELECT entity_id, outlet, SUM(articles) AS articles, "
                    "SUM(mentions) AS mentions, SUM(headlines) AS headlines, SUM(characters) AS characters, "
                    "SUM(positive) AS positive, SUM(neutral) AS neutral, SUM(negative) AS negative "
-                   f"FROM daily_shares WHERE kind = ? AND {condition} GROUP BY entity_id, outlet) s "
+                   f"FROM {sums} WHERE kind = ? AND {condition} GROUP BY entity_id, outlet) s "
                    "JOIN entities e ON e.entity_id = s.entity_id",
             (kind, *args)):
         cells[entity_id, outlet or NO_OUTLET] = Cell(*sums)
