@@ -76,8 +76,9 @@ def entity_counts(store, entity_id: str) -> dict:
 
 def top_persons(store, limit: int, offset: int = 0, selection: Selection = ALL_TIME) -> list[dict]:
     """People by original articles naming them, with their latest positions."""
-    return [{**row, "positions": latest_positions(store, row["entity_id"])}
-            for row in top_entities(store, "person", limit, offset, selection)]
+    found = top_entities(store, "person", limit, offset, selection)
+    positions = latest_positions(store, [row["entity_id"] for row in found])
+    return [{**row, "positions": positions.get(row["entity_id"], [])} for row in found]
 
 
 def entities_in(store, scope: Scope, kind: str, limit: int = TOP, offset: int = 0) -> list[dict]:
@@ -152,11 +153,17 @@ def spellings(store, ids: set[str]) -> dict[str, set[str]]:
 
 # -- a person's profile -------------------------------------------------------------------------
 
-def latest_positions(store, entity_id: str) -> list[str]:
-    """The person's positions, the latest stated first (from the per day counts)."""
-    found = rows(store, "SELECT position, MAX(published) FROM position_days WHERE entity_id=? "
-                        "GROUP BY position ORDER BY 2 DESC, SUM(reports) DESC", (entity_id,))
-    return [row[0] for row in found]
+def latest_positions(store, ids: list[str]) -> dict[str, list[str]]:
+    """Each person's positions, the latest stated first, then the most often, then by
+    name (from the per day counts): one statement for a page of people, not one each."""
+    found = rows(store, "SELECT entity_id, position, MAX(published), SUM(reports) FROM position_days "
+                        f"WHERE entity_id IN ({marks(ids)}) GROUP BY entity_id, position", ids)
+    positions: dict[str, list[str]] = {}
+    ordered = sorted(found, key=lambda row: (-row[3], row[1]))
+    ordered.sort(key=lambda row: row[2], reverse=True)      # stable: ties keep the order above
+    for entity_id, position, *_ in ordered:
+        positions.setdefault(entity_id, []).append(position)
+    return positions
 
 
 def positions_over_time(store, entity_id: str) -> list[dict]:
