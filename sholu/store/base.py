@@ -67,6 +67,7 @@ class SqlStore(Counting):
     SEARCH_DELETE = "DELETE FROM search_index WHERE document_id = ?"
     SEARCH_INSERT = "INSERT INTO search_index (document_id, title, body) VALUES (?, ?, ?)"
     SEARCH_KEYS = ("document_id", "id")   # (column of search_index, of documents) joining them
+    SEARCHED_DOCUMENTS = "documents d"    # the documents as search joins its matches to them
     # a quote's text in the word index beside it, where the backend keeps one apart
     # (an expression index needs nothing written): (delete a document's, insert one)
     QUOTE_WORDS_WRITES: tuple[str, str] | None = None
@@ -115,6 +116,9 @@ class SqlStore(Counting):
         self.db.execute("CREATE INDEX IF NOT EXISTS documents_day_first ON documents ((COALESCE(published, '')) DESC, seq)")
         if self.planner_estimates:
             self.db.execute("ANALYZE documents")
+
+    def index_search_filters(self) -> None:
+        """Where a backend reads search's filters from an index of their own (SQLite)."""
 
     def index_outlet_newest(self) -> None:
         """An index of each outlet's documents newest first, in the order of its page

@@ -391,6 +391,8 @@ MIGRATION_TEMPLATES = [
     # scale8 branch: an outlet's articles newest first read down an index (its page sorted
     # all of the outlet's articles for each page of 20: 10,000 at 100,000 articles)
     "index_outlet_newest",
+    # scale8 branch: search's filters read from an index (SQLite; store/sqlite.py)
+    "index_search_filters",
 ]
 
 
