@@ -82,6 +82,7 @@ async def store_session(request: Request) -> AsyncIterator[StoreSession]:
         except StoreError as err:
             await session.close()
             raise HTTPException(status_code=503, detail=str(err)) from err
+    session.store.served += 1          # what a request's remembered state is keyed by (web/data.py)
     try:
         yield session
     finally:

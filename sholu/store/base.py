@@ -77,6 +77,7 @@ class SqlStore(Counting):
     LOWERED_QUOTE = "LOWER(q.text)"     # a quote's text, every letter lowered, for `LIKE` the lowered words
     errors: tuple = (Exception,)      # the driver's errors, for a clear message
     planner_estimates = False         # whether `estimated_rows` can say a query's size unrun
+    served = 0                        # requests a server handed the store to (kept open between them)
 
     def migrate(self) -> None:
         """Numbered migrations; a name without spaces is a data migration (a method)."""
@@ -95,8 +96,8 @@ class SqlStore(Counting):
         self.db.close()
 
     def reusable(self) -> bool:
-        """Whether a server keeps this store open for its next request: not SQLite's,
-        which opens in well under a millisecond."""
+        """Whether a server may keep this store open for its next request: while it is
+        in no transaction (the backends say; none by default)."""
         return False
 
     def index_outlets_lowered(self) -> None:

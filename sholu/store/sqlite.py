@@ -82,6 +82,13 @@ class SQLiteStore(SqlStore):
                         "SELECT d.seq * 1048576 + CAST(substr(q.quote_id, length(d.id) + 2) AS INTEGER), "
                         "q.quote_id, lowered(q.text) FROM quotes q JOIN documents d ON d.id = q.document_id")
 
+    def reusable(self) -> bool:
+        """Kept open for a server's next request while in no transaction: a connection
+        opened afresh starts with an empty page cache and reads the schema and the
+        index pages a search walks again (SQLite sees other writers' changes at each
+        statement all the same)."""
+        return not self.db.in_transaction
+
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
