@@ -49,9 +49,9 @@ class StoreSession:
 
 
 class KeptSessions:
-    """Sessions left open between requests where opening costs (a PostgreSQL store: a
-    connection is a server process whose caches start cold, about 20 ms a request at
-    100,000 articles on a loaded machine); a few, each with its own thread as above."""
+    """Sessions left open between requests, a few, each with its own thread as above:
+    opening costs (a PostgreSQL connection is a server process whose caches start
+    cold, about 20 ms a request on a loaded machine; a SQLite one an empty page cache)."""
 
     def __init__(self, most: int = KEPT):
         self.most, self.sessions, self.lock = most, [], threading.Lock()
