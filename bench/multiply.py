@@ -119,5 +119,6 @@ def recount(store, tables: list[str]) -> None:
     store.backfill_event_names()
     store.backfill_person_article_order()
     store.backfill_speaker_quotes()
+    store.backfill_outlet_sums()
     store.backfill_entity_stats()
     store.db.execute("UPDATE store_changes SET changes = changes + 1")     # caches compare it

@@ -134,6 +134,22 @@ def test_lists_of_a_period_and_outlets_match_the_articles(stored):
     assert outlets.outlets_over(stored) == outlets.outlet_counts(stored)
 
 
+@pytest.mark.parametrize("selection", [Selection(language="ru"), Selection(outlets=("BAQ.KZ", "Zakon.kz")),
+                                       Selection(outlets=("Kazpravda.kz",), language="ru")])
+def test_lists_with_no_period_read_every_day_together_and_match_the_articles(store, selection, monkeypatch):
+    from sholu.store.queries import shares
+
+    counted = people.entities_in(store, selection.scope(), "organization", 50)
+    summed = people.entities_over(store, selection, "organization", 50)
+    assert [(r["entity_id"], r["articles"], r["mentions"]) for r in summed] == \
+           [(r["entity_id"], r["articles"], r["mentions"]) for r in counted] != []
+    assert people.count_entities(store, "organization", selection) == len(counted)
+    cells = shares.subject_cells(store, selection, "person")
+    monkeypatch.setattr(Selection, "sums", lambda self, daily, all_days: daily)    # the daily rows, every day
+    assert shares.subject_cells(store, selection, "person") == cells != ({}, {})
+    assert people.entities_over(store, selection, "organization", 50) == summed
+
+
 def balaeva(found: list[dict]) -> int:
     return next((row["articles"] for row in found if row["name"] == BALAEVA), 0)
 
@@ -528,7 +544,8 @@ def test_the_scale5_and_scale7_migrations_run_again_give_the_same(store):
               kept(store, SPEAKER_QUOTES))
     with store.transaction():
         for migration in ("backfill_event_report_order", "backfill_region_sums", "backfill_event_names",
-                          "index_outlets_lowered", "backfill_person_article_order", "backfill_speaker_quotes"):
+                          "index_outlets_lowered", "backfill_person_article_order", "backfill_speaker_quotes",
+                          "backfill_outlet_sums"):
             getattr(store, migration)()
     assert (kept(store, REPORT_ORDER), regions.regions(store), event_names(store),
             kept(store, ARTICLE_ORDER), kept(store, SPEAKER_QUOTES)) == before

@@ -6,7 +6,6 @@ report lay it out, so their numbers are the same by construction."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict
 
 from ..services.selection import describe, groups
 from ..store.queries.common import ALL_TIME, Selection, ratio
@@ -77,7 +76,7 @@ def column_articles(articles: dict[str, int], column: dict[str, str], name: str)
 
 
 def row(name: str, entity_id: str | None, line: str, outlet: str, cell: Cell, whole: Cell) -> dict:
-    return {"subject": name, "entity_id": entity_id, "line": line, "outlet": outlet, **asdict(cell),
+    return {"subject": name, "entity_id": entity_id, "line": line, "outlet": outlet, **cell.counts(),
             "mention_share": ratio(cell.mentions, whole.mentions),
             "character_share": ratio(cell.characters, whole.characters)}
 

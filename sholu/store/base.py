@@ -68,6 +68,7 @@ class SqlStore(Counting):
     SEARCH_DELETE = "DELETE FROM search_index WHERE document_id = ?"
     SEARCH_INSERT = "INSERT INTO search_index (document_id, title, body) VALUES (?, ?, ?)"
     SEARCH_KEYS = ("document_id", "id")   # (column of search_index, of documents) joining them
+    SEARCHED_DOCUMENTS = "documents d"    # the documents as search joins its matches to them
     # a quote's text in the word index beside it, where the backend keeps one apart
     # (an expression index needs nothing written): (delete a document's, insert one)
     STORED_ORDER = "b.rowid"            # a table's rows in the order they were stored (an index's ties)
@@ -78,6 +79,7 @@ class SqlStore(Counting):
     LOWERED_QUOTE = "LOWER(q.text)"     # a quote's text, every letter lowered, for `LIKE` the lowered words
     errors: tuple = (Exception,)      # the driver's errors, for a clear message
     planner_estimates = False         # whether `estimated_rows` can say a query's size unrun
+    served = 0                        # requests a server handed the store to (kept open between them)
 
     def migrate(self) -> None:
         """Numbered migrations; a name without spaces is a data migration (a method)."""
@@ -95,6 +97,11 @@ class SqlStore(Counting):
     def close(self) -> None:
         self.db.close()
 
+    def reusable(self) -> bool:
+        """Whether a server may keep this store open for its next request: while it is
+        in no transaction (the backends say; none by default)."""
+        return False
+
     def index_outlets_lowered(self) -> None:
         """An index of the documents by lowered outlet (search's outlet filter is any
         letter case), newest last. PostgreSQL learns the expression's statistics only
@@ -110,6 +117,17 @@ class SqlStore(Counting):
         so a walk had to sort the whole first day). PostgreSQL learns the expression's
         statistics when the table is analysed, as for index_outlets_lowered."""
         self.db.execute("CREATE INDEX IF NOT EXISTS documents_day_first ON documents ((COALESCE(published, '')) DESC, seq)")
+        if self.planner_estimates:
+            self.db.execute("ANALYZE documents")
+
+    def index_search_filters(self) -> None:
+        """Where a backend reads search's filters from an index of their own (SQLite)."""
+
+    def index_outlet_newest(self) -> None:
+        """An index of each outlet's documents newest first, in the order of its page
+        (analysed on PostgreSQL, as for index_outlets_lowered)."""
+        self.db.execute("CREATE INDEX IF NOT EXISTS documents_outlet_newest_day ON documents "
+                        "(outlet, (COALESCE(published, '')), seq)")
         if self.planner_estimates:
             self.db.execute("ANALYZE documents")
 

@@ -89,6 +89,13 @@ class PostgresStore(SqlStore):
             self.db.execute(f'SET search_path TO "{schema}"')
         self.migrate()
 
+    def reusable(self) -> bool:
+        """Kept open for a server's next request (a connection is a server process whose
+        caches start cold) while it is open and in no transaction."""
+        from psycopg.pq import TransactionStatus
+
+        return not self.db.raw.closed and self.db.raw.info.transaction_status == TransactionStatus.IDLE
+
     def schema_version(self) -> int:
         self.db.execute("CREATE TABLE IF NOT EXISTS sholu_schema (version INTEGER NOT NULL)")
         row = self.db.execute("SELECT MAX(version) FROM sholu_schema").fetchone()

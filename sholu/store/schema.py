@@ -370,6 +370,29 @@ MIGRATION_TEMPLATES = [
     # its first entry instead of sorting the whole newest day of documents (PostgreSQL
     # gathered and sorted ~1,400 documents per walk)
     "index_documents_day_first",
+    # scale8 branch: people's and organisations' sums per outlet and language with every day
+    # together (store/aggregates.py: entity_outlets, outlet_shares), so a list with no
+    # period (the whole archive in one language or outlet set) sums a row per outlet
+    """
+    CREATE TABLE IF NOT EXISTS entity_outlets (
+        kind TEXT NOT NULL, entity_id TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        articles INTEGER NOT NULL, mentions INTEGER NOT NULL,
+        PRIMARY KEY (kind, entity_id, outlet, language)
+    );
+    CREATE TABLE IF NOT EXISTS outlet_shares (
+        kind TEXT NOT NULL, entity_id TEXT NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL,
+        articles INTEGER NOT NULL, mentions INTEGER NOT NULL, headlines INTEGER NOT NULL,
+        characters INTEGER NOT NULL, positive INTEGER NOT NULL, neutral INTEGER NOT NULL,
+        negative INTEGER NOT NULL,
+        PRIMARY KEY (kind, entity_id, outlet, language)
+    )
+    """,
+    "backfill_outlet_sums",
+    # scale8 branch: an outlet's articles newest first read down an index (its page sorted
+    # all of the outlet's articles for each page of 20: 10,000 at 100,000 articles)
+    "index_outlet_newest",
+    # scale8 branch: search's filters read from an index (SQLite; store/sqlite.py)
+    "index_search_filters",
 ]
 
 

@@ -71,10 +71,6 @@ def lemmatise(text: str) -> str:
     return " ".join(lemma(w) for w in WORD.findall(text))
 
 
-def words_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    return [(lemma(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
-
-
 @dataclass
 class Term:
     words: list[str]         # lemmas; several for a phrase
@@ -158,19 +154,26 @@ def query_term(token: str) -> tuple[Term | None, bool]:
 
 def snippet(text: str, lemmas: set[str], width: int = SNIPPET_WORDS, marks: tuple[str, str] = ("[", "]")) -> str:
     """Words around the first match, each match between `marks` ([brackets] for the
-    API and the CLI; the web pages use characters no text holds)."""
-    words = words_with_offsets(text)
-    hits = [i for i, (lem, _, _) in enumerate(words) if lem in lemmas or any(
-        l.endswith("*") and lem.startswith(l[:-1]) for l in lemmas)]
+    API and the CLI; the web pages use characters no text holds). Words are
+    lemmatised only up to the first match and in the words shown, not the whole text."""
+    words = list(WORD.finditer(text))
     if not words:
         return ""
-    first = max(0, (hits[0] if hits else 0) - width // 3)
+    matches = matcher(lemmas)
+    first_hit = next((index for index, word in enumerate(words) if matches(lemma(word.group()))), 0)
+    first = max(0, first_hit - width // 3)
     chosen = words[first:first + width]
-    pieces, cursor = [], chosen[0][1]
-    for index, (lem, start, end) in enumerate(chosen, start=first):
-        pieces.append(text[cursor:start])
-        pieces.append(f"{marks[0]}{text[start:end]}{marks[1]}" if index in hits else text[start:end])
-        cursor = end
+    pieces, cursor = [], chosen[0].start()
+    for word in chosen:
+        pieces.append(text[cursor:word.start()])
+        pieces.append(f"{marks[0]}{word.group()}{marks[1]}" if matches(lemma(word.group())) else word.group())
+        cursor = word.end()
     prefix = "…" if first > 0 else ""
     suffix = "…" if first + width < len(words) else ""
     return prefix + "".join(pieces).replace("\n", " ") + suffix
+
+
+def matcher(lemmas: set[str]):
+    """Whether a word's lemma is one of `lemmas`, or starts with one ending in *."""
+    prefixes = tuple(l[:-1] for l in lemmas if l.endswith("*"))
+    return lambda found: found in lemmas or found.startswith(prefixes)

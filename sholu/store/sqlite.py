@@ -27,6 +27,10 @@ class SQLiteStore(SqlStore):
     # FTS5 finds a row fast only by rowid: the index row of a document is its seq
     SEARCH_DELETE = "DELETE FROM search_index WHERE rowid = (SELECT seq FROM documents WHERE id = ?)"
     SEARCH_KEYS = ("rowid", "seq")       # the index's row of a document is its seq
+    # each match's filter columns read from an index of them, not from its row, where
+    # they lie past the text in overflow pages (a filtered search walking 25,000 matches:
+    # 211 -> 39 ms at 100,000 articles); named, as the planner does not see the rows' width
+    SEARCHED_DOCUMENTS = "documents d INDEXED BY documents_search_filters"
     SEARCH_INSERT = ("INSERT INTO search_index (rowid, document_id, title, body) "
                      "VALUES ((SELECT seq FROM documents WHERE id = ?1), ?1, ?2, ?3)")
 
@@ -54,6 +58,10 @@ class SQLiteStore(SqlStore):
         self.db.create_function("lowered", 1, lowered, deterministic=True)
         self.migrate()
 
+    def index_search_filters(self) -> None:
+        self.db.execute("CREATE INDEX IF NOT EXISTS documents_search_filters ON documents "
+                        "(seq, duplicate_of, outlet, published, language, id)")
+
     def align_search_rows(self) -> None:
         """A store indexed before an index row took its document's seq as rowid is
         indexed again: search joins on it, and a wrong join would be silently stale."""
@@ -73,6 +81,13 @@ class SQLiteStore(SqlStore):
         self.db.execute("INSERT INTO quote_words (rowid, quote_id, text) "
                         "SELECT d.seq * 1048576 + CAST(substr(q.quote_id, length(d.id) + 2) AS INTEGER), "
                         "q.quote_id, lowered(q.text) FROM quotes q JOIN documents d ON d.id = q.document_id")
+
+    def reusable(self) -> bool:
+        """Kept open for a server's next request while in no transaction: a connection
+        opened afresh starts with an empty page cache and reads the schema and the
+        index pages a search walks again (SQLite sees other writers' changes at each
+        statement all the same)."""
+        return not self.db.in_transaction
 
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]

@@ -23,11 +23,14 @@ SAVED_MAX = 512
 def store_version(store) -> tuple:
     """What changes with every write: every document counted in or out of the kept
     sums raises `store_changes` (store/aggregates.py), a new one MAX(seq) too; two
-    index reads, not a scan. Read once per store object, which lives for one request."""
-    if getattr(store, "sholu_web_version", None) is None:
-        store.sholu_web_version = tuple(rows(store, "SELECT (SELECT MAX(seq) FROM documents), changes "
-                                                    "FROM store_changes")[0])
-    return store.sholu_web_version
+    index reads, not a scan. Read once per request (a server keeps a store open for
+    the next one, counting the requests it served: `served`)."""
+    request = getattr(store, "served", None)
+    known = getattr(store, "sholu_web_version", None)
+    if known is None or known[0] != request:
+        store.sholu_web_version = (request, tuple(rows(store, "SELECT (SELECT MAX(seq) FROM documents), changes "
+                                                              "FROM store_changes")[0]))
+    return store.sholu_web_version[1]
 
 
 def corpus_aggregate(store, name, compute):

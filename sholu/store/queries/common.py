@@ -122,6 +122,11 @@ class Selection:
         self.outlets_and_language(clauses, args)
         return " AND ".join(clauses), tuple(args)
 
+    def sums(self, daily: str, all_days: str) -> str:
+        """Of a table of sums per day and its twin with every day together (the same
+        keys less the day), the one this selection reads: the days only for a period."""
+        return daily if self.date_from or self.date_to else all_days
+
     def outlets_and_language(self, clauses: list, args: list, on: str = "") -> None:
         """The outlet set and language conditions, alike on the documents (`on` "d.") and
         on the sums' keys."""

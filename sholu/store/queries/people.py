@@ -57,12 +57,13 @@ def all_mentions(store, kind: str, selection: Selection = ALL_TIME) -> int:
 
 def over_kind(store, kind: str, selection: Selection, of_sums: str, of_stats: str) -> int:
     """`of_sums` over the selection's per day and outlet counts of `kind` in original
-    articles (`daily_entities`); for the whole corpus, `of_stats` read from
-    entity_stats (both kept exact)."""
+    articles (`daily_entities`, or `entity_outlets` with no period); for the whole
+    corpus, `of_stats` read from entity_stats (all kept exact)."""
     if selection.everything:
         return one(store, of_stats, (kind,))
     condition, args = selection.on_sums()
-    return one(store, f"SELECT {of_sums} FROM daily_entities WHERE kind = ? AND {condition} AND articles > 0",
+    sums = selection.sums("daily_entities", "entity_outlets")
+    return one(store, f"SELECT {of_sums} FROM {sums} WHERE kind = ? AND {condition} AND articles > 0",
                (kind, *args))
 
 
@@ -75,8 +76,9 @@ def entity_counts(store, entity_id: str) -> dict:
 
 def top_persons(store, limit: int, offset: int = 0, selection: Selection = ALL_TIME) -> list[dict]:
     """People by original articles naming them, with their latest positions."""
-    return [{**row, "positions": latest_positions(store, row["entity_id"])}
-            for row in top_entities(store, "person", limit, offset, selection)]
+    found = top_entities(store, "person", limit, offset, selection)
+    positions = latest_positions(store, [row["entity_id"] for row in found])
+    return [{**row, "positions": positions.get(row["entity_id"], [])} for row in found]
 
 
 def entities_in(store, scope: Scope, kind: str, limit: int = TOP, offset: int = 0) -> list[dict]:
@@ -91,9 +93,11 @@ def entities_in(store, scope: Scope, kind: str, limit: int = TOP, offset: int = 
 
 def entities_over(store, selection: Selection, kind: str, limit: int = TOP, offset: int = 0) -> list[dict]:
     """Entities of `kind` by the original articles of a period and outlet set naming
-    them, summed from the per day and outlet counts (`daily_entities`)."""
+    them, summed from the per day and outlet counts (`daily_entities`; with no period,
+    `entity_outlets`, every day together)."""
     condition, args = selection.on_sums()
-    found = rows(store, "SELECT a.entity_id, e.name, SUM(a.articles), SUM(a.mentions) FROM daily_entities a "
+    sums = selection.sums("daily_entities", "entity_outlets")
+    found = rows(store, f"SELECT a.entity_id, e.name, SUM(a.articles), SUM(a.mentions) FROM {sums} a "
                         f"JOIN entities e ON e.entity_id = a.entity_id WHERE a.kind = ? AND {condition} "
                         "GROUP BY a.entity_id, e.name ORDER BY 3 DESC, 4 DESC, 2 LIMIT ? OFFSET ?",
                  (kind, *args, limit, offset))
@@ -149,11 +153,17 @@ def spellings(store, ids: set[str]) -> dict[str, set[str]]:
 
 # -- a person's profile -------------------------------------------------------------------------
 
-def latest_positions(store, entity_id: str) -> list[str]:
-    """The person's positions, the latest stated first (from the per day counts)."""
-    found = rows(store, "SELECT position, MAX(published) FROM position_days WHERE entity_id=? "
-                        "GROUP BY position ORDER BY 2 DESC, SUM(reports) DESC", (entity_id,))
-    return [row[0] for row in found]
+def latest_positions(store, ids: list[str]) -> dict[str, list[str]]:
+    """Each person's positions, the latest stated first, then the most often, then by
+    name (from the per day counts): one statement for a page of people, not one each."""
+    found = rows(store, "SELECT entity_id, position, MAX(published), SUM(reports) FROM position_days "
+                        f"WHERE entity_id IN ({marks(ids)}) GROUP BY entity_id, position", ids)
+    positions: dict[str, list[str]] = {}
+    ordered = sorted(found, key=lambda row: (-row[3], row[1]))
+    ordered.sort(key=lambda row: row[2], reverse=True)      # stable: ties keep the order above
+    for entity_id, position, *_ in ordered:
+        positions.setdefault(entity_id, []).append(position)
+    return positions
 
 
 def positions_over_time(store, entity_id: str) -> list[dict]:

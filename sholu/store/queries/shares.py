@@ -10,7 +10,7 @@ and the report's; `subject_table` only groups them."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from .common import Selection, rows
 
@@ -32,15 +32,24 @@ class Cell:
     negative: int = 0
 
     def add(self, other: "Cell") -> None:
-        for name, value in asdict(other).items():
-            setattr(self, name, getattr(self, name) + value)
+        for name in CELL_FIELDS:       # not asdict: it copies deeply, and tables add thousands of cells
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def counts(self) -> dict[str, int]:
+        """The cell's fields by name, in their order (what asdict gives, cheaply)."""
+        return {name: getattr(self, name) for name in CELL_FIELDS}
+
+
+CELL_FIELDS = tuple(field.name for field in fields(Cell))
 
 
 def subject_cells(store, selection: Selection, kind: str) -> tuple[dict[tuple[str, str], Cell], dict[str, str]]:
     """(entity_id, outlet) -> its cell over the selection's articles, copies included;
     and entity_id -> name. Summed from the cells kept per day and outlet
-    (`daily_shares`, store/aggregates.py), not from the articles."""
+    (`daily_shares`, store/aggregates.py; with no period `outlet_shares`, every day
+    together), not from the articles."""
     condition, args = selection.on_sums()
+    sums = selection.sums("daily_shares", "outlet_shares")
     cells: dict[tuple[str, str], Cell] = {}
     names = {}
     for entity_id, name, outlet, *sums in rows(
@@ -48,7 +57,7 @@ def subject_cells(store, selection: Selection, kind: str) -> tuple[dict[tuple[st
                    "s.positive, s.neutral, s.negative FROM (SELECT entity_id, outlet, SUM(articles) AS articles, "
                    "SUM(mentions) AS mentions, SUM(headlines) AS headlines, SUM(characters) AS characters, "
                    "SUM(positive) AS positive, SUM(neutral) AS neutral, SUM(negative) AS negative "
-                   f"FROM daily_shares WHERE kind = ? AND {condition} GROUP BY entity_id, outlet) s "
+                   f"FROM {sums} WHERE kind = ? AND {condition} GROUP BY entity_id, outlet) s "
                    "JOIN entities e ON e.entity_id = s.entity_id",
             (kind, *args)):
         cells[entity_id, outlet or NO_OUTLET] = Cell(*sums)
