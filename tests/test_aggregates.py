@@ -136,18 +136,18 @@ def test_lists_of_a_period_and_outlets_match_the_articles(stored):
 
 @pytest.mark.parametrize("selection", [Selection(language="ru"), Selection(outlets=("BAQ.KZ", "Zakon.kz")),
                                        Selection(outlets=("Kazpravda.kz",), language="ru")])
-def test_lists_with_no_period_read_every_day_together_and_match_the_articles(store, selection, monkeypatch):
-    from sholu.store.queries import shares
+def test_lists_with_no_period_read_every_day_together_and_match_the_articles(stored, selection, monkeypatch):
+    from sholu.stored.queries import shares
 
-    counted = people.entities_in(store, selection.scope(), "organization", 50)
-    summed = people.entities_over(store, selection, "organization", 50)
+    counted = people.entities_in(stored, selection.scope(), "organization", 50)
+    summed = people.entities_over(stored, selection, "organization", 50)
     assert [(r["entity_id"], r["articles"], r["mentions"]) for r in summed] == \
            [(r["entity_id"], r["articles"], r["mentions"]) for r in counted] != []
-    assert people.count_entities(store, "organization", selection) == len(counted)
-    cells = shares.subject_cells(store, selection, "person")
+    assert people.count_entities(stored, "organization", selection) == len(counted)
+    cells = shares.subject_cells(stored, selection, "person")
     monkeypatch.setattr(Selection, "sums", lambda self, daily, all_days: daily)    # the daily rows, every day
-    assert shares.subject_cells(store, selection, "person") == cells != ({}, {})
-    assert people.entities_over(store, selection, "organization", 50) == summed
+    assert shares.subject_cells(stored, selection, "person") == cells != ({}, {})
+    assert people.entities_over(stored, selection, "organization", 50) == summed
 
 
 def balaeva(found: list[dict]) -> int:
