@@ -137,7 +137,7 @@ def test_lists_of_a_period_and_outlets_match_the_articles(stored):
 @pytest.mark.parametrize("selection", [Selection(language="ru"), Selection(outlets=("BAQ.KZ", "Zakon.kz")),
                                        Selection(outlets=("Kazpravda.kz",), language="ru")])
 def test_lists_with_no_period_read_every_day_together_and_match_the_articles(stored, selection, monkeypatch):
-    from sholu.stored.queries import shares
+    from sholu.store.queries import shares
 
     counted = people.entities_in(stored, selection.scope(), "organization", 50)
     summed = people.entities_over(stored, selection, "organization", 50)
