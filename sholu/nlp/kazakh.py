@@ -17,9 +17,11 @@ from ..lang.kk.bodies import is_body_noun
 from ..lang.kk.ner import tag_sentences
 from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
+from .acronyms import merge_acronyms
 from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer
 from .headline import SEPARATOR, split_headline
+from .local import kazakh_local_bodies, resolve_generic_bodies
 from .people import entity_id, name_key
 
 KINDS = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization"}
@@ -46,7 +48,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     tags = tag_sentences([[t.text for t in words] for words, _ in body + head])
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
     for (words, offset), sentence_tags in zip(body + head, tags):
-        spans = with_known_bodies(words, sorted(entity_spans(sentence_tags)))
+        spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         spans = with_quoted_bodies(words, without_outlet_before_body(words, spans))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
@@ -56,8 +58,10 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     add_repeated_bodies(found, body + head)
     add_role_references(found["person"], [(offset + w.start, offset + w.stop, w.text)
                                           for words, offset in body for w in words], body_start)
+    organisations = merge_acronyms(list(found["organization"].values()), joined)
+    organisations = resolve_generic_bodies(organisations, list(found["place"].values()))
     return {"persons": split_headline(list(found["person"].values()), title),
-            "organizations": split_headline(list(found["organization"].values()), title),
+            "organizations": split_headline(organisations, title),
             "places": split_headline(list(found["place"].values()), title), "dates": find_dates(text, published)}
 
 
@@ -103,6 +107,19 @@ def with_known_bodies(words: list, spans: list) -> list:
     return spans
 
 
+
+
+def with_local_bodies(words: list, spans: list) -> list:
+    """The spans with each local body («облыстық мәслихаттың», «Түркістан облысының
+    прокуратурасы»), which replaces the organisations it overlaps; a place inside it stays
+    a place too, and a person overlapping it keeps it out."""
+    for first, last in kazakh_local_bodies(words):
+        overlapping = [s for s in spans if s[0] <= last and first <= s[1]]
+        if any(label == "PERSON" for _, _, label in overlapping):
+            continue
+        spans = sorted([s for s in spans if not (s in overlapping and s[2] == "ORGANISATION")]
+                       + [(first, last, "ORGANISATION")])
+    return spans
 
 
 def with_quoted_bodies(words: list, spans: list) -> list:
