@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..document import Document
 from .acronyms import merge_acronyms, merged_into
+from .coordinated import coordinated_regions
 from .dates import find_dates
 from .gazetteer import load_gazetteer
 from .headline import headline_of, joined, split_headline, texts_to_parse
@@ -69,7 +70,7 @@ def analyse_parsed(parsed: Parsed, published: str | None = None, outlet: str | N
     text = parsed.text
     mentions = repeated_people(parsed, missed_people(parsed, repair(parsed, load_gazetteer().find(text))))
     mentions = missed_sites(parsed, mentions, outlet)
-    mentions = [m for m in mentions if not only_titles(parsed, m)]
+    mentions = coordinated_regions(parsed, [m for m in mentions if not only_titles(parsed, m)])
     mentions = split_lists(parsed, split_brackets(parsed, nest_owners(parsed, mentions)))
     mentions = local_bodies(parsed, with_complements(parsed, governments(parsed, mentions)))
     for mention in mentions:

@@ -11,13 +11,14 @@ from functools import lru_cache
 from razdel import sentenize
 
 from ..lang import pack_for
-from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, base_forms, cuts, has_case_ending,
-                                  is_common_word, proper_names, stem, strip_case, vocabulary)
-from ..lang.kk.bodies import is_body_noun
+from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, KAZAKH_TO_RUSSIAN, PLURAL_ENDINGS, base_forms, cuts,
+                                  has_case_ending, is_common_word, proper_names, stem, strip_case, vocabulary)
+from ..lang.kk.bodies import is_body_noun, is_territorial
 from ..lang.kk.ner import tag_sentences
 from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
 from .acronyms import merge_acronyms
+from .coordinated import kazakh_coordinated_regions
 from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer
 from .headline import SEPARATOR, split_headline
@@ -50,6 +51,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     for (words, offset), sentence_tags in zip(body + head, tags):
         spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         spans = with_quoted_bodies(words, without_outlet_before_body(words, spans))
+        spans = add_coordinated_regions(found, words, offset, spans)
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
     bodies_out_of_people(found)
@@ -107,6 +109,16 @@ def with_known_bodies(words: list, spans: list) -> list:
     return spans
 
 
+
+
+def add_coordinated_regions(found: dict, words: list, offset: int, spans: list) -> list:
+    """«Шығыс Қазақстан және Абай облыстарында»: each region of the list is a place; the
+    tagger's places over the list give way. The spans left."""
+    regions = kazakh_coordinated_regions(words)
+    for first, last, entry in regions:
+        add_mention(found["place"], "place", entry.name, entry, (offset + words[first].start, offset + words[last].stop),
+                    None)
+    return [s for s in spans if s[2] not in ("GPE", "LOCATION") or not any(a <= s[1] and s[0] <= b for a, b, _ in regions)]
 
 
 def with_local_bodies(words: list, spans: list) -> list:
@@ -222,8 +234,11 @@ def only_words_around_body(words: list, a: int, b: int, first: int, last: int) -
 
 
 def is_words_before_body(word: str) -> bool:
+    """A title, a common word, a locative attribute, or a word in a case other than the
+    genitive («Конституцияда»: only a genitive qualifies the name after it)."""
     lower = word.lower()
-    return is_title(word) or is_common_word(lower) or lower.endswith(LOCATIVE_ATTRIBUTES)
+    return is_title(word) or is_common_word(lower) or lower.endswith(LOCATIVE_ATTRIBUTES) or \
+        (has_case_ending(lower) and not lower.endswith(GENITIVE_ENDINGS))
 
 
 def add_body_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
@@ -411,8 +426,19 @@ def normal_name(kind: str, words: list[str]) -> tuple[str, Entry | None]:
     if kind == "person":
         return " ".join([*words[:-1], surname_nominative(words[-1])]), None
     nominative = " ".join([*words[:-1], case_stripped(words[-1])])
-    entry = gazetteer_entry(words) or (lower_case_tail_entry(words) if kind == "organization" else None)
+    if kind == "organization" and is_territorial(words[0]):      # «Облыстық мәслихат» opening a sentence
+        nominative = nominative[:1].lower() + nominative[1:]
+    entry = gazetteer_entry(words) or (lower_case_tail_entry(words) if kind == "organization" else
+                                       place_in_russian_spelling(words))
     return (entry.name if entry else nominative), entry
+
+
+def place_in_russian_spelling(words: list[str]) -> Entry | None:
+    """«Текелі», «Сарқанд»: a place the gazetteer lists under its Russian spelling only
+    (Текели, Сарканд) is found by the Kazakh letters spelt as Russian writes them."""
+    spelt = [word.translate(KAZAKH_TO_RUSSIAN) for word in words]
+    entry = gazetteer_entry(spelt) if spelt != words else None
+    return entry if entry is not None and entry.is_place else None
 
 
 def lower_case_tail_entry(words: list[str]) -> Entry | None:

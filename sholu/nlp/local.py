@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lang.kk.bodies import is_territorial
+from ..lang.kk.morphology import GENITIVE_ENDINGS, base_forms, has_case_ending
 from .gazetteer import Entry, load_gazetteer
 from .models import parses
 from .parse import Mention, Parsed
+from .people import entity_id
 from .repair import lemma_in
 
 LOCAL_HEADS = frozenset("маслихат акимат управление департамент прокуратура суд отдел комиссия".split())
@@ -221,8 +224,6 @@ def akimat_of(generic: tuple[str, str], places: list[dict]) -> str | None:
 
 
 def entity_of(name: str) -> str:
-    from .people import entity_id
-
     return entity_id("organization", name)
 
 
@@ -249,7 +250,6 @@ def akimats() -> dict[str, Entry]:
 # -------------------------------------------------------------------- Kazakh
 
 KK_LOCAL_HEADS = frozenset("мәслихат әкімдік басқарма департамент прокуратура сот бөлім комиссия".split())
-KK_TERRITORIAL = frozenset("облыстық қалалық аудандық облыс қала аудан".split())
 KK_NOT_IN_NAME = frozenset("бойынша үшін туралы арқылы кейін дейін бірге".split())
 KK_MIDDLE_WORDS = 5         # «Облыстық экономика және бюджеттік жоспарлау басқармасы»
 KK_PLACE_WORDS = 2          # «Шығыс Қазақстан облысының»
@@ -259,8 +259,6 @@ def kazakh_local_bodies(words: list) -> list[tuple[int, int]]:
     """(first, last) of each Kazakh local body: a body noun after a territorial word
     («облыстық мәслихаттың», «Түркістан облысының прокуратурасы», «облыс әкімдігі»), with
     the words between them and the place's name before them."""
-    from ..lang.kk.morphology import base_forms
-
     found = []
     for head, word in enumerate(words):
         if word.text[:1].islower() and not base_forms(word.text).isdisjoint(KK_LOCAL_HEADS):
@@ -271,16 +269,17 @@ def kazakh_local_bodies(words: list) -> list[tuple[int, int]]:
 
 
 def kazakh_body_start(words: list, head: int) -> int | None:
-    from ..lang.kk.morphology import GENITIVE_ENDINGS, base_forms, has_case_ending
-
+    """The body's first word: a territorial word («қалада», a circumstance, is none) after
+    at most a few lower-case attributes or genitives, with the place named before it."""
     index = head - 1
     while index >= 0 and head - index <= KK_MIDDLE_WORDS:
-        text = words[index].text
-        if not base_forms(text).isdisjoint(KK_TERRITORIAL):
-            return with_place_name(words, index)
-        lower = text.lower()
-        if not lower.isalpha() or lower in KK_NOT_IN_NAME or text[:1].isupper() or \
+        text, lower = words[index].text, words[index].text.lower()
+        if not lower.isalpha() or lower in KK_NOT_IN_NAME or \
                 (has_case_ending(lower) and not lower.endswith(GENITIVE_ENDINGS)):
+            return None
+        if is_territorial(text):
+            return with_place_name(words, index)
+        if text[:1].isupper():
             return None
         index -= 1
     return None

@@ -51,7 +51,7 @@ ATTRIBUTION_REACH = 4     # tokens before an outlet's name where «переда�
 
 
 def repair(parsed: Parsed, matches: list) -> list[Mention]:
-    mentions = [close_quotes(parsed, extend_organisation(parsed, trim_title(parsed, m)))
+    mentions = [open_quotes(parsed, close_quotes(parsed, extend_organisation(parsed, trim_title(parsed, m))))
                 for m in parsed.mentions]
     mentions = join_descriptor_and_quote(parsed, mentions) + quoted_names(parsed, mentions)
     mentions = apply_gazetteer(parsed, mentions, matches)
@@ -76,6 +76,17 @@ def close_quotes(parsed: Parsed, mention: Mention) -> Mention:
     closing = next_close(parsed, mention.last + 1, mention)
     if closing is not None:
         extend_to(parsed, mention, closing)
+    return mention
+
+
+def open_quotes(parsed: Parsed, mention: Mention) -> Mention:
+    """«Союз адвокатов Казахстана» (САК): a span that closes a quote it did not open
+    starts at the opening quote right before it."""
+    words = parsed.words(mention)
+    closed = sum(t.text in CLOSE for t in words) - sum(t.text in OPEN for t in words)
+    if closed > 0 and mention.first > 0 and parsed.tokens[mention.first - 1].text in OPEN:
+        mention.first -= 1
+        mention.start = parsed.tokens[mention.first].start
     return mention
 
 
