@@ -173,3 +173,27 @@ def test_a_kazakh_place_spelt_with_kazakh_letters_is_its_russian_entry(text, nam
 
 def test_a_kazakh_territorial_word_in_the_locative_names_no_body():
     assert kazakh_organisations("Қалада полиция бөлімі жаңа ғимаратқа көшті.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Сот оған 100 АЕК мөлшерінде айыппұл салды.",
+    "Әкімшілік құқық бұзушылық үшін 50 АЕК айыппұл салынады, деп хабарлады прокуратура.",
+])
+def test_an_abbreviation_after_a_number_is_a_unit_not_an_organisation(text):
+    assert "АЕК" not in kazakh_organisations(text)
+
+
+def test_a_known_body_after_a_number_is_still_an_organisation():
+    assert kazakh_organisations("Жиында 12 ҚТЖ қызметкері марапатталды.") == ["Қазақстан темір жолы"]
+
+
+@pytest.mark.parametrize("text", [
+    "Горняки Восточного Казахстана требуют повышения зарплат.",
+    "Фермеры Северного Казахстана собрали хороший урожай.",
+])
+def test_a_side_of_the_country_is_not_the_country(text):
+    assert places(text) == []
+
+
+def test_the_country_after_another_adjective_is_the_country():
+    assert places("Жители всего Казахстана проголосовали.") == ["Казахстан"]

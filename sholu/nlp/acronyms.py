@@ -65,3 +65,12 @@ def initials(name: str) -> str | None:
     """The capitals of the name's words, link words left out («ГАК»), or None when too short."""
     letters = "".join(word[0] for word in WORD.findall(name) if word.lower() not in LINK_WORDS).upper()
     return letters if len(letters) >= MIN_INITIALS else None
+
+
+NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def is_unit(word: str, before: str | None) -> bool:
+    """«100 АЕК», «200 МРП»: an abbreviation right after a number is a unit (the monthly
+    calculation index), not an organisation."""
+    return before is not None and NUMBER.match(before) is not None and ACRONYM_WORD.match(word) is not None

@@ -17,7 +17,7 @@ from ..lang.kk.bodies import is_body_noun, is_territorial
 from ..lang.kk.ner import tag_sentences
 from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
-from .acronyms import merge_acronyms
+from .acronyms import is_unit, merge_acronyms
 from .coordinated import kazakh_coordinated_regions
 from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer
@@ -51,7 +51,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     for (words, offset), sentence_tags in zip(body + head, tags):
         spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         spans = with_quoted_bodies(words, without_outlet_before_body(words, spans))
-        spans = add_coordinated_regions(found, words, offset, spans)
+        spans = add_coordinated_regions(found, words, offset, without_units(words, spans))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
     bodies_out_of_people(found)
@@ -119,6 +119,14 @@ def add_coordinated_regions(found: dict, words: list, offset: int, spans: list) 
         add_mention(found["place"], "place", entry.name, entry, (offset + words[first].start, offset + words[last].stop),
                     None)
     return [s for s in spans if s[2] not in ("GPE", "LOCATION") or not any(a <= s[1] and s[0] <= b for a, b, _ in regions)]
+
+
+def without_units(words: list, spans: list) -> list:
+    """The spans without a one-word organisation that is a unit after a number («100 АЕК»),
+    unless the gazetteer knows the body («12 ҚТЖ қызметкері»)."""
+    return [(first, last, label) for first, last, label in spans
+            if not (label == "ORGANISATION" and first == last and first > 0
+                    and is_unit(words[first].text, words[first - 1].text) and not gazetteer_entry([words[first].text]))]
 
 
 def with_local_bodies(words: list, spans: list) -> list:

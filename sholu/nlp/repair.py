@@ -16,6 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..lang import pack_for
+from .acronyms import is_unit
 from .models import morph, parses
 from .normalise import is_adjective, is_noun
 from .parse import Mention, Parsed
@@ -252,6 +253,11 @@ def apply_gazetteer(parsed: Parsed, mentions: list[Mention], matches: list) -> l
         host = next((m for m in near if m.kind == "organization" and m.source == "ner"
                      and m.start <= match.start and match.end <= m.end
                      and (m.start, m.end) != (match.start, match.end)), None)
+        if part_of_country(parsed, match):            # the tagger's place over it goes too
+            for mention in near:
+                if mention.kind == "place":
+                    del alive[id(mention)]
+            continue
         if host is not None or names_a_street(parsed, match) or in_a_domain(parsed.text, match):
             continue
         for mention in near:
@@ -275,6 +281,20 @@ class OverlapIndex:
         low = bisect_left(self.starts, start - self.longest)
         high = bisect_left(self.starts, end)
         return [m for m in self.mentions[low:high] if m.end > start]
+
+
+COMPASS_ADJECTIVES = frozenset("восточный западный северный южный центральный".split())
+
+
+def part_of_country(parsed: Parsed, match) -> bool:
+    """«Горняки Восточного Казахстана»: a part of the country named by its side is not the
+    country, and no place the gazetteer can put on the map."""
+    first = parsed.first_token_after(match.start)
+    if getattr(match.entry, "kind", None) != "country" or not 0 < first < len(parsed.tokens):
+        return False
+    before = parsed.tokens[first - 1]
+    return before.capitalised and before.sentence == parsed.tokens[first].sentence \
+        and lemma_in(before.text, COMPASS_ADJECTIVES)
 
 
 def in_a_domain(text: str, match) -> bool:
@@ -326,7 +346,9 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
     if mention.kind == "person":
         return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper()
     if mention.kind == "organization" and mention.source == "ner":
-        return plausible_organisation(parsed.surface(mention), words)
+        before = parsed.tokens[mention.first - 1].text if mention.first > 0 else None
+        return plausible_organisation(parsed.surface(mention), words) and \
+            not (len(words) == 1 and is_unit(words[0].text, before))
     return not (mention.kind == "place" and in_a_domain(parsed.text, mention))
 
 
