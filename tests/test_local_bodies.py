@@ -197,3 +197,15 @@ def test_a_side_of_the_country_is_not_the_country(text):
 
 def test_the_country_after_another_adjective_is_the_country():
     assert places("Жители всего Казахстана проголосовали.") == ["Казахстан"]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Құрманғазы ауданындағы мектепте жиналыс өтті.", ["Құрманғазы ауданы"]),
+    ("Жиынға Исатай ауданының тұрғындары келді. Олар Атырауда тұрады.", ["Атырау", "Исатай ауданы"]),
+])
+def test_a_kazakh_place_before_the_district_noun_is_the_district(text, named):
+    assert kazakh_places(text) == named
+
+
+def test_a_kazakh_region_is_still_its_region():
+    assert kazakh_places("Жиынға Атырау облысының тұрғындары келді.") == ["Атырауская область"]

@@ -51,7 +51,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     for (words, offset), sentence_tags in zip(body + head, tags):
         spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         spans = with_quoted_bodies(words, without_outlet_before_body(words, spans))
-        spans = add_coordinated_regions(found, words, offset, without_units(words, spans))
+        spans = with_districts(words, add_coordinated_regions(found, words, offset, without_units(words, spans)))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
     bodies_out_of_people(found)
@@ -119,6 +119,20 @@ def add_coordinated_regions(found: dict, words: list, offset: int, spans: list) 
         add_mention(found["place"], "place", entry.name, entry, (offset + words[first].start, offset + words[last].stop),
                     None)
     return [s for s in spans if s[2] not in ("GPE", "LOCATION") or not any(a <= s[1] and s[0] <= b for a, b, _ in regions)]
+
+
+def with_districts(words: list, spans: list) -> list:
+    """«Махамбет ауданындағы»: a place before «ауданы» in any form is the district of that
+    name, not the village the district is named after."""
+    return [(first, last + 1 if label in ("GPE", "LOCATION") and is_district_word(words, last + 1) else last, label)
+            for first, last, label in spans]
+
+
+def is_district_word(words: list, index: int) -> bool:
+    return index < len(words) and words[index].text[:1].islower() and DISTRICT in base_forms(words[index].text)
+
+
+DISTRICT = "аудан"
 
 
 def without_units(words: list, spans: list) -> list:
