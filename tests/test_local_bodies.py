@@ -24,7 +24,8 @@ def kazakh_organisations(text: str) -> list[str]:
     ("Иск рассмотрел специализированный межрайонный экономический суд.",
      "специализированный межрайонный экономический суд"),
     ("Прокуратура Жамбылской области проверила жалобы жителей.", "прокуратура Жамбылской области"),
-    ("Сессию Карагандинского областного маслихата открыл секретарь.", "Карагандинский областной маслихат"),
+    ("Депутаты Экибастузского городского маслихата собрались на сессию.", "Экибастузский городской маслихат"),
+    ("Решение Риддерского городского маслихата вступило в силу.", "Риддерский городской маслихат"),
 ])
 def test_a_local_body_in_lower_case_is_an_organisation(text, body):
     assert body in organisations(text)
@@ -209,3 +210,27 @@ def test_a_kazakh_place_before_the_district_noun_is_the_district(text, named):
 
 def test_a_kazakh_region_is_still_its_region():
     assert kazakh_places("Жиынға Атырау облысының тұрғындары келді.") == ["Атырауская область"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("В Карагандинской области областной маслихат утвердил бюджет.", "маслихат Карагандинской области"),
+    ("В Шымкенте городской маслихат собрался на сессию.", "маслихат Шымкента"),
+    ("Павлодар облыстық мәслихатының кезекті сессиясы өтті.", "маслихат Павлодарской области"),
+    ("Қостанай облысында облыстық мәслихаттың сессиясы өтті.", "маслихат Костанайской области"),
+])
+def test_a_maslikhat_is_the_gazetteer_maslikhat_of_its_region_or_city(text, body):
+    found = kazakh_organisations(text) if "ә" in text else organisations(text)
+    assert found == [body]
+
+
+def test_a_generic_maslikhat_stays_as_written_when_no_region_is_named():
+    assert kazakh_organisations("Атырауда облыстық мәслихаттың сессиясы өтті.") == ["облыстық мәслихат"]
+
+
+def test_a_sentence_opening_noun_is_no_part_of_the_body_named_after_it():
+    assert organisations("Сессию Павлодарского областного маслихата открыл секретарь.") == [
+        "маслихат Павлодарской области"]
+
+
+def test_a_company_opening_a_sentence_stays_an_organisation():
+    assert "Сбербанк" in organisations("Сбербанк открыл новый офис в Астане.")

@@ -7,8 +7,9 @@ A body noun (маслихат, акимат, управление …) is a loca
 says so: an adjective before it (областной, городской, межрайонный) or a genitive unit
 after it (области, города Костаная, Карагандинской области). The place stays a place too.
 
-A generic reference («акимат области», «облыс әкімдігі») is the gazetteer's akimat of the
-one region (or city) the article names; with none or several it stays as written."""
+A generic reference («городской маслихат», «акимат области», «облыс әкімдігі») is the one
+body of its kind and level the article names in full, else the gazetteer's akimat or
+maslikhat of the one region (or city) the article names; else it stays as written."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -29,19 +30,24 @@ MAX_COMPLEMENT = 5          # genitive words after the head, up to the unit («�
 
 
 def local_bodies(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
-    """The mentions with every local body no organisation mention already covers."""
+    """The mentions with every local body no organisation mention already covers; a
+    "place" holding a body's noun («Экибастузского городского маслихата») is that body."""
     taken = {i for m in mentions if m.kind in ("organization", "person") for i in range(m.first, m.last + 1)}
     places = {i: m for m in mentions if m.kind == "place" for i in range(m.first, m.last + 1)}
-    found = []
+    found, heads = [], set()
     for token in parsed.tokens:
-        head = head_readings(token) if token.index not in taken and may_head(parsed, token) else []
-        span = local_body_span(parsed, token.index, head, places, taken) if head else None
+        readings = head_readings(token) if token.index not in taken and may_head(parsed, token) else []
+        span = local_body_span(parsed, token.index, readings, places, taken) if readings else None
         if span is not None:
             first, last = span
             found.append(Mention("organization", first, last, parsed.tokens[first].start, parsed.tokens[last].end,
-                                 name=local_body_name(parsed, first, token.index, last, head), source="rule"))
+                                 name=local_body_name(parsed, first, token.index, last, readings), source="rule"))
             taken.update(range(first, last + 1))
-    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+            heads.add(token.index)
+    if not found:
+        return mentions
+    kept = [m for m in mentions if m.kind != "place" or not any(m.first <= head <= m.last for head in heads)]
+    return sorted(kept + found, key=lambda m: m.start)
 
 
 def with_complements(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
@@ -143,12 +149,12 @@ def local_body_name(parsed: Parsed, first: int, head: int, last: int, readings: 
     words = [nominative_adjective(t.text, gender) for t in parsed.tokens[first:head]] + [readings[0].normal_form]
     rest = parsed.text[parsed.tokens[head].end:parsed.tokens[last].end]
     name = " ".join(words) + rest
-    return name if is_proper(parsed.tokens[first].text) else name[:1].lower() + name[1:]
+    return name[:1].lower() + name[1:] if is_common(parsed.tokens[first].text) else name
 
 
-def is_proper(word: str) -> bool:
-    """«Карагандинского» keeps its capital at a sentence's start, «Областного» does not."""
-    return word[:1].isupper() and any("Geox" in p.tag for p in parses(word.lower())[:2])
+def is_common(word: str) -> bool:
+    """«Областного», «Прокуратура» opening a sentence are common words; «Экибастузского» is not."""
+    return lemma_in(word, TERRITORIAL_ADJECTIVES | LOCAL_HEADS)
 
 
 def nominative_adjective(word: str, gender: str | None) -> str:
@@ -164,19 +170,20 @@ def nominative_adjective(word: str, gender: str | None) -> str:
 
 LEVELS = (("област", "region"), ("облыс", "region"), ("город", "city"), ("қала", "city"),
           ("район", "district"), ("аудан", "district"))
-AKIMATS = ("акимат", "әкімдік", "әкімдіг")
+# the bodies the gazetteer lists for every region and city of republican significance
+GAZETTEER_BODIES = {"акимат": ("акимат", "әкімдік", "әкімдіг"), "маслихат": ("маслихат", "мәслихат")}
 
 
 def resolve_generic_bodies(organisations: list[dict], places: list[dict]) -> list[dict]:
     """Organisation records named by their kind and level alone («городской маслихат»,
     «акимат области», «облыс әкімдігі») merged into the one body of that kind and level the
-    article names in full («маслихат города Костаная»), else an akimat renamed to the
-    gazetteer's akimat of the one region (or city) among the article's places."""
+    article names in full («маслихат города Костаная»), else renamed to the gazetteer's
+    akimat or maslikhat of the one region (or city) among the article's places."""
     merged: dict[str, dict] = {}
     for record in organisations:
         generic = generic_parts(record["name"])
         target = named_in_full(generic, organisations) if generic else None
-        target = target or (akimat_of(generic, places) if generic else None)
+        target = target or (gazetteer_body_of(generic, places) if generic else None)
         if target is not None:
             record = {**record, "name": target, "entity_id": entity_of(target)}
         key = record["name"].lower()
@@ -214,13 +221,15 @@ def named_in_full(generic: tuple[str, str], organisations: list[dict]) -> str | 
     return names.pop() if len(names) == 1 else None
 
 
-def akimat_of(generic: tuple[str, str], places: list[dict]) -> str | None:
+def gazetteer_body_of(generic: tuple[str, str], places: list[dict]) -> str | None:
+    """The gazetteer's akimat or maslikhat of the article's one region (or city)."""
     level, head = generic
-    if not head.startswith(AKIMATS) or level not in ("region", "city"):
+    kind = next((kind for kind, heads in GAZETTEER_BODIES.items() if head.startswith(heads)), None)
+    if kind is None or level not in ("region", "city"):
         return None
     named = {p["name"] for p in places if place_kind(p["name"]) == level}
-    akimat = akimats().get(next(iter(named))) if len(named) == 1 else None
-    return akimat.name if akimat is not None else None
+    body = bodies_by_place().get((kind, next(iter(named)))) if len(named) == 1 else None
+    return body.name if body is not None else None
 
 
 def entity_of(name: str) -> str:
@@ -232,18 +241,17 @@ def place_kind(name: str) -> str | None:
     return entry.kind if entry is not None and entry.is_place else None
 
 
-AKIMAT = "акимат "
-
-
 @lru_cache(maxsize=1)
-def akimats() -> dict[str, Entry]:
-    """The gazetteer's akimats by the place each names («акимат Астаны» → Астана)."""
+def bodies_by_place() -> dict[tuple[str, str], Entry]:
+    """The gazetteer's akimats and maslikhats by kind and the place each names
+    («маслихат Астаны» → ("маслихат", "Астана"))."""
     gazetteer, found = load_gazetteer(), {}
     for entry in gazetteer.entries:
-        if entry.kind == "state_body" and entry.name.lower().startswith(AKIMAT):
-            named = [m.entry for m in gazetteer.find(entry.name[len(AKIMAT):]) if m.kind == "place"]
+        kind = entry.name.split()[0].lower()
+        if entry.kind == "state_body" and kind in GAZETTEER_BODIES:
+            named = [m.entry for m in gazetteer.find(entry.name[len(kind) + 1:]) if m.kind == "place"]
             if len(named) == 1:
-                found.setdefault(named[0].name, entry)
+                found.setdefault((kind, named[0].name), entry)
     return found
 
 

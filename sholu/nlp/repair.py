@@ -52,8 +52,8 @@ ATTRIBUTION_REACH = 4     # tokens before an outlet's name where «переда�
 
 
 def repair(parsed: Parsed, matches: list) -> list[Mention]:
-    mentions = [open_quotes(parsed, close_quotes(parsed, extend_organisation(parsed, trim_title(parsed, m))))
-                for m in parsed.mentions]
+    mentions = [open_quotes(parsed, close_quotes(parsed, extend_organisation(parsed, without_governing_noun(
+                parsed, trim_title(parsed, m))))) for m in parsed.mentions]
     mentions = join_descriptor_and_quote(parsed, mentions) + quoted_names(parsed, mentions)
     mentions = apply_gazetteer(parsed, mentions, matches)
     return [m for m in mentions if plausible(parsed, m) and not is_attribution(parsed, m)]
@@ -348,8 +348,32 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
     if mention.kind == "organization" and mention.source == "ner":
         before = parsed.tokens[mention.first - 1].text if mention.first > 0 else None
         return plausible_organisation(parsed.surface(mention), words) and \
-            not (len(words) == 1 and is_unit(words[0].text, before))
+            not (len(words) == 1 and (is_unit(words[0].text, before) or governs_a_name(parsed, words[0])))
     return not (mention.kind == "place" and in_a_domain(parsed.text, mention))
+
+
+def governs_a_name(parsed: Parsed, token) -> bool:
+    """«Сессию Павлодарского областного маслихата открыл …»: a sentence's capitalised first
+    word that the dictionary knows as a common noun, no body's head, before a capitalised
+    genitive is the sentence's word, not part of the organisation named after it."""
+    previous = parsed.tokens[token.index - 1] if token.index else None
+    following = parsed.tokens[token.index + 1] if token.index + 1 < len(parsed.tokens) else None
+    if (previous is not None and previous.sentence == token.sentence) or following is None \
+            or not following.capitalised or following.case != "Gen":
+        return False
+    readings = parses(token.text.lower())[:1]
+    return bool(readings) and readings[0].tag.POS == "NOUN" and morph().word_is_known(token.text.lower()) \
+        and not {"Name", "Surn", "Orgn", "Geox", "Abbr"} & readings[0].tag.grammemes \
+        and not lemma_in(token.text, org_heads())
+
+
+def without_governing_noun(parsed: Parsed, mention: Mention) -> Mention:
+    """The organisation without a sentence's first word that only governs it (`governs_a_name`)."""
+    if mention.kind == "organization" and mention.last > mention.first \
+            and governs_a_name(parsed, parsed.tokens[mention.first]):
+        mention.first += 1
+        mention.start = parsed.tokens[mention.first].start
+    return mention
 
 
 def is_name_word(word: str) -> bool:
