@@ -234,3 +234,20 @@ def test_a_sentence_opening_noun_is_no_part_of_the_body_named_after_it():
 
 def test_a_company_opening_a_sentence_stays_an_organisation():
     assert "Сбербанк" in organisations("Сбербанк открыл новый офис в Астане.")
+
+
+@pytest.mark.parametrize("text, body, language", [
+    ("Прокуратура Жамбылской области проверила жалобы. По данным прокуратуры области, нарушений нет.",
+     "прокуратура Жамбылской области", "ru"),
+    ("Түркістан облысының прокуратурасы тексеру жүргізді. Облыс прокуратурасының мәліметінше, заң бұзылмаған.",
+     "Түркістан облысының прокуратурасы", "kk"),
+])
+def test_a_generic_body_is_the_body_of_its_kind_named_in_full_before(text, body, language):
+    found = analyse_kazakh(text) if language == "kk" else analyse_text(text)
+    assert [(o["name"], o["mentions"]) for o in found["organizations"]] == [(body, 2)]
+
+
+def test_two_bodies_of_one_kind_leave_the_generic_one_as_written():
+    text = ("Управление образования Атырауской области и управление здравоохранения Атырауской области "
+            "провели проверку. Управление области сообщило итоги.")
+    assert "управление области" in organisations(text)
