@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..document import Document
+from .acronyms import merge_acronyms, merged_into
+from .coordinated import coordinated_regions
 from .dates import find_dates
 from .gazetteer import load_gazetteer
 from .headline import headline_of, joined, split_headline, texts_to_parse
 from .kazakh import analyse_kazakh
+from .local import local_bodies, resolve_generic_bodies, with_complements
 from .models import taggers
 from .names import normalise_person
 from .nesting import governments, name_span, nest_owners, split_brackets, split_lists
@@ -67,9 +70,9 @@ def analyse_parsed(parsed: Parsed, published: str | None = None, outlet: str | N
     text = parsed.text
     mentions = repeated_people(parsed, missed_people(parsed, repair(parsed, load_gazetteer().find(text))))
     mentions = missed_sites(parsed, mentions, outlet)
-    mentions = [m for m in mentions if not only_titles(parsed, m)]
+    mentions = coordinated_regions(parsed, [m for m in mentions if not only_titles(parsed, m)])
     mentions = split_lists(parsed, split_brackets(parsed, nest_owners(parsed, mentions)))
-    mentions = governments(parsed, mentions)
+    mentions = local_bodies(parsed, with_complements(parsed, governments(parsed, mentions)))
     for mention in mentions:
         mention.name = mention.name or normal_name(parsed, mention)
     for mention in mentions:
@@ -77,10 +80,11 @@ def analyse_parsed(parsed: Parsed, published: str | None = None, outlet: str | N
     persons = [m for m in mentions if m.kind == "person" and m.name]
     titles = find_positions(parsed, persons)
     people = resolve_people(parsed, persons, titles)
+    places = grouped(parsed, mentions, "place")
     return {
         "persons": [person_record(p) for p in people],
-        "organizations": grouped(parsed, mentions, "organization"),
-        "places": grouped(parsed, mentions, "place"),
+        "organizations": resolve_generic_bodies(grouped(parsed, mentions, "organization"), places),
+        "places": places,
         "dates": find_dates(text, published),
     }
 
@@ -158,22 +162,17 @@ def grouped(parsed: Parsed, mentions: list[Mention], kind: str) -> list[dict]:
         record = records.setdefault(mention.name.lower(), new_record(kind, mention))
         record["spans"].append(list(name_span(parsed, mention)))
         record["mentions"] += 1
-    return merge_short_forms(list(records.values())) if kind == "organization" else list(records.values())
+    if kind != "organization":
+        return list(records.values())
+    return merge_acronyms(merge_short_forms(list(records.values())), parsed.text)
 
 
 def merge_short_forms(records: list[dict]) -> list[dict]:
     """«Общенациональной коалиции» after «Общенациональной коалиции «За …»», or
     «Комиссии» after «Комиссии по конституционной реформе», or «Атамекен» beside
     «Национальная палата предпринимателей «Атамекен»»: the same body, named short."""
-    kept = []
-    for record in records:
-        full = next((other for other in records if other is not record and names_short(record["name"], other["name"])), None)
-        if full is None:
-            kept.append(record)
-            continue
-        full["spans"] = sorted(full["spans"] + record["spans"])
-        full["mentions"] += record["mentions"]
-    return kept
+    return merged_into(records, lambda record: next(
+        (other for other in records if other is not record and names_short(record["name"], other["name"])), None))
 
 
 def names_short(short: str, full: str) -> bool:

@@ -11,15 +11,18 @@ from functools import lru_cache
 from razdel import sentenize
 
 from ..lang import pack_for
-from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, PLURAL_ENDINGS, base_forms, cuts, has_case_ending,
-                                  is_common_word, proper_names, stem, strip_case, vocabulary)
-from ..lang.kk.bodies import is_body_noun
+from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, KAZAKH_TO_RUSSIAN, PLURAL_ENDINGS, base_forms, cuts,
+                                  has_case_ending, is_common_word, proper_names, stem, strip_case, vocabulary)
+from ..lang.kk.bodies import is_body_noun, is_territorial
 from ..lang.kk.ner import tag_sentences
 from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
+from .acronyms import is_unit, merge_acronyms
+from .coordinated import kazakh_coordinated_regions
 from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer
 from .headline import SEPARATOR, split_headline
+from .local import kazakh_local_bodies, resolve_generic_bodies
 from .people import entity_id, name_key
 
 KINDS = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization"}
@@ -46,8 +49,9 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     tags = tag_sentences([[t.text for t in words] for words, _ in body + head])
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
     for (words, offset), sentence_tags in zip(body + head, tags):
-        spans = with_known_bodies(words, sorted(entity_spans(sentence_tags)))
+        spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         spans = with_quoted_bodies(words, without_outlet_before_body(words, spans))
+        spans = with_districts(words, add_coordinated_regions(found, words, offset, without_units(words, spans)))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
     bodies_out_of_people(found)
@@ -56,8 +60,10 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     add_repeated_bodies(found, body + head)
     add_role_references(found["person"], [(offset + w.start, offset + w.stop, w.text)
                                           for words, offset in body for w in words], body_start)
+    organisations = merge_acronyms(list(found["organization"].values()), joined)
+    organisations = resolve_generic_bodies(organisations, list(found["place"].values()))
     return {"persons": split_headline(list(found["person"].values()), title),
-            "organizations": split_headline(list(found["organization"].values()), title),
+            "organizations": split_headline(organisations, title),
             "places": split_headline(list(found["place"].values()), title), "dates": find_dates(text, published)}
 
 
@@ -103,6 +109,51 @@ def with_known_bodies(words: list, spans: list) -> list:
     return spans
 
 
+
+
+def add_coordinated_regions(found: dict, words: list, offset: int, spans: list) -> list:
+    """«Шығыс Қазақстан және Абай облыстарында»: each region of the list is a place; the
+    tagger's places over the list give way. The spans left."""
+    regions = kazakh_coordinated_regions(words)
+    for first, last, entry in regions:
+        add_mention(found["place"], "place", entry.name, entry, (offset + words[first].start, offset + words[last].stop),
+                    None)
+    return [s for s in spans if s[2] not in ("GPE", "LOCATION") or not any(a <= s[1] and s[0] <= b for a, b, _ in regions)]
+
+
+def with_districts(words: list, spans: list) -> list:
+    """«Махамбет ауданындағы»: a place before «ауданы» in any form is the district of that
+    name, not the village the district is named after."""
+    return [(first, last + 1 if label in ("GPE", "LOCATION") and is_district_word(words, last + 1) else last, label)
+            for first, last, label in spans]
+
+
+def is_district_word(words: list, index: int) -> bool:
+    return index < len(words) and words[index].text[:1].islower() and DISTRICT in base_forms(words[index].text)
+
+
+DISTRICT = "аудан"
+
+
+def without_units(words: list, spans: list) -> list:
+    """The spans without a one-word organisation that is a unit after a number («100 АЕК»),
+    unless the gazetteer knows the body («12 ҚТЖ қызметкері»)."""
+    return [(first, last, label) for first, last, label in spans
+            if not (label == "ORGANISATION" and first == last and first > 0
+                    and is_unit(words[first].text, words[first - 1].text) and not gazetteer_entry([words[first].text]))]
+
+
+def with_local_bodies(words: list, spans: list) -> list:
+    """The spans with each local body («облыстық мәслихаттың», «Түркістан облысының
+    прокуратурасы»), which replaces the organisations it overlaps; a place inside it stays
+    a place too, and a person overlapping it keeps it out."""
+    for first, last in kazakh_local_bodies(words):
+        overlapping = [s for s in spans if s[0] <= last and first <= s[1]]
+        if any(label == "PERSON" for _, _, label in overlapping):
+            continue
+        spans = sorted([s for s in spans if not (s in overlapping and s[2] == "ORGANISATION")]
+                       + [(first, last, "ORGANISATION")])
+    return spans
 
 
 def with_quoted_bodies(words: list, spans: list) -> list:
@@ -205,8 +256,11 @@ def only_words_around_body(words: list, a: int, b: int, first: int, last: int) -
 
 
 def is_words_before_body(word: str) -> bool:
+    """A title, a common word, a locative attribute, or a word in a case other than the
+    genitive («Конституцияда»: only a genitive qualifies the name after it)."""
     lower = word.lower()
-    return is_title(word) or is_common_word(lower) or lower.endswith(LOCATIVE_ATTRIBUTES)
+    return is_title(word) or is_common_word(lower) or lower.endswith(LOCATIVE_ATTRIBUTES) or \
+        (has_case_ending(lower) and not lower.endswith(GENITIVE_ENDINGS))
 
 
 def add_body_in_title(found: dict, words: list, first: int, last: int, offset: int) -> None:
@@ -394,8 +448,19 @@ def normal_name(kind: str, words: list[str]) -> tuple[str, Entry | None]:
     if kind == "person":
         return " ".join([*words[:-1], surname_nominative(words[-1])]), None
     nominative = " ".join([*words[:-1], case_stripped(words[-1])])
-    entry = gazetteer_entry(words) or (lower_case_tail_entry(words) if kind == "organization" else None)
+    if kind == "organization" and is_territorial(words[0]):      # «Облыстық мәслихат» opening a sentence
+        nominative = nominative[:1].lower() + nominative[1:]
+    entry = gazetteer_entry(words) or (lower_case_tail_entry(words) if kind == "organization" else
+                                       place_in_russian_spelling(words))
     return (entry.name if entry else nominative), entry
+
+
+def place_in_russian_spelling(words: list[str]) -> Entry | None:
+    """«Текелі», «Сарқанд»: a place the gazetteer lists under its Russian spelling only
+    (Текели, Сарканд) is found by the Kazakh letters spelt as Russian writes them."""
+    spelt = [word.translate(KAZAKH_TO_RUSSIAN) for word in words]
+    entry = gazetteer_entry(spelt) if spelt != words else None
+    return entry if entry is not None and entry.is_place else None
 
 
 def lower_case_tail_entry(words: list[str]) -> Entry | None:

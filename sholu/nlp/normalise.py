@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..lang.ru.morphology import inflect
 
-from .models import parses
+from .models import morph, parses
 from .parse import Token
 from .titles import title_nominative
 
@@ -72,15 +72,17 @@ def nominative_phrase(tokens: list[Token], text: str, offset: int, plural_ok=Fal
 
 def noun_gender(token: Token) -> str | None:
     """Modifiers take the head noun's gender («Международного центра» → «Международный»)."""
-    for parse in parses(token.text):
-        if parse.tag.POS == "NOUN" and parse.tag.gender:
-            return parse.tag.gender
-    return None
+    nouns = [p for p in parses(token.text) if p.tag.POS == "NOUN" and p.tag.gender]
+    # a reading in the tagger's case first: pymorphy guesses «маслихата» a feminine nominative
+    fitting = [p for p in nouns if case_fits(p.tag, token) and token.case not in (None, "Nom")]
+    return (fitting or nouns)[0].tag.gender if nouns else None
 
 
 def to_nominative(token: Token, plural_ok: bool = False, gender: str | None = None) -> str:
     """One word of a head phrase in the nominative, agreeing as the tagger read it;
     when the tagger's case fits no reading of the word, the likeliest reading."""
+    if is_abbreviation(token.text):
+        return token.text
     title = title_nominative(token.text)
     if title is not None:
         return match_case(title, token.text)
@@ -95,6 +97,16 @@ def to_nominative(token: Token, plural_ok: bool = False, gender: str | None = No
         if inflected:
             return match_case(inflected.word, token.text)
     return token.text
+
+
+def is_abbreviation(word: str) -> bool:
+    """«БДИПЧ», «КОП», «ОБСЕ»: an abbreviation does not decline (the dictionary would read
+    «БДИПЧ» as a genitive plural, «КОП» as a policeman); a longer word in capitals does
+    (a headline's «МИНИСТЕРСТВА»)."""
+    return word.isupper() and word.isalpha() and (len(word) <= MAX_ABBREVIATION or not morph().word_is_known(word.lower()))
+
+
+MAX_ABBREVIATION = 5
 
 
 def already_nominative(token: Token, parses) -> bool:

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..lang import pack_for
+from .acronyms import is_unit
 from .models import morph, parses
 from .normalise import is_adjective, is_noun
 from .parse import Mention, Parsed
@@ -51,8 +52,8 @@ ATTRIBUTION_REACH = 4     # tokens before an outlet's name where «переда�
 
 
 def repair(parsed: Parsed, matches: list) -> list[Mention]:
-    mentions = [close_quotes(parsed, extend_organisation(parsed, trim_title(parsed, m)))
-                for m in parsed.mentions]
+    mentions = [open_quotes(parsed, close_quotes(parsed, extend_organisation(parsed, without_governing_noun(
+                parsed, trim_title(parsed, m))))) for m in parsed.mentions]
     mentions = join_descriptor_and_quote(parsed, mentions) + quoted_names(parsed, mentions)
     mentions = apply_gazetteer(parsed, mentions, matches)
     return [m for m in mentions if plausible(parsed, m) and not is_attribution(parsed, m)]
@@ -76,6 +77,17 @@ def close_quotes(parsed: Parsed, mention: Mention) -> Mention:
     closing = next_close(parsed, mention.last + 1, mention)
     if closing is not None:
         extend_to(parsed, mention, closing)
+    return mention
+
+
+def open_quotes(parsed: Parsed, mention: Mention) -> Mention:
+    """«Союз адвокатов Казахстана» (САК): a span that closes a quote it did not open
+    starts at the opening quote right before it."""
+    words = parsed.words(mention)
+    closed = sum(t.text in CLOSE for t in words) - sum(t.text in OPEN for t in words)
+    if closed > 0 and mention.first > 0 and parsed.tokens[mention.first - 1].text in OPEN:
+        mention.first -= 1
+        mention.start = parsed.tokens[mention.first].start
     return mention
 
 
@@ -241,6 +253,11 @@ def apply_gazetteer(parsed: Parsed, mentions: list[Mention], matches: list) -> l
         host = next((m for m in near if m.kind == "organization" and m.source == "ner"
                      and m.start <= match.start and match.end <= m.end
                      and (m.start, m.end) != (match.start, match.end)), None)
+        if part_of_country(parsed, match):            # the tagger's place over it goes too
+            for mention in near:
+                if mention.kind == "place":
+                    del alive[id(mention)]
+            continue
         if host is not None or names_a_street(parsed, match) or in_a_domain(parsed.text, match):
             continue
         for mention in near:
@@ -264,6 +281,20 @@ class OverlapIndex:
         low = bisect_left(self.starts, start - self.longest)
         high = bisect_left(self.starts, end)
         return [m for m in self.mentions[low:high] if m.end > start]
+
+
+COMPASS_ADJECTIVES = frozenset("восточный западный северный южный центральный".split())
+
+
+def part_of_country(parsed: Parsed, match) -> bool:
+    """«Горняки Восточного Казахстана»: a part of the country named by its side is not the
+    country, and no place the gazetteer can put on the map."""
+    first = parsed.first_token_after(match.start)
+    if getattr(match.entry, "kind", None) != "country" or not 0 < first < len(parsed.tokens):
+        return False
+    before = parsed.tokens[first - 1]
+    return before.capitalised and before.sentence == parsed.tokens[first].sentence \
+        and lemma_in(before.text, COMPASS_ADJECTIVES)
 
 
 def in_a_domain(text: str, match) -> bool:
@@ -315,8 +346,34 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
     if mention.kind == "person":
         return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper()
     if mention.kind == "organization" and mention.source == "ner":
-        return plausible_organisation(parsed.surface(mention), words)
+        before = parsed.tokens[mention.first - 1].text if mention.first > 0 else None
+        return plausible_organisation(parsed.surface(mention), words) and \
+            not (len(words) == 1 and (is_unit(words[0].text, before) or governs_a_name(parsed, words[0])))
     return not (mention.kind == "place" and in_a_domain(parsed.text, mention))
+
+
+def governs_a_name(parsed: Parsed, token) -> bool:
+    """«Сессию Павлодарского областного маслихата открыл …»: a sentence's capitalised first
+    word that the dictionary knows as a common noun, no body's head, before a capitalised
+    genitive is the sentence's word, not part of the organisation named after it."""
+    previous = parsed.tokens[token.index - 1] if token.index else None
+    following = parsed.tokens[token.index + 1] if token.index + 1 < len(parsed.tokens) else None
+    if (previous is not None and previous.sentence == token.sentence) or following is None \
+            or not following.capitalised or following.case != "Gen":
+        return False
+    readings = parses(token.text.lower())[:1]
+    return bool(readings) and readings[0].tag.POS == "NOUN" and morph().word_is_known(token.text.lower()) \
+        and not {"Name", "Surn", "Orgn", "Geox", "Abbr"} & readings[0].tag.grammemes \
+        and not lemma_in(token.text, org_heads())
+
+
+def without_governing_noun(parsed: Parsed, mention: Mention) -> Mention:
+    """The organisation without a sentence's first word that only governs it (`governs_a_name`)."""
+    if mention.kind == "organization" and mention.last > mention.first \
+            and governs_a_name(parsed, parsed.tokens[mention.first]):
+        mention.first += 1
+        mention.start = parsed.tokens[mention.first].start
+    return mention
 
 
 def is_name_word(word: str) -> bool:

@@ -19,6 +19,9 @@ BODY_NOUNS = frozenset("""қызмет министрлік әкімдік ве�
     штаб елшілік қор ұйым коалиция федерация палата банк компания корпорация кеңсе аппарат
     басылым телеарна академия университет институт мекеме кәсіпорын зауыт комбинат холдинг
     акционерлік серіктестік""".split())
+# Words naming a body's level, not a proper name: «облыстық мәслихат» opening a sentence is
+# still «облыстық мәслихат»; «облыс әкімдігі» is a region's akimat.
+TERRITORIAL_WORDS = frozenset("облыстық қалалық аудандық облыс қала аудан".split())
 # Words before a head that belong to the sentence, not the name: when, how, and links.
 CIRCUMSTANCES = frozenset("""кеше бүгін ертең биыл былтыр жақында қазір сондай-ақ алайда ал
     осы сол бұл және де да та те мен енді тағы әрі""".split())
@@ -87,9 +90,13 @@ def in_nominative(text: str, phrase: list[re.Match], bodies: list[tuple[int, int
     lower-cased («Баспасөз қызметі» at a sentence's start is «баспасөз қызметі»)."""
     head = phrase[-1].group()
     name = text[phrase[0].start():phrase[-1].start()] + head[:len(strip_case(head.lower(), vocabulary()))]
-    if not inside(phrase[0], bodies) and is_common_word(phrase[0].group()):
+    if is_common_word(phrase[0].group()) and (not inside(phrase[0], bodies) or is_territorial(phrase[0].group())):
         name = name[:1].lower() + name[1:]
     return name
+
+
+def is_territorial(word: str) -> bool:
+    return not base_forms(word).isdisjoint(TERRITORIAL_WORDS)
 
 
 def stem_of(word: str) -> str:
