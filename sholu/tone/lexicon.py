@@ -2,14 +2,14 @@
 rows that had it in their sentence, smoothed towards the overall shares (the priors'
 encoding, `priors.py`). A mention reads the words around it through that lexicon: the
 closeness-weighted mean of their negative and positive log-ratios, the strongest of
-each, the mean of the three strongest, and the two of the word governing it in the
-dependency tree: «обвинить», «похвалить» lean the same way whoever the sentence is
-about, and a word seen in a handful of rows still counts.
+each, the mean of the three strongest, and the log-ratios of the word governing it in
+the dependency tree: «обвинить», «поддержать» lean the same way whoever the sentence
+is about, and a word seen in a handful of rows still counts.
 
 Names are not in it: an entity's own words are left out, and so is any capitalised word
-(«Путин» beside the entity is no opinion of it). Training counts a row's
-words without the rows of its own sentence; the shipped model keeps the counts of all
-the training rows (words seen in MIN_ROWS rows or more)."""
+(«Путин» beside the entity is no opinion of it). Training counts a row's words without
+the rows of its own sentence; the shipped model keeps the counts of all the training
+rows (words seen in MIN_ROWS rows or more)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
