@@ -20,6 +20,7 @@ from sholu.server import create_app
 from sholu.store import open_store
 from sholu.tone import annotate_tone
 from sholu.tone.features import NAMES, Mention, Reading, dense_features, entity_slots, sparse_features, tokens
+from sholu.tone.lexicon import Lexicon, LexiconWords, left_out_lexicon, lexicon_words
 from sholu.tone.model import mixed, shipped_model
 from sholu.tone.neural import MAX_TOKENS, TAGS, token_inputs
 from sholu.tone.priors import left_out_columns, prior_keys
@@ -250,6 +251,84 @@ def test_the_shipped_model_reads_the_priors_it_was_trained_with():
     sentence = "США ввели санкции против компании «Жолстрой»."
     mention = Mention(sentence, 0, 3, "COUNTRY")
     assert model.priors.matrix([prior_keys(mention, Reading(sentence))]).shape == (1, 6)
+
+
+# -- a lexicon counted from the training rows -----------------------------------------------
+
+def lexicon_of(sentence: str, entity: str) -> LexiconWords:
+    start = sentence.index(entity)
+    return lexicon_words(Mention(sentence, start, start + len(entity)), Reading(sentence))
+
+
+def test_a_mention_reads_the_sentences_words_by_closeness_and_no_name():
+    found = lexicon_of("Аким Нурлан Бекенов похвалил Ерлана Сапарова за новую школу.", "Ерлана Сапарова")
+    assert found.governor == "похвалить"
+    assert found.around["похвалить"] > found.around["новый"] > found.around["школа"]
+    assert {"за", "новый", "школа"} <= set(found.around)
+    # neither its own name nor another's, nor any capitalised word (the first may be a name)
+    assert not {"ерлан", "сапаров", "нурлан", "бекенов", "аким"} & set(found.around)
+
+
+MADE_UP_ROWS = [      # (sentence, entity, label index: 0 negative, 1 neutral, 2 positive)
+    ("Министр похвалил Сапарова за работу.", "Сапарова", 2),
+    ("Жители похвалили Бекенова за новую школу.", "Бекенова", 2),
+    ("Депутаты похвалили Нурланова за честность.", "Нурланова", 2),
+    ("Депутаты раскритиковали Сапарова за провал реформы.", "Сапарова", 0),
+    ("Жители раскритиковали Бекенова за грязь.", "Бекенова", 0),
+    ("Министр раскритиковал Нурланова за срыв сроков.", "Нурланова", 0),
+    ("Министр встретился с Сапаровым в Астане.", "Сапаровым", 1),
+    ("Жители встретились с Бекеновым в школе.", "Бекеновым", 1),
+    ("Депутаты встретились с Нурлановым в Астане.", "Нурлановым", 1),
+]
+
+
+def made_up_lexicon() -> tuple[list[LexiconWords], np.ndarray]:
+    return [lexicon_of(sentence, entity) for sentence, entity, _ in MADE_UP_ROWS], \
+        np.array([label for _, _, label in MADE_UP_ROWS])
+
+
+def test_praise_criticism_and_a_plain_report_lean_as_the_counted_rows_did():
+    lexicon = Lexicon.counted(*made_up_lexicon())
+    praise = lexicon.columns(lexicon_of("Журналисты похвалили Ерлана Сапарова.", "Ерлана Сапарова"))
+    criticism = lexicon.columns(lexicon_of("Журналисты раскритиковали Ерлана Сапарова.", "Ерлана Сапарова"))
+    report = lexicon.columns(lexicon_of("Журналисты встретились с Ерланом Сапаровым.", "Ерланом Сапаровым"))
+    negative, positive, governor = slice(0, 1), slice(1, 2), slice(6, 8)
+    assert praise[positive] > 0 > praise[negative] and criticism[negative] > 0 > criticism[positive]
+    assert praise[governor].tolist() == pytest.approx(praise[[0, 1]].tolist())    # the governor is the only known word
+    assert report[0] < 0 and report[1] < 0          # neither side: a neutral word
+    unknown = lexicon.columns(lexicon_of("Блогер процитировал Сапарова.", "Сапарова"))
+    assert not unknown.any()
+
+
+def test_a_training_row_reads_the_lexicon_without_its_own_sentence():
+    words, labels = made_up_lexicon()
+    sentences = [sentence for sentence, _, _ in MADE_UP_ROWS]
+    everyone = np.arange(len(words))
+    columns = left_out_lexicon(words, labels, sentences, everyone, [])
+    praising = np.flatnonzero(labels == 2)
+    # without its own row «похвалить» is in two rows, too few to lean; «за» is left in
+    # five, three of them critical: a praising row reads blame, never its own praise
+    assert not columns[praising][:, 6:].any()
+    assert (columns[praising][:, 0] > columns[praising][:, 1]).all() and (columns[praising][:, 0] > 0).all()
+    copy = left_out_lexicon(words + words[:1], labels, sentences + ["другое"], everyone, [len(words)])
+    assert copy[-1][7] > 0 > copy[-1][6]      # another sentence's row reads the three praising rows
+
+
+def test_the_shipped_lexicon_knows_support_and_blame_and_no_name():
+    lexicon = shipped_model().lexicon
+    assert lexicon.leans["поддержать"][1] > 0 > lexicon.leans["поддержать"][0]
+    assert lexicon.leans["обвинить"][0] > 0 > lexicon.leans["обвинить"][1]
+    assert not {"путин", "трамп", "байден", "сша", "нато"} & set(lexicon.counts)
+    sentence = "Аналитики считают, что депутаты обвинили Ерлана Сапарова в провале реформы."
+    quoted = lexicon.columns(lexicon_of(sentence, "Ерлана Сапарова"))
+    assert quoted[6] > 0 > quoted[7]         # a third party's blame: the governing word leans negative
+
+
+def test_a_negation_reads_less_support_than_the_plain_sentence():
+    lexicon = shipped_model().lexicon
+    plain = lexicon.columns(lexicon_of("Депутаты поддержали Ерлана Сапарова на выборах.", "Ерлана Сапарова"))
+    negated = lexicon.columns(lexicon_of("Депутаты не поддержали Ерлана Сапарова на выборах.", "Ерлана Сапарова"))
+    assert negated[0] > plain[0] and negated[1] < plain[1]      # «не» leans negative in the rows
 
 
 # -- one reading per sentence gives what reading each mention afresh gives ------------------

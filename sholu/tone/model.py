@@ -1,8 +1,9 @@
 """The shipped tone model (model.npz, written by `python -m sholu.tone.train`): a
-multinomial logistic regression read with numpy alone (over the features and the
-training rows' priors, `priors.py`), its probabilities averaged with
-those of the network in neural.npz (`neural.py`) at the weight training chose. A
-mention's tone is the class with the highest score after the neutral class's tuned offset."""
+multinomial logistic regression read with numpy alone (over the features, the
+training rows' priors, `priors.py`, and their lexicon, `lexicon.py`), its probabilities
+averaged with those of the network in neural.npz (`neural.py`) at the weight training
+chose. A mention's tone is the class with the highest score after the neutral class's
+tuned offset."""
 from __future__ import annotations
 
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .features import WORD_PREFIXES, Mention, Reading, dense_row, read, sparse_features, with_trees
+from .lexicon import Lexicon, lexicon_words
 from .neural import NEURAL_PATH, NeuralTone, token_inputs
 from .priors import Priors, prior_keys
 
@@ -65,6 +67,7 @@ class ToneModel:
         self.network_weight = float(self.config.get("network_weight", 0.0))
         self.network = NeuralTone(path.with_name(NEURAL_PATH.name)) if self.network_weight else None
         self.priors = stored_priors(stored) if self.config.get("priors") else None
+        self.lexicon = stored_lexicon(stored) if self.config.get("lexicon") else None
 
     def probabilities(self, mention: Mention, reading: Reading | None = None) -> np.ndarray:
         return self.probabilities_of([(mention, reading)])[0]
@@ -89,6 +92,8 @@ class ToneModel:
         dense = dense * self.dense_scale
         if self.priors is not None:
             dense = np.hstack([dense, self.priors.matrix([prior_keys(mention, reading) for mention, reading in mentions])])
+        if self.lexicon is not None:
+            dense = np.hstack([dense, self.lexicon.matrix([lexicon_words(mention, reading) for mention, reading in mentions])])
         scores = self.sparse_scores(rows) + dense @ self.weights[len(self.index):] + self.bias
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         return scores / scores.sum(axis=1, keepdims=True)
@@ -115,6 +120,11 @@ class ToneModel:
 def stored_priors(stored) -> Priors:
     counts = stored["prior_counts"].astype(np.float64)
     return Priors(dict(zip(stored["prior_keys"].tolist(), counts)), stored["prior_shares"].astype(np.float64))
+
+
+def stored_lexicon(stored) -> Lexicon:
+    counts = stored["lexicon_counts"].astype(np.float64)
+    return Lexicon(dict(zip(unpacked_names(stored["lexicon_words"]), counts)), stored["lexicon_shares"].astype(np.float64))
 
 
 def packed_names(names: list[str]) -> np.ndarray:

@@ -10,6 +10,7 @@ its own label; the shipped model keeps the counts of all the training rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -70,16 +71,26 @@ def encoded(counts: np.ndarray, shares: np.ndarray) -> np.ndarray:
 
 def left_out_columns(keys: list[tuple[str, ...]], labels: np.ndarray, sentences: list[str],
                      fitted: np.ndarray, scored: np.ndarray) -> np.ndarray:
-    """Every row's columns from the counts of the `fitted` rows: a fitted row's without
-    its own sentence's rows, a `scored` row's from them all (rows in neither stay zero)."""
-    priors = Priors.counted([keys[i] for i in fitted], labels[fitted])
+    """Every row's columns from the counts of the `fitted` rows (`left_out`)."""
+    return left_out(lambda rows: Priors.counted([keys[i] for i in rows], labels[rows]),
+                    lambda priors, i, less: priors.columns(keys[i], less),
+                    COLUMNS_PER_KEY * len(keys[0]) if keys else 0, sentences, fitted, scored)
+
+
+def left_out(counted: Callable, columns: Callable, width: int, sentences: list[str],
+             fitted: np.ndarray, scored: np.ndarray) -> np.ndarray:
+    """Every row's columns from what the `fitted` rows counted (`counted(rows)`): a fitted
+    row's without its own sentence's rows, or it would read its own label, a `scored`
+    row's from them all (rows in neither stay zero). `columns(whole, row, less)` reads one
+    row, `less` the counts to take off (None: none)."""
+    whole = counted(fitted)
     by_sentence: dict[str, list[int]] = {}
     for i in fitted:
         by_sentence.setdefault(sentences[i], []).append(i)
-    own = {sentence: Priors.counted([keys[i] for i in rows], labels[rows]) for sentence, rows in by_sentence.items()}
-    found = np.zeros((len(keys), COLUMNS_PER_KEY * len(keys[0]) if keys else 0))
+    own = {sentence: counted(np.array(rows)) for sentence, rows in by_sentence.items()}
+    found = np.zeros((len(sentences), width))
     for i in fitted:
-        found[i] = priors.columns(keys[i], own[sentences[i]])
+        found[i] = columns(whole, i, own[sentences[i]])
     for i in scored:
-        found[i] = priors.columns(keys[i])
+        found[i] = columns(whole, i, None)
     return found
