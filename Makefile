@@ -21,9 +21,10 @@ demo: $(VENV)/.installed
 	$(BIN)/sholu demo --db sholu-demo.db
 
 # The suite runs in two pytest processes side by side, one per core: the gates that refit a
-# model (-m training, a core busy for a minute and more each) with the browser tests, and the
-# rest. Every test runs; the second's report follows the first's.
-BESIDE := training or browser
+# model (-m training, a core busy for a minute and more each), and the rest (the browser
+# tests among them: each side takes about two and a half minutes). Every test runs; the
+# second's report follows the first's.
+BESIDE := training
 test: $(VENV)/.installed-dev
 	@log=$$(mktemp); \
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m "$(BESIDE)" > $$log 2>&1 & beside=$$!; \
