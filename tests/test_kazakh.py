@@ -404,3 +404,13 @@ def test_a_quoted_title_of_a_programme_is_no_organisation():
 def test_a_bodys_press_service_after_its_name_is_the_speaker():
     [quote] = kazakh_quotes("Маңғыстау облыстық сотының баспасөз қызметі апелляция қаралғанын хабарлады.")
     assert quote["speaker"].endswith("сотының баспасөз қызметі") and quote["text"] == "апелляция қаралғанын"
+
+
+@pytest.mark.parametrize("text, position", [
+    ("Делегация басшысы, Бішкектен келген Асан Исаев, сайлау ашық өткенін айтты.", ["Делегация басшысы"]),
+    ("Ол, Бішкектен келген Асан Исаев, сайлау ашық өткенін айтты.", []),     # no title before the clause
+    ("Ауылдан келген Асан Исаев сөз сөйледі.", []),
+])
+def test_a_title_before_a_participle_clause_is_the_position_of_the_name_after_it(text, position):
+    [person] = analyse_kazakh(text)["persons"]
+    assert person["positions"] == position

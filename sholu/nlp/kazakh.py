@@ -514,14 +514,30 @@ def position_before(spans, words, first: int, offset: int, text: str) -> str | N
     """The position just before a name: the tagger's POSITION («Мәжіліс депутаты Аида
     Балаева»), or else a title noun with the words that qualify it («Қарағанды облысының
     әкімі», «Ұлттық экономика министрі»)."""
-    start = next((a for a, b, label in spans if label == "POSITION" and b == first - 1), None)
-    if start is None and first > 0 and is_title(words[first - 1].text) and not subject_and_object(words, first):
-        start = first - 1
-        while start > max(first - TITLE_REACH, 0) and qualifies_title(words[start - 1].text):
+    title_end = first - 1 - participle_clause_before(words, first)
+    start = next((a for a, b, label in spans if label == "POSITION" and b == title_end), None)
+    if start is None and title_end >= 0 and is_title(words[title_end].text) and not subject_and_object(words, first):
+        start = title_end
+        while start > max(title_end + 1 - TITLE_REACH, 0) and qualifies_title(words[start - 1].text):
             start -= 1
     if start is not None:
         start = with_body_before(spans, words, start)
-    return text[offset + words[start].start:offset + words[first - 1].stop] if start is not None else None
+    return text[offset + words[start].start:offset + words[title_end].stop] if start is not None else None
+
+
+PARTICIPLE_ENDINGS = ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")
+CLAUSE_REACH = 4             # words of a participle clause between a title and its name
+
+
+def participle_clause_before(words: list, first: int) -> int:
+    """«Миссия өкілі, Бішкектен келген Асан Исаев»: how many words (the comma included) a
+    participle clause puts between a title and the name it stands before; 0 where none."""
+    if first < 2 or not words[first - 1].text.lower().endswith(PARTICIPLE_ENDINGS):
+        return 0
+    for comma in range(first - 2, max(first - 2 - CLAUSE_REACH, -1), -1):
+        if words[comma].text == ",":
+            return first - comma
+    return 0
 
 
 def with_body_before(spans, words, start: int) -> int:
