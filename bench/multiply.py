@@ -49,7 +49,8 @@ KEPT = {"entities", "runs", "problems", "store_changes", "place_regions"}
 SUMS = {"counted_documents", "daily_documents", "daily_entities", "daily_topics", "position_days",
         "event_outlets", "event_groups", "entity_stats", "daily_shares", "daily_quote_topics",
         "topic_speakers", "quote_repeats", "entity_tones", "event_report_order",
-        "daily_regions", "daily_place_names", "event_names", "person_article_order", "speaker_quotes"}
+        "daily_regions", "daily_place_names", "event_names", "person_article_order", "speaker_quotes",
+        "entity_outlets", "outlet_shares"}
 
 
 def multiply(target: str, times: int, tables: list[tuple[str, list[str]]]) -> None:
