@@ -102,13 +102,18 @@ def with_known_bodies(words: list, spans: list) -> list:
     of them is a person or holds it and more names («Ресей Үкіметі» is not Kazakhstan's).
     A title, a common word or a locative around the name («Брифинг Орталық коммуникациялар
     қызметінде», «министрлігінде кеңес») is not part of it."""
-    for first, last in known_organisations(words):
+    return with_organisations(spans, known_organisations(words), lambda first, last, overlapping: all(
+        only_words_around_body(words, a, b, first, last) for a, b, _ in overlapping))
+
+
+def with_organisations(spans: list, bodies, fits) -> list:
+    """Each (first, last) of `bodies` an organisation that replaces the spans it overlaps,
+    where `fits(first, last, overlapping)` and none of them is a person."""
+    for first, last in bodies:
         overlapping = [s for s in spans if s[0] <= last and first <= s[1]]
-        if all(label != "PERSON" and only_words_around_body(words, a, b, first, last) for a, b, label in overlapping):
+        if all(label != "PERSON" for _, _, label in overlapping) and fits(first, last, overlapping):
             spans = sorted([s for s in spans if s not in overlapping] + [(first, last, "ORGANISATION")])
     return spans
-
-
 
 
 def add_coordinated_regions(found: dict, words: list, offset: int, spans: list) -> list:
@@ -161,11 +166,7 @@ def with_quoted_bodies(words: list, spans: list) -> list:
     in quote marks before lower-case words that end in a body's head noun is an
     organisation (with those words when the gazetteer knows the body by them), which
     replaces the spans it overlaps unless one is a person."""
-    for first, last in quoted_bodies(words):
-        overlapping = [s for s in spans if s[0] <= last and first <= s[1]]
-        if all(label != "PERSON" for _, _, label in overlapping):
-            spans = sorted([s for s in spans if s not in overlapping] + [(first, last, "ORGANISATION")])
-    return spans
+    return with_organisations(spans, quoted_bodies(words), lambda *_: True)
 
 
 QUOTED_NAME_WORDS = 15       # words a quoted name may take

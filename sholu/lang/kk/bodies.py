@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import islice
 
 from .morphology import (GENITIVE_ENDINGS, base_forms, has_case_ending, is_common_word, is_speech_verb, stem, strip_case,
                          vocabulary)
@@ -39,9 +40,9 @@ def body_speaker(text: str, start: int, end: int, bodies: list[tuple[int, int]])
     first = phrase_start(words, len(words) - 1, bodies)
     phrase = words[first:]
     if not any(inside(word, bodies) for word in phrase):
-        first_of_longer = longer_phrase_before(text, start, [stem_of(w.group()) for w in phrase], bodies)
-        if first_of_longer:
-            return first_of_longer
+        longer = longer_phrase_before(text, start, [stem_of(w.group()) for w in phrase], bodies)
+        if longer:
+            return longer
     return in_nominative(text, phrase, bodies)
 
 
@@ -72,7 +73,6 @@ def phrase_start(words: list[re.Match], head: int, bodies: list[tuple[int, int]]
             break                      # «Астанада», «жиналысқа»: a circumstance, not an attribute
         first -= 1
     return first
-
 
 
 def inside(word: re.Match, bodies: list[tuple[int, int]]) -> bool:
@@ -126,12 +126,10 @@ def head_after(text: str, end: int, limit: int) -> int | None:
     court's press service): where that head ends, or None."""
     if not text[max(0, end - 4):end].lower().endswith(GENITIVE_ENDINGS):
         return None
-    for word in list(TOKEN.finditer(text, end, limit))[:HEAD_REACH]:
-        lower = word.group()
-        if not lower.isalpha() or not lower.islower():
+    for word in islice(TOKEN.finditer(text, end, limit), HEAD_REACH):
+        written = word.group()
+        if not written.isalpha() or not written.islower() or has_case_ending(written):
             return None
-        if has_case_ending(lower):
-            return None
-        if is_body_noun(lower):
+        if is_body_noun(written):
             return word.end()
     return None
