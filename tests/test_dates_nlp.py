@@ -136,6 +136,15 @@ def test_kazakh_month_names():
     assert dates_of(text, "2026-02-20") == ["2026-03-15", "2026-04-01"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Жаңа ереже 2027 жылдың 1 қыркүйегінен бастап қолданылады.", ["2027-09-01"]),
+    ("Өтінімдер қыркүйегінде емес, 2026 жылғы 12 қыркүйегіне дейін қабылданады.", ["2026-09-12"]),
+    ("Есеп 2025 жылғы 30 қыркүйекте жарияланды.", ["2025-09-30"]),
+])
+def test_kazakh_september_voices_its_last_consonant(text, expected):
+    assert dates_of(text, "2026-03-02") == expected
+
+
 # --- the year of a day named without one -------------------------------------------------------
 @pytest.mark.parametrize("text, published, expected", [
     ("Референдум пройдет 15 марта.", "2026-02-27", "2026-03-15"),
