@@ -66,6 +66,21 @@ def test_attribution_formulas_name_the_outlet(sentence, outlet):
     assert from_text(sentence, []) == outlet
 
 
+@pytest.mark.parametrize("sentence, outlet", [
+    ("Көпір қайта ашылды, деп хабарлайды Kazinform облыс әкімдігіне сілтеме жасап.", "Kazinform"),
+    ("Жиналыс кеше өтті, деп жазады Vlast.kz.", "Vlast.kz"),
+    ("Бұл туралы ҚазАқпарат тілшісі хабарлайды.", "Kazinform"),
+    ("Zakon.kz тілшісінің хабарлауынша, депутаттар зауытта болды.", "Zakon.kz"),
+    ("Tengrinews-тің хабарлауынша, сессия аяқталды.", "Tengrinews.kz"),
+    ("Мерекелік концерт туралы Хабар 24 телеарнасы хабарлады.", "24.kz"),
+    ("Бұл жөнінде Егемен Қазақстан газеті жазады.", "Egemen Qazaqstan"),
+    ("Министрлік хабарлайды: өтінімдер қабылданып жатыр.", None),    # a body, no outlet
+    ("Аким хабарлады Мәжіліс депутаттарына жаңа жоспар туралы.", None),
+])
+def test_kazakh_attribution_formulas_name_the_outlet(sentence, outlet):
+    assert from_text(sentence, []) == outlet
+
+
 def test_a_source_line_after_the_body_names_the_outlet():
     assert from_text("Текст статьи.", ["Источник: zanmedia.kz", "Фото из архива"]) == "zanmedia.kz"
     assert from_text("Текст.", ["Источник: https://www.zakon.kz/politika/123"]) == "Zakon.kz"

@@ -1,5 +1,6 @@
 """Which outlet published the article: from the page's metadata or URL, else from the
-attribution formulas reprints carry («передает DKNews.kz», «Источник: zanmedia.kz»).
+attribution formulas reprints carry («передает DKNews.kz», «деп хабарлайды Kazinform»,
+«Источник: zanmedia.kz»).
 Names are normalised through `data/outlets.csv`, which users extend."""
 from __future__ import annotations
 
@@ -16,6 +17,15 @@ ATTRIBUTION = re.compile(
     r"сайт\w*|редакци\w*|телеканал\w*|газет\w*)\s+)?"
     r"(?P<outlet>" + DOMAIN + r"|[«\"]?[A-ZА-ЯЁ][\w-]*(?:\s\d+)?[»\"]?)",
 )
+# Kazakh puts the outlet after the verb («…, деп хабарлайды Kazinform») or before it, its
+# correspondent or its own kind between («Tengrinews.kz тілшісінің хабарлауынша»).
+KAZAKH_MEDIA = r"(?:тілшісі\w*|агенттігі\w*|сайты\w*|порталы\w*|басылымы\w*|газеті\w*|(?:теле)?арнасы\w*)"
+KAZAKH_WORD = r"[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]\w*(?:-[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ0-9]\w*)*"
+KAZAKH_NAME = DOMAIN + rf"|[«\"]?{KAZAKH_WORD}(?:\s(?:{KAZAKH_WORD}|\d+)){{0,2}}[»\"]?"  # up to three words
+KAZAKH_ATTRIBUTION = re.compile(
+    rf"(?:деп\s+)?(?:хабарлайды|хабарлады|жазады|мәлімдейді)\s+(?:{KAZAKH_MEDIA}\s+)?(?P<outlet>{KAZAKH_NAME})"
+    rf"|(?P<outlet_before>{KAZAKH_NAME})(?:-\w+)?\s+(?:{KAZAKH_MEDIA}\s+)?"
+    r"(?:хабарлайды|хабарлады|хабарлауынша|жазады|мәліметінше)")
 SOURCE_LINE = re.compile(r"^\s*(?:источник|дереккөз|source)\s*:\s*(?P<outlet>.+?)\s*$",
                          re.IGNORECASE)
 LANGUAGE_SUBDOMAINS = ("www.", "ru.", "rus.", "kaz.", "kz.", "en.", "eng.", "m.")
@@ -59,11 +69,19 @@ def from_text(body: str, trailer: list[str]) -> str | None:
         match = SOURCE_LINE.match(line)
         if match:
             return normalise_mention(match.group("outlet"))
-    for match in ATTRIBUTION.finditer(body):
-        name = normalise_mention(match.group("outlet"))
+    for match in sorted([*ATTRIBUTION.finditer(body), *KAZAKH_ATTRIBUTION.finditer(body)], key=re.Match.start):
+        name = normalise_mention(match.group("outlet")) if match.group("outlet") else \
+            known_tail(match.group("outlet_before"))
         if name:
             return name
     return None
+
+
+def known_tail(words: str) -> str | None:
+    """The outlet the last words before a Kazakh verb of reporting name («Бұл туралы Хабар 24
+    телеарнасы хабарлады»: the capitalised run may start earlier than the name)."""
+    parts = words.split()
+    return next((name for k in range(len(parts)) if (name := normalise_mention(" ".join(parts[k:])))), None)
 
 
 def normalise_mention(mention: str) -> str | None:
