@@ -2,17 +2,11 @@
 
     python bench/data/unseen-2026-12c/build_gold.py bench/data/unseen-2026-12c
 """
-import json, re, html, sys
+import sys
 from pathlib import Path
-D = Path(sys.argv[1])
-def P(name, *pos): return {"name": name, "position_contains": list(pos)}
-def Q(speaker, kind, contains, group=False): return {"speaker": speaker, "group": group, "kind": kind, "contains": contains}
-def E(type_, date, city, venue, participants): return {"type": type_, "date": date, "city": city, "venue_contains": venue, "participants": participants}
-def doc(outlet, published, start, end, boiler, persons, orgs, places, dates, quotes, events, topics, refs=()):
-    return {"outlet": outlet, "published": published, "body_starts_with": start, "body_ends_with": end,
-            "boilerplate": boiler, "persons": persons, "organizations": orgs, "places": places, "dates": dates,
-            "quotes": quotes, "speakers": sorted({q["speaker"] for q in quotes if not q["group"]}),
-            "events": events, "topics": topics, "constitution_refs": [{"article": a, "paragraph": p} for a, p in refs]}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from gold_sets import E, P, Q, check_and_write, doc  # noqa: E402
+
 G = {}
 AN, EK, OS, NB = "Алия Нурланова", "Ерлан Кожахметов", "Ольга Савченко", "Нурлан Бекмухамбетов"
 G["ru_tv_transcript.txt"] = doc("Казахстан-Центр", "2026-03-22",
@@ -204,32 +198,6 @@ G["kk_radio_transcript.txt"] = doc("Дала FM", "2026-03-28",
   Q(RA, "direct", "бірақ мұны ауылдағы адамдарға түсіндіру керек")],
  [], ["interethnic_unity"])
 
-TOPICS = {t["id"] for t in json.load(open(D.resolve().parents[2] / "sholu/data/topics.json"))["themes"]}
-def plain(path):
-    t = path.read_text(encoding="utf-8")
-    return html.unescape(re.sub(r"<[^>]+>", " ", t)) if path.suffix == ".html" else t
-bad = 0
-assert sorted(G) == sorted(p.name for p in D.iterdir() if p.suffix in (".txt", ".html")), "gold and files differ"
-for name, g in G.items():
-    t = plain(D / name)
-    flat = re.sub(r"\s+", " ", t)
-    for q in g["quotes"]:
-        n = t.count(q["contains"]); w = len(q["contains"].split())
-        if n != 1 or not 4 <= w <= 12: print("QUOTE", name, n, w, q["contains"]); bad += 1
-    for k in ("body_starts_with", "body_ends_with"):
-        if flat.count(g[k]) != 1: print("BODY", name, k, flat.count(g[k])); bad += 1
-    for b in g["boilerplate"]:
-        if b not in flat: print("BOILER missing", name, b); bad += 1
-    for p in g["persons"]:
-        for part in p["position_contains"]:
-            if part.lower() not in t.lower(): print("POS", name, part); bad += 1
-    for tp in g["topics"]:
-        if tp not in TOPICS: print("TOPIC", tp); bad += 1
-    for e in g["events"]:
-        assert set(e["participants"]) <= {p["name"] for p in g["persons"]}, (name, e)
-    for s in g["speakers"]:
-        assert s in {p["name"] for p in g["persons"]}, (name, s)
-print("files", len(G), "quotes", sum(len(g["quotes"]) for g in G.values()), "problems", bad)
 about = ("Held-out gold for bench/data/unseen-2026-12c: 7 Russian and 7 Kazakh news items written for Sholu by the unseen5 helper "
  "(people, words, figures and outlets invented; institutions real), the gold written and committed BEFORE the pipeline "
  "first ran on them. Follows tests/fixtures/gold/seeds.json and /work/shared/gold/QUOTES.md; places and organisations by the "
@@ -240,4 +208,4 @@ about = ("Held-out gold for bench/data/unseen-2026-12c: 7 Russian and 7 Kazakh n
  "channel and air date of a transcript or a Telegram channel), null otherwise. Relative dates are resolved against the "
  "page's own date where it states one, and left out where it does not; a day without a year takes the article's year (2026). "
  "Scored by bench/eval_gold.py --gold bench/data/unseen-2026-12c/gold.json --docs bench/data/unseen-2026-12c.")
-json.dump({"about": about, "documents": G}, open(D / "gold.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+check_and_write(G, Path(sys.argv[1]), about)
