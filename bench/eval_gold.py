@@ -40,9 +40,19 @@ def prf(hits: int, found: int, gold: int) -> dict:
             "hits": hits, "found": found, "gold": gold}
 
 
+EMPTY_RECORD = {"text": "", "outlet": None, "published": None, "persons": [], "organizations": [], "places": [],
+                "dates": [], "quotes": [], "events": [], "topics": [], "constitution_refs": []}
+
+
 def analyse(path: Path) -> dict:
+    """The document's export record; a document the pipeline fails on scores as an empty
+    record (every fact missed), named on stderr, and the others are still scored."""
     raws = [item for item in read_file(path) if hasattr(item, "content")]
-    return process(raws[0]).to_record()
+    result = process(raws[0]) if raws else None
+    if not hasattr(result, "to_record"):
+        print(f"error: {path}: {getattr(result, 'reason', 'not read')}", file=sys.stderr)
+        return dict(EMPTY_RECORD)
+    return result.to_record()
 
 
 # -- one section per kind of fact -----------------------------------------------------------

@@ -414,3 +414,12 @@ def test_a_bodys_press_service_after_its_name_is_the_speaker():
 def test_a_title_before_a_participle_clause_is_the_position_of_the_name_after_it(text, position):
     [person] = analyse_kazakh(text)["persons"]
     assert person["positions"] == position
+
+
+@pytest.mark.parametrize("text, person", [
+    # a bracket, a guillemet or a colon alone before a name: the title check met an empty word
+    ("ЖҮРГІЗУШІ (Дана Омарова): Қайырлы кеш, құрметті тыңдармандар!", "Дана Омарова"),
+    ("Баяндама (Марат Сейтов) бір сағатқа созылды.", "Марат Сейтов"),
+])
+def test_punctuation_alone_before_a_name_is_read_not_fatal(text, person):
+    assert person in [p["name"] for p in analyse_kazakh(text, "2026-03-02", None)["persons"]]

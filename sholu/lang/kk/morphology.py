@@ -174,7 +174,7 @@ def cuts(word: str) -> set[str]:
     for endings in (POSSESSIVE_ENDINGS, PLURAL_ENDINGS):
         found |= {cut[: -len(e)] for cut in found for e in endings if ending_cut(cut, e)}
     found |= {cut + "ь" for cut in found if cut != word and cut[-1] not in VOWELS}   # слесарі: слесарь
-    return found | {cut[:-1] + VOICED_TO_PLAIN[cut[-1]] for cut in found if cut[-1] in VOICED_TO_PLAIN}
+    return found | {cut[:-1] + VOICED_TO_PLAIN[cut[-1]] for cut in found if cut[-1:] in VOICED_TO_PLAIN}
 
 
 def ending_cut(word: str, ending: str) -> bool:
