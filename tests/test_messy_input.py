@@ -1,5 +1,6 @@
 """A folder mixing good files with bad ones: every good article is stored with its text
 decoded correctly, every bad one is named with its reason, nothing of a script leaks."""
+import json
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,26 @@ def test_unknown_extensions_are_sniffed(tmp_path):
     [problem] = summary.errors
     assert Path(problem.source).name == "photo.jpg"
     assert problem.reason.startswith("unknown file type and binary data")
+
+
+def test_json_files_are_lines_an_array_or_one_article(tmp_path):
+    folder = tmp_path / "json"
+    folder.mkdir()
+    (folder / "array.json").write_text(json.dumps([
+        {"text": "Аким области встретился с горняками разреза и ответил на их вопросы.", "outlet": "Zakon.kz"},
+        7,
+        {"html": "<p>Депутаты Мажилиса посетили металлургический комбинат и поговорили с рабочими.</p>"},
+    ], ensure_ascii=False, indent=2), encoding="utf-8")
+    (folder / "lines.json").write_text(
+        '{"text": "Министр труда рассказал о новых правилах охраны труда на предприятиях."}\n'
+        '{"text": "Профсоюз металлургов подписал коллективный договор на три года."}\n', encoding="utf-8")
+    (folder / "settings.json").write_text('{\n  "theme": "dark",\n  "size": 3\n}\n', encoding="utf-8")
+    (folder / "cut.json").write_text('[{"text": "Начало статьи', encoding="utf-8")
+    summary = run_into(tmp_path / "json.db", folder)
+    sources = {Path(r["source"]).name for r in export_records(tmp_path / "json.db")}
+    assert sources == {"array.json#item=1", "array.json#item=3", "lines.json#line=1", "lines.json#line=2"}
+    reasons = {Path(p.source).name: p.reason for p in summary.errors}
+    assert set(reasons) == {"array.json#item=2", "settings.json", "cut.json"}     # one reason a file
+    assert "object" in reasons["array.json#item=2"]
+    assert "no 'text' or 'html'" in reasons["settings.json"]
+    assert reasons["cut.json"].startswith("neither JSON Lines nor one JSON document")

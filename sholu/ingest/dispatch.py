@@ -6,13 +6,13 @@ from pathlib import Path
 
 from ..document import Problem, RawDocument
 from .decode import NotText, check_readable, detect_encoding
-from .formats import Source, read_csv, read_html, read_jsonl, read_text
+from .formats import Source, read_csv, read_html, read_json, read_jsonl, read_text
 from .streams import SAMPLE_BYTES
 from .warc import read_warc
 
 HTML_MARKERS = ("<html", "<!doctype html", "<body", "<head", "<article", "<div", "<p>")
 READERS = {".txt": read_text, ".text": read_text, ".html": read_html, ".htm": read_html,
-           ".xhtml": read_html, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
+           ".xhtml": read_html, ".json": read_json, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
            ".warc": read_warc, ".arc": read_warc}
 
 
@@ -31,8 +31,8 @@ def read_sniffed(source: Source, data: bytes | None = None) -> Iterator[RawDocum
         yield Problem(source.name, f"unknown file type and {err}")
         return
     start = content.lstrip()[:2000].lower()
-    if start.startswith("{"):
-        yield from read_jsonl(source)
+    if start.startswith(("{", "[")):
+        yield from read_json(source)
     elif any(marker in start for marker in HTML_MARKERS):
         yield from read_html(source)
     else:

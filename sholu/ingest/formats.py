@@ -109,6 +109,42 @@ def read_jsonl(source: Source, data: bytes | None = None) -> Iterator[RawDocumen
                 yield record_from_json_line(where, line.rstrip("\r\n"))
 
 
+def read_json(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
+    """A .json file: JSON Lines when its first line is a whole object; else one JSON
+    document, an article object or an array of them (each named `#item=N`), so a
+    pretty-printed file is one reason, not one error a line."""
+    if first_line_is_an_object(source):
+        yield from read_jsonl(source)
+        return
+    data = whole(source)
+    if data is None:
+        yield Problem(source.name, source.over("JSON document") + "; write it as JSON Lines, one article a line")
+        return
+    try:                                  # JSON is UTF-8 (RFC 8259)
+        value = json.loads(data.decode("utf-8-sig", errors="replace"))
+    except json.JSONDecodeError as err:
+        yield Problem(source.name, f"neither JSON Lines nor one JSON document ({err.msg}, line {err.lineno})")
+        return
+    except RecursionError:
+        yield Problem(source.name, "JSON nested too deeply")
+        return
+    rows = value if isinstance(value, list) else [value]
+    for number, row in enumerate(rows, start=1):
+        where = source.name if not isinstance(value, list) else f"{source.name}#item={number}"
+        if not isinstance(row, dict):
+            yield Problem(where, "a JSON article must be an object with 'text' or 'html'")
+        else:
+            yield record_from_row(where, row, json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def first_line_is_an_object(source: Source) -> bool:
+    lines = source.sample().decode("utf-8", errors="replace").lstrip("\ufeff").lstrip().splitlines()
+    try:
+        return bool(lines) and isinstance(json.loads(lines[0]), dict)
+    except json.JSONDecodeError:
+        return False
+
+
 def noted(where: str, text: str) -> Iterator[Problem]:
     if "\ufffd" in text:
         yield replaced_note(where, text.count("\ufffd"))
