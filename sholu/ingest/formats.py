@@ -113,7 +113,7 @@ def read_json(source: Source, data: bytes | None = None) -> Iterator[RawDocument
     """A .json file: JSON Lines when its first line is a whole object; else one JSON
     document, an article object or an array of them (each named `#item=N`), so a
     pretty-printed file is one reason, not one error a line."""
-    if first_line_is_an_object(source):
+    if not one_json_document(source):
         yield from read_jsonl(source)
         return
     data = whole(source)
@@ -137,12 +137,18 @@ def read_json(source: Source, data: bytes | None = None) -> Iterator[RawDocument
             yield record_from_row(where, row, json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
-def first_line_is_an_object(source: Source) -> bool:
-    lines = source.sample().decode("utf-8", errors="replace").lstrip("\ufeff").lstrip().splitlines()
+def one_json_document(source: Source) -> bool:
+    """Whether the file's first line, whole within the sample, is no JSON object by itself
+    (a pretty-printed «{» or «[»): a longer first line is read line by line, within the
+    per-line limit."""
+    sample = source.sample().decode("utf-8", errors="replace").lstrip("\ufeff").lstrip()
+    first, newline, _ = sample.partition("\n")
+    if not newline:
+        return len(sample) < SAMPLE_BYTES and not first.startswith("{")
     try:
-        return bool(lines) and isinstance(json.loads(lines[0]), dict)
+        return not isinstance(json.loads(first), dict)
     except json.JSONDecodeError:
-        return False
+        return True
 
 
 def noted(where: str, text: str) -> Iterator[Problem]:
