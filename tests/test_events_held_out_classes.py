@@ -4,6 +4,8 @@ bounds that are no vote's day, the lead's date and town for a briefing, a counci
 session as a meeting, and who took part in a gathering."""
 from __future__ import annotations
 
+import pytest
+
 from sholu.document import Document
 from sholu.events import extract_events
 from sholu.nlp import analyse_text
@@ -138,3 +140,47 @@ def test_regular_elections_the_article_returns_to_stay_an_event():
     text = ("Партия готовится к очередным выборам в маслихаты. "
             "На выборах партия выдвинет кандидатов во всех районах.")
     assert votes(text) == [("election", None)]
+
+
+# ------------------------------------------------------------------ unseen-2026-12c: votes and dates
+# (bench/data/unseen-2026-12c/RESULTS.md, class 9; sentences written for these tests)
+
+@pytest.mark.parametrize("text, language", [
+    ("«Таза сайлау» қоғамдық бірлестігі мәлімдеме жасады. Бірлестік заңгері бұл «Саяси партиялар "
+     "мен сайлау туралы» заңның 5-бабын бұзу екенін айтты.", "kk"),
+    ("Движение «Честные выборы» провело круглый стол. Юристы движения считают, что поправки "
+     "в закон «О выборах в Республике Казахстан» нужно обсудить.", "ru"),
+    ("Аудандық референдум комиссиясының төрағасы шағымдарды қарады. "
+     "Референдум комиссиясы барлық өтінішке жауап береді.", "kk"),
+    ("Председатель районной референдумной комиссии принял жалобы. "
+     "Референдумная комиссия ответит на все обращения.", "ru"),
+])
+def test_a_vote_word_in_the_name_of_a_body_or_a_law_is_no_vote(text, language):
+    assert votes(text, language=language) == []
+
+
+def test_a_kazakh_date_as_the_votes_attribute_dates_it():
+    text = ("Байқаушылар миссиясы 22 наурызда баспасөз мәслихатын өткізді. Миссия 15 наурыздағы "
+            "сайлау кезінде 400 учаскеде жұмыс істеген.")
+    assert votes(text, language="kk") == [("election", "2026-03-15")]
+
+
+def test_a_dated_vote_named_as_a_time_bound_is_no_event():
+    kazakh = "Хатшы 15 наурыздағы референдумнан кейін депутаттардың жұмысы өзгеретінін айтты."
+    russian = "Депутаты маслихата впервые собрались после республиканского референдума 15 марта."
+    assert votes(kazakh, language="kk") == []
+    assert votes(russian) == []
+
+
+def test_a_meeting_is_dated_by_the_sentence_before_it_in_its_paragraph():
+    text = ("Министр энергетики в ходе рабочей поездки 4 апреля прибыл в Экибастуз. В актовом зале "
+            "ГРЭС он встретился с энергетиками станции.\n\nЭнергетики пожаловались на износ котлов.")
+    meeting = only(events_of(text, "2026-04-07", kind="meeting"))
+    assert (meeting["date"], meeting["date_source"]) == ("2026-04-04", "text")
+
+
+def test_a_bound_or_a_vote_day_in_the_sentence_before_does_not_date_a_meeting():
+    text = ("Жители готовились к референдуму 15 марта. В клубе аким встретился с ними.\n\n"
+            "Аким ответил на вопросы о дорогах.")
+    meeting = only(events_of(text, "2026-03-10", kind="meeting"))
+    assert meeting["date_source"] == "published"

@@ -151,8 +151,9 @@ def test_the_default_taxonomy_has_every_theme_with_labels_and_seeds():
     for theme in loaded:
         assert theme.label_ru and theme.label_en and theme.description
         kazakh = [term for term in theme.terms if is_kazakh(term.text)]
-        assert 15 <= len(theme.terms) - len(kazakh) <= 60
-        assert 10 <= len(kazakh) <= 40, theme.id          # Kazakh articles read by the same themes
+        # a theme grows by whole word families (housing, courts, tariffs), not without bound
+        assert 15 <= len(theme.terms) - len(kazakh) <= 70, theme.id
+        assert 10 <= len(kazakh) <= 50, theme.id          # Kazakh articles read by the same themes
 
 
 def is_kazakh(text: str) -> bool:

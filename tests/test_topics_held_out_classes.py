@@ -73,3 +73,73 @@ def test_a_hospital_named_in_a_sports_note_is_no_welfare_theme():
     text = ("Сборная области по волейболу выиграла турнир, финальный матч завершился со счетом 3:1.\n\n"
             "Тренер команды поблагодарил болельщиков, а капитан после игры рассказал о подготовке к чемпионату.")
     assert "social_guarantees" not in themes_of(text)
+
+
+# ------------------------------------------------------------------ unseen-2026-12c: theme word families
+# (bench/data/unseen-2026-12c/RESULTS.md, class 5; sentences written for these tests)
+
+def test_rented_flats_and_dormitories_are_social_guarantees():
+    text = ("Глава района рассказал о планах на год.\n\n"
+            "Для молодых врачей и учителей город построит шестьдесят арендных квартир, "
+            "а очередь на жилье сократится вдвое.")
+    assert "social_guarantees" in themes_of(text)
+
+
+def test_kazakh_rented_flats_and_dormitories_are_social_guarantees():
+    text = ("Кәсіпорын басшылары жұмысшылардың сұрақтарына жауап берді.\n\n"
+            "Жас мамандар жатақханада орын жетпейтінін айтты, көбі пәтер жалдап тұрады.\n\n"
+            "Әкімдік келесі жылы отыз жалдамалы пәтер береді.")
+    assert "social_guarantees" in themes_of(text)
+
+
+def test_a_court_fining_an_official_is_the_rule_of_law():
+    text = ("Районный суд рассмотрел административное дело в отношении начальника отдела образования.\n\n"
+            "Чиновник признан виновным в нарушении сроков ответа на жалобы и оштрафован, "
+            "прокурор настаивал на более строгом наказании.")
+    assert "rule_of_law" in themes_of(text)
+
+
+def test_a_kazakh_court_fining_a_manager_is_the_rule_of_law():
+    text = ("Қалалық сот дүкен иесіне қатысты әкімшілік істі қарады.\n\n"
+            "Ол кінәлі деп танылып, айыппұл төлеуге міндеттелді. Прокурор шешімге шағымданбайтынын айтты.")
+    assert "rule_of_law" in themes_of(text)
+
+
+def test_utility_tariffs_and_fishing_quotas_are_the_economy():
+    tariffs = ("С июля в области подорожает электроэнергия.\n\n"
+               "Рост тарифов энергетики объясняют износом сетей, повышение тарифов согласовано с ведомством.")
+    quotas = ("Рыбаки Балхаша недовольны тем, как распределяют квоты на вылов судака.\n\n"
+              "По их словам, рыболовство остается единственным заработком в поселках у озера.")
+    assert "economy" in themes_of(tariffs)
+    assert "economy" in themes_of(quotas)
+
+
+def test_a_union_vote_on_its_contract_is_no_referendum():
+    russian = ("Делегаты профсоюзной конференции проголосовали за новый коллективный договор.\n\n"
+               "Договор повышает зарплаты шахтеров на десять процентов.")
+    kazakh = ("Кәсіподақ конференциясының делегаттары жаңа ұжымдық шартқа дауыс берді.\n\n"
+              "Шарт бойынша кеншілердің жалақысы он пайызға өседі.")
+    assert "referendum_participation" not in themes_of(russian)
+    assert "referendum_participation" not in themes_of(kazakh)
+
+
+def test_voting_beside_the_referendum_or_under_its_headline_is_the_referendum():
+    beside = "На участках референдума с утра шло голосование, люди приходили семьями."
+    assert "referendum_participation" in themes_of(beside)
+    under = classify_paragraphs("Голосование на участках шло спокойно: многие сельчане проголосовали "
+                                "до обеда и приходили голосовать семьями.",
+                                headline="Референдум в области: как голосовали сельчане")
+    assert "referendum_participation" in {t["topic"] for t in article_topics(under)}
+
+
+def test_the_constitution_by_its_other_names_is_no_new_law():
+    russian = "В новом Основном законе прямо записано право каждого на справедливую оплату труда."
+    kazakh = "Жаңа Ата Заң әр азаматтың әділ еңбекақы алу құқығын бекітті."
+    for text in (russian, kazakh):
+        scores = {t["topic"]: t["score"] for t in classify_paragraphs(text)[0]["topics"]}
+        assert scores.get("legal_reform", 0) < 0.5, text
+
+
+def test_a_new_law_and_laws_brought_in_line_with_the_constitution_stay_legal_reform():
+    assert "legal_reform" in themes_of("Парламент принял новый закон о профсоюзах, он вступит в силу летом.")
+    assert "legal_reform" in themes_of("Биыл заңдарды жаңа Ата Заңға сәйкестендіру жұмысы аяқталады.")

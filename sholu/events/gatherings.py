@@ -80,6 +80,8 @@ def describe(article: Article, frame: Frame, start: int, end: int) -> None:
         frame.city = city_of_venue(venue.organization) or city_in_name(venue.organization or venue.text)
         frame.city_inferred = frame.city is not None
     frame.date, frame.date_source = gathering_date(article, frame.sentences)
+    if frame.date_source == "published":
+        frame.date, frame.date_source = date_just_before(article, frame) or (frame.date, frame.date_source)
     frame.participants = participants_in(article, frame.sentences, start, end)
     frame.audience = audience_in(article, frame.sentences, start, end)
     if frame.type == "press_conference":
@@ -107,12 +109,32 @@ def from_the_lead(article: Article, frame: Frame) -> None:
 def city_just_before(article: Article, frame: Frame) -> str | None:
     """«… прибыл с рабочей поездкой в Шахтинск. Здесь состоялась встреча»: the town the
     sentence before, in the same paragraph, says someone was in or went to."""
-    before = article.sentences.last_from(frame.start - 1)
-    if before is None or "\n" in article.text[before.end:frame.start]:
+    before = sentence_just_before(article, frame)
+    if before is None:
         return None
     seen = CitiesSeen()
     seen.add(article, before)
     return seen.located
+
+
+def date_just_before(article: Article, frame: Frame) -> tuple[str, str] | None:
+    """«… 17 апреля побывали в Аральске. В Доме культуры они встретились с жителями»: a
+    gathering its own sentences leave undated took place on the one day the sentence
+    before, in the same paragraph, gives (not a vote's day, a bound or a day to come)."""
+    before = sentence_just_before(article, frame)
+    if before is None:
+        return None
+    days = {d.name for d in article.within(article.dates, before.start, before.end)
+            if is_gathering_date(article, before, d)}
+    return (days.pop(), "text") if len(days) == 1 else None
+
+
+def sentence_just_before(article: Article, frame: Frame) -> Sentence | None:
+    """The sentence before the frame's first, when the same paragraph holds both."""
+    before = article.sentences.last_from(frame.start - 1)
+    if before is None or "\n" in article.text[before.end:frame.start]:
+        return None
+    return before
 
 
 def paragraph_start(text: str, offset: int) -> int:

@@ -54,12 +54,14 @@ def is_gathering_date(article: Article, sentence: Sentence, date: Mention, annou
 
 def vote_date(article: Article, sentence: Sentence, word_start: int, word_end: int) -> str | None:
     """The date given to a vote word: after it in its sentence («референдум, который
-    состоится 15 марта»), or just before it with a verb of taking place between."""
+    состоится 15 марта»), or just before it with a verb of taking place between, or as
+    its attribute («15 наурыздағы референдум»)."""
     for date in article.within(article.dates, word_end, min(sentence.end, word_end + VOTE_DATE_AFTER)):
         if is_vote_day(article, sentence, date):
             return date.name
     for date in reversed(article.within(article.dates, sentence.start, word_start)):
-        if article.pack.vote_happens.search(article.folded[date.end:word_start]):
+        if (article.pack.vote_happens.search(article.folded[date.end:word_start])
+                or article.pack.vote_of_date.search(article.folded[date.start:word_start])):
             return date.name
     return None
 

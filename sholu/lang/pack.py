@@ -92,11 +92,16 @@ class LanguagePack:
     to_come: re.Pattern = NEVER              # a gathering announced: «встретится», «состоится»
     day_before: re.Pattern = NEVER           # «Накануне в …»: the day before the article
     vote_happens: re.Pattern = NEVER         # «15 марта пройдет референдум»: a date, a verb, the vote
+    vote_of_date: re.Pattern = NEVER         # «15 наурыздағы референдум»: a date made the vote's attribute
     voting: re.Pattern = NEVER               # «голосование», «дауыс беру»: the vote of an article about one
     # a vote named as a time or as another vote («после референдума», «на следующих выборах»,
     # «референдумнан кейін»): groups before / after, the text next to the vote word
     vote_in_passing_before: re.Pattern = NEVER
     vote_in_passing_after: re.Pattern = NEVER
+    # of those, a vote as the time after or before which something happens («после
+    # референдума 15 марта», «15 наурыздағы референдумнан кейін»): not even a dated one is reported
+    vote_bound_before: re.Pattern = NEVER
+    vote_bound_after: re.Pattern = NEVER
     made_public: re.Pattern = NEVER          # «обнародовала итоги», «қорытындысын жариялады»: news told
     not_the_day_after: re.Pattern = NEVER    # a bound after a date («20 наурызға дейін»): no event's day
     # (sentence, its offset, quoted spans) -> speech before its verb; None where the verb

@@ -11,7 +11,7 @@ import re
 
 from ..document import Document
 from .constitution import constitution_refs
-from .scoring import current_model, score_paragraph
+from .scoring import current_model, own_term_themes, score_paragraph
 from .taxonomy import taxonomy_path, themes
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -32,16 +32,18 @@ def preload() -> None:
     current_model()
 
 
-def classify_paragraphs(text: str, names: list | tuple = ()) -> list[dict]:
+def classify_paragraphs(text: str, names: list | tuple = (), headline: str = "") -> list[dict]:
     """[{start, end, topics: [{topic, score}]}] for each paragraph, best theme first;
     themes scoring under REPORT_FROM are left out. `names`: optional [start, end] spans of
-    organisation names in `text` (the nlp stage's), whose words mostly do not count."""
-    return [paragraph_result(text, start, end, names) for start, end in paragraph_spans(text)]
+    organisation names in `text` (the nlp stage's), whose words mostly do not count;
+    `headline`: the article's, whose themes let their context terms count everywhere."""
+    named = headline_themes(headline)
+    return [paragraph_result(text, start, end, names, named) for start, end in paragraph_spans(text)]
 
 
-def paragraph_result(text: str, start: int, end: int, names) -> dict:
+def paragraph_result(text: str, start: int, end: int, names, named: frozenset = frozenset()) -> dict:
     local = tuple((s - start, e - start) for s, e in names if start <= s and e <= end)
-    scores = paragraph_scores(text[start:end], local)
+    scores = paragraph_scores(text[start:end], local, named)
     return {"start": start, "end": end, "topics": ranked(scores, REPORT_FROM)}
 
 
@@ -49,16 +51,16 @@ def paragraph_result(text: str, start: int, end: int, names) -> dict:
 # the quote themes stage asks again for paragraphs the themes stage scored, and a
 # reprint repeats its original's paragraphs.
 SCORED_LIMIT = 5_000            # paragraphs (about 10 MB at most; reprints come close together)
-_scored: dict[tuple[str, str, tuple], dict[str, float]] = {}
+_scored: dict[tuple[str, str, tuple, frozenset], dict[str, float]] = {}
 
 
-def paragraph_scores(paragraph: str, names: tuple) -> dict[str, float]:
-    key = (taxonomy_path(), paragraph, names)
+def paragraph_scores(paragraph: str, names: tuple, named: frozenset = frozenset()) -> dict[str, float]:
+    key = (taxonomy_path(), paragraph, names, named)
     scores = _scored.get(key)
     if scores is None:
         if len(_scored) >= SCORED_LIMIT:         # a long run's memory stays bounded
             _scored.clear()
-        scores = _scored[key] = score_paragraph(paragraph, current_model(), names)
+        scores = _scored[key] = score_paragraph(paragraph, current_model(), names, named)
     return scores
 
 
@@ -85,7 +87,7 @@ def article_threshold(paragraph_results: list[dict]) -> float:
 
 def annotate_topics(doc: Document) -> Document:
     """The pipeline stage: fills `topics` and `constitution_refs`."""
-    doc.topics = article_topics(classify_paragraphs(doc.text, organisation_spans(doc)))
+    doc.topics = article_topics(classify_paragraphs(doc.text, organisation_spans(doc), doc.title or ""))
     doc.constitution_refs = constitution_refs(doc.text)
     return doc
 
@@ -95,13 +97,14 @@ def annotate_quote_topics(doc: Document) -> Document:
     themes of the paragraph it stands in."""
     spans = paragraph_spans(doc.text) if doc.quotes else []
     names = organisation_spans(doc) if doc.quotes else ()
+    named = headline_themes(doc.title or "") if doc.quotes else frozenset()
     scored: dict[tuple[int, int], dict] = {}    # only paragraphs holding a quote are scored
     for quote in doc.quotes:
         own = confident(classify_paragraphs(quote["text"]))
         holding = [span for span in spans if span[0] <= quote["start"] < span[1]]
         for span in holding:
             if span not in scored:
-                scored[span] = paragraph_result(doc.text, *span, names)
+                scored[span] = paragraph_result(doc.text, *span, names, named)
         around = [scored[span] for span in holding]
         quote["topics"] = own or confident(around)
     return doc
@@ -114,6 +117,12 @@ def confident(results: list[dict]) -> list[dict]:
             if item["score"] >= CONFIDENT:
                 best[item["topic"]] = max(best.get(item["topic"], 0.0), item["score"])
     return [{"topic": t, "score": round(s, 3)} for t, s in sorted(best.items(), key=lambda i: -i[1])]
+
+
+def headline_themes(headline: str) -> frozenset[str]:
+    """Themes the headline names by a term of their own: «ТМД байқаушылары: референдум
+    ашық өтті» makes the voting its paragraphs report the referendum's."""
+    return own_term_themes(headline, current_model()) if headline.strip() else frozenset()
 
 
 def organisation_spans(doc: Document) -> tuple[tuple[int, int], ...]:

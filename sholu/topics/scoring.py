@@ -79,13 +79,14 @@ def calibration(centroids: np.ndarray, term_vectors: list) -> tuple[np.ndarray, 
     return np.array(background), np.array(spread)
 
 
-def score_paragraph(text: str, model: Model, names=()) -> dict[str, float]:
+def score_paragraph(text: str, model: Model, names=(), named: frozenset = frozenset()) -> dict[str, float]:
     """Every theme's score in [0, 1] for one paragraph; `names` are the spans of the
-    organisation names in it."""
+    organisation names in it, `named` the themes its article's headline names."""
     found = words(text, names)
     closeness = paragraph_z(found, model)
     judged = vectors_judge(found)
-    evidence = lexical_evidence(find_matches(found, model.index), closeness, model, judged)
+    matches = in_company(to_the_nearest_theme(find_matches(found, model.index), closeness, model), named)
+    evidence = lexical_evidence(matches, closeness, model, judged)
     credit = semantic_credit(closeness)
     scores = {}
     for position, theme_id in enumerate(model.ids):
@@ -96,8 +97,9 @@ def score_paragraph(text: str, model: Model, names=()) -> dict[str, float]:
 
 def lexical_evidence(matches: list[Match], closeness: np.ndarray, model: Model,
                      judged: bool = True) -> dict[str, float]:
+    """`matches`: each counting for one theme (`to_the_nearest_theme`, `in_company`)."""
     found: dict[tuple[str, Term], int] = defaultdict(int)
-    for match in to_the_nearest_theme(matches, closeness, model):
+    for match in matches:
         found[(match.theme, match.term)] += 1
     evidence: dict[str, float] = defaultdict(float)
     for (theme_id, term), count in found.items():
@@ -118,6 +120,18 @@ def to_the_nearest_theme(matches: list[Match], closeness: np.ndarray, model: Mod
     nearest = (max(same, key=lambda m: closeness[model.ids.index(m.theme)]) for same in claims.values())
     kept = {id(match) for match in nearest}
     return [match for match in matches if id(match) in kept]
+
+
+def in_company(matches: list[Match], named: frozenset = frozenset()) -> list[Match]:
+    """Context terms count only where their theme has a term of its own, in the paragraph
+    or the headline: a vote in a paragraph that names no referendum, under a headline
+    that names none, is some other body's («делегаты проголосовали за договор»)."""
+    anchored = named | {match.theme for match in matches if not match.term.needs_company}
+    return [match for match in matches if not match.term.needs_company or match.theme in anchored]
+
+
+def own_term_themes(text: str, model: Model) -> frozenset[str]:
+    return frozenset(m.theme for m in find_matches(words(text), model.index) if not m.term.needs_company)
 
 
 def paragraph_z(found, model: Model) -> np.ndarray:

@@ -22,6 +22,7 @@ class Term:
     lemmas: tuple[frozenset[str], ...]      # the lemmas each of them may have
     weight: float
     is_name: bool       # written with a capital: an institution, counted inside names
+    needs_company: bool = False     # a context term: counts beside one of its theme's own terms
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def themes() -> tuple[Theme, ...]:
 @lru_cache(maxsize=8)
 def load_themes(path: str) -> tuple[Theme, ...]:
     entries = checked(json.loads(read_taxonomy(path)), path or "sholu/data/topics.json")
-    sharing = Counter(term for entry in entries for term in set(map(str.lower, entry["terms"])))
+    sharing = Counter(term for entry in entries for term in set(map(str.lower, all_terms(entry))))
     return tuple(build_theme(entry, sharing) for entry in entries)
 
 
@@ -66,8 +67,16 @@ def read_taxonomy(path: str) -> str:
     return resources.files("sholu.data").joinpath("topics.json").read_text(encoding="utf-8")
 
 
+def all_terms(entry: dict) -> list[str]:
+    return entry["terms"] + entry.get("context_terms", [])
+
+
 def build_theme(entry: dict, sharing: Counter) -> Theme:
-    terms = (build_term(text, sharing[text.lower()]) for text in entry["terms"])
+    """Its terms, then its context terms: words of an act any body performs («голосование»,
+    «дауыс беру»: a union votes on its contract), the theme's only beside its own terms."""
+    own = (build_term(text, sharing[text.lower()]) for text in entry["terms"])
+    context = (build_term(text, sharing[text.lower()], True) for text in entry.get("context_terms", []))
+    terms = (*own, *context)
     return Theme(
         id=entry["id"],
         label_ru=entry.get("label_ru", entry["id"]),
@@ -77,11 +86,11 @@ def build_theme(entry: dict, sharing: Counter) -> Theme:
     )
 
 
-def build_term(text: str, shared_by: int) -> Term:
+def build_term(text: str, shared_by: int, needs_company: bool = False) -> Term:
     forms = tuple(form for form in surface_forms(text) if is_content(form))
     lemmas = term_lemmas(forms)
     weight = term_weight(forms, max(shared_by, 1))
-    return Term(text, forms, lemmas, weight, any(char.isupper() for char in text))
+    return Term(text, forms, lemmas, weight, any(char.isupper() for char in text), needs_company)
 
 
 def term_weight(forms: tuple[str, ...], shared_by: int) -> float:

@@ -16,9 +16,11 @@ from ..lang.ru.morphology import LETTER_WORD as WORD, fold_yo, parses
 CONTENT_POS = frozenset({"NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND"})
 NEVER_CONTENT = frozenset({"быть", "стать", "мочь", "который", "свой", "весь", "также"})
 LIKELY_PARSE = 0.1     # readings pymorphy rates below this are ignored («стали» as steel)
-# «Основной закон» is the Constitution; folding it into one word keeps its «закон» from
-# counting as ordinary legislation.
-CONSTITUTION_ALIASES = {("основной", "закон"), ("основный", "закон")}
+# «Основной закон» and the Kazakh «Ата Заң» («father law») are the Constitution; folding
+# each into one word keeps its «закон» / «заң» from counting as ordinary legislation
+# («в новом Основном законе», «жаңа Ата Заң» are no «новый закон»). By the head word's
+# lemma, the lemmas its modifier may have («основном» reads best as the noun «основное»).
+CONSTITUTION_ALIASES = {"закон": frozenset({"основной", "основный", "основное"}), "заң": frozenset({"ата"})}
 CONSTITUTION = frozenset({"конституция"})
 
 
@@ -126,7 +128,7 @@ def kazakh_function_words() -> frozenset[str]:
 def fold_constitution(found: list[Word]) -> list[Word]:
     folded: list[Word] = []
     for word in found:
-        if folded and (folded[-1].lemma, word.lemma) in CONSTITUTION_ALIASES:
+        if folded and folded[-1].lemmas & CONSTITUTION_ALIASES.get(word.lemma, frozenset()):
             folded[-1] = Word("конституция", "конституция", CONSTITUTION, word.in_name)
         else:
             folded.append(word)

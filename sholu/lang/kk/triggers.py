@@ -38,12 +38,16 @@ VOTE_TRIGGERS = {
     # an election, not a polling station, the election commission or a voter (сайлаушы)
     "election": re.compile(r"\bсайлау(?:ы|да|ға|дың|ды|дан|ын|ына|ында|лар|лары|ларда|ларға|лардың)?\b"
                            r"(?!\s+(?:учаске|комиссия|округ))", re.IGNORECASE),
-    "referendum": re.compile(r"\bреферендум\w*", re.IGNORECASE),
+    # a referendum, not its commission («қалалық референдум комиссиясы»)
+    "referendum": re.compile(r"\bреферендум\w*+(?!\s+(?:комиссия|учаске))", re.IGNORECASE),
 }
 # «2026 жылғы 15 наурызда өтетін референдум», «15 наурыз күні өтетін сайлау»: a date, then a
 # verb of taking place before the vote word, dates the vote
 VOTE_HAPPENS = re.compile(r"^\s*(?:күні\s+)?(?:өт|өткізіл|бол)(?:еді|етін|кен|ті|ген|ілетін|ілді|атын|ады|ған)\s+"
                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# «15 наурыздағы референдум»: a date in its attributive form (-ғы/-гі/-қы/-кі) right before
+# the vote word is that vote's day; searched from the date's start to the vote word
+VOTE_OF_DATE = re.compile(r"(?:ғы|гі|қы|кі)\s+$", re.IGNORECASE)
 # A time that is not a day: «2019 жылы», «өткен жылы», «бұған дейін», «бұрын».
 ELSEWHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\s+жылы\b|\bөткен\s+(?:жылы|айда)\b|\bбұған\s+дейін\b|\bбұрын\b",
                       re.IGNORECASE)
@@ -58,6 +62,8 @@ VOTE_IN_PASSING_BEFORE = re.compile(r"\b(?:келесі|алдағы\s+жылғ�
                                     re.IGNORECASE)
 VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:кезінде|кезіндегі|кейін\w*|дейін\w*|қарсаңында|барысында|қатысты)\b",
                                    re.IGNORECASE)
+# the vote as a time bound, after its word's ending («референдумнан кейін», «сайлауға дейін»)
+VOTE_BOUND_AFTER = re.compile(r"^\w*\s+(?:кейін\w*|дейін\w*|қарсаңында)\b", re.IGNORECASE)
 # «20 наурыздың соңына дейін», «1 шілдеден бастап», «16 наурыздан кейін»: a bound after the
 # date, not the day anything happens
 NOT_THE_DAY_AFTER = re.compile(r"^\S*\s+(?:(?:соңына|аяғына|басына)\s+)?(?:дейін|шейін|бастап|кейін)\b",

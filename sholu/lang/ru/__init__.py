@@ -30,6 +30,7 @@ PACK = LanguagePack(
     voting=triggers.VOTING,
     vote_in_passing_before=triggers.VOTE_IN_PASSING_BEFORE,
     vote_in_passing_after=triggers.VOTE_IN_PASSING_AFTER,
+    vote_bound_before=triggers.VOTE_BOUND_BEFORE,
     not_the_day_after=triggers.NOT_THE_DAY_AFTER,
     made_public=triggers.MADE_PUBLIC,
     elsewhen=triggers.ELSEWHEN,

@@ -62,7 +62,8 @@ GATHERING_TRIGGERS = (("press_conference", PRESS_CONFERENCE), ("meeting", MEETIN
 VOTE_TRIGGERS = {
     "election": re.compile(r"\bвыбор(?:ы|ов|ах|ам|ами)\b|\bизбирательн\w+\s+кампани\w*|\bсайлау\w*",
                            re.IGNORECASE),
-    "referendum": re.compile(r"\bреферендум\w*", re.IGNORECASE),
+    # a referendum, not its commission («референдумная комиссия»)
+    "referendum": re.compile(r"\bреферендум\w*+(?!\s+комисси)", re.IGNORECASE),
 }
 
 # «19 марта 2023 года состоятся выборы», «15 марта пройдет референдум»: a date, then a verb
@@ -114,6 +115,8 @@ VOTE_IN_PASSING_BEFORE = re.compile(
     r"\b(?:в\s+ходе|во\s+время|в\s+период|после|по\s+итогам|накануне|следующ\w+|прошл\w+|предыдущ\w+|"
     r"прошедш\w+|будущ\w+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 VOTE_IN_PASSING_AFTER = re.compile(r"^\w*\s+(?:(?:19|20)\d\d\s+год|прошлого|предыдущ)", re.IGNORECASE)
+# the vote as a time bound, before its word («после референдума», «накануне выборов»)
+VOTE_BOUND_BEFORE = re.compile(r"\b(?:после|накануне|в\s+преддверии|до)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # Russian puts the bound before the date («до 20 марта»: `NOT_THE_DAY` in sholu/events/when.py)
 NOT_THE_DAY_AFTER = re.compile(r"(?!)")
 
