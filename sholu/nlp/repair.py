@@ -29,11 +29,13 @@ LATIN = re.compile(r"[A-Za-z]")
 OCCUPATION = re.compile(r"(?:ник|щик|чик|ист|лог|тор)$")
 PRONOUN_ADJECTIVES = frozenset("других другого такого таких этого этих всего всех своего своих "
                                "некоторых многих иных прочих".split())
-NO_ONE_BODY = frozenset({"СМИ", "НКО", "НПО", "вузы", "ВУЗ", "вуз"})
+NO_ONE_BODY = frozenset({"СМИ", "НКО", "НПО", "вузы", "ВУЗ", "вуз",
+                         "ЖКХ", "АПК", "ТЭК", "ВПК", "ГМК", "МСБ"})     # the last: sectors of the economy
 QUOTE_REACH = 12
 STREET_NOUNS = frozenset("улица проспект площадь бульвар переулок шоссе набережная микрорайон тупик "
                          "проезд аллея даңғыл көше".split())
 STREET_ABBREVIATIONS = frozenset("ул пр пр-т пр-кт просп пл б-р бул пер ш наб мкр мкрн".split())          # tokens a quoted name may run past the tagger's span
+BUILDING_NOUNS = frozenset("дом дворец здание зал павильон".split())
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,40 @@ def repair(parsed: Parsed, matches: list) -> list[Mention]:
                 parsed, trim_title(parsed, m))))) for m in parsed.mentions]
     mentions = join_descriptor_and_quote(parsed, mentions) + quoted_names(parsed, mentions)
     mentions = apply_gazetteer(parsed, mentions, matches)
+    mentions = [m for m in map(lambda m: capitals_read(parsed, m), mentions) if m is not None]
     return [m for m in mentions if plausible(parsed, m) and not is_attribution(parsed, m)]
+
+
+MIN_CAPITALISED_WORD = 5     # letters: acronyms that are also words are shorter (ФИФА, ПАСЕ, ОПЕК)
+
+
+def capitals_read(parsed: Parsed, mention: Mention) -> Mention | None:
+    """«КОРРЕСПОНДЕНТ:», «ВИДЕО-ОБРАЩЕНИЕ», «ОМАРОВ:»: a long word in capitals that the
+    dictionary knows is a word set in capitals (a transcript's speaker label, a header), not an
+    acronym the tagger may take for an organisation: a surname or first name is that
+    person, any other word no mention at all."""
+    words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
+    if mention.kind != "organization" or mention.source != "ner" or len(words) != 1 \
+            or not is_word_in_capitals(words[0].text):
+        return mention
+    readings = parses(words[0].text.lower())[:1]
+    if readings and {"Surn", "Name"} & readings[0].tag.grammemes:
+        mention.kind = "person"
+        return mention
+    return None
+
+
+def is_word_in_capitals(word: str) -> bool:
+    letters = word.replace("-", "")
+    if not (letters.isalpha() and letters.isupper() and len(letters) >= MIN_CAPITALISED_WORD):
+        return False
+    parts = word.lower().split("-")       # «ВИДЕО-ОБРАЩЕНИЕ»: each part a word
+    return all(morph().word_is_known(part) and is_ordinary_word(part) for part in parts if part)
+
+
+def is_ordinary_word(word: str) -> bool:
+    readings = parses(word)[:1]
+    return bool(readings) and not {"Abbr", "Orgn", "Geox"} & readings[0].tag.grammemes
 
 
 def is_attribution(parsed: Parsed, mention: Mention) -> bool:
@@ -395,7 +430,19 @@ def plausible_organisation(surface: str, words) -> bool:
     if any(ACRONYM.match(t.text) for t in words):
         return True
     head = words[0]
-    return not (lemma_in(head.text, org_heads()) is False and is_animate_noun(head.text))
+    return not (lemma_in(head.text, org_heads()) is False and is_animate_noun(head.text)) \
+        and not names_a_kind(words)
+
+
+def names_a_kind(words) -> bool:
+    """«в сельском Доме культуры», «Дворец школьников»: a building's noun with common words
+    after it names a kind of venue, which any town has, not one organisation."""
+    head, rest = words[0], words[1:]
+    if not rest or not head.capitalised or any(t.capitalised for t in rest):
+        return False
+    readings = parses(head.text.lower())[:1]
+    return bool(readings) and readings[0].normal_form in BUILDING_NOUNS \
+        and not {"Name", "Surn", "Orgn", "Geox", "Abbr"} & readings[0].tag.grammemes
 
 
 def is_animate_noun(word: str) -> bool:
