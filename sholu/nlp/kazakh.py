@@ -308,8 +308,10 @@ def after_titles(words: list, first: int, last: int) -> int:
 def after_common_noun(words: list, first: int, last: int) -> int:
     """A sentence's capitalised first word the tagger took into a name («Шахтерлер
     Балаеваға …», "the miners … to Balayeva") stays out of it when it is a common noun:
-    a plural, or a word the vocabulary knows only in lower case."""
-    if first == last or any(w.text[:1].isalnum() for w in words[:first]):
+    a plural, or a word the vocabulary knows only in lower case. A patronymic after it
+    («Бақыт Асқарұлы, …?», a guest addressed) says it is a first name."""
+    if first == last or any(w.text[:1].isalnum() for w in words[:first]) \
+            or PATRONYMIC_END.search(words[first + 1].text.strip(EDGE_PUNCTUATION)):
         return first
     word = words[first].text.lower()
     base = strip_case(word, vocabulary())
