@@ -384,7 +384,23 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
         before = parsed.tokens[mention.first - 1].text if mention.first > 0 else None
         return plausible_organisation(parsed.surface(mention), words) and \
             not (len(words) == 1 and (is_unit(words[0].text, before) or governs_a_name(parsed, words[0])))
-    return not (mention.kind == "place" and in_a_domain(parsed.text, mention))
+    return not (mention.kind == "place" and (in_a_domain(parsed.text, mention) or names_a_thing(parsed, mention)))
+
+
+def names_a_thing(parsed: Parsed, mention: Mention) -> bool:
+    """«на Карачаганакском месторождении», «у Кашаганского промысла»: the tagger's place that is an
+    adjective alone, before the noun it qualifies, names that thing (a dam, an oil field)
+    after a place, not the place; before a street's or a territory's noun («Тверской
+    площади», «Жамбылского района») it is part of a place's name."""
+    from .local import TERRITORIAL_NOUNS
+
+    words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
+    after = mention.last + 1
+    if mention.source != "ner" or len(words) != 1 or not is_adjective(words[0]) or after >= len(parsed.tokens):
+        return False
+    noun = parsed.tokens[after]
+    return noun.sentence == words[0].sentence and not noun.capitalised and is_noun(noun) \
+        and noun.case == words[0].case and not is_street_word(noun.text) and not lemma_in(noun.text, TERRITORIAL_NOUNS)
 
 
 def governs_a_name(parsed: Parsed, token) -> bool:
