@@ -23,6 +23,7 @@ from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer
 from .headline import SEPARATOR, split_headline
 from .local import kazakh_local_bodies, resolve_generic_bodies
+from .normalise import LEGAL_FORMS
 from .people import entity_id, name_key
 
 KINDS = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization"}
@@ -50,7 +51,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
     for (words, offset), sentence_tags in zip(body + head, tags):
         spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
-        spans = with_quoted_bodies(words, without_outlet_before_body(words, spans))
+        spans = with_quoted_bodies(words, without_outlet_before_body(words, with_initialled_surnames(words, spans)))
         spans = with_districts(words, add_coordinated_regions(found, words, offset, without_units(words, spans)))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
@@ -161,6 +162,18 @@ def with_local_bodies(words: list, spans: list) -> list:
     return spans
 
 
+def with_initialled_surnames(words: list, spans: list) -> list:
+    """«– деді М. Ахметова»: an initial and a surname the tagger took for an organisation
+    are a person, named by the surname (which joins the full name given before)."""
+    return [(last, last, "PERSON") if label == "ORGANISATION" and last == first + 2 and is_initial(words[first].text)
+            and words[first + 1].text == "." and SURNAME_END.search(words[last].text) else (first, last, label)
+            for first, last, label in spans]
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
 def with_quoted_bodies(words: list, spans: list) -> list:
     """«"Әділетті … үшін" жалпыұлттық коалициясы», «"Болашақ" қоғамдық қорының»: a name
     in quote marks before lower-case words that end in a body's head noun is an
@@ -184,6 +197,9 @@ def quoted_bodies(words: list):
         if closing is None or not texts[opening + 1][:1].isupper():
             continue
         after = texts[closing + 1:closing + 1 + BODY_TYPE_WORDS]
+        if after and after[0] in LEGAL_FORMS:           # «"Ертіс Көлік" ЖШС»: a company
+            yield opening + 1, closing - 1
+            continue
         heads = [i for i, word in enumerate(after) if word[:1].islower() and is_body_noun(word)]
         if heads and all(word[:1].islower() and word.isalpha() for word in after[:heads[0] + 1]):
             last = closing + 1 + heads[0]
@@ -243,7 +259,7 @@ def organisation_end(words: list, first: int) -> int | None:
     head = words[first].text.strip(EDGE_PUNCTUATION)
     if not head[:1].isupper():
         return None
-    shortest = 1 if head.isupper() and len(head) >= 3 else 2
+    shortest = 1 if (abbreviation_of(head) or head).isupper() and len(head) >= 3 else 2
     for size in range(min(MAX_BODY_WORDS, len(words) - first), shortest - 1, -1):
         entry = gazetteer_entry([w.text for w in words[first:first + size]])
         if entry and not entry.is_place:
@@ -488,8 +504,23 @@ def surname_nominative(word: str) -> str:
 
 
 def case_stripped(word: str) -> str:
-    """The word as written minus its case ending (the possessive stays: облысы)."""
-    return word[:len(strip_case(word.lower(), vocabulary()))]
+    """The word as written minus its case ending (the possessive stays: облысы); a genitive
+    after a vowel ы/і goes even where the vocabulary lists the whole form as a word
+    («инспекциясының» -> «инспекциясы»)."""
+    stripped = word[:len(strip_case(word.lower(), vocabulary()))]
+    return stripped[:-3] if stripped == word and GENITIVE_AFTER_VOWEL.search(word) else stripped
+
+
+GENITIVE_AFTER_VOWEL = re.compile(r"[ыі](?:ның|нің)$", re.IGNORECASE)
+
+
+HYPHENATED_ENDING = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})-[a-zа-яёәғқңөұүһі]+$")
+
+
+def abbreviation_of(word: str) -> str | None:
+    """«ОСК» of «ОСК-тың»: Kazakh writes a case ending after an abbreviation with a hyphen."""
+    found = HYPHENATED_ENDING.match(word)
+    return found.group(1) if found else None
 
 
 def gazetteer_entry(words: list[str]) -> Entry | None:
@@ -503,9 +534,10 @@ def gazetteer_entry(words: list[str]) -> Entry | None:
 
 def entry_of_form(words: list[str]) -> Entry | None:
     """The entry for the words, the last as written, then with ever shorter cuts of its
-    endings (Теміртауда -> Теміртау, Қарағанды облысында -> Қарағанды облысы)."""
+    endings (Теміртауда -> Теміртау, Қарағанды облысында -> Қарағанды облысы); an
+    abbreviation's ending follows a hyphen (ОСК-тың, ҚТЖ-ға -> ОСК, ҚТЖ)."""
     gazetteer = load_gazetteer()
-    last = words[-1]
+    last = abbreviation_of(words[-1]) or words[-1]
     for cut in sorted(cuts(last.lower()), key=len, reverse=True):
         entry = gazetteer.lookup(" ".join([*words[:-1], last[:len(cut)]]))
         if entry:

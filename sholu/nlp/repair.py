@@ -191,10 +191,48 @@ def extend_organisation(parsed: Parsed, mention: Mention) -> Mention:
     conjunct = genitive_conjunct(tokens, mention.last)
     if conjunct is not None:
         extend_to(parsed, mention, conjunct)
+    complement = number_after(tokens, mention.last) or remit_end(tokens, mention.last)
+    if complement is not None:
+        extend_to(parsed, mention, complement)
     attached = attached_to(tokens, mention.last)
     if attached is not None:
         extend_to(parsed, mention, attached)
     return mention
+
+
+def number_after(tokens, last: int) -> int | None:
+    """Index of the number in «суд № 3», «школа № 45»: it tells bodies of one kind apart."""
+    sign, number = last + 1, last + 2
+    if number >= len(tokens) or tokens[sign].text not in ("№", "N") or not tokens[number].text.isdigit() \
+            or tokens[number].sentence != tokens[last].sentence or not lemma_in(tokens[last].text, org_heads()):
+        return None
+    return number
+
+
+# «по» before these names a circumstance (по итогам, по словам, по данным), no body's remit
+NOT_A_REMIT = frozenset("итог слово данные мнение повод случай результат причина приглашение инициатива "
+                        "поручение просьба информация сведение оценка подсчёт телефон окончание линия".split())
+REMIT_WORDS = 12             # words of «по …» after a body's noun
+
+
+def remit_end(tokens, head: int) -> int | None:
+    """Index of the last word of a body's remit after its noun: «комиссии по делам женщин и
+    семейно-демографической политике», «комитета по финансам и бюджету» — «по», a dative
+    phrase and the genitives and conjuncts after it."""
+    start = head + 1
+    if start + 1 >= len(tokens) or tokens[start].text.lower() != "по" or not lemma_in(tokens[head].text, org_heads()):
+        return None
+    last = None
+    for token in tokens[start + 1:start + 1 + REMIT_WORDS]:
+        if token.sentence != tokens[head].sentence or token.capitalised:
+            break
+        if token.pos == "NOUN" and token.case in ("Dat", "Gen"):
+            if last is None and (token.case != "Dat" or lemma_in(token.text, NOT_A_REMIT)):
+                return None
+            last = token.index
+        elif not (token.text == "и" or (token.pos == "ADJ" and token.case in ("Dat", "Gen"))):
+            break
+    return last
 
 
 def attached_to(tokens, last: int) -> int | None:
