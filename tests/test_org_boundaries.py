@@ -7,7 +7,7 @@ by its level and kind. On sentences written for these tests."""
 import pytest
 
 from sholu.nlp import analyse_text
-from sholu.nlp.kazakh import analyse_kazakh
+from sholu.nlp.kazakh import analyse_kazakh, qualified_body
 
 
 def organisations(text: str) -> list[str]:
@@ -107,3 +107,26 @@ def test_a_kazakh_body_named_again_by_its_level_is_the_one_named_in_full():
     text = ("Павлодар облысының денсаулық сақтау басқармасы хабарлады. Облыстық денсаулық сақтау "
             "басқармасының мамандары ауруханаларды тексерді.")
     assert kazakh(text)["organizations"] == ["Павлодар облысының денсаулық сақтау басқармасы"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Жиынға Бірыңғай жинақтаушы зейнетақы қорының басқарма төрағасы Арман Сейітов қатысты. Ол биыл "
+     "ерікті бірыңғай жинақтаушы зейнетақы қорына 200 миллиард теңге түседі деп күтілетінін айтты.",
+     "Бірыңғай жинақтаушы зейнетақы қоры"),
+    ("Брифингке Мемлекеттік кірістер комитетінің төрағасы Ержан Омаров қатысты. Ол биыл аумақтық "
+     "мемлекеттік кірістер комитетіне 500 шағым түскенін айтты.", "Мемлекеттік кірістер комитеті"),
+])
+def test_a_kazakh_body_named_with_its_first_word_alone_capitalised(text, body):
+    assert kazakh(text)["organizations"] == [body]
+
+
+def test_a_capitalised_owner_in_the_genitive_names_no_body():
+    assert kazakh("Кеше біз Елбасының қызметін талқыладық.")["organizations"] == []
+
+
+def test_a_lower_case_name_ending_in_another_bodys_name_is_that_body():
+    full = {"name": "Әлеуметтік сақтандыру қоры", "spans": [[0, 26]], "mentions": 1}
+    qualified = {"name": "міндетті әлеуметтік сақтандыру қоры", "spans": [[40, 75]], "mentions": 1}
+    other = {"name": "сақтандыру қоры", "spans": [[90, 105]], "mentions": 1}
+    assert qualified_body(qualified, [full, qualified]) is full
+    assert qualified_body(full, [full, qualified]) is None and qualified_body(other, [full, other]) is None

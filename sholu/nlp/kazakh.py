@@ -17,7 +17,7 @@ from ..lang.kk.bodies import is_body_noun, is_territorial
 from ..lang.kk.ner import tag_sentences
 from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
-from .acronyms import is_unit, merge_acronyms
+from .acronyms import is_unit, merge_acronyms, merged_into
 from .coordinated import kazakh_coordinated_regions
 from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer
@@ -52,6 +52,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     for (words, offset), sentence_tags in zip(body + head, tags):
         spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         spans = with_quoted_bodies(words, without_outlet_before_body(words, with_initialled_surnames(words, spans)))
+        spans = with_capitalised_bodies(words, spans)
         spans = with_districts(words, add_coordinated_regions(found, words, offset, without_units(words, spans)))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
@@ -62,10 +63,22 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     add_role_references(found["person"], [(offset + w.start, offset + w.stop, w.text)
                                           for words, offset in body for w in words], body_start)
     organisations = merge_acronyms(list(found["organization"].values()), joined)
+    organisations = merged_into(organisations, lambda record: qualified_body(record, organisations))
     organisations = resolve_generic_bodies(organisations, list(found["place"].values()))
     return {"persons": split_headline(list(found["person"].values()), title),
             "organizations": split_headline(organisations, title),
             "places": split_headline(list(found["place"].values()), title), "dates": find_dates(text, published)}
+
+
+def qualified_body(record: dict, records: list[dict]) -> dict | None:
+    """«міндетті әлеуметтік медициналық сақтандыру қоры» beside «Әлеуметтік медициналық
+    сақтандыру қоры»: a name in lower case that ends in another body's name of two words or
+    more is that body, with a word that qualifies it."""
+    name = record["name"]
+    if not name.islower():
+        return None
+    return next((other for other in records if other is not record and len(other["name"].split()) > 1
+                 and name.endswith(" " + other["name"].lower())), None)
 
 
 def read_sentences(text: str, offset: int) -> list[tuple[list, int]]:
@@ -172,6 +185,41 @@ def with_initialled_surnames(words: list, spans: list) -> list:
 
 def is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
+
+
+def with_capitalised_bodies(words: list, spans: list) -> list:
+    """The spans with each body named as Kazakh writes a name, its first word alone
+    capitalised («Мемлекеттік кірістер комитетінің»), where the tagger named nothing there;
+    a title after it keeps its own words."""
+    for first, last in capitalised_bodies(words):
+        overlapping = [s for s in spans if s[0] <= last and first <= s[1]]
+        if any(label in NAME_LABELS for _, _, label in overlapping):
+            continue
+        rests = [(last + 1, end, label) for _, end, label in overlapping if end > last]
+        spans = sorted([s for s in spans if s not in overlapping] + rests + [(first, last, "ORGANISATION")])
+    return spans
+
+
+NAME_LABELS = ("PERSON", "ORGANISATION", "GPE", "LOCATION")
+
+
+def capitalised_bodies(words: list):
+    """(first, last) of each capitalised common word inside a sentence followed by up to
+    BODY_TYPE_WORDS lower-case words, the last of them a body's noun."""
+    for first in range(1, len(words)):
+        text = words[first].text
+        before = words[first - 1].text
+        if not (text.isalpha() and text[:1].isupper() and text[1:].islower() and text.lower() in vocabulary()) \
+                or not before.isalpha() or (first > 1 and before[:1].isupper()) or gazetteer_entry([text]) \
+                or text.lower().endswith(GENITIVE_ENDINGS):           # «Елбасының қызметі»: an owner, no name
+            continue
+        for last in range(first + 1, min(len(words), first + BODY_TYPE_WORDS + 2)):
+            if not (words[last].text.isalpha() and words[last].text.islower()):
+                break
+            if is_body_noun(words[last].text):
+                if case_stripped(words[last].text).endswith(("ы", "і")):     # a name's head is possessive
+                    yield first, last
+                break
 
 
 def with_quoted_bodies(words: list, spans: list) -> list:
