@@ -131,6 +131,22 @@ def test_a_first_name_and_patronymic_addresses_the_person_of_that_first_name():
     assert len(analyse_kazakh(two)["persons"]) == 3        # which Асқар is not said
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Эфирде ауыл әкімі Бақыт Жұмабаев. Бақыт Асқарұлы, көпір қашан жөнделеді?", "Бақыт Жұмабаев"),
+    ("Бүгін студияда дәрігер Жұлдыз Қасымова отыр. Жұлдыз Серікқызы, вакцина қауіпсіз бе?", "Жұлдыз Қасымова"),
+    ("Хабарға мұғалім Ерлік Сапаров қатысты. Ерлік Маратұлы, оқулықтар жеткілікті ме?", "Ерлік Сапаров"),
+])
+def test_a_first_name_that_is_also_a_word_opening_an_address_is_still_a_first_name(text, person):
+    """A first name that is a common word too (бақыт, жұлдыз, ерлік) opening the sentence
+    stays with the patronymic after it: a patronymic alone is nobody's name."""
+    assert [p["name"] for p in analyse_kazakh(text)["persons"]] == [person]
+
+
+def test_a_common_noun_opening_a_sentence_before_a_surname_stays_out_of_the_name():
+    found = analyse_kazakh("Журналист Асқар Бекенов келді. Шахтерлер Бекеновқа хат жазды.")
+    assert [p["name"] for p in found["persons"]] == ["Асқар Бекенов"]
+
+
 def test_a_title_before_a_name_is_its_position_with_its_qualifiers():
     found = analyse_kazakh("Ауыл шаруашылығы министрі Бауыржан Оспанов фермерлермен кездесті.")
     assert [(p["name"], p["positions"]) for p in found["persons"]] == [

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .people import entity_id
+
 ACRONYM_WORD = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}$")
 # words an abbreviation skips («по», «и», «в»), Russian and Kazakh
 LINK_WORDS = frozenset("по и в во на для при с со о об к от из за под над без между және мен бен пен үшін".split())
@@ -14,8 +16,42 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def merge_acronyms(records: list[dict], text: str) -> list[dict]:
-    """Organisation records with each abbreviation's record merged into its full name's."""
-    return merged_into(records, lambda record: full_name_of(record, records, text) if is_acronym(record["name"]) else None)
+    """Organisation records with each abbreviation's record merged into its full name's,
+    and each ministry's short name («Минтруд») into the ministry's."""
+    return merged_into(records, lambda record: full_name_of(record, records, text) if is_acronym(record["name"])
+                       else ministry_in_full(record, records))
+
+
+SHORT_MINISTRY = re.compile(r"^Мин([а-яё]{3,})$")
+MINISTRY = "Министерство"
+SHARED_OPENING = 4           # letters the short name shares with the remit's first word («труд», «сельхоз»)
+
+
+def ministry_in_full(record: dict, records: list[dict]) -> dict | None:
+    """«Минтруд», «Минфин», «Минэнерго»: «Мин» and the opening of the remit's first word
+    name the gazetteer's ministry. The record of that ministry the article names in full,
+    else None, the short record renamed to it."""
+    found = SHORT_MINISTRY.match(record["name"])
+    full = ministry_named(found.group(1)) if found else None
+    if full is None:
+        return None
+    same = next((other for other in records if other is not record and other["name"] == full), None)
+    if same is None:
+        record["name"], record["entity_id"] = full, entity_id("organization", full)
+    return same
+
+
+def ministry_named(opening: str) -> str | None:
+    from .gazetteer import load_gazetteer
+
+    names = [entry.name for entry in load_gazetteer().entries if entry.name.startswith(MINISTRY + " ")
+             and shares_opening(opening, entry.name.split()[1].lower())]
+    return names[0] if len(names) == 1 else None
+
+
+def shares_opening(short: str, word: str) -> bool:
+    common = next((i for i, (a, b) in enumerate(zip(short, word)) if a != b), min(len(short), len(word)))
+    return common >= min(len(short), SHARED_OPENING)
 
 
 def merged_into(records: list[dict], full_of) -> list[dict]:

@@ -182,9 +182,12 @@ def is_surname(form: Form, text: str, words: list, i: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_given_name(word: str) -> bool:
+    """A first name, not a title the dictionary also lists as one («Аким Тараза»: the
+    town's akim, not a man called Аким)."""
     from .models import parses
+    from .titles import is_extra_title
 
-    return any("Name" in parse.tag for parse in parses(word.lower()))
+    return any("Name" in parse.tag for parse in parses(word.lower())) and not is_extra_title(word)
 
 
 def is_latin_name(word: tuple | None) -> bool:

@@ -17,12 +17,13 @@ from ..lang.kk.bodies import is_body_noun, is_territorial
 from ..lang.kk.ner import tag_sentences
 from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
-from .acronyms import is_unit, merge_acronyms
+from .acronyms import is_unit, merge_acronyms, merged_into
 from .coordinated import kazakh_coordinated_regions
 from .dates import find_dates
 from .gazetteer import Entry, load_gazetteer
 from .headline import SEPARATOR, split_headline
 from .local import kazakh_local_bodies, resolve_generic_bodies
+from .normalise import LEGAL_FORMS
 from .people import entity_id, name_key
 
 KINDS = {"PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization"}
@@ -50,7 +51,8 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     found: dict[str, dict[str, dict]] = {"person": {}, "place": {}, "organization": {}}
     for (words, offset), sentence_tags in zip(body + head, tags):
         spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
-        spans = with_quoted_bodies(words, without_outlet_before_body(words, spans))
+        spans = with_quoted_bodies(words, without_outlet_before_body(words, with_initialled_surnames(words, spans)))
+        spans = with_capitalised_bodies(words, spans)
         spans = with_districts(words, add_coordinated_regions(found, words, offset, without_units(words, spans)))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
@@ -61,10 +63,22 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     add_role_references(found["person"], [(offset + w.start, offset + w.stop, w.text)
                                           for words, offset in body for w in words], body_start)
     organisations = merge_acronyms(list(found["organization"].values()), joined)
+    organisations = merged_into(organisations, lambda record: qualified_body(record, organisations))
     organisations = resolve_generic_bodies(organisations, list(found["place"].values()))
     return {"persons": split_headline(list(found["person"].values()), title),
             "organizations": split_headline(organisations, title),
             "places": split_headline(list(found["place"].values()), title), "dates": find_dates(text, published)}
+
+
+def qualified_body(record: dict, records: list[dict]) -> dict | None:
+    """«міндетті әлеуметтік медициналық сақтандыру қоры» beside «Әлеуметтік медициналық
+    сақтандыру қоры»: a name in lower case that ends in another body's name of two words or
+    more is that body, with a word that qualifies it."""
+    name = record["name"]
+    if not name.islower():
+        return None
+    return next((other for other in records if other is not record and len(other["name"].split()) > 1
+                 and name.endswith(" " + other["name"].lower())), None)
 
 
 def read_sentences(text: str, offset: int) -> list[tuple[list, int]]:
@@ -161,6 +175,53 @@ def with_local_bodies(words: list, spans: list) -> list:
     return spans
 
 
+def with_initialled_surnames(words: list, spans: list) -> list:
+    """«– деді М. Ахметова»: an initial and a surname the tagger took for an organisation
+    are a person, named by the surname (which joins the full name given before)."""
+    return [(last, last, "PERSON") if label == "ORGANISATION" and last == first + 2 and is_initial(words[first].text)
+            and words[first + 1].text == "." and SURNAME_END.search(words[last].text) else (first, last, label)
+            for first, last, label in spans]
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def with_capitalised_bodies(words: list, spans: list) -> list:
+    """The spans with each body named as Kazakh writes a name, its first word alone
+    capitalised («Мемлекеттік кірістер комитетінің»), where the tagger named nothing there;
+    a title after it keeps its own words."""
+    for first, last in capitalised_bodies(words):
+        overlapping = [s for s in spans if s[0] <= last and first <= s[1]]
+        if any(label in NAME_LABELS for _, _, label in overlapping):
+            continue
+        rests = [(last + 1, end, label) for _, end, label in overlapping if end > last]
+        spans = sorted([s for s in spans if s not in overlapping] + rests + [(first, last, "ORGANISATION")])
+    return spans
+
+
+NAME_LABELS = ("PERSON", "ORGANISATION", "GPE", "LOCATION")
+
+
+def capitalised_bodies(words: list):
+    """(first, last) of each capitalised common word inside a sentence followed by up to
+    BODY_TYPE_WORDS lower-case words, the last of them a body's noun."""
+    for first in range(1, len(words)):
+        text = words[first].text
+        before = words[first - 1].text
+        if not (text.isalpha() and text[:1].isupper() and text[1:].islower() and text.lower() in vocabulary()) \
+                or not before.isalpha() or (first > 1 and before[:1].isupper()) or gazetteer_entry([text]) \
+                or text.lower().endswith(GENITIVE_ENDINGS):           # «Елбасының қызметі»: an owner, no name
+            continue
+        for last in range(first + 1, min(len(words), first + BODY_TYPE_WORDS + 2)):
+            if not (words[last].text.isalpha() and words[last].text.islower()):
+                break
+            if is_body_noun(words[last].text):
+                if case_stripped(words[last].text).endswith(("ы", "і")):     # a name's head is possessive
+                    yield first, last
+                break
+
+
 def with_quoted_bodies(words: list, spans: list) -> list:
     """«"Әділетті … үшін" жалпыұлттық коалициясы», «"Болашақ" қоғамдық қорының»: a name
     in quote marks before lower-case words that end in a body's head noun is an
@@ -184,6 +245,9 @@ def quoted_bodies(words: list):
         if closing is None or not texts[opening + 1][:1].isupper():
             continue
         after = texts[closing + 1:closing + 1 + BODY_TYPE_WORDS]
+        if after and after[0] in LEGAL_FORMS:           # «"Ертіс Көлік" ЖШС»: a company
+            yield opening + 1, closing - 1
+            continue
         heads = [i for i, word in enumerate(after) if word[:1].islower() and is_body_noun(word)]
         if heads and all(word[:1].islower() and word.isalpha() for word in after[:heads[0] + 1]):
             last = closing + 1 + heads[0]
@@ -243,7 +307,7 @@ def organisation_end(words: list, first: int) -> int | None:
     head = words[first].text.strip(EDGE_PUNCTUATION)
     if not head[:1].isupper():
         return None
-    shortest = 1 if head.isupper() and len(head) >= 3 else 2
+    shortest = 1 if (abbreviation_of(head) or head).isupper() and len(head) >= 3 else 2
     for size in range(min(MAX_BODY_WORDS, len(words) - first), shortest - 1, -1):
         entry = gazetteer_entry([w.text for w in words[first:first + size]])
         if entry and not entry.is_place:
@@ -308,8 +372,10 @@ def after_titles(words: list, first: int, last: int) -> int:
 def after_common_noun(words: list, first: int, last: int) -> int:
     """A sentence's capitalised first word the tagger took into a name («Шахтерлер
     Балаеваға …», "the miners … to Balayeva") stays out of it when it is a common noun:
-    a plural, or a word the vocabulary knows only in lower case."""
-    if first == last or any(w.text[:1].isalnum() for w in words[:first]):
+    a plural, or a word the vocabulary knows only in lower case. A patronymic after it
+    («Бақыт Асқарұлы, …?», a guest addressed) says it is a first name."""
+    if first == last or any(w.text[:1].isalnum() for w in words[:first]) \
+            or PATRONYMIC_END.search(words[first + 1].text.strip(EDGE_PUNCTUATION)):
         return first
     word = words[first].text.lower()
     base = strip_case(word, vocabulary())
@@ -486,8 +552,23 @@ def surname_nominative(word: str) -> str:
 
 
 def case_stripped(word: str) -> str:
-    """The word as written minus its case ending (the possessive stays: облысы)."""
-    return word[:len(strip_case(word.lower(), vocabulary()))]
+    """The word as written minus its case ending (the possessive stays: облысы); a genitive
+    after a vowel ы/і goes even where the vocabulary lists the whole form as a word
+    («инспекциясының» -> «инспекциясы»)."""
+    stripped = word[:len(strip_case(word.lower(), vocabulary()))]
+    return stripped[:-3] if stripped == word and GENITIVE_AFTER_VOWEL.search(word) else stripped
+
+
+GENITIVE_AFTER_VOWEL = re.compile(r"[ыі](?:ның|нің)$", re.IGNORECASE)
+
+
+HYPHENATED_ENDING = re.compile(r"^([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})-[a-zа-яёәғқңөұүһі]+$")
+
+
+def abbreviation_of(word: str) -> str | None:
+    """«ОСК» of «ОСК-тың»: Kazakh writes a case ending after an abbreviation with a hyphen."""
+    found = HYPHENATED_ENDING.match(word)
+    return found.group(1) if found else None
 
 
 def gazetteer_entry(words: list[str]) -> Entry | None:
@@ -501,9 +582,10 @@ def gazetteer_entry(words: list[str]) -> Entry | None:
 
 def entry_of_form(words: list[str]) -> Entry | None:
     """The entry for the words, the last as written, then with ever shorter cuts of its
-    endings (Теміртауда -> Теміртау, Қарағанды облысында -> Қарағанды облысы)."""
+    endings (Теміртауда -> Теміртау, Қарағанды облысында -> Қарағанды облысы); an
+    abbreviation's ending follows a hyphen (ОСК-тың, ҚТЖ-ға -> ОСК, ҚТЖ)."""
     gazetteer = load_gazetteer()
-    last = words[-1]
+    last = abbreviation_of(words[-1]) or words[-1]
     for cut in sorted(cuts(last.lower()), key=len, reverse=True):
         entry = gazetteer.lookup(" ".join([*words[:-1], last[:len(cut)]]))
         if entry:

@@ -15,17 +15,19 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lang.kk.bodies import is_territorial
-from ..lang.kk.morphology import GENITIVE_ENDINGS, base_forms, has_case_ending
+from ..lang.kk.morphology import GENITIVE_ENDINGS, base_forms, cuts, has_case_ending
 from .gazetteer import Entry, load_gazetteer
 from .models import parses
 from .parse import Mention, Parsed
 from .people import entity_id
-from .repair import lemma_in
+from .repair import lemma_in, remit_end
 
-LOCAL_HEADS = frozenset("маслихат акимат управление департамент прокуратура суд отдел комиссия".split())
+LOCAL_HEADS = frozenset("маслихат акимат управление департамент прокуратура суд отдел комиссия служба "
+                        "инспекция комитет".split())
 TERRITORIAL_ADJECTIVES = frozenset("областной городской районный межрайонный региональный сельский "
                                    "территориальный окружной".split())
 TERRITORIAL_NOUNS = frozenset("область город район регион округ".split())
+REMIT_HEADS = frozenset({"комитет", "комиссия"})   # a body by its remit alone; an «управление по …» is part of one
 MAX_COMPLEMENT = 5          # genitive words after the head, up to the unit («образования и науки … области»)
 
 
@@ -90,11 +92,28 @@ def head_readings(token) -> list:
 
 
 def local_body_span(parsed: Parsed, head: int, readings: list, places: dict, taken: set) -> tuple[int, int] | None:
+    """A body noun with its territorial adjective or unit, or with its remit («комитета по
+    финансам и бюджету», a committee of parliament, in lower case as news writes it)."""
     first, territorial = modifiers_before(parsed, head, readings, taken)
     last = unit_after(parsed, head, places, taken)
-    if last is None and not territorial:
+    if last is None and territorial:
+        last = genitives_after(parsed, head, taken)       # «областной службе занятости»
+    if last is not None:
+        last = remit_end(parsed.tokens, last) or last
+    elif readings[0].normal_form in REMIT_HEADS:
+        last = remit_end(parsed.tokens, head)
+    if last is None or any(index in taken for index in range(head, last + 1)):
         return None
-    return first, last if last is not None else head
+    return first, last
+
+
+def genitives_after(parsed: Parsed, head: int, taken: set) -> int:
+    """The last of the lower-case genitive nouns right after the head (the head if none)."""
+    index = head
+    while index + 1 < len(parsed.tokens) and index + 1 not in taken and index - head < MAX_GENITIVES \
+            and is_genitive_noun(parsed.tokens[index + 1], parsed.tokens[head]):
+        index += 1
+    return index
 
 
 def modifiers_before(parsed: Parsed, head: int, readings: list, taken: set) -> tuple[int, bool]:
@@ -182,7 +201,7 @@ def resolve_generic_bodies(organisations: list[dict], places: list[dict]) -> lis
     merged: dict[str, dict] = {}
     for record in organisations:
         generic = generic_parts(record["name"])
-        target = named_in_full(generic, organisations) if generic else None
+        target = named_in_full(generic, organisations) if generic else named_again_in_full(record["name"], organisations)
         target = target or (gazetteer_body_of(generic, places) if generic else None)
         if target is not None:
             record = {**record, "name": target, "entity_id": entity_of(target)}
@@ -218,6 +237,20 @@ def named_in_full(generic: tuple[str, str], organisations: list[dict]) -> str | 
     names = {r["name"] for r in organisations if len(r["name"].split()) > 2
              and any(w.startswith(stem) for w in r["name"].lower().split())
              and any(level_of(w) == level for w in r["name"].lower().split())}
+    return names.pop() if len(names) == 1 else None
+
+
+def named_again_in_full(name: str, organisations: list[dict]) -> str | None:
+    """«облыстық денсаулық сақтау басқармасы» after «Павлодар облысының денсаулық сақтау
+    басқармасы»: a body named by its level and kind is the one body of the article whose
+    name ends in the same words after a place of that level."""
+    words = name.lower().split()
+    level = level_of(words[0]) if len(words) > 2 else None
+    if level is None:
+        return None
+    rest = " " + " ".join(words[1:])
+    names = {r["name"] for r in organisations if r["name"].lower().endswith(rest)
+             and any(level_of(w) == level for w in r["name"].lower()[:-len(rest)].split()[1:])}
     return names.pop() if len(names) == 1 else None
 
 
@@ -257,7 +290,7 @@ def bodies_by_place() -> dict[tuple[str, str], Entry]:
 
 # -------------------------------------------------------------------- Kazakh
 
-KK_LOCAL_HEADS = frozenset("мәслихат әкімдік басқарма департамент прокуратура сот бөлім комиссия".split())
+KK_LOCAL_HEADS = frozenset("мәслихат әкімдік басқарма департамент прокуратура сот бөлім комиссия инспекция".split())
 KK_NOT_IN_NAME = frozenset("бойынша үшін туралы арқылы кейін дейін бірге".split())
 KK_MIDDLE_WORDS = 5         # «Облыстық экономика және бюджеттік жоспарлау басқармасы»
 KK_PLACE_WORDS = 2          # «Шығыс Қазақстан облысының»
@@ -269,11 +302,17 @@ def kazakh_local_bodies(words: list) -> list[tuple[int, int]]:
     the words between them and the place's name before them."""
     found = []
     for head, word in enumerate(words):
-        if word.text[:1].islower() and not base_forms(word.text).isdisjoint(KK_LOCAL_HEADS):
+        if word.text[:1].islower() and not head_forms(word.text).isdisjoint(KK_LOCAL_HEADS):
             first = kazakh_body_start(words, head)
             if first is not None:
                 found.append((first, head))
     return found
+
+
+def head_forms(word: str) -> set[str]:
+    """The word's base forms, and its every cut where the vocabulary lacks the word, so
+    cannot confirm one («инспекциясының» -> «инспекция»)."""
+    return base_forms(word) | cuts(word.lower())
 
 
 def kazakh_body_start(words: list, head: int) -> int | None:

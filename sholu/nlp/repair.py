@@ -29,11 +29,13 @@ LATIN = re.compile(r"[A-Za-z]")
 OCCUPATION = re.compile(r"(?:ник|щик|чик|ист|лог|тор)$")
 PRONOUN_ADJECTIVES = frozenset("других другого такого таких этого этих всего всех своего своих "
                                "некоторых многих иных прочих".split())
-NO_ONE_BODY = frozenset({"СМИ", "НКО", "НПО", "вузы", "ВУЗ", "вуз"})
+NO_ONE_BODY = frozenset({"СМИ", "НКО", "НПО", "вузы", "ВУЗ", "вуз",
+                         "ЖКХ", "АПК", "ТЭК", "ВПК", "ГМК", "МСБ"})     # the last: sectors of the economy
 QUOTE_REACH = 12
 STREET_NOUNS = frozenset("улица проспект площадь бульвар переулок шоссе набережная микрорайон тупик "
                          "проезд аллея даңғыл көше".split())
 STREET_ABBREVIATIONS = frozenset("ул пр пр-т пр-кт просп пл б-р бул пер ш наб мкр мкрн".split())          # tokens a quoted name may run past the tagger's span
+BUILDING_NOUNS = frozenset("дом дворец здание зал павильон".split())
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,40 @@ def repair(parsed: Parsed, matches: list) -> list[Mention]:
                 parsed, trim_title(parsed, m))))) for m in parsed.mentions]
     mentions = join_descriptor_and_quote(parsed, mentions) + quoted_names(parsed, mentions)
     mentions = apply_gazetteer(parsed, mentions, matches)
+    mentions = [m for m in map(lambda m: capitals_read(parsed, m), mentions) if m is not None]
     return [m for m in mentions if plausible(parsed, m) and not is_attribution(parsed, m)]
+
+
+MIN_CAPITALISED_WORD = 5     # letters: acronyms that are also words are shorter (ФИФА, ПАСЕ, ОПЕК)
+
+
+def capitals_read(parsed: Parsed, mention: Mention) -> Mention | None:
+    """«КОРРЕСПОНДЕНТ:», «ВИДЕО-ОБРАЩЕНИЕ», «ОМАРОВ:»: a long word in capitals that the
+    dictionary knows is a word set in capitals (a transcript's speaker label, a header), not an
+    acronym the tagger may take for an organisation: a surname or first name is that
+    person, any other word no mention at all."""
+    words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
+    if mention.kind != "organization" or mention.source != "ner" or len(words) != 1 \
+            or not is_word_in_capitals(words[0].text):
+        return mention
+    readings = parses(words[0].text.lower())[:1]
+    if readings and {"Surn", "Name"} & readings[0].tag.grammemes:
+        mention.kind = "person"
+        return mention
+    return None
+
+
+def is_word_in_capitals(word: str) -> bool:
+    letters = word.replace("-", "")
+    if not (letters.isalpha() and letters.isupper() and len(letters) >= MIN_CAPITALISED_WORD):
+        return False
+    parts = word.lower().split("-")       # «ВИДЕО-ОБРАЩЕНИЕ»: each part a word
+    return all(morph().word_is_known(part) and is_ordinary_word(part) for part in parts if part)
+
+
+def is_ordinary_word(word: str) -> bool:
+    readings = parses(word)[:1]
+    return bool(readings) and not {"Abbr", "Orgn", "Geox"} & readings[0].tag.grammemes
 
 
 def is_attribution(parsed: Parsed, mention: Mention) -> bool:
@@ -156,10 +191,48 @@ def extend_organisation(parsed: Parsed, mention: Mention) -> Mention:
     conjunct = genitive_conjunct(tokens, mention.last)
     if conjunct is not None:
         extend_to(parsed, mention, conjunct)
+    complement = number_after(tokens, mention.last) or remit_end(tokens, mention.last)
+    if complement is not None:
+        extend_to(parsed, mention, complement)
     attached = attached_to(tokens, mention.last)
     if attached is not None:
         extend_to(parsed, mention, attached)
     return mention
+
+
+def number_after(tokens, last: int) -> int | None:
+    """Index of the number in «суд № 3», «школа № 45»: it tells bodies of one kind apart."""
+    sign, number = last + 1, last + 2
+    if number >= len(tokens) or tokens[sign].text not in ("№", "N") or not tokens[number].text.isdigit() \
+            or tokens[number].sentence != tokens[last].sentence or not lemma_in(tokens[last].text, org_heads()):
+        return None
+    return number
+
+
+# «по» before these names a circumstance (по итогам, по словам, по данным), no body's remit
+NOT_A_REMIT = frozenset("итог слово данные мнение повод случай результат причина приглашение инициатива "
+                        "поручение просьба информация сведение оценка подсчёт телефон окончание линия".split())
+REMIT_WORDS = 12             # words of «по …» after a body's noun
+
+
+def remit_end(tokens, head: int) -> int | None:
+    """Index of the last word of a body's remit after its noun: «комиссии по делам женщин и
+    семейно-демографической политике», «комитета по финансам и бюджету» — «по», a dative
+    phrase and the genitives and conjuncts after it."""
+    start = head + 1
+    if start + 1 >= len(tokens) or tokens[start].text.lower() != "по" or not lemma_in(tokens[head].text, org_heads()):
+        return None
+    last = None
+    for token in tokens[start + 1:start + 1 + REMIT_WORDS]:
+        if token.sentence != tokens[head].sentence or token.capitalised:
+            break
+        if token.pos == "NOUN" and token.case in ("Dat", "Gen"):
+            if last is None and (token.case != "Dat" or lemma_in(token.text, NOT_A_REMIT)):
+                return None
+            last = token.index
+        elif not (token.text == "и" or (token.pos == "ADJ" and token.case in ("Dat", "Gen"))):
+            break
+    return last
 
 
 def attached_to(tokens, last: int) -> int | None:
@@ -349,7 +422,23 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
         before = parsed.tokens[mention.first - 1].text if mention.first > 0 else None
         return plausible_organisation(parsed.surface(mention), words) and \
             not (len(words) == 1 and (is_unit(words[0].text, before) or governs_a_name(parsed, words[0])))
-    return not (mention.kind == "place" and in_a_domain(parsed.text, mention))
+    return not (mention.kind == "place" and (in_a_domain(parsed.text, mention) or names_a_thing(parsed, mention)))
+
+
+def names_a_thing(parsed: Parsed, mention: Mention) -> bool:
+    """«на Карачаганакском месторождении», «у Кашаганского промысла»: the tagger's place that is an
+    adjective alone, before the noun it qualifies, names that thing (a dam, an oil field)
+    after a place, not the place; before a street's or a territory's noun («Тверской
+    площади», «Жамбылского района») it is part of a place's name."""
+    from .local import TERRITORIAL_NOUNS
+
+    words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
+    after = mention.last + 1
+    if mention.source != "ner" or len(words) != 1 or not is_adjective(words[0]) or after >= len(parsed.tokens):
+        return False
+    noun = parsed.tokens[after]
+    return noun.sentence == words[0].sentence and not noun.capitalised and is_noun(noun) \
+        and noun.case == words[0].case and not is_street_word(noun.text) and not lemma_in(noun.text, TERRITORIAL_NOUNS)
 
 
 def governs_a_name(parsed: Parsed, token) -> bool:
@@ -395,7 +484,19 @@ def plausible_organisation(surface: str, words) -> bool:
     if any(ACRONYM.match(t.text) for t in words):
         return True
     head = words[0]
-    return not (lemma_in(head.text, org_heads()) is False and is_animate_noun(head.text))
+    return not (lemma_in(head.text, org_heads()) is False and is_animate_noun(head.text)) \
+        and not names_a_kind(words)
+
+
+def names_a_kind(words) -> bool:
+    """«в сельском Доме культуры», «Дворец школьников»: a building's noun with common words
+    after it names a kind of venue, which any town has, not one organisation."""
+    head, rest = words[0], words[1:]
+    if not rest or not head.capitalised or any(t.capitalised for t in rest):
+        return False
+    readings = parses(head.text.lower())[:1]
+    return bool(readings) and readings[0].normal_form in BUILDING_NOUNS \
+        and not {"Name", "Surn", "Orgn", "Geox", "Abbr"} & readings[0].tag.grammemes
 
 
 def is_animate_noun(word: str) -> bool:
