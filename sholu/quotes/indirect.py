@@ -163,11 +163,11 @@ def in_parenthesis(reading: Reading, start: int, stop: int, make) -> dict | None
     pack = reading.pack
     for match in pack.parenthesis.finditer(reading.text, start, stop):
         verb = match.group(1)
-        if not is_speech_word(verb, pack) or verb.lower() in pack.agency_forms:
-            continue
+        if not is_speech_word(verb, pack) or verb.lower() in pack.agency_forms or not is_finite(verb, pack):
+            continue                   # «…, опасаясь репрессий, …»: a gerund's clause, no attribution
         if reading.text[match.start(2):match.end(2)].split()[0].lower() in ("что", "чтобы", "ли"):
             continue
-        speaker = reading.finder.named(match.start(2), match.end(2), verb_gender(verb, pack))
+        speaker = reading.finder.named_after_content(start, match.start(2), match.end(2), verb_gender(verb, pack))
         if speaker is UNKNOWN:
             continue
         end = match.start() if reading.text[match.end():stop].strip(" .!?…\n") == "" else stop

@@ -89,6 +89,7 @@ class SpeakerFinder:
                                  if is_nominative(word, pack)}          # «он», not «его»
         self.last_group: Speaker | None = None
         self.last_source: tuple[int, Speaker | None] = (-1, None)
+        self.horizon: int | None = None     # where the content of the attribution read now begins
 
     # -- the subject of a verb of saying ----------------------------------------------------
 
@@ -117,6 +118,19 @@ class SpeakerFinder:
         if people:
             return self.person(people[0].record, gender)
         return self.body_ending(start, end) or self.scan(start, end, gender, subject=False) or UNKNOWN
+
+    def named_after_content(self, content_start: int, start: int, end: int, gender: str | None) -> Speaker:
+        """«…, считает маэстро», «…, — подчеркнул он»: a pronoun or a role noun that
+        follows what was said means someone named before it, never a person the content
+        itself speaks of («Джексон совершил переворот, считает маэстро»)."""
+        self.horizon = content_start
+        try:
+            return self.named(start, end, gender)
+        finally:
+            self.horizon = None
+
+    def before_content(self, position: int) -> int:
+        return position if self.horizon is None else min(position, self.horizon)
 
     def body_ending(self, start: int, end: int) -> Speaker | None:
         """A body whose name ends the phrase, where the pack reads head-final phrases
@@ -305,7 +319,7 @@ class SpeakerFinder:
         stands for), else the one the nlp stage tied the noun to; a bare role noun
         («министр», «супруга») also the last person of that gender, or the next."""
         stems = {title[:5] for title in (role, *self.pack.role_synonyms.get(role, ()))}
-        before = bisect_left(self.people.starts, position)
+        before = bisect_left(self.people.starts, self.before_content(position))
         for mention in reversed(self.people.items[max(0, before - ROLE_LOOKBACK):before]):
             if any(stem in p.lower() for p in mention.record.get("positions", []) for stem in stems):
                 return self.person(mention.record, gender)
@@ -314,7 +328,8 @@ class SpeakerFinder:
             return self.person(tied.record, gender)
         if not bare:
             return None                # «пользователь ЖЖ zyalt»: someone the article does not name
-        return self.last_person(position, gender) or self.next_person(position, gender)
+        return self.last_person(position, gender) or \
+            (self.horizon is None and self.next_person(position, gender)) or None
 
     def next_person(self, after: int, gender: str | None) -> Speaker | None:
         """«Супруга «оружейного барона» рассчитывает …» opening an article that names her
@@ -328,6 +343,7 @@ class SpeakerFinder:
     def last_person(self, before: int, gender: str | None) -> Speaker | None:
         """The person of that gender named last, or the unnamed source spoken of since."""
         gender = gender if gender in ("masc", "femn") else None
+        before = self.before_content(before)
         mention = self.subjects[gender].last_before(before) or \
             (self.by_gender.get(gender) or self.people).last_before(before)
         source_at, source = self.last_source

@@ -17,8 +17,9 @@ AS_SAID = re.compile(r"(?<![\w-])[Кк]ак\s+([\w-]+)\s+((?:[^,.;:!?]|(?<=\b[А
 # «сообщил об обнаружении …», «рассказала о том, …»: content opened by «о».
 ABOUT_CLAUSE = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)
 # «Такой переход, считает X, повысит …», «…, подчеркнул президент.»: the verb of saying
-# after a comma, the speaker after it, up to a comma or the sentence's end.
-PARENTHESIS = re.compile(r",\s*(?:[–—-]\s*)?([\w-]+)\s+([^,.;:!?«»\"]{2,80}?)\s*(?:,|(?=[.!?…]*\s*$))")
+# after a comma, the speaker after it, up to a comma (left for the next one to open) or
+# the sentence's end.
+PARENTHESIS = re.compile(r",\s*(?:[–—-]\s*)?([\w-]+)\s+([^,.;:!?«»\"]{2,80}?)\s*(?:(?=,)|(?=[.!?…]*\s*$))")
 # «Как говорится в сообщении пресс-службы акимата, …», «В заявлении МИД говорится, что …»:
 # a body's statement (a law's or a document's «говорится» is not one); the speaker phrase
 # is group «body» or «named».
