@@ -1,6 +1,6 @@
 """Quote classes found wrong on held-out text, each on sentences written for these tests
 (through the real nlp stage): an attribution after its content means someone named
-before it."""
+before it; a verb of calling with an object and an instrumental predicate is a verdict."""
 from sholu.nlp import analyse_text
 from sholu.quotes import extract_quotes
 
@@ -35,3 +35,31 @@ def test_a_role_noun_after_a_clause_of_its_own_is_still_an_attribution():
 def test_a_gerund_between_commas_is_no_attribution():
     assert quotes_of("Предприниматель Марат Беков, опасаясь проверок со стороны налоговой службы, "
                      "закрыл свой магазин в центре города.") == []
+
+
+# -- a verb of calling: «назвал X Y», «считает X Y» ----------------------------------------------
+
+def test_calling_a_thing_by_a_quoted_name_is_direct_speech_of_the_subject():
+    text = "Депутат Арман Сейткали назвал новый тариф на воду «грабежом среди бела дня»."
+    [quote] = quotes_of(text)
+    assert (quote["speaker"], quote["kind"], quote["verb"]) == ("Арман Сейткали", "direct", "назвать")
+    assert "новый тариф на воду «грабежом среди бела дня»" in quote["text"]
+
+
+def test_a_gerund_of_calling_gives_the_main_clause_s_subject_its_verdict():
+    text = "Министр финансов Берик Ахметов раскритиковал законопроект, назвав его сырым и непродуманным."
+    [quote] = quotes_of(text)
+    assert (quote["speaker"], quote["kind"]) == ("Берик Ахметов", "indirect")
+    assert "назвав его сырым и непродуманным" in quote["text"]
+
+
+def test_a_group_considering_a_decision_wrong_is_its_statement():
+    text = "Профсоюз горняков считает повышение норм выработки несправедливым, но готов к переговорам."
+    assert said(text) == [("профсоюз горняков", "indirect")]
+
+
+def test_naming_a_person_to_a_post_a_deadline_or_an_unsaid_name_is_no_verdict():
+    assert quotes_of("Тренер сборной Ерлан Жумабаев назвал Нурлана Касымова капитаном команды.") == []
+    assert quotes_of("Министр назвал сроки завершения строительства перед выборами.") == []
+    assert quotes_of("Его назвали лучшим игроком прошлого сезона.") == []
+    assert quotes_of("Судейский комитет назвал имена арбитров, которые будут обслуживать матчи летом.") == []

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from .speakers import UNKNOWN
 from .text import Reading, content_end, trim
-from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, is_passive, is_speech_word,
-                    speech_lemma, verb_gender)
+from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, is_naming_verb, is_passive,
+                    is_speech_word, speech_lemma, verb_gender)
+from .words import is_preposition
 
 VERB_REACH = 8             # words between a verb of saying and its «, что»
 CLAUSE_REACH = 160         # characters searched for that «, что»
 ABOUT_REACH = 8            # words between an announcing verb and its «о/об»: «предупредил X и Y о …»
+NAMING_REACH = 12          # words between a verb of calling and its instrumental predicate
+COORDINATING = frozenset(("и", "или", "либо"))    # conjunctions inside one clause («сырым и непродуманным»)
 NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
 MIN_CONTENT_WORDS = 3
@@ -24,7 +27,8 @@ def indirect_quotes(reading: Reading, make) -> list[dict]:
     for start, stop in reading.sentences:
         if reading.quoted.holding(start) or reading.text[start] in DASHES:
             continue                   # inside a quotation, or a line of dialogue
-        found = (said_that(reading, start, stop, make) or according_to(reading, start, stop, make)
+        found = (said_that(reading, start, stop, make) or called(reading, start, stop, make)
+                 or according_to(reading, start, stop, make)
                  or in_statement(reading, start, stop, make)
                  or as_said(reading, start, stop, make) or in_parenthesis(reading, start, stop, make)
                  or about_this(reading, start, stop, make))
@@ -112,6 +116,73 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     if not about or "," in reading.text[verb.end():about.start()]:
         return None                    # «о …» of another clause
     return about.start() + 1
+
+
+def called(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«Бенер назвал реформу «убийцей рабочих мест»», «Клуб считает решение ошибочным»,
+    «…, назвав его «оскорблением»»: a verb of calling with an object and a predicate in
+    the instrumental is the subject's verdict, and the verb belongs to it (to call a
+    reform a killer is not to say the reform is one): the sentence is the quote, direct
+    when the verdict is in quotation marks."""
+    pack = reading.pack
+    words = reading.finder.words(start, stop, positions=True)
+    for index, word in enumerate(words):
+        if not is_naming_verb(word.group(), pack):
+            continue
+        verdict = object_and_predicate(reading, words[index + 1:index + 1 + NAMING_REACH])
+        if verdict is None:
+            continue
+        speaker = reading.finder.subject(start, word.start(), word.end(), stop, verb_gender(word.group(), pack))
+        if speaker is UNKNOWN:
+            continue                   # «его назвали лучшим»: no one in particular
+        end = content_end(reading.text, start, stop)
+        quoted = any(reading.quoted.holding(w.start()) for w in words[index + 1:index + verdict + 2])
+        return make(speaker, "direct" if quoted else "indirect", start, end, speech_lemma(word.group(), pack))
+    return None
+
+
+def object_and_predicate(reading: Reading, following) -> int | None:
+    """The index in `following` of the predicate of «назвал X Y»: a noun or an adjective
+    in the instrumental (not one that is an adverb too: «летом»), with an object in the
+    accusative beside it, neither one the object of a preposition, both in the verb's
+    clause («назвал имена арбитров, которые будут …» has no predicate). An object that is a
+    person of the article with an unquoted predicate is an appointment («назвал Лемана
+    первым вратарём»), not a verdict."""
+    pack, finder = reading.pack, reading.finder
+    objects, predicate, governed_next = [], None, False
+    for index, word in enumerate(in_clause(following, pack)):
+        form = word.group().lower()
+        if is_preposition(form, pack):
+            governed_next = True
+            continue
+        readings = pack.morphology.parses(form)
+        nominal = [p for p in readings if p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF")]
+        if governed_next:
+            governed_next = not any(p.tag.POS in ("NOUN", "NPRO") for p in nominal)
+        elif predicate is None and is_predicate(readings):
+            predicate = index
+        elif any(p.tag.case == "accs" for p in nominal) or finder.people.at(word.start()):
+            objects.append(word)
+    if predicate is None or not objects:
+        return None
+    appointed = finder.people.at(objects[0].start()) and not reading.quoted.holding(following[predicate].start())
+    return None if appointed else predicate
+
+
+def in_clause(following, pack) -> list:
+    """The words up to another finite verb or a subordinating conjunction."""
+    words = []
+    for word in following:
+        tag = pack.morphology.parses(word.group().lower())[0].tag
+        if tag.POS == "VERB" or (tag.POS == "CONJ" and word.group().lower() not in COORDINATING):
+            break
+        words.append(word)
+    return words
+
+
+def is_predicate(readings) -> bool:
+    return not any(p.tag.POS == "ADVB" for p in readings) and \
+        any(p.tag.case == "ablt" and p.tag.POS in ("NOUN", "ADJF", "PRTF") and "Apro" not in p.tag for p in readings)
 
 
 def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:

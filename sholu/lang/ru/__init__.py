@@ -43,6 +43,7 @@ PACK = LanguagePack(
     audience_complements=words.AUDIENCE_COMPLEMENTS,
     intent_verbs=words.INTENT_VERBS,
     quoting_verbs=words.QUOTING_VERBS,
+    naming_verbs=words.NAMING_VERBS,
     bare_titles=words.BARE_TITLES,
     honorifics=words.HONORIFICS,
     stance_nouns=words.STANCE_NOUNS,
