@@ -1,6 +1,7 @@
 """Quote classes found wrong on held-out text, each on sentences written for these tests
 (through the real nlp stage): an attribution after its content means someone named
-before it; a verb of calling with an object and an instrumental predicate is a verdict."""
+before it; a verb of calling with an object and an instrumental predicate is a verdict;
+a statement after «а», «но», «однако» with a subject of its own is that speaker's."""
 from sholu.nlp import analyse_text
 from sholu.quotes import extract_quotes
 
@@ -63,3 +64,27 @@ def test_naming_a_person_to_a_post_a_deadline_or_an_unsaid_name_is_no_verdict():
     assert quotes_of("Министр назвал сроки завершения строительства перед выборами.") == []
     assert quotes_of("Его назвали лучшим игроком прошлого сезона.") == []
     assert quotes_of("Судейский комитет назвал имена арбитров, которые будут обслуживать матчи летом.") == []
+
+
+# -- two speakers in one sentence: «X считает, что …, а Y уверен, что …» ----------------------------
+
+def test_a_statement_after_a_contrast_is_its_own_speaker_s():
+    text = ("Министр энергетики Алмасадам Саткалиев заявил, что цены на бензин не вырастут, "
+            "однако депутат Айдос Сарым считает, что подорожание неизбежно.")
+    assert [(q["speaker"], q["text"]) for q in quotes_of(text)] == [
+        ("Алмасадам Саткалиев", "цены на бензин не вырастут"),
+        ("Айдос Сарым", "подорожание неизбежно"),
+    ]
+
+
+def test_two_capitals_disagreeing_in_one_sentence_are_two_quotes():
+    text = "Пекин считает, что пошлины вредят мировой торговле, а Вашингтон уверен, что они защищают рабочих."
+    assert [q["speaker"] for q in quotes_of(text)] == ["Пекин", "Вашингтон"]
+
+
+def test_a_contrast_with_no_speaker_of_its_own_stays_in_the_statement():
+    text = "Министр Асет Исекешев заявил, что тарифы вырастут, а также отметил, что субсидии сохранятся."
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == "Асет Исекешев" and quote["text"].endswith("субсидии сохранятся")
+    [quote] = quotes_of("Аким Ержан Касымов заявил, что цены вырастут, а зарплаты останутся прежними.")
+    assert quote["text"] == "цены вырастут, а зарплаты останутся прежними"

@@ -78,6 +78,7 @@ class LanguagePack:
     source_nouns: frozenset[str] = frozenset()     # «источник», «представитель»: unnamed
     organization_nouns: frozenset[str] = frozenset()   # heads of organisations as speakers
     parenthesis: re.Pattern = NEVER                # «…, считает X, …»
+    contrast: re.Pattern = NEVER                   # «…, а Y уверен, что …»: another speaker's statement
     about_this: re.Pattern = NEVER                 # «Об этом заявил X»
     in_statement: re.Pattern = NEVER               # «В сообщении X говорится, что …»: groups body, named
     label_line: re.Pattern = LABEL_LINE            # «X: …» interview lines, headlines

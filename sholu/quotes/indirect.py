@@ -27,19 +27,57 @@ def indirect_quotes(reading: Reading, make) -> list[dict]:
     for start, stop in reading.sentences:
         if reading.quoted.holding(start) or reading.text[start] in DASHES:
             continue                   # inside a quotation, or a line of dialogue
-        found = (said_that(reading, start, stop, make) or called(reading, start, stop, make)
+        found = (first_statement(reading, start, stop, make)
                  or according_to(reading, start, stop, make)
                  or in_statement(reading, start, stop, make)
                  or as_said(reading, start, stop, make) or in_parenthesis(reading, start, stop, make)
                  or about_this(reading, start, stop, make))
         if found:
-            quotes.append(found)
+            quotes += [found, *contrasted(reading, found, stop, make)]
     return quotes
 
 
-def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
+def first_statement(reading: Reading, start: int, stop: int, make) -> dict | None:
+    found = statement_at(reading, start, stop, make)
+    return found[1] if found else None
+
+
+def statement_at(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | None:
+    """The statement whose verb comes first, with that verb's position: a verb of saying
+    with its content («X подчеркнул, что …») or of calling with its verdict («X назвал
+    итоги подтасованными и призвал …»: the verdict, and the call with it)."""
+    found = [f for f in (said_that(reading, start, stop, make), called(reading, start, stop, make)) if f]
+    return min(found, key=lambda f: f[0]) if found else None
+
+
+def contrasted(reading: Reading, first: dict, stop: int, make) -> list[dict]:
+    """«Минск считает, что …, а Россия уверена, что …», «X объявил о …, однако Y назвал
+    …»: a statement of another speaker named after «а», «но», «однако» ends the first
+    one there and is a quote of its own."""
+    for match in reading.pack.contrast.finditer(reading.text, first["start"], stop):
+        found = statement_at(reading, match.end(), stop, make)
+        if not found:
+            continue
+        verb_at, second = found
+        if second["speaker"] != first["speaker"] and second["speaker_type"] != "unknown" and \
+                subject_named(reading, match.end(), verb_at):
+            first["end"] = trim(reading.text, first["start"], match.start(), " ,\n\t")[1]
+            first["text"] = reading.text[first["start"]:first["end"]]
+            return [second, *contrasted(reading, second, stop, make)]
+    return []
+
+
+def subject_named(reading: Reading, start: int, verb_at: int) -> bool:
+    """Whether the clause names its own subject before its verb («а Россия уверена»),
+    not only goes on («а также отметил»)."""
+    finder = reading.finder
+    return any(m.nominative for m in finder.people.within(start, verb_at)) or \
+        finder.scan(start, verb_at, None, subject=True) is not None
+
+
+def said_that(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | None:
     """«X подчеркнул(а), что …», «заявил X, что …», «Эксперты уверены, что …»,
-    «Президент призвал граждан прийти …»."""
+    «Президент призвал граждан прийти …»; with the verb's position."""
     text, pack = reading.text, reading.pack
     words = reading.finder.words(start, stop, positions=True)
     for index, word in enumerate(words):
@@ -59,7 +97,8 @@ def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
         gender = verb_gender(verb, pack)
         speaker = reading.finder.subject(start, word.start(), word.end(), content, gender)
         end = content_end(text, content, stop)
-        return make(speaker, kind_of_content(reading, content, end), content, end, speech_lemma(verb, pack))
+        return word.start(), make(speaker, kind_of_content(reading, content, end), content, end,
+                                  speech_lemma(verb, pack))
     return None
 
 
@@ -118,12 +157,12 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     return about.start() + 1
 
 
-def called(reading: Reading, start: int, stop: int, make) -> dict | None:
+def called(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | None:
     """«Бенер назвал реформу «убийцей рабочих мест»», «Клуб считает решение ошибочным»,
     «…, назвав его «оскорблением»»: a verb of calling with an object and a predicate in
     the instrumental is the subject's verdict, and the verb belongs to it (to call a
     reform a killer is not to say the reform is one): the sentence is the quote, direct
-    when the verdict is in quotation marks."""
+    when the verdict is in quotation marks; with the verb's position."""
     pack = reading.pack
     words = reading.finder.words(start, stop, positions=True)
     for index, word in enumerate(words):
@@ -137,7 +176,8 @@ def called(reading: Reading, start: int, stop: int, make) -> dict | None:
             continue                   # «его назвали лучшим»: no one in particular
         end = content_end(reading.text, start, stop)
         quoted = any(reading.quoted.holding(w.start()) for w in words[index + 1:index + verdict + 2])
-        return make(speaker, "direct" if quoted else "indirect", start, end, speech_lemma(word.group(), pack))
+        return word.start(), make(speaker, "direct" if quoted else "indirect", start, end,
+                                  speech_lemma(word.group(), pack))
     return None
 
 

@@ -20,6 +20,9 @@ ABOUT_CLAUSE = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)
 # after a comma, the speaker after it, up to a comma (left for the next one to open) or
 # the sentence's end.
 PARENTHESIS = re.compile(r",\s*(?:[–—-]\s*)?([\w-]+)\s+([^,.;:!?«»\"]{2,80}?)\s*(?:(?=,)|(?=[.!?…]*\s*$))")
+# «Минск считает, что …, а Россия уверена, что …»: where a clause of contrast begins, which
+# may hold another speaker's statement.
+CONTRAST = re.compile(r",\s*(?:а|но|однако|тогда\s+как|в\s+то\s+время\s+как)\s+", re.IGNORECASE)
 # «Как говорится в сообщении пресс-службы акимата, …», «В заявлении МИД говорится, что …»:
 # a body's statement (a law's or a document's «говорится» is not one); the speaker phrase
 # is group «body» or «named».
