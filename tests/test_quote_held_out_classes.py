@@ -1,7 +1,8 @@
 """Quote classes found wrong on held-out text, each on sentences written for these tests
 (through the real nlp stage): an attribution after its content means someone named
 before it; a verb of calling with an object and an instrumental predicate is a verdict;
-a statement after «а», «но», «однако» with a subject of its own is that speaker's."""
+a statement after «а», «но», «однако» with a subject of its own is that speaker's; «она»
+with no woman named is a feminine body, «они» the group the sentence before opens with."""
 from sholu.nlp import analyse_text
 from sholu.quotes import extract_quotes
 
@@ -88,3 +89,29 @@ def test_a_contrast_with_no_speaker_of_its_own_stays_in_the_statement():
     assert quote["speaker"] == "Асет Исекешев" and quote["text"].endswith("субсидии сохранятся")
     [quote] = quotes_of("Аким Ержан Касымов заявил, что цены вырастут, а зарплаты останутся прежними.")
     assert quote["text"] == "цены вырастут, а зарплаты останутся прежними"
+
+
+# -- «она» for a body, «они» for the group the sentence before opens with -------------------------
+
+def test_a_feminine_pronoun_with_no_woman_named_is_the_feminine_body_named_last():
+    text = ("Основатель компании Ерлан Сапаров подал жалобу на сделку. Европейская комиссия сначала "
+            "поддержала его. Однако в марте она завершила проверку и заявила, что нарушений в сделке не нашла.")
+    assert said(text) == [("Европейская комиссия", "indirect")]
+
+
+def test_a_body_of_another_gender_leaves_the_pronoun_to_the_person():
+    text = ("Правительство Вьетнама освободило блогера Нгуен Тхи Ань. "
+            "Выступая перед журналистами, она заявила, что продолжит писать о коррупции.")
+    assert said(text) == [("Нгуен Тхи Ань", "indirect")]
+
+
+def test_they_opening_a_sentence_are_the_group_the_sentence_before_opens_with():
+    text = ("Эксперты заявили, что цены на жильё вырастут. Представители акимата не подтвердили слухи "
+            "о закрытии рынка. Они лишь сказали, что торговля продолжится до конца месяца.")
+    assert [q["speaker"] for q in quotes_of(text)] == ["эксперты", "представители акимата"]
+
+
+def test_a_plural_thing_before_them_is_not_who_they_are():
+    text = ("Депутаты сообщили, что закон примут весной. Цены на хлеб за месяц выросли на десять процентов. "
+            "Они уверены, что рост продолжится и летом.")
+    assert [q["speaker"] for q in quotes_of(text)] == ["депутаты", "депутаты"]

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..lang import LanguagePack
+from .verbs import is_finite
 from .words import (governed, head_noun, is_adjective_before, is_body, is_dependent, is_first_name,
                     is_nominative, is_plain_noun, is_preposition, names_someone, noun_gender,
                     person_gender, phrase_in_nominative)
@@ -68,8 +69,8 @@ class SpeakerFinder:
     """Resolves the speaker phrases of one document."""
 
     def __init__(self, text: str, persons: list[dict], organizations: list[dict], pack: LanguagePack,
-                 places: list[dict] = (), quoted=None):
-        self.text, self.pack = text, pack
+                 places: list[dict] = (), quoted=None, sentences=None):
+        self.text, self.pack, self.sentences = text, pack, sentences
         self.named_in_full = named_in_full(persons)
         self.people = Mentions([person_mention(text, p, s, e) for p in persons for s, e in p.get("spans", [])])
         self.roles = Mentions([Mention(s, e, p, True) for p in persons for s, e in p.get("references", [])])
@@ -311,8 +312,41 @@ class SpeakerFinder:
 
     def by_pronoun(self, position: int, gender: str) -> Speaker | None:
         if gender == "plur":
-            return self.last_group
-        return self.last_person(position, gender) or self.last_person(position, None)
+            return self.plural_subject_before(position) or self.last_group
+        return self.last_person(position, gender) or self.body_of_gender(position, gender) or \
+            self.last_person(position, None)
+
+    def body_of_gender(self, position: int, gender: str) -> Speaker | None:
+        """«Еврокомиссия … В декабре она заявила, что …» where no person of that gender is
+        named: the organisation named last, after every person (a foreign name whose
+        gender its form hides is still the likelier one), when its head noun is singular
+        and of the pronoun's gender."""
+        position = self.before_content(position)
+        person = self.people.last_before(position)
+        body = self.orgs.last_before(position)
+        if body is None or (person is not None and person.start > body.start):
+            return None
+        if body_gender(body.record.get("name") or "", self.pack) != gender:
+            return None
+        return Speaker(self.written_name(body), None, "organization")
+
+    def written_name(self, mention: Mention) -> str:
+        """A body as the text names it where that is the nominative («Еврокомиссия»), else
+        its name."""
+        words = self.words(mention.start, mention.end)
+        head = next((w for w in words if head_noun(w, self.pack, subject=False)), None)
+        return " ".join(words) if head and is_nominative(head, self.pack) else mention.record["name"]
+
+    def plural_subject_before(self, position: int) -> Speaker | None:
+        """«Представители Роскосмоса не подтвердили … Они лишь сказали, что …»: «они» is
+        the plural subject the sentence before opens with, a group (before its verb)."""
+        if self.sentences is None or self.sentences.index_of(position) == 0:
+            return None
+        start, stop = self.sentences.spans[self.sentences.index_of(position) - 1]
+        words = self.words(start, stop, positions=True)
+        verb = next((w.start() for w in words if is_finite(w.group(), self.pack)), stop)
+        found = self.scan(start, verb, "plur", subject=True)
+        return found if found and found.type == "group" else None
 
     def by_role(self, position: int, role: str, gender: str | None, bare: bool = True) -> Speaker | None:
         """«Глава МИД», «вице-премьер»: a person whose positions hold the role (or a title it
@@ -438,6 +472,16 @@ def lowered_words(text: str) -> list[str]:
 def holds_run(words: list[str], run: list[str]) -> bool:
     """Whether `run` stands in `words` as consecutive words."""
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def body_gender(name: str, pack: LanguagePack) -> str | None:
+    """The grammatical gender of a body's singular head noun («Европейская комиссия»:
+    feminine; «Власти Мьянмы»: none, a plural)."""
+    for word in name.split():
+        parse = head_noun(word, pack, subject=True)
+        if parse is not None:
+            return None if "plur" in parse.tag else noun_gender(parse)
+    return None
 
 
 def surname(name: str) -> str:
