@@ -2,7 +2,8 @@
 (through the real nlp stage): an attribution after its content means someone named
 before it; a verb of calling with an object and an instrumental predicate is a verdict;
 a statement after «а», «но», «однако» with a subject of its own is that speaker's; «она»
-with no woman named is a feminine body, «они» the group the sentence before opens with."""
+with no woman named is a feminine body, «они» the group the sentence before opens with;
+two bodies joined by «и» speak together."""
 from sholu.nlp import analyse_text
 from sholu.quotes import extract_quotes
 
@@ -115,3 +116,20 @@ def test_a_plural_thing_before_them_is_not_who_they_are():
     text = ("Депутаты сообщили, что закон примут весной. Цены на хлеб за месяц выросли на десять процентов. "
             "Они уверены, что рост продолжится и летом.")
     assert [q["speaker"] for q in quotes_of(text)] == ["депутаты", "депутаты"]
+
+
+# -- two bodies or countries as one subject: «Израиль и США заявили …» ------------------------------
+
+def test_two_countries_joined_by_and_speak_together():
+    text = "Казахстан и Узбекистан заявили, что продолжат строительство канала."
+    assert said(text) == [("Казахстан и Узбекистан", "indirect")]
+
+
+def test_two_bodies_joined_by_and_speak_together_before_a_gerund():
+    text = "Минфин и Нацбанк отвергли эти слухи, заявив, что курс тенге останется стабильным."
+    assert said(text) == [("Минфин и Нацбанк", "indirect")]
+
+
+def test_a_singular_verb_keeps_the_body_alone():
+    text = "Представитель МИД и посольства США сказал, что визы выдадут через неделю."
+    assert said(text) == [("представитель МИД", "indirect")]

@@ -71,6 +71,7 @@ class LanguagePack:
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
     body_prepositions: frozenset[str] = frozenset()    # «в Минсвязи уверены»
+    coordination: re.Pattern = NEVER               # «Израиль и США»: the «и» between two names
     phrase_links: frozenset[str] = frozenset()     # «наблюдатели от ОБСЕ», «источник в правительстве»
     about_clause: re.Pattern = NEVER               # «сообщил об …»
     announcing_verbs: frozenset[str] = frozenset()     # the verbs «об …» follows

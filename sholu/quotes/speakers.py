@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..lang import LanguagePack
 from .verbs import is_finite
 from .words import (governed, head_noun, is_adjective_before, is_body, is_dependent, is_first_name,
-                    is_nominative, is_plain_noun, is_preposition, names_someone, noun_gender,
+                    is_nominative, is_plain_noun, is_preposition, may_be_nominative, names_someone, noun_gender,
                     person_gender, phrase_in_nominative)
 
 MAX_PHRASE_WORDS = 6
@@ -194,16 +194,28 @@ class SpeakerFinder:
             return None                    # an oblique mention («помощник Путина»)
         org = self.orgs.at(word.start())
         if org:
-            return Speaker(self.phrase(words, index, org), None, "organization")
+            return self.with_partner(Speaker(self.phrase(words, index, org), None, "organization"), org, gender)
         place = self.places.at(word.start())
-        if place and subject and is_nominative(word.group(), self.pack):
-            return Speaker(self.phrase(words, index, place), None, "organization")    # «Минск считает»
+        if place and subject and is_nominative(word.group(), self.pack):            # «Минск считает»
+            return self.with_partner(Speaker(self.phrase(words, index, place), None, "organization"), place, gender)
         parse = head_noun(word.group(), self.pack, subject)
         if parse is not None:
             return self.headed_by(words, index, parse, end, gender)
         if subject and is_first_name(word.group(), self.pack):
             return Speaker(word.group(), None, "person")
         return None
+
+    def with_partner(self, speaker: Speaker, mention: Mention, gender: str | None) -> Speaker:
+        """«Израиль и США отвергают …»: a body or a country joined by «и» to another one
+        right after its name, as the subject of a plural verb, speaks with it."""
+        joined = self.pack.coordination.match(self.text, mention.end)
+        if gender in ("masc", "femn") or not joined or speaker.name != self.text[mention.start:mention.end]:
+            return speaker
+        partner = self.orgs.at(joined.end()) or self.places.at(joined.end())
+        if partner is None or partner.start != joined.end() or \
+                not may_be_nominative(self.words(partner.start, partner.end)[0], self.pack):
+            return speaker
+        return Speaker(self.text[mention.start:partner.end], None, "group")
 
     def headed_by(self, words, index: int, parse, end: int, gender: str | None) -> Speaker | None:
         """A noun phrase's speaker: «директор НАСА Билл Герстенмайер» is that person,

@@ -56,6 +56,7 @@ PACK = LanguagePack(
     source_nouns=words.SOURCE_NOUNS,
     organization_nouns=words.ORGANIZATION_NOUNS,
     parenthesis=speech.PARENTHESIS,
+    coordination=speech.COORDINATION,
     contrast=speech.CONTRAST,
     about_this=speech.ABOUT_THIS,
     in_statement=speech.IN_STATEMENT,

@@ -20,6 +20,8 @@ ABOUT_CLAUSE = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)
 # after a comma, the speaker after it, up to a comma (left for the next one to open) or
 # the sentence's end.
 PARENTHESIS = re.compile(r",\s*(?:[–—-]\s*)?([\w-]+)\s+([^,.;:!?«»\"]{2,80}?)\s*(?:(?=,)|(?=[.!?…]*\s*$))")
+# «Израиль и США заявили …»: two speakers' names joined.
+COORDINATION = re.compile(r"\s+и\s+")
 # «Минск считает, что …, а Россия уверена, что …»: where a clause of contrast begins, which
 # may hold another speaker's statement.
 CONTRAST = re.compile(r",\s*(?:а|но|однако|тогда\s+как|в\s+то\s+время\s+как)\s+", re.IGNORECASE)
