@@ -3,7 +3,7 @@
 before it; a verb of calling with an object and an instrumental predicate is a verdict;
 a statement after «а», «но», «однако» with a subject of its own is that speaker's; «она»
 with no woman named is a feminine body, «они» the group the sentence before opens with;
-two bodies joined by «и» speak together."""
+two bodies joined by «и» speak together; «О том, что …, сообщил X» is X's."""
 from sholu.nlp import analyse_text
 from sholu.quotes import extract_quotes
 
@@ -133,3 +133,22 @@ def test_two_bodies_joined_by_and_speak_together_before_a_gerund():
 def test_a_singular_verb_keeps_the_body_alone():
     text = "Представитель МИД и посольства США сказал, что визы выдадут через неделю."
     assert said(text) == [("представитель МИД", "indirect")]
+
+
+# -- the content first: «О том, что …, сообщил X» ------------------------------------------------
+
+def test_a_content_clause_opening_the_sentence_is_the_speaker_s_after_the_verb():
+    text = ("О том, что завод «Казцинк» сократит выбросы вдвое, сообщил в интервью телеканалу «Хабар» "
+            "директор завода Ерлан Нуржанов.")
+    [quote] = quotes_of(text)
+    assert (quote["speaker"], quote["text"]) == ("Ерлан Нуржанов", "завод «Казцинк» сократит выбросы вдвое")
+
+
+def test_a_body_may_tell_the_content_given_first():
+    text = "Ранее о том, что тарифы на свет заморозят до весны, заявили в пресс-службе министерства."
+    [quote] = quotes_of(text)
+    assert (quote["speaker"], quote["text"]) == ("пресс-служба министерства", "тарифы на свет заморозят до весны")
+
+
+def test_a_content_clause_known_to_all_has_no_speaker():
+    assert quotes_of("О том, что цены на бензин вырастут, знали все водители города.") == []

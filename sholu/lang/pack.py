@@ -81,6 +81,8 @@ class LanguagePack:
     parenthesis: re.Pattern = NEVER                # «…, считает X, …»
     contrast: re.Pattern = NEVER                   # «…, а Y уверен, что …»: another speaker's statement
     about_this: re.Pattern = NEVER                 # «Об этом заявил X»
+    about_that: re.Pattern = NEVER                 # «О том, что …, сообщил X»: the content first
+    verb_after_comma: re.Pattern = NEVER           # «…, сообщил X»: group 1 the verb
     in_statement: re.Pattern = NEVER               # «В сообщении X говорится, что …»: groups body, named
     label_line: re.Pattern = LABEL_LINE            # «X: …» interview lines, headlines
     answer_labels: frozenset[str] = frozenset()    # «Ответ: …»: the interviewee speaks

@@ -30,7 +30,8 @@ def indirect_quotes(reading: Reading, make) -> list[dict]:
         found = (first_statement(reading, start, stop, make)
                  or according_to(reading, start, stop, make)
                  or in_statement(reading, start, stop, make)
-                 or as_said(reading, start, stop, make) or in_parenthesis(reading, start, stop, make)
+                 or as_said(reading, start, stop, make) or about_that(reading, start, stop, make)
+                 or in_parenthesis(reading, start, stop, make)
                  or about_this(reading, start, stop, make))
         if found:
             quotes += [found, *contrasted(reading, found, stop, make)]
@@ -283,6 +284,22 @@ def in_parenthesis(reading: Reading, start: int, stop: int, make) -> dict | None
             continue
         end = match.start() if reading.text[match.end():stop].strip(" .!?…\n") == "" else stop
         return quote_span(reading, start, end, speaker, speech_lemma(verb, pack), make)
+    return None
+
+
+def about_that(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«О том, что этот вопрос поднимался, сказал в интервью … Мустафа Джемилев»: the
+    content clause opens the sentence, the verb of saying and its speaker follow it."""
+    pack = reading.pack
+    opening = pack.about_that.match(reading.text, start, stop)
+    if not opening:
+        return None
+    for match in pack.verb_after_comma.finditer(reading.text, opening.end(), stop):
+        verb = match.group(1)
+        if is_speech_word(verb, pack) and is_finite(verb, pack) and not is_passive(verb, pack):
+            speaker = reading.finder.named_after_content(start, match.end(), stop, verb_gender(verb, pack))
+            return quote_span(reading, opening.end(), match.start(), speaker, speech_lemma(verb, pack), make,
+                              least=MIN_NAMED_CONTENT_WORDS)
     return None
 
 

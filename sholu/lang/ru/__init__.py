@@ -59,5 +59,7 @@ PACK = LanguagePack(
     coordination=speech.COORDINATION,
     contrast=speech.CONTRAST,
     about_this=speech.ABOUT_THIS,
+    about_that=speech.ABOUT_THAT,
+    verb_after_comma=speech.VERB_AFTER_COMMA,
     in_statement=speech.IN_STATEMENT,
 )

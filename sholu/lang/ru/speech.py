@@ -33,5 +33,9 @@ STATEMENT_VERB = r"(?:говорится|сказано|отмечается|п�
 IN_STATEMENT = re.compile(
     rf"(?<![\w-])(?:[Кк]ак\s+)?{STATEMENT_VERB}\s+в\s+{STATEMENT_NOUN}\s+(?P<body>[^,.;:!?]{{2,80}}?)\s*,\s*"
     rf"|(?<![\w-])[Вв]\s+{STATEMENT_NOUN}\s+(?P<named>[^,.;:!?]{{2,80}}?)\s+{STATEMENT_VERB}\s*,\s*что\s+")
+# «О том, что …, сообщил X»: the content clause before its verb, opening the sentence
+# (after a word such as «Однако» or «Ранее»); the verb after a comma further on.
+ABOUT_THAT = re.compile(r"\s*(?:[А-ЯЁ][а-яё]+\s+)?[Оо]\s+том\s*,\s*(?:что|чтобы)\s+")
+VERB_AFTER_COMMA = re.compile(r",\s*([\w-]+)")
 # «Об этом заявил X»: the content is the sentence before.
 ABOUT_THIS = re.compile(r"\s*Об\s+этом\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s+([^.!?]{2,160})")
