@@ -3,7 +3,8 @@
 before it; a verb of calling with an object and an instrumental predicate is a verdict;
 a statement after «а», «но», «однако» with a subject of its own is that speaker's; «она»
 with no woman named is a feminine body, «они» the group the sentence before opens with;
-two bodies joined by «и» speak together; «О том, что …, сообщил X» is X's."""
+two bodies joined by «и» speak together; «О том, что …, сообщил X» is X's; «цитирует
+издание X» gives the quotation to X."""
 from sholu.nlp import analyse_text
 from sholu.quotes import extract_quotes
 
@@ -152,3 +153,16 @@ def test_a_body_may_tell_the_content_given_first():
 
 def test_a_content_clause_known_to_all_has_no_speaker():
     assert quotes_of("О том, что цены на бензин вырастут, знали все водители города.") == []
+
+
+# -- «…», цитирует издание X: the person quoted, however far ----------------------------------------
+
+def test_a_quoting_verb_gives_the_quotation_to_the_person_it_names_past_commas():
+    text = ("«Цены на зерно стабилизируются к осени», — цитирует агентство Kazinform председателя правления "
+            "зернового союза, бывшего министра сельского хозяйства Ерлана Аманова.")
+    assert said(text) == [("Ерлан Аманов", "direct")]
+
+
+def test_a_quoting_verb_naming_no_person_keeps_its_subject():
+    text = "«Урожай в этом году будет рекордным», — цитирует министерство сельского хозяйства."
+    assert said(text) == [("министерство сельского хозяйства", "direct")]
