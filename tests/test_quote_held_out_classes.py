@@ -4,7 +4,8 @@ before it; a verb of calling with an object and an instrumental predicate is a v
 a statement after «а», «но», «однако» with a subject of its own is that speaker's; «она»
 with no woman named is a feminine body, «они» the group the sentence before opens with;
 two bodies joined by «и» speak together; «О том, что …, сообщил X» is X's; «цитирует
-издание X» gives the quotation to X."""
+издание X» gives the quotation to X; «— уточнила представитель фонда» is the woman named
+before."""
 from sholu.nlp import analyse_text
 from sholu.quotes import extract_quotes
 
@@ -166,3 +167,17 @@ def test_a_quoting_verb_gives_the_quotation_to_the_person_it_names_past_commas()
 def test_a_quoting_verb_naming_no_person_keeps_its_subject():
     text = "«Урожай в этом году будет рекордным», — цитирует министерство сельского хозяйства."
     assert said(text) == [("министерство сельского хозяйства", "direct")]
+
+
+# -- a masculine role noun with a feminine verb: the woman named before --------------------------
+
+def test_a_spokesman_noun_with_a_feminine_verb_is_the_woman_named_before():
+    text = ("Директор фонда Айгуль Сарсенова рассказала о новых грантах для сельских школ. "
+            "«Заявки принимаются до конца мая», — уточнила представитель фонда.")
+    assert said(text) == [("Айгуль Сарсенова", "direct")]
+
+
+def test_a_masculine_verb_leaves_the_spokesman_unnamed():
+    text = ("Министр Алия Нурова открыла форум инвесторов. "
+            "«Нам нужно больше инвестиций в переработку», — отметил представитель компании.")
+    assert said(text) == [("представитель компании", "direct")]

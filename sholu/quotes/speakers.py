@@ -291,6 +291,10 @@ class SpeakerFinder:
         plural, animate = "plur" in parse.tag, "anim" in parse.tag
         if (gender == "plur") != plural and gender in ("masc", "femn", "plur"):
             return None                # not the verb's subject: «предупредила о последствиях»
+        if animate and not plural and gender == "femn" and noun_gender(parse) == "masc":
+            woman = self.woman_before(position)      # «— отметила представитель Philips»
+            if woman:
+                return woman
         if lemma in self.pack.source_nouns and not plural:
             return self.unnamed(phrase, position)
         animate = animate or "Apro" in parse.tag          # «некоторые», «многие»
@@ -302,6 +306,12 @@ class SpeakerFinder:
             return self.by_role(position, lemma, gender, bare=not names_someone(phrase)) or \
                 self.unnamed(phrase, position)
         return None
+
+    def woman_before(self, position: int) -> Speaker | None:
+        """A masculine role noun with a feminine verb is a woman the article named: the
+        last one before it."""
+        mention = self.by_gender["femn"].last_before(self.before_content(position))
+        return self.person(mention.record, "femn") if mention else None
 
     def body_named_before(self, phrase: str, position: int) -> str:
         """«Авиационное управление сообщило» after «Федеральное авиационное управление»,
