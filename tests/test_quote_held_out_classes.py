@@ -5,7 +5,7 @@ a statement after «а», «но», «однако» with a subject of its own i
 with no woman named is a feminine body, «они» the group the sentence before opens with;
 two bodies joined by «и» speak together; «О том, что …, сообщил X» is X's; «цитирует
 издание X» gives the quotation to X; «— уточнила представитель фонда» is the woman named
-before."""
+before; «опроверг слухи», «признали ошибки»: the verb and its object are the statement."""
 from sholu.nlp import analyse_text
 from sholu.quotes import extract_quotes
 
@@ -181,3 +181,22 @@ def test_a_masculine_verb_leaves_the_spokesman_unnamed():
     text = ("Министр Алия Нурова открыла форум инвесторов. "
             "«Нам нужно больше инвестиций в переработку», — отметил представитель компании.")
     assert said(text) == [("представитель компании", "direct")]
+
+
+# -- a verb whose object is what was said: «опроверг слухи», «признали ошибки» ---------------------
+
+def test_denying_rumours_is_a_statement_of_the_one_who_denies():
+    text = "Министр финансов Ерулан Жамаубаев опроверг эти слухи и потребовал от банков прозрачности."
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == "Ерулан Жамаубаев"
+    assert quote["text"].startswith("опроверг эти слухи")
+
+
+def test_admitting_mistakes_is_a_statement_of_the_group():
+    text = "Руководители областного акимата признали ошибки в распределении жилья и пообещали их исправить."
+    [quote] = quotes_of(text)
+    assert (quote["speaker"], quote["text"][:16]) == ("руководители областного акимата", "признали ошибки ")
+
+
+def test_a_demand_by_no_one_named_is_no_quote():
+    assert quotes_of("Собрались сотни людей, которые требовали возвращения земель прежним владельцам.") == []

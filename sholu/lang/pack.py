@@ -67,6 +67,7 @@ class LanguagePack:
     bare_titles: frozenset[str] = frozenset()      # a title alone is no person («при Президенте»)
     honorifics: frozenset[str] = frozenset()       # «госпожа», «господин»: address, not a position
     quoting_verbs: frozenset[str] = frozenset()    # «цитирует X»: X, not the subject, said it
+    object_verbs: frozenset[str] = frozenset()     # «опроверг слухи»: the object is what was said
     naming_verbs: frozenset[str] = frozenset()     # «назвал реформу убийцей»: a verdict
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject

@@ -97,6 +97,8 @@ def said_that(reading: Reading, start: int, stop: int, make) -> tuple[int, dict]
         verb = word.group()
         gender = verb_gender(verb, pack)
         speaker = reading.finder.subject(start, word.start(), word.end(), content, gender)
+        if speaker is UNKNOWN and content <= word.start() and speech_lemma(verb, pack) in pack.object_verbs:
+            continue                   # «…, которые требовали возвращения островов»: someone's act, unnamed
         end = content_end(text, content, stop)
         return word.start(), make(speaker, kind_of_content(reading, content, end), content, end,
                                   speech_lemma(verb, pack))
@@ -148,6 +150,8 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     for word in following:
         if pack.lemma(word.group()) in pack.stance_nouns:
             return word.start()
+    if speech_lemma(verb.group(), pack) in pack.object_verbs and object_noun(reading, following):
+        return verb.start()            # «опровергает эти слухи», «признали провалы»: the verb and its object
     if speech_lemma(verb.group(), pack) not in pack.announcing_verbs or verb.group().lower() in pack.agency_forms:
         return None                    # «Министерство сообщает о начале приёма»: the release's own news
     reach = words[index + 1:index + 1 + ABOUT_REACH]
@@ -156,6 +160,18 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     if not about or "," in reading.text[verb.end():about.start()]:
         return None                    # «о …» of another clause
     return about.start() + 1
+
+
+def object_noun(reading: Reading, following) -> bool:
+    """Whether the words after a verb open with its object: a noun in the accusative or
+    the genitive, adjectives and determiners before it, no preposition."""
+    for word in following:
+        readings = reading.pack.morphology.parses(word.group().lower())
+        if readings[0].tag.POS == "NOUN":
+            return any(p.tag.POS == "NOUN" and p.tag.case in ("accs", "gent") for p in readings)
+        if readings[0].tag.POS not in ("ADJF", "PRTF"):
+            return False
+    return False
 
 
 def called(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | None:
