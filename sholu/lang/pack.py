@@ -67,9 +67,12 @@ class LanguagePack:
     bare_titles: frozenset[str] = frozenset()      # a title alone is no person («при Президенте»)
     honorifics: frozenset[str] = frozenset()       # «госпожа», «господин»: address, not a position
     quoting_verbs: frozenset[str] = frozenset()    # «цитирует X»: X, not the subject, said it
+    object_verbs: frozenset[str] = frozenset()     # «опроверг слухи»: the object is what was said
+    naming_verbs: frozenset[str] = frozenset()     # «назвал реформу убийцей»: a verdict
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
     body_prepositions: frozenset[str] = frozenset()    # «в Минсвязи уверены»
+    coordination: re.Pattern = NEVER               # «Израиль и США»: the «и» between two names
     phrase_links: frozenset[str] = frozenset()     # «наблюдатели от ОБСЕ», «источник в правительстве»
     about_clause: re.Pattern = NEVER               # «сообщил об …»
     announcing_verbs: frozenset[str] = frozenset()     # the verbs «об …» follows
@@ -77,7 +80,10 @@ class LanguagePack:
     source_nouns: frozenset[str] = frozenset()     # «источник», «представитель»: unnamed
     organization_nouns: frozenset[str] = frozenset()   # heads of organisations as speakers
     parenthesis: re.Pattern = NEVER                # «…, считает X, …»
+    contrast: re.Pattern = NEVER                   # «…, а Y уверен, что …»: another speaker's statement
     about_this: re.Pattern = NEVER                 # «Об этом заявил X»
+    about_that: re.Pattern = NEVER                 # «О том, что …, сообщил X»: the content first
+    verb_after_comma: re.Pattern = NEVER           # «…, сообщил X»: group 1 the verb
     in_statement: re.Pattern = NEVER               # «В сообщении X говорится, что …»: groups body, named
     label_line: re.Pattern = LABEL_LINE            # «X: …» interview lines, headlines
     answer_labels: frozenset[str] = frozenset()    # «Ответ: …»: the interviewee speaks

@@ -82,9 +82,9 @@ def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = N
     """The quotes of a text; `pack`: its language's (Russian when not given); the
     article's organisations and places may be speakers too («МИД России», «Минск»)."""
     pack = pack or stage_pack(None)
-    quoted = Spans(quoted_spans(text))
-    reading = Reading(text, pack, SpeakerFinder(text, persons, organizations or [], pack, places or [], quoted),
-                      Sentences(text), quoted)
+    quoted, sentences = Spans(quoted_spans(text)), Sentences(text)
+    finder = SpeakerFinder(text, persons, organizations or [], pack, places or [], quoted, sentences)
+    reading = Reading(text, pack, finder, sentences, quoted)
     make = maker(text)
     statements = direct_quotes(reading, make) + indirect_quotes(reading, make)
     if pack.verb_final_speech:

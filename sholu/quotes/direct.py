@@ -52,13 +52,19 @@ def attribution_inside(reading: Reading, start: int, end: int) -> tuple[Speaker,
 
 
 def said_by(reading: Reading, verb: str, after: int, limit: int | None = None) -> tuple[Speaker, str]:
-    """The speaker named right after the verb, up to the next punctuation mark."""
+    """The speaker named right after the verb, up to the next punctuation mark; after
+    «цитирует», the person quoted, however far in the sentence («…», цитирует infox.ru
+    директора по стратегии Philips в России, на Украине … Елену Сябренко)."""
     stop = reading.sentences.around(after)[1] if limit is None else limit
+    lemma = speech_lemma(verb, reading.pack)
+    quoted_person = lemma in reading.pack.quoting_verbs and reading.finder.people.within(after, stop)
+    if quoted_person:
+        return reading.finder.person(quoted_person[0].record), lemma
     stop = next((i for i in range(after, min(stop, after + 160)) if reading.text[i] in SPEAKER_STOPS), stop)
     speaker = reading.finder.named(after, stop, verb_gender(verb, reading.pack))
     if speaker is UNKNOWN:
         speaker = reading.finder.last_person(after, verb_gender(verb, reading.pack)) or UNKNOWN
-    return speaker, speech_lemma(verb, reading.pack)
+    return speaker, lemma
 
 
 def attribution_before(reading: Reading, start: int) -> tuple[Speaker, str | None] | None:

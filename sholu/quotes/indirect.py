@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from .speakers import UNKNOWN
 from .text import Reading, content_end, trim
-from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, is_passive, is_speech_word,
-                    speech_lemma, verb_gender)
+from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, is_naming_verb, is_passive,
+                    is_speech_word, speech_lemma, verb_gender)
+from .words import is_preposition
 
 VERB_REACH = 8             # words between a verb of saying and its «, что»
 CLAUSE_REACH = 160         # characters searched for that «, что»
 ABOUT_REACH = 8            # words between an announcing verb and its «о/об»: «предупредил X и Y о …»
+NAMING_REACH = 12          # words between a verb of calling and its instrumental predicate
+COORDINATING = frozenset(("и", "или", "либо"))    # conjunctions inside one clause («сырым и непродуманным»)
 NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
 MIN_CONTENT_WORDS = 3
@@ -24,18 +27,58 @@ def indirect_quotes(reading: Reading, make) -> list[dict]:
     for start, stop in reading.sentences:
         if reading.quoted.holding(start) or reading.text[start] in DASHES:
             continue                   # inside a quotation, or a line of dialogue
-        found = (said_that(reading, start, stop, make) or according_to(reading, start, stop, make)
+        found = (first_statement(reading, start, stop, make)
+                 or according_to(reading, start, stop, make)
                  or in_statement(reading, start, stop, make)
-                 or as_said(reading, start, stop, make) or in_parenthesis(reading, start, stop, make)
+                 or as_said(reading, start, stop, make) or about_that(reading, start, stop, make)
+                 or in_parenthesis(reading, start, stop, make)
                  or about_this(reading, start, stop, make))
         if found:
-            quotes.append(found)
+            quotes += [found, *contrasted(reading, found, stop, make)]
     return quotes
 
 
-def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
+def first_statement(reading: Reading, start: int, stop: int, make) -> dict | None:
+    found = statement_at(reading, start, stop, make)
+    return found[1] if found else None
+
+
+def statement_at(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | None:
+    """The statement whose verb comes first, with that verb's position: a verb of saying
+    with its content («X подчеркнул, что …») or of calling with its verdict («X назвал
+    итоги подтасованными и призвал …»: the verdict, and the call with it)."""
+    found = [f for f in (said_that(reading, start, stop, make), called(reading, start, stop, make)) if f]
+    return min(found, key=lambda f: f[0]) if found else None
+
+
+def contrasted(reading: Reading, first: dict, stop: int, make) -> list[dict]:
+    """«Минск считает, что …, а Россия уверена, что …», «X объявил о …, однако Y назвал
+    …»: a statement of another speaker named after «а», «но», «однако» ends the first
+    one there and is a quote of its own."""
+    for match in reading.pack.contrast.finditer(reading.text, first["start"], stop):
+        found = statement_at(reading, match.end(), stop, make)
+        if not found:
+            continue
+        verb_at, second = found
+        if second["speaker"] != first["speaker"] and second["speaker_type"] != "unknown" and \
+                subject_named(reading, match.end(), verb_at):
+            first["end"] = trim(reading.text, first["start"], match.start(), " ,\n\t")[1]
+            first["text"] = reading.text[first["start"]:first["end"]]
+            return [second, *contrasted(reading, second, stop, make)]
+    return []
+
+
+def subject_named(reading: Reading, start: int, verb_at: int) -> bool:
+    """Whether the clause names its own subject before its verb («а Россия уверена»),
+    not only goes on («а также отметил»)."""
+    finder = reading.finder
+    return any(m.nominative for m in finder.people.within(start, verb_at)) or \
+        finder.scan(start, verb_at, None, subject=True) is not None
+
+
+def said_that(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | None:
     """«X подчеркнул(а), что …», «заявил X, что …», «Эксперты уверены, что …»,
-    «Президент призвал граждан прийти …»."""
+    «Президент призвал граждан прийти …»; with the verb's position."""
     text, pack = reading.text, reading.pack
     words = reading.finder.words(start, stop, positions=True)
     for index, word in enumerate(words):
@@ -54,8 +97,11 @@ def said_that(reading: Reading, start: int, stop: int, make) -> dict | None:
         verb = word.group()
         gender = verb_gender(verb, pack)
         speaker = reading.finder.subject(start, word.start(), word.end(), content, gender)
+        if speaker is UNKNOWN and content <= word.start() and speech_lemma(verb, pack) in pack.object_verbs:
+            continue                   # «…, которые требовали возвращения островов»: someone's act, unnamed
         end = content_end(text, content, stop)
-        return make(speaker, kind_of_content(reading, content, end), content, end, speech_lemma(verb, pack))
+        return word.start(), make(speaker, kind_of_content(reading, content, end), content, end,
+                                  speech_lemma(verb, pack))
     return None
 
 
@@ -104,6 +150,8 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     for word in following:
         if pack.lemma(word.group()) in pack.stance_nouns:
             return word.start()
+    if speech_lemma(verb.group(), pack) in pack.object_verbs and object_noun(reading, following):
+        return verb.start()            # «опровергает эти слухи», «признали провалы»: the verb and its object
     if speech_lemma(verb.group(), pack) not in pack.announcing_verbs or verb.group().lower() in pack.agency_forms:
         return None                    # «Министерство сообщает о начале приёма»: the release's own news
     reach = words[index + 1:index + 1 + ABOUT_REACH]
@@ -112,6 +160,86 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     if not about or "," in reading.text[verb.end():about.start()]:
         return None                    # «о …» of another clause
     return about.start() + 1
+
+
+def object_noun(reading: Reading, following) -> bool:
+    """Whether the words after a verb open with its object: a noun in the accusative or
+    the genitive, adjectives and determiners before it, no preposition."""
+    for word in following:
+        readings = reading.pack.morphology.parses(word.group().lower())
+        if readings[0].tag.POS == "NOUN":
+            return any(p.tag.POS == "NOUN" and p.tag.case in ("accs", "gent") for p in readings)
+        if readings[0].tag.POS not in ("ADJF", "PRTF"):
+            return False
+    return False
+
+
+def called(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | None:
+    """«Бенер назвал реформу «убийцей рабочих мест»», «Клуб считает решение ошибочным»,
+    «…, назвав его «оскорблением»»: a verb of calling with an object and a predicate in
+    the instrumental is the subject's verdict, and the verb belongs to it (to call a
+    reform a killer is not to say the reform is one): the sentence is the quote, direct
+    when the verdict is in quotation marks; with the verb's position."""
+    pack = reading.pack
+    words = reading.finder.words(start, stop, positions=True)
+    for index, word in enumerate(words):
+        if not is_naming_verb(word.group(), pack):
+            continue
+        verdict = object_and_predicate(reading, words[index + 1:index + 1 + NAMING_REACH])
+        if verdict is None:
+            continue
+        speaker = reading.finder.subject(start, word.start(), word.end(), stop, verb_gender(word.group(), pack))
+        if speaker is UNKNOWN:
+            continue                   # «его назвали лучшим»: no one in particular
+        end = content_end(reading.text, start, stop)
+        quoted = any(reading.quoted.holding(w.start()) for w in words[index + 1:index + verdict + 2])
+        return word.start(), make(speaker, "direct" if quoted else "indirect", start, end,
+                                  speech_lemma(word.group(), pack))
+    return None
+
+
+def object_and_predicate(reading: Reading, following) -> int | None:
+    """The index in `following` of the predicate of «назвал X Y»: a noun or an adjective
+    in the instrumental (not one that is an adverb too: «летом»), with an object in the
+    accusative beside it, neither one the object of a preposition, both in the verb's
+    clause («назвал имена арбитров, которые будут …» has no predicate). An object that is a
+    person of the article with an unquoted predicate is an appointment («назвал Лемана
+    первым вратарём»), not a verdict."""
+    pack, finder = reading.pack, reading.finder
+    objects, predicate, governed_next = [], None, False
+    for index, word in enumerate(in_clause(following, pack)):
+        form = word.group().lower()
+        if is_preposition(form, pack):
+            governed_next = True
+            continue
+        readings = pack.morphology.parses(form)
+        nominal = [p for p in readings if p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF")]
+        if governed_next:
+            governed_next = not any(p.tag.POS in ("NOUN", "NPRO") for p in nominal)
+        elif predicate is None and is_predicate(readings):
+            predicate = index
+        elif any(p.tag.case == "accs" for p in nominal) or finder.people.at(word.start()):
+            objects.append(word)
+    if predicate is None or not objects:
+        return None
+    appointed = finder.people.at(objects[0].start()) and not reading.quoted.holding(following[predicate].start())
+    return None if appointed else predicate
+
+
+def in_clause(following, pack) -> list:
+    """The words up to another finite verb or a subordinating conjunction."""
+    words = []
+    for word in following:
+        tag = pack.morphology.parses(word.group().lower())[0].tag
+        if tag.POS == "VERB" or (tag.POS == "CONJ" and word.group().lower() not in COORDINATING):
+            break
+        words.append(word)
+    return words
+
+
+def is_predicate(readings) -> bool:
+    return not any(p.tag.POS == "ADVB" for p in readings) and \
+        any(p.tag.case == "ablt" and p.tag.POS in ("NOUN", "ADJF", "PRTF") and "Apro" not in p.tag for p in readings)
 
 
 def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:
@@ -163,15 +291,31 @@ def in_parenthesis(reading: Reading, start: int, stop: int, make) -> dict | None
     pack = reading.pack
     for match in pack.parenthesis.finditer(reading.text, start, stop):
         verb = match.group(1)
-        if not is_speech_word(verb, pack) or verb.lower() in pack.agency_forms:
-            continue
+        if not is_speech_word(verb, pack) or verb.lower() in pack.agency_forms or not is_finite(verb, pack):
+            continue                   # «…, опасаясь репрессий, …»: a gerund's clause, no attribution
         if reading.text[match.start(2):match.end(2)].split()[0].lower() in ("что", "чтобы", "ли"):
             continue
-        speaker = reading.finder.named(match.start(2), match.end(2), verb_gender(verb, pack))
+        speaker = reading.finder.named_after_content(start, match.start(2), match.end(2), verb_gender(verb, pack))
         if speaker is UNKNOWN:
             continue
         end = match.start() if reading.text[match.end():stop].strip(" .!?…\n") == "" else stop
         return quote_span(reading, start, end, speaker, speech_lemma(verb, pack), make)
+    return None
+
+
+def about_that(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«О том, что этот вопрос поднимался, сказал в интервью … Мустафа Джемилев»: the
+    content clause opens the sentence, the verb of saying and its speaker follow it."""
+    pack = reading.pack
+    opening = pack.about_that.match(reading.text, start, stop)
+    if not opening:
+        return None
+    for match in pack.verb_after_comma.finditer(reading.text, opening.end(), stop):
+        verb = match.group(1)
+        if is_speech_word(verb, pack) and is_finite(verb, pack) and not is_passive(verb, pack):
+            speaker = reading.finder.named_after_content(start, match.end(), stop, verb_gender(verb, pack))
+            return quote_span(reading, opening.end(), match.start(), speaker, speech_lemma(verb, pack), make,
+                              least=MIN_NAMED_CONTENT_WORDS)
     return None
 
 

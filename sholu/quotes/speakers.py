@@ -11,8 +11,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..lang import LanguagePack
+from .verbs import is_finite
 from .words import (governed, head_noun, is_adjective_before, is_body, is_dependent, is_first_name,
-                    is_nominative, is_plain_noun, is_preposition, names_someone, noun_gender,
+                    is_nominative, is_plain_noun, is_preposition, may_be_nominative, names_someone, noun_gender,
                     person_gender, phrase_in_nominative)
 
 MAX_PHRASE_WORDS = 6
@@ -68,8 +69,8 @@ class SpeakerFinder:
     """Resolves the speaker phrases of one document."""
 
     def __init__(self, text: str, persons: list[dict], organizations: list[dict], pack: LanguagePack,
-                 places: list[dict] = (), quoted=None):
-        self.text, self.pack = text, pack
+                 places: list[dict] = (), quoted=None, sentences=None):
+        self.text, self.pack, self.sentences = text, pack, sentences
         self.named_in_full = named_in_full(persons)
         self.people = Mentions([person_mention(text, p, s, e) for p in persons for s, e in p.get("spans", [])])
         self.roles = Mentions([Mention(s, e, p, True) for p in persons for s, e in p.get("references", [])])
@@ -89,6 +90,7 @@ class SpeakerFinder:
                                  if is_nominative(word, pack)}          # «он», not «его»
         self.last_group: Speaker | None = None
         self.last_source: tuple[int, Speaker | None] = (-1, None)
+        self.horizon: int | None = None     # where the content of the attribution read now begins
 
     # -- the subject of a verb of saying ----------------------------------------------------
 
@@ -117,6 +119,19 @@ class SpeakerFinder:
         if people:
             return self.person(people[0].record, gender)
         return self.body_ending(start, end) or self.scan(start, end, gender, subject=False) or UNKNOWN
+
+    def named_after_content(self, content_start: int, start: int, end: int, gender: str | None) -> Speaker:
+        """«…, считает маэстро», «…, — подчеркнул он»: a pronoun or a role noun that
+        follows what was said means someone named before it, never a person the content
+        itself speaks of («Джексон совершил переворот, считает маэстро»)."""
+        self.horizon = content_start
+        try:
+            return self.named(start, end, gender)
+        finally:
+            self.horizon = None
+
+    def before_content(self, position: int) -> int:
+        return position if self.horizon is None else min(position, self.horizon)
 
     def body_ending(self, start: int, end: int) -> Speaker | None:
         """A body whose name ends the phrase, where the pack reads head-final phrases
@@ -179,16 +194,28 @@ class SpeakerFinder:
             return None                    # an oblique mention («помощник Путина»)
         org = self.orgs.at(word.start())
         if org:
-            return Speaker(self.phrase(words, index, org), None, "organization")
+            return self.with_partner(Speaker(self.phrase(words, index, org), None, "organization"), org, gender)
         place = self.places.at(word.start())
-        if place and subject and is_nominative(word.group(), self.pack):
-            return Speaker(self.phrase(words, index, place), None, "organization")    # «Минск считает»
+        if place and subject and is_nominative(word.group(), self.pack):            # «Минск считает»
+            return self.with_partner(Speaker(self.phrase(words, index, place), None, "organization"), place, gender)
         parse = head_noun(word.group(), self.pack, subject)
         if parse is not None:
             return self.headed_by(words, index, parse, end, gender)
         if subject and is_first_name(word.group(), self.pack):
             return Speaker(word.group(), None, "person")
         return None
+
+    def with_partner(self, speaker: Speaker, mention: Mention, gender: str | None) -> Speaker:
+        """«Израиль и США отвергают …»: a body or a country joined by «и» to another one
+        right after its name, as the subject of a plural verb, speaks with it."""
+        joined = self.pack.coordination.match(self.text, mention.end)
+        if gender in ("masc", "femn") or not joined or speaker.name != self.text[mention.start:mention.end]:
+            return speaker
+        partner = self.orgs.at(joined.end()) or self.places.at(joined.end())
+        if partner is None or partner.start != joined.end() or \
+                not may_be_nominative(self.words(partner.start, partner.end)[0], self.pack):
+            return speaker
+        return Speaker(self.text[mention.start:partner.end], None, "group")
 
     def headed_by(self, words, index: int, parse, end: int, gender: str | None) -> Speaker | None:
         """A noun phrase's speaker: «директор НАСА Билл Герстенмайер» is that person,
@@ -264,6 +291,10 @@ class SpeakerFinder:
         plural, animate = "plur" in parse.tag, "anim" in parse.tag
         if (gender == "plur") != plural and gender in ("masc", "femn", "plur"):
             return None                # not the verb's subject: «предупредила о последствиях»
+        if animate and not plural and gender == "femn" and noun_gender(parse) == "masc":
+            woman = self.woman_before(position)      # «— отметила представитель Philips»
+            if woman:
+                return woman
         if lemma in self.pack.source_nouns and not plural:
             return self.unnamed(phrase, position)
         animate = animate or "Apro" in parse.tag          # «некоторые», «многие»
@@ -275,6 +306,12 @@ class SpeakerFinder:
             return self.by_role(position, lemma, gender, bare=not names_someone(phrase)) or \
                 self.unnamed(phrase, position)
         return None
+
+    def woman_before(self, position: int) -> Speaker | None:
+        """A masculine role noun with a feminine verb is a woman the article named: the
+        last one before it."""
+        mention = self.by_gender["femn"].last_before(self.before_content(position))
+        return self.person(mention.record, "femn") if mention else None
 
     def body_named_before(self, phrase: str, position: int) -> str:
         """«Авиационное управление сообщило» after «Федеральное авиационное управление»,
@@ -297,15 +334,48 @@ class SpeakerFinder:
 
     def by_pronoun(self, position: int, gender: str) -> Speaker | None:
         if gender == "plur":
-            return self.last_group
-        return self.last_person(position, gender) or self.last_person(position, None)
+            return self.plural_subject_before(position) or self.last_group
+        return self.last_person(position, gender) or self.body_of_gender(position, gender) or \
+            self.last_person(position, None)
+
+    def body_of_gender(self, position: int, gender: str) -> Speaker | None:
+        """«Еврокомиссия … В декабре она заявила, что …» where no person of that gender is
+        named: the organisation named last, after every person (a foreign name whose
+        gender its form hides is still the likelier one), when its head noun is singular
+        and of the pronoun's gender."""
+        position = self.before_content(position)
+        person = self.people.last_before(position)
+        body = self.orgs.last_before(position)
+        if body is None or (person is not None and person.start > body.start):
+            return None
+        if body_gender(body.record.get("name") or "", self.pack) != gender:
+            return None
+        return Speaker(self.written_name(body), None, "organization")
+
+    def written_name(self, mention: Mention) -> str:
+        """A body as the text names it where that is the nominative («Еврокомиссия»), else
+        its name."""
+        words = self.words(mention.start, mention.end)
+        head = next((w for w in words if head_noun(w, self.pack, subject=False)), None)
+        return " ".join(words) if head and is_nominative(head, self.pack) else mention.record["name"]
+
+    def plural_subject_before(self, position: int) -> Speaker | None:
+        """«Представители Роскосмоса не подтвердили … Они лишь сказали, что …»: «они» is
+        the plural subject the sentence before opens with, a group (before its verb)."""
+        if self.sentences is None or self.sentences.index_of(position) == 0:
+            return None
+        start, stop = self.sentences.spans[self.sentences.index_of(position) - 1]
+        words = self.words(start, stop, positions=True)
+        verb = next((w.start() for w in words if is_finite(w.group(), self.pack)), stop)
+        found = self.scan(start, verb, "plur", subject=True)
+        return found if found and found.type == "group" else None
 
     def by_role(self, position: int, role: str, gender: str | None, bare: bool = True) -> Speaker | None:
         """«Глава МИД», «вице-премьер»: a person whose positions hold the role (or a title it
         stands for), else the one the nlp stage tied the noun to; a bare role noun
         («министр», «супруга») also the last person of that gender, or the next."""
         stems = {title[:5] for title in (role, *self.pack.role_synonyms.get(role, ()))}
-        before = bisect_left(self.people.starts, position)
+        before = bisect_left(self.people.starts, self.before_content(position))
         for mention in reversed(self.people.items[max(0, before - ROLE_LOOKBACK):before]):
             if any(stem in p.lower() for p in mention.record.get("positions", []) for stem in stems):
                 return self.person(mention.record, gender)
@@ -314,7 +384,8 @@ class SpeakerFinder:
             return self.person(tied.record, gender)
         if not bare:
             return None                # «пользователь ЖЖ zyalt»: someone the article does not name
-        return self.last_person(position, gender) or self.next_person(position, gender)
+        return self.last_person(position, gender) or \
+            (self.horizon is None and self.next_person(position, gender)) or None
 
     def next_person(self, after: int, gender: str | None) -> Speaker | None:
         """«Супруга «оружейного барона» рассчитывает …» opening an article that names her
@@ -328,6 +399,7 @@ class SpeakerFinder:
     def last_person(self, before: int, gender: str | None) -> Speaker | None:
         """The person of that gender named last, or the unnamed source spoken of since."""
         gender = gender if gender in ("masc", "femn") else None
+        before = self.before_content(before)
         mention = self.subjects[gender].last_before(before) or \
             (self.by_gender.get(gender) or self.people).last_before(before)
         source_at, source = self.last_source
@@ -422,6 +494,16 @@ def lowered_words(text: str) -> list[str]:
 def holds_run(words: list[str], run: list[str]) -> bool:
     """Whether `run` stands in `words` as consecutive words."""
     return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def body_gender(name: str, pack: LanguagePack) -> str | None:
+    """The grammatical gender of a body's singular head noun («Европейская комиссия»:
+    feminine; «Власти Мьянмы»: none, a plural)."""
+    for word in name.split():
+        parse = head_noun(word, pack, subject=True)
+        if parse is not None:
+            return None if "plur" in parse.tag else noun_gender(parse)
+    return None
 
 
 def surname(name: str) -> str:

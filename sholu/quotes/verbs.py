@@ -20,9 +20,18 @@ def is_intent_verb(word: str, pack) -> bool:
 
 
 @lru_cache(maxsize=20000)
+def is_naming_verb(word: str, pack) -> bool:
+    """«назвал», «назвав», «считает»: a verb that calls something something, in a form
+    that has a subject (not «названа», «называемых», «назвать»)."""
+    return any(p.normal_form in pack.naming_verbs and p.tag.POS in ("VERB", "GRND")
+               for p in pack.morphology.parses(word.lower()))
+
+
+@lru_cache(maxsize=20000)
 def speech_lemma(word: str, pack) -> str:
     for parse in pack.morphology.parses(word.lower()):
-        if parse.normal_form in pack.speech_verbs or parse.normal_form in pack.intent_verbs:
+        if parse.normal_form in pack.speech_verbs or parse.normal_form in pack.intent_verbs or \
+                parse.normal_form in pack.naming_verbs:
             return parse.normal_form
     return pack.morphology.dictionary_form(word)
 

@@ -54,6 +54,11 @@ def is_nominative(word: str, pack: LanguagePack) -> bool:
     return pack.morphology.parses(word.lower())[0].tag.case == "nomn"
 
 
+def may_be_nominative(word: str, pack: LanguagePack) -> bool:
+    """«США», «ООН»: an indeclinable name is every case, the nominative among them."""
+    return any(p.tag.case == "nomn" for p in pack.morphology.parses(word.lower()))
+
+
 def is_first_name(word: str, pack: LanguagePack) -> bool:
     """«Марк рассказал …»: a capitalised first name in the nominative."""
     parse = pack.morphology.parses(word.lower())[0]

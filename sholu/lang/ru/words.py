@@ -22,6 +22,13 @@ SPEECH_VERBS = frozenset("""сказать говорить заявить за�
 # Verbs whose speaker is the person they name after them, not their subject («пресс-служба
 # цитирует слова Тасболатова», «газета цитирует министра: «…»»).
 QUOTING_VERBS = frozenset("цитировать процитировать".split())
+# Verbs that call something something («назвал реформу убийцей», «считает решение
+# ошибочным», «объявил страну ядерной державой»): with an object and an instrumental
+# predicate, the subject's verdict.
+NAMING_VERBS = frozenset("назвать называть объявить объявлять считать".split())
+# Verbs whose object noun is the statement itself («опровергает эти слухи», «признали
+# провалы в своей работе», «требует от ООН резолюции»).
+OBJECT_VERBS = frozenset("опровергнуть опровергать признать признавать потребовать требовать".split())
 # Verbs whose content may be an infinitive or an object, not a «что» clause
 # («призвал граждан прийти», «пообещал ограничить поставки»).
 INTENT_VERBS = frozenset("""призвать призывать пообещать обещать потребовать требовать
