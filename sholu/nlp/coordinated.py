@@ -4,12 +4,9 @@
 singular («Восточно-Казахстанская область»), when the gazetteer knows it so."""
 from __future__ import annotations
 
-from functools import lru_cache
-from os.path import commonprefix
-
 from ..lang.kk.morphology import PLURAL_ENDINGS
 from .gazetteer import Entry, load_gazetteer
-from .models import parses
+from .models import noun_stems, parses
 from .parse import Mention, Parsed
 
 UNIT_NOUNS = frozenset("область район".split())
@@ -36,18 +33,10 @@ def coordinated_regions(parsed: Parsed, mentions: list[Mention]) -> list[Mention
 def plural_unit(word: str) -> str | None:
     """«областей», «районах»: the unit noun's lemma, when the word is only its plural."""
     lower = word.lower()
-    if not lower.startswith(unit_stems()):      # most words: no morphology to ask
+    if not lower.startswith(noun_stems(UNIT_NOUNS)):      # most words: no morphology to ask
         return None
     readings = [p for p in parses(lower) if p.tag.POS == "NOUN" and p.normal_form in UNIT_NOUNS]
     return readings[0].normal_form if readings and all(p.tag.number == "plur" for p in readings) else None
-
-
-@lru_cache(maxsize=1)
-def unit_stems() -> tuple[str, ...]:
-    """What every form of each unit noun begins with («област», «район»): a word that
-    does not cannot be one, and reading all an article's words with pymorphy to learn
-    so was a seventh of the nlp stage."""
-    return tuple(commonprefix([form.word for form in parses(noun)[0].lexeme]) for noun in sorted(UNIT_NOUNS))
 
 
 def regions_before(parsed: Parsed, noun: int, lemma: str) -> list[Mention]:
