@@ -4,8 +4,6 @@ groups' centroids side by side. Slovnet and navec pick them with a broadcast fan
 index, five times slower than taking rows of one flat table; the values are the same."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 
@@ -22,11 +20,3 @@ class NavecRows:
         chosen = self.indexes[ids] + self.offsets
         return self.centroids.take(chosen, axis=0).reshape(len(chosen), self.dim)
 
-
-@lru_cache(maxsize=1)
-def shared_rows() -> NavecRows:
-    """The rows of the process's one Navec model (the themes' word meanings)."""
-    from .models import embedding
-
-    pq = embedding().pq
-    return NavecRows(pq.indexes, pq.codes)
