@@ -251,3 +251,13 @@ def test_two_bodies_of_one_kind_leave_the_generic_one_as_written():
     text = ("Управление образования Атырауской области и управление здравоохранения Атырауской области "
             "провели проверку. Управление области сообщило итоги.")
     assert "управление области" in organisations(text)
+
+
+def test_every_plural_form_of_a_unit_noun_passes_the_stem_check():
+    """The quick check before pymorphy (a word must begin as every form of the noun does)
+    lets through each form that can only be plural («областях», «районов»)."""
+    from sholu.nlp.coordinated import plural_unit
+
+    for word in ("Областей", "областям", "областями", "областях", "районов", "Районам", "районами", "районах"):
+        assert plural_unit(word) == ("область" if "обл" in word.lower() else "район")
+    assert plural_unit("области") is None and plural_unit("облаках") is None

@@ -29,11 +29,21 @@ def load_models() -> None:
         preload_topics()
         preload_tone()
         preload_dedup()
+        import_stages()
     finally:
         language.join()
     if failures:
         raise failures[0]
     settle_memory()
+
+
+def import_stages() -> None:
+    """Every stage's module imported here, once, not in each forked worker (and the
+    events module not in the middle of a run, when the event groups stage first asks)."""
+    from ..pipeline.stages import STAGES
+
+    for stage in STAGES:
+        stage.run
 
 
 def settle_memory() -> None:

@@ -16,6 +16,8 @@ import numpy as np
 from slovnet.conll import parse_conll_tag
 from slovnet.shape import word_shape
 
+from .navec import NavecRows
+
 CACHE_LIMIT = 100_000      # words remembered with their vocabulary ids (about 15 MB)
 CRF_GROUP = 16             # texts decoded together by the CRF
 
@@ -80,7 +82,8 @@ class FlatEncoder:
 
     def __init__(self, infer):
         model = infer.model
-        self.navec, self.shapes = model.emb.word, model.emb.shape.weight.array
+        self.navec = NavecRows(model.emb.word.indexes.array, model.emb.word.codes.array)
+        self.shapes = model.emb.shape.weight.array
         self.layers = [ConvLayer.of(layer) for layer in model.encoder.layers]
         self.words_vocab, self.shapes_vocab = infer.encoder.words_vocab, infer.encoder.shapes_vocab
         self.known = ids_cache(self.words_vocab, self.shapes_vocab)

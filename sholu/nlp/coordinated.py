@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lang.kk.morphology import PLURAL_ENDINGS
 from .gazetteer import Entry, load_gazetteer
-from .models import parses
+from .models import noun_stems, parses
 from .parse import Mention, Parsed
 
 UNIT_NOUNS = frozenset("область район".split())
@@ -32,7 +32,10 @@ def coordinated_regions(parsed: Parsed, mentions: list[Mention]) -> list[Mention
 
 def plural_unit(word: str) -> str | None:
     """«областей», «районах»: the unit noun's lemma, when the word is only its plural."""
-    readings = [p for p in parses(word.lower()) if p.tag.POS == "NOUN" and p.normal_form in UNIT_NOUNS]
+    lower = word.lower()
+    if not lower.startswith(noun_stems(UNIT_NOUNS)):      # most words: no morphology to ask
+        return None
+    readings = [p for p in parses(lower) if p.tag.POS == "NOUN" and p.normal_form in UNIT_NOUNS]
     return readings[0].normal_form if readings and all(p.tag.number == "plur" for p in readings) else None
 
 

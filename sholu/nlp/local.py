@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..lang.kk.bodies import is_territorial
 from ..lang.kk.morphology import GENITIVE_ENDINGS, base_forms, cuts, has_case_ending
 from .gazetteer import Entry, load_gazetteer
-from .models import parses
+from .models import noun_stems, parses
 from .parse import Mention, Parsed
 from .people import entity_id
 from .repair import lemma_in, remit_end
@@ -87,7 +87,10 @@ def head_readings(token) -> list:
     """The dictionary's readings of the word as a local body noun (the tagger often
     misreads «маслихата», a word it does not know)."""
     # singular only: «территориальных комиссий» are bodies in general, not one
-    return [p for p in parses(token.text.lower())
+    lower = token.text.lower()
+    if not lower.startswith(noun_stems(LOCAL_HEADS)):
+        return []
+    return [p for p in parses(lower)
             if p.tag.POS == "NOUN" and p.normal_form in LOCAL_HEADS and p.tag.number == "sing"]
 
 

@@ -6,9 +6,9 @@ import zlib
 from contextlib import contextmanager
 from functools import lru_cache
 
-from ..lang.ru.morphology import morph, parses    # pymorphy is Russian: the pack holds it
+from ..lang.ru.morphology import morph, noun_stems, parses    # pymorphy is Russian: the pack holds it
 
-__all__ = ["embedding", "morph", "parses", "shared_vocabulary", "taggers"]
+__all__ = ["embedding", "morph", "noun_stems", "parses", "shared_vocabulary", "taggers"]
 
 
 @lru_cache(maxsize=1)

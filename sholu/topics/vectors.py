@@ -6,6 +6,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..nlp.navec import NavecRows
+
 # Smooth inverse frequency: a word's weight in a paragraph vector is A / (A + p(word)),
 # so «и», «год», «страна» barely move it and rare words carry it.
 SIF_A = 1e-4
@@ -16,6 +18,13 @@ def embedding():
     from ..nlp.models import embedding as shared
 
     return shared()
+
+
+@lru_cache(maxsize=1)
+def navec_rows() -> NavecRows:
+    """The rows of the shared Navec model, decoded as the taggers decode theirs."""
+    pq = embedding().pq
+    return NavecRows(pq.indexes, pq.codes)
 
 
 @lru_cache(maxsize=1)
@@ -52,10 +61,9 @@ def learn_vectors(pairs: list[tuple[str, str]]) -> None:
     navec = embedding()
     indexes = [next((navec.vocab[key] for key in pair if key and key in navec.vocab), None) for pair in pairs]
     known = [i for i, index in enumerate(indexes) if index is not None]
-    rows = navec.pq.codes[navec.pq.qdims, navec.pq.indexes[[indexes[i] for i in known]]]
+    vectors = navec_rows()([indexes[i] for i in known])
     for pair in pairs:
         _units[pair] = None
-    vectors = rows.reshape(len(known), navec.pq.dim)
     # each norm as np.linalg.norm takes it (the row's dot with itself), all divided at once
     norms = np.sqrt(np.array([vector.dot(vector) for vector in vectors], dtype=vectors.dtype))
     units = vectors / np.where(norms > 0, norms, 1)[:, None]

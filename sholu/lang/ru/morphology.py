@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from os.path import commonprefix
 
 # A word: letters or digits, hyphenated parts kept together («Усть-Каменогорск», «1-го»).
 WORD = re.compile(r"\w+(?:-\w+)*")
@@ -52,6 +53,16 @@ def inflect(parse, grammemes: frozenset):
     """pymorphy's inflection of a reading, remembered: names come back in every article,
     and building a word's lexeme to inflect it is slow."""
     return parse.inflect(grammemes)
+
+
+@lru_cache(maxsize=None)
+def noun_stems(nouns: frozenset[str]) -> tuple[str, ...]:
+    """What every form of each noun begins with («област» of «область»): pymorphy reads
+    a word as a form of one of them only if it begins so, so a rule looking for them
+    asks pymorphy of those words alone, not of every word of an article."""
+    return tuple(commonprefix([form.word for reading in parses(noun)
+                               if reading.tag.POS == "NOUN" and reading.normal_form == noun
+                               for form in reading.lexeme]) for noun in sorted(nouns))
 
 
 def fold_yo(text: str) -> str:
