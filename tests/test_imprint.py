@@ -97,3 +97,15 @@ def test_an_unsigned_first_line_is_no_masthead_and_a_render_date_is_no_dateline(
 def test_a_date_in_the_articles_own_sentence_is_not_the_page_date(lead):
     doc = clean_page(["Маслихат изменил порядок субсидий", lead, *REPORT])
     assert doc.published is None
+
+
+@pytest.mark.parametrize("headline", ["15 марта 2026 года маслихат изменит порядок субсидий",
+                                      "Tengrinews.kz: итоги года"])
+def test_a_headline_that_starts_with_a_date_or_names_a_site_states_neither(headline):
+    doc = clean_page([headline, *REPORT])
+    assert (doc.outlet, doc.published) == (None, None)
+
+
+def test_a_share_bar_is_no_channel_title():
+    doc = clean_page(["Поделиться | Telegram", "Маслихат изменил порядок субсидий", *REPORT])
+    assert doc.outlet is None

@@ -18,11 +18,10 @@ from __future__ import annotations
 import re
 
 from . import outlet as outlets
-from .body import Body, TITLE_REACH, squash
+from .body import WORD, Body, TITLE_REACH, is_chrome, label_line, squash
 from .dates import dates_in
 
 MASTHEAD_MAX_WORDS = 4
-DATELINE_MAX_WORDS = 15
 HEADER_MAX_WORDS = 40
 QUOTED = r"[«\"“]([^»\"”]{2,40})[»\"”]"
 CAPITALISED_RUN = r"([A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+(?:[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ0-9][\w-]*)){0,2})"
@@ -68,7 +67,7 @@ def masthead(body: Body) -> str | None:
     name = body.before[0].strip()
     if len(name.split()) > MASTHEAD_MAX_WORDS:
         return None
-    known = outlets.normalise_mention(name)
+    known = outlets.canonical(name) or (outlets.from_url(name) if re.fullmatch(outlets.DOMAIN, name) else None)
     if known or re.search(r"[.!?:;|]", name):
         return known
     signed = any(COPYRIGHT.search(line) and squash(name) in squash(line)
@@ -80,8 +79,9 @@ def channel_title(before: list[str]) -> str | None:
     """«Политика KZ | Telegram-канал», «Telegram-канал «Голос Актобе»» among the first lines."""
     for line in before[:TITLE_REACH]:
         found = CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip())
-        if found:
-            return found.group("name").strip()
+        name = found.group("name").strip() if found else ""
+        if name and not is_chrome(name, WORD.findall(name)):        # «Поделиться | Telegram»
+            return name
     return None
 
 
@@ -122,11 +122,12 @@ def labelled_date(body: Body) -> str | None:
 
 
 def dateline(before: list[str]) -> str | None:
-    """A short line right above the body that starts with a date: the stamp under a
-    headline («12 апреля 2026, 14:20 | Просмотров: 3 418»), a post's time stamp."""
+    """A stamp line right above the body that starts with a date: the stamp under a
+    headline («12 апреля 2026, 14:20 | Просмотров: 3 418»), a post's time stamp; not a
+    headline that starts with one («15 марта 2026 года пройдёт референдум»)."""
     for line in reversed(before[-TITLE_REACH:]):
         line = squash_edges(line)
-        if len(line.split()) > DATELINE_MAX_WORDS or WEEKDAY_FIRST.match(line):
+        if WEEKDAY_FIRST.match(line) or label_line(line).label != "chrome":
             continue
         found = dates_in(line)
         if found and found[0][1].start() == 0:
