@@ -109,3 +109,10 @@ def test_a_headline_that_starts_with_a_date_or_names_a_site_states_neither(headl
 def test_a_share_bar_is_no_channel_title():
     doc = clean_page(["Поделиться | Telegram", "Маслихат изменил порядок субсидий", *REPORT])
     assert doc.outlet is None
+
+
+def test_a_labelled_date_line_is_neither_the_title_nor_text():
+    doc = clean_page(["Жаңалықтар | Саясат", "Маслихат субсидия тәртібін өзгертті",
+                      "Жарияланды: 14 наурыз 2026, 10:15", *REPORT])
+    assert (doc.title, doc.published) == ("Маслихат субсидия тәртібін өзгертті", "2026-03-14")
+    assert doc.text == "\n\n".join(REPORT)
