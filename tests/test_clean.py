@@ -140,7 +140,9 @@ def test_a_stamp_line_between_headline_and_body_and_a_comment_section():
     doc = clean_text(page)
     assert doc.text == "\n\n".join(body)
     assert doc.title == "Стрелок из Аризоны предстал перед судом"
-    assert doc.published is None            # a page's stamp is not taken for the article's date
+    # the stamp under the headline dates the article (a masthead's weekday render date does
+    # not: tests/test_imprint.py)
+    assert doc.published == "2026-03-16"
 
 
 # -- a clean article loses nothing (issue 13) ------------------------------------------
@@ -199,3 +201,56 @@ EXPERTS = [
 def test_a_subheading_named_like_a_section_end_inside_the_article_stays():
     lines = OWN_ARTICLE[:1] + ["Комментарии"] + EXPERTS
     assert clean_text(lines).text == "\n\n".join(OWN_ARTICLE[:1] + EXPERTS)
+
+
+# -- messenger posts: dense sentences are prose, stamps and forwards are not (class 8) ------
+
+RU_CHANNEL = [
+    "Экономика KZ | Telegram-канал",
+    "🟢 02.06.2026 08:05",
+    "Нацбанк сохранил базовую ставку 15,25%, годовая инфляция замедлилась, курс тенге укрепился, "
+    "золотовалютные резервы выросли.",
+    "#экономика #нацбанк",
+    "🔁 Переслано из канала «Деньги и право»",
+    "02.06.2026 10:40",
+    "Министр финансов сообщил, что дефицит бюджета по итогам пяти месяцев оказался ниже плана, а "
+    "налоговые поступления выросли на двенадцать процентов.",
+    "🔴 02.06.2026 12:15",
+    "Депутаты Мажилиса попросили правительство объяснить, почему программа льготной ипотеки до сих "
+    "пор не заработала в трёх областях.",
+    "👍 95 💬 12",
+]
+KK_CHANNEL = [
+    "Ақтөбе жаңалықтары | Telegram-арна",
+    "⚡ [14.05.2026 09:30]",
+    "Облыс әкімдігі жаңа емхана құрылысын бастады, нысан екі жылда салынады, жоба құны 12 миллиард теңге.",
+    "#ақтөбе",
+    "14.05.2026 12:10",
+    "Қала тұрғындары жаңа аялдамалардың орнатылуына байланысты ұсыныстарын әкімдіктің ресми сайтына "
+    "жолдай алады, деп хабарлады қалалық жолаушылар көлігі бөлімі.",
+]
+
+
+@pytest.mark.parametrize("page, first_post, last_post", [(RU_CHANNEL, RU_CHANNEL[2], RU_CHANNEL[-2]),
+                                                      (KK_CHANNEL, KK_CHANNEL[2], KK_CHANNEL[-1])])
+def test_a_channels_first_post_of_figures_is_the_start_of_the_text(page, first_post, last_post):
+    doc = clean_text(page)
+    assert doc.text.startswith(first_post) and doc.text.endswith(last_post)
+
+
+def test_post_stamps_and_forwarding_headers_are_not_text():
+    doc = clean_text(RU_CHANNEL)
+    assert "Переслано" not in doc.text and "02.06.2026" not in doc.text
+    assert doc.published == "2026-06-02"                  # the first post's stamp dates the page
+
+
+def test_a_list_of_names_ending_in_a_full_stop_is_not_prose():
+    participants = ("Участники: Асхат Жуманов, Елена Коваленко, Бахтияр Сулейменов, Ольга Петрова, "
+                    "Серик Ахметов, Дана Ермекова.")
+    doc = clean_text(["Главная » Общество", participants, "Поделиться", *OWN_ARTICLE, "Теги: стадион"])
+    assert doc.text == "\n\n".join(OWN_ARTICLE)
+
+
+def test_a_rates_widget_above_the_body_is_not_its_title():
+    doc = clean_text(["Главная", "USD 512.40 EUR 548.10", "12 марта 2026, 14:05", *OWN_ARTICLE])
+    assert doc.title is None and doc.text == "\n\n".join(OWN_ARTICLE)

@@ -57,6 +57,30 @@ def test_day_and_month_take_the_year_of_the_nearest_full_date_in_the_text():
     assert dates_of("Вчера, 15 марта 2026 года, комиссия собралась.", None) == ["2026-03-15"]
 
 
+# a date of effect or a deadline lies ahead of the text's time: the year of its events rules
+TERMS_IN_OTHER_SENTENCES = [
+    ("Совет соберётся 12 марта 2026 года. Новые нормы заработают с 1 января 2027 года. "
+     "Замечания принимают до 20 марта.", ["2026-03-12", "2027-01-01", "2026-03-20"]),
+    ("Семинар прошёл 12 ноября 2025 года. Программа действует до 31 декабря 2026 года. "
+     "Следующая встреча — 2 декабря.", ["2025-11-12", "2026-12-31", "2025-12-02"]),
+    ("Жиналыс 2026 жылғы 10 ақпанда өтті. Жаңа ереже 2027 жылдың 1 қаңтарынан бастап күшіне "
+     "енеді. Ұсыныстар 25 ақпанға дейін қабылданады.", ["2026-02-10", "2027-01-01", "2026-02-25"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TERMS_IN_OTHER_SENTENCES)
+def test_a_yearless_day_does_not_borrow_the_year_of_a_term_in_another_sentence(text, expected):
+    assert dates_of(text, None) == expected
+
+
+def test_a_yearless_day_takes_the_year_of_a_term_in_its_own_sentence():
+    text = "Приём заявок откроется с 1 февраля 2027 года и продлится до 15 марта."
+    assert dates_of(text, None) == ["2027-02-01", "2027-03-15"]
+    # with only terms stated, the nearest still gives the year
+    assert dates_of("Закон действует с 1 июля 2026 года. Отчёт сдадут 5 августа.", None) == [
+        "2026-07-01", "2026-08-05"]
+
+
 def test_kazakh_genitive_year():
     text = "Жаңа тәртіп 2026 жылдың 1 сәуірінен бастап енгізіледі, отырыс наурыздың 20-сында өтті."
     assert dates_of(text, None) == ["2026-04-01", "2026-03-20"]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..document import Document, Problem, RawDocument
+from . import imprint
 from . import outlet as outlets
 from .body import extract_body
 from .dates import normalise_date, take_date_marker
@@ -29,8 +30,10 @@ def clean(raw: RawDocument) -> Document | Problem:
     doc.outlet = (
         (outlets.canonical(raw.outlet) or raw.outlet if raw.outlet else None)
         or doc.outlet
+        or imprint.stated_outlet(body)
         or outlets.from_text(doc.text, body.after[:TRAILER_LINES])
     )
+    doc.published = doc.published or imprint.stated_date(body)
     doc.language = detect_language(doc.text)
     return doc
 

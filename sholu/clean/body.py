@@ -46,6 +46,11 @@ COUNT_SUFFIX = re.compile(r"\s*[(\[]\d[\d\s]*[)\]]\s*$")
 STAMP = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2})\b")
 STAMP_MAX_WORDS = 8
 URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+# Emoji and pictographs that messengers put before a post's stamp or text («🔴 17.03.2026
+# 09:40», «📌 Подписывайтесь»): arrows, shapes, dingbats, the emoji planes, joiners.
+PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\u200d\ufe0f"
+                         "\U0001f000-\U0001faff]")
+EDGE_MARKS = " \t.!?:;,-–—•*|«»\"'[]()"   # and the brackets of a stamp «[15.04.2026 08:12]»
 
 
 @dataclass
@@ -102,7 +107,17 @@ def squash(text: str) -> str:
     """Lowercase, ё as е, without the punctuation or a count around it
     («Комментарии (12)» is «комментарии»)."""
     key = COUNT_SUFFIX.sub("", text.lower().replace("ё", "е"))
-    return key.strip(" \t.!?:;,-–—•*|«»\"'")
+    return without_pictographs(key.strip(EDGE_MARKS)).strip(EDGE_MARKS)
+
+
+def without_pictographs(text: str) -> str:
+    """The text between the emoji at its edges."""
+    start, end = 0, len(text)
+    while start < end and (PICTOGRAPHS.match(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (PICTOGRAPHS.match(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
 
 
 def extract_body(text: str) -> Body:
@@ -131,12 +146,21 @@ def label_line(text: str) -> Line:
     if squash(text) in section_ends():
         return Line(text, len(words), "end")
     share = sum(w.lower() in stopwords() for w in words) / max(len(words), 1)
-    prose = len(words) >= PROSE_MIN_WORDS and share >= PROSE_MIN_STOPWORD_SHARE
+    prose = len(words) >= PROSE_MIN_WORDS and (share >= PROSE_MIN_STOPWORD_SHARE or reads_as_sentences(text, words))
     if is_teaser(text, words):
         return Line(text, len(words), "teaser")
     if is_chrome(text, words, prose):
         return Line(text, len(words), "chrome")
     return Line(text, len(words), "prose" if prose else "short")
+
+
+def reads_as_sentences(text: str, words: list[str]) -> bool:
+    """Running text however few function words it has (a news post of figures: «ЦИК огласил
+    итоги: явка составила 72,6%.»): it ends a sentence and most of its words are in lower
+    case, where menus, lists of names and headlines capitalise theirs."""
+    lettered = [word for word in words if not any(char.isdigit() for char in word)]
+    in_lower_case = sum(word[0].islower() for word in lettered)
+    return SENTENCE_END.search(text) is not None and 2 * in_lower_case > len(lettered)
 
 
 def keep_lone_teasers(lines: list[Line]) -> list[Line]:
@@ -269,8 +293,14 @@ def headline_above(lines: list[Line], start: int) -> str | None:
     """A headline separated from the body by a date or counter line."""
     for line in reversed(lines[max(0, start - TITLE_REACH):start]):
         if line.label in TEXT_LABELS:
-            return line.text if is_headline(line) else None
+            return line.text if is_headline(line) and not mostly_figures(line.text) else None
     return None
+
+
+def mostly_figures(text: str) -> bool:
+    """A rates or scores widget («USD 512.40 EUR 548.10»), not a headline."""
+    words = WORD.findall(text)
+    return 2 * sum(word.isdigit() for word in words) > len(words)
 
 
 def is_headline(line: Line) -> bool:

@@ -1,5 +1,6 @@
-"""Publication dates: the scraper's ` date YYYY-MM-DD ` marker and dates given by a
-container (JSONL, CSV, HTML metadata) in the forms newsrooms write them."""
+"""Publication dates: the scraper's ` date YYYY-MM-DD ` marker, dates given by a
+container (JSONL, CSV, HTML metadata) in the forms newsrooms write them, and full dates
+inside a line of the page (`dates_in`) for the page's own statements (see imprint.py)."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,14 @@ DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})")
 WORDY = re.compile(r"^(\d{1,2})\s+([а-яёa-z]+)\.?,?\s+(\d{4})", re.IGNORECASE)
+# The same forms anywhere in a line, and the Kazakh «2026 жылғы 28 наурыз(дағы)»; each
+# pattern's groups in the order its `order` names them.
+DATES_IN_LINE = (
+    (re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"), "ymd"),
+    (re.compile(r"(?<![\d.,/])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\d.]\d)"), "dmy"),
+    (re.compile(r"(?<![\d.,])(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})(?!\d)"), "dmy"),
+    (re.compile(r"(?<![\d.,])(\d{4})\s+жыл\w*\s+(\d{1,2})\s+([^\W\d_]+)", re.IGNORECASE), "ydm"),
+)
 ENGLISH_MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -39,6 +48,18 @@ def normalise_date(value: str | None) -> str | None:
     return None
 
 
+def dates_in(line: str) -> list[tuple[str, re.Match]]:
+    """Every full calendar date written in the line, (YYYY-MM-DD, its match), in line order."""
+    found = []
+    for pattern, order in DATES_IN_LINE:
+        for match in pattern.finditer(line):
+            parts = dict(zip(order, match.groups()))
+            day = calendar_date(parts["y"], parts["m"], parts["d"])
+            if day:
+                found.append((day, match))
+    return sorted(found, key=lambda item: item[1].start())
+
+
 def calendar_date(year: str, month: str, day: str) -> str | None:
     month_number = int(month) if month.isdigit() else month_by_prefix(month.lower()[:3])
     try:
@@ -49,6 +70,6 @@ def calendar_date(year: str, month: str, day: str) -> str | None:
 
 @lru_cache(maxsize=64)
 def month_by_prefix(prefix: str) -> int | None:
-    """A month's first three letters: Russian as its pack has them, English as metadata
-    writes them."""
-    return pack_for("ru").months.get(prefix) or ENGLISH_MONTHS.get(prefix)
+    """A month's first three letters: Russian and Kazakh as their packs have them, English
+    as metadata writes them."""
+    return pack_for("ru").months.get(prefix) or pack_for("kk").months.get(prefix) or ENGLISH_MONTHS.get(prefix)

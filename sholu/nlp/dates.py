@@ -3,8 +3,9 @@
 Only calendar days count: a year alone («в 2022 году»), a month alone («в марте»), a week
 («на этой неделе»), a time («в 14:00») or a number that merely looks like a date is not one.
 Anything that needs the publication date («вчера», «во вторник») is left out when that date
-is unknown: we never guess. A day without a year takes the year of the nearest day the text
-dates in full, else the publication date's, else is left out.
+is unknown: we never guess. A day without a year takes the publication date's year, else
+that of a day the text dates in full (in its own sentence, else the nearest that is no term's
+edge), else is left out.
 
 Rules for the ambiguous cases (P is the publication date):
 - «15 марта» without a year takes P's year; if that lands more than 9 months before P the
@@ -23,6 +24,7 @@ Rules for the ambiguous cases (P is the publication date):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from ..lang import kk, pack_for
@@ -89,6 +91,11 @@ WEEKDAY_PHRASE = re.compile(rf"""
     (?P<weekday>{"|".join(WEEKDAYS)})\b
     (?!\s+(?:обитания|проживания|молод[её]жи|общества))   # «в среду обитания» is no day
     """, re.IGNORECASE | re.VERBOSE)
+
+# Words that make a date the edge of a term rather than a day of the text's events.
+BOUND_BEFORE = re.compile(r"(?:^|\s)(?:со?|до|ко?|по|позднее|позже)\s+$", re.IGNORECASE)
+BOUND_AFTER = re.compile(r"\s+(?:бастап|дейін|шейін)\b", re.IGNORECASE)
+SENTENCE_BREAK = re.compile(r"[.!?…][»\"”)]*\s+(?=[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n")
 
 NINE_MONTHS = timedelta(days=274)
 TEN_MONTHS = timedelta(days=304)
@@ -232,24 +239,46 @@ def date_mentions(text: str, published: date | None) -> list[Mention]:
         found += [(m, relative_day(m, published)) for m in RELATIVE_DAY.finditer(text)]
         found += [(m, weekday_date(m, published)) for m in WEEKDAY_PHRASE.finditer(text)]
         return found
-    return dated_by_the_text(found)
+    return dated_by_the_text(found, text)
 
 
-def dated_by_the_text(found: list[Mention]) -> list[Mention]:
+def dated_by_the_text(found: list[Mention], text: str) -> list[Mention]:
     """With no publication date, a day named without a year («5 марта» beside «15 марта
-    2026 года») takes the year of the nearest day the text gives in full, by the same
-    nine-or-ten-months rule: an article states its year once. «вчера», a weekday and «прошлого
-    года» still need the publication date."""
-    stated = [(match.start(), days[-1]) for match, days in found if days]
+    2026 года») takes the year of a day the text gives in full, by the same nine-or-ten-months
+    rule: an article states its year once. «вчера», a weekday and «прошлого года» still need
+    the publication date."""
+    stated = [(match, days[-1]) for match, days in found if days]
     if not stated:
         return found
+    breaks = sentence_breaks(text)
     resolved = []
     for match, days in found:
         if not days and match.re in YEARLESS and not match.groupdict().get("relative_year"):
-            anchor = min(stated, key=lambda item: abs(item[0] - match.start()))[1]
-            days = YEARLESS[match.re](match, anchor)
+            days = YEARLESS[match.re](match, year_anchor(match, stated, text, breaks))
         resolved.append((match, days))
     return resolved
+
+
+def year_anchor(match: re.Match, stated: list[tuple[re.Match, date]], text: str, breaks: list[int]) -> date:
+    """The full date a yearless day borrows its year from: the nearest in its own sentence;
+    else the nearest that dates the text's events rather than bounding a term («с 1 января
+    2027 года», «до 1 июля 2026 года», «2027 жылдың 1 қаңтарынан бастап»: a date of effect
+    or a deadline often lies a year ahead of the text's time); else the nearest."""
+    sentence = bisect_right(breaks, match.start())
+    own = [item for item in stated if bisect_right(breaks, item[0].start()) == sentence]
+    events = [item for item in stated if not bounds_a_term(item[0], text)]
+    nearest = own or events or stated
+    return min(nearest, key=lambda item: abs(item[0].start() - match.start()))[1]
+
+
+def bounds_a_term(match: re.Match, text: str) -> bool:
+    """«с 1 января 2027 года», «до 15 апреля», «к 1 мая», «2027 жылдың 1 қаңтарынан бастап»."""
+    return bool(BOUND_BEFORE.search(text[max(0, match.start() - 16):match.start()])
+                or BOUND_AFTER.match(text, match.end()))
+
+
+def sentence_breaks(text: str) -> list[int]:
+    return [found.end() for found in SENTENCE_BREAK.finditer(text)]
 
 
 YEARLESS = {WORDY_DATE: wordy_dates, MONTH_FIRST: month_first_date}

@@ -10,7 +10,8 @@ Which law a reference is to, the rule:
    act named after it in the same sentence;
 3. a reference with no act named anywhere before it or in its sentence is left out.
 Contracts, agreements and rules count only under rule 1. Kazakh names the act first
-(«Конституцияның 72-бабының 1-тармағы»): the reference is the act's.
+(«Конституцияның 72-бабының 1-тармағы»): the reference is the act's, unless another act
+stands between («конституциялық заңның 20-бабы» is a constitutional law's).
 """
 from __future__ import annotations
 
@@ -41,8 +42,13 @@ OTHER_ACT = re.compile(
 # decide a reference named right before them (rule 1), never one further on (rule 2).
 DOCUMENT_ACT = re.compile(r"\b(?:договор\w*|соглашени\w*|правил(?:а|ам|ами|ах)?)\b", re.IGNORECASE)
 # Kazakh names the act first: «Конституцияның 72-бабының 1-тармағы», «Ата Заңның 24-бабы».
+# «конституциялық» is the adjective (a constitutional law, the Constitutional Court), and an
+# act named between the Constitution and the article owns it («Конституцияға сәйкес заңның
+# 5-бабы»): law, code, decree, resolution, rules.
+KAZAKH_OTHER_ACT = r"(?:заң|кодекс|жарлы[ғқ]|қаулы|ереже)"
 KAZAKH_REFERENCE = re.compile(
-    r"(?:\bКонституция|\bАта\s+[Зз]аң|\bНегізгі\s+[Зз]аң)\w*\s+(?:[^\W\d]+\s+){0,2}?"
+    r"(?:\bКонституция(?!л[ыі])|\bАта\s+[Зз]аң|\bНегізгі\s+[Зз]аң)\w*\s+"
+    rf"(?:(?!{KAZAKH_OTHER_ACT})[^\W\d]+\s+){{0,2}}?"
     r"(?P<articles>\d{1,3})-?(?:бап|баб)\w*(?:\s+(?P<points>\d{1,3})-?тармағ?\w*)?",
     re.IGNORECASE,
 )

@@ -1,0 +1,145 @@
+"""What a plain-text page says about itself: the outlet and date it states the way a reader
+would take them, where no container or HTML metadata gave them.
+
+- the masthead: the page's first line names the site, and the site is known
+  (data/outlets.csv), a domain, or signs the copyright line («Павлодар Онлайн» …
+  «© 2026 Павлодар Онлайн»);
+- a messenger channel's title («Новости Актобе | Telegram-канал», «Telegram-канал «…»»);
+- a broadcast transcript's opening line: the channel or station and the air date
+  («…на телеканале «Астана Жаңалықтары» от 5 мая 2026 года», «Телеканал Хабар, эфир от
+  12.03.2026», ««Шалқар» радиосының 2026 жылғы 5 мамырдағы хабарынан»);
+- the page date: a labelled line («Опубликовано: 14 марта 2026, 10:15», «Жарияланды:
+  …») or a dateline right above the body (a stamp under the headline, a post's time
+  stamp), never a weekday-led render date of the masthead («Понедельник, 15 декабря,
+  2025») and never a date inside the article's own sentences.
+"""
+from __future__ import annotations
+
+import re
+
+from . import outlet as outlets
+from .body import WORD, Body, TITLE_REACH, is_chrome, label_line, squash
+from .dates import dates_in
+
+MASTHEAD_MAX_WORDS = 4
+HEADER_MAX_WORDS = 40
+QUOTED = r"[«\"“]([^»\"”]{2,40})[»\"”]"
+CAPITALISED_RUN = r"([A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+(?:[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ0-9][\w-]*)){0,2})"
+
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)", re.IGNORECASE)
+MESSENGER_CHANNEL = r"(?:telegram|телеграм)[- ]?(?:канал|арна\w*)"
+CHANNEL_TITLE = re.compile(
+    rf"^[«\"]?(?P<name>[^|—–«»\"]{{2,40}}?)[»\"]?\s*[|—–-]\s*(?:{MESSENGER_CHANNEL}|telegram|телеграм)$",
+    re.IGNORECASE)
+CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]", re.IGNORECASE)
+
+# A broadcaster named with its kind: Russian after the word, Kazakh before it.
+BROADCASTER_RU = re.compile(
+    rf"\b(?i:телеканал|радиостанци|радио|телерадиокомпани)\w*\s+(?:{QUOTED}|{CAPITALISED_RUN})")
+BROADCASTER_KK = re.compile(rf"(?:{QUOTED}|{CAPITALISED_RUN})\s+(?i:радиосы|телеарнасы|арнасы)\w*")
+# …and the line presents a broadcast of it: a transcript, a programme, an air date.
+BROADCAST_WORD = re.compile(
+    r"\b(?:расшифровк|стенограмм|запис|выпуск|эфир|программ|передач|хабары(?:нан|нда)|"
+    r"бағдарламасы(?:нан|нда)|үзінді)\w*", re.IGNORECASE)
+# Russian dates the broadcast «от …» or «эфир(а) …»; Kazakh by the attributive ending on
+# the date («28 наурыздағы»).
+AIR_DATE_BEFORE_RU = re.compile(r"(?:\bот|\bэфир\w*)\s*$", re.IGNORECASE)
+AIR_DATE_KK = re.compile(r"(?:ғы|гі|дағы|дегі|тағы|тегі)$", re.IGNORECASE)
+
+PUBLISHED_LABEL = re.compile(
+    r"^(?:опубликовано|дата публикации|дата|обновлено|published|posted|жарияланды|"
+    r"жарияланған\s+(?:күні|уақыты)|жариялану\s+уақыты)\s*:?\s*", re.IGNORECASE)
+WEEKDAY_FIRST = re.compile(
+    r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)\b", re.IGNORECASE)
+
+
+# --- the outlet ------------------------------------------------------------------------------
+def stated_outlet(body: Body) -> str | None:
+    return channel_title(body.before) or broadcast_header(opening(body))[0] or masthead(body)
+
+
+def masthead(body: Body) -> str | None:
+    """The page's first line when it is a site's name the page confirms."""
+    if not body.before:
+        return None
+    name = body.before[0].strip()
+    if len(name.split()) > MASTHEAD_MAX_WORDS:
+        return None
+    known = outlets.canonical(name) or (outlets.from_url(name) if re.fullmatch(outlets.DOMAIN, name) else None)
+    if known or re.search(r"[.!?:;|]", name):
+        return known
+    signed = any(COPYRIGHT.search(line) and squash(name) in squash(line)
+                 for line in body.before[1:] + body.inside + body.after)
+    return name if signed else None
+
+
+def channel_title(before: list[str]) -> str | None:
+    """«Политика KZ | Telegram-канал», «Telegram-канал «Голос Актобе»» among the first lines."""
+    for line in before[:TITLE_REACH]:
+        found = CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip())
+        name = found.group("name").strip() if found else ""
+        if name and not is_chrome(name, WORD.findall(name)):        # «Поделиться | Telegram»
+            return name
+    return None
+
+
+def broadcast_header(lines: list[str]) -> tuple[str | None, str | None]:
+    """(station, air date) from the line that introduces a transcript: it names both, and
+    presents a broadcast («Расшифровка эфира…», «…хабарынан үзінді»)."""
+    for line in lines:
+        if len(line.split()) > HEADER_MAX_WORDS or not BROADCAST_WORD.search(line):
+            continue
+        station = BROADCASTER_RU.search(line) or BROADCASTER_KK.search(line)
+        day = air_date(line) if station else None
+        if day:
+            name = next(group for group in station.groups() if group).strip()
+            return outlets.canonical(name) or outlets.known_tail(name) or name, day
+    return None, None
+
+
+def air_date(line: str) -> str | None:
+    for day, match in dates_in(line):
+        if AIR_DATE_BEFORE_RU.search(line[:match.start()]) or AIR_DATE_KK.search(match.group()):
+            return day
+    return None
+
+
+# --- the date -----------------------------------------------------------------------------------
+def stated_date(body: Body) -> str | None:
+    return labelled_date(body) or dateline(body.before) or broadcast_header(opening(body))[1]
+
+
+def labelled_date(body: Body) -> str | None:
+    """«Опубликовано: 14 марта 2026, 10:15» above, within or right below the body."""
+    for line in body.before + body.inside + body.after[:TITLE_REACH]:
+        label = PUBLISHED_LABEL.match(squash_edges(line))
+        found = dates_in(squash_edges(line)[label.end():]) if label else []
+        if found and found[0][1].start() == 0:
+            return found[0][0]
+    return None
+
+
+def dateline(before: list[str]) -> str | None:
+    """A stamp line right above the body that starts with a date: the stamp under a
+    headline («12 апреля 2026, 14:20 | Просмотров: 3 418»), a post's time stamp; not a
+    headline that starts with one («15 марта 2026 года пройдёт референдум»)."""
+    for line in reversed(before[-TITLE_REACH:]):
+        line = squash_edges(line)
+        if WEEKDAY_FIRST.match(line) or label_line(line).label != "chrome":
+            continue
+        found = dates_in(line)
+        if found and found[0][1].start() == 0:
+            return found[0][0]
+    return None
+
+
+def opening(body: Body) -> list[str]:
+    """The lines where a transcript introduces itself: above the body, its title, its first line."""
+    return [*body.before[-TITLE_REACH:], *([body.title] if body.title else []), *body.lines[:1]]
+
+
+def squash_edges(line: str) -> str:
+    """The line without emoji, bullets or brackets before its first word or number."""
+    return re.sub(r"^[^\w«\"]+", "", line.strip())
