@@ -33,3 +33,35 @@ def test_words_proposed_in_quotation_marks_are_a_direct_quote():
     [quote] = russian_quotes(text)
     assert (quote["speaker"], quote["kind"]) == ("Олег Морозов", "direct")
 
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Проезд в городских автобусах Костаная подорожает до 150 тенге. Об этом в понедельник на заседании "
+     "городского маслихата сообщил заместитель акима города Тимур Ахметов.", "Тимур Ахметов", "Проезд в городских"),
+    ("Школы области перейдут на пятидневку с сентября. Об этом журналистам сегодня утром в Актобе рассказала "
+     "руководитель управления образования Алия Нурланова.", "Алия Нурланова", "Школы области"),
+])
+def test_about_this_with_when_and_where_before_its_verb_gives_the_sentence_before(text, speaker, content):
+    [quote] = russian_quotes(text)
+    assert quote["speaker"] == speaker and quote["text"].startswith(content)
+
+
+def test_about_this_with_no_verb_of_saying_is_no_quote():
+    text = ("Проезд в городских автобусах Костаная станет бесплатным для школьников. "
+            "Об этом давно мечтали многие родители из пригородных сёл.")
+    assert russian_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Глава ассоциации фермеров Руслан Жаксыбеков назвал новые правила субсидирования «настоящим ударом по "
+     "малым хозяйствам региона».", "Руслан Жаксыбеков", "настоящим ударом"),
+    ("Эксперт Айгерим Сатпаева назвала законопроект «запоздалой, но необходимой мерой» в интервью нашему изданию.",
+     "Айгерим Сатпаева", "запоздалой, но необходимой"),
+])
+def test_a_thing_named_in_quoted_words_is_a_direct_quote(text, speaker, content):
+    [quote] = russian_quotes(text)
+    assert (quote["speaker"], quote["kind"]) == (speaker, "direct") and quote["text"].startswith(content)
+
+
+def test_a_title_given_by_a_naming_verb_is_no_quote():
+    text = "Писатель Марат Сулеев назвал свою новую книгу «Дорога через степь и горы» и посвятил её отцу."
+    assert russian_quotes(text) == []

@@ -64,6 +64,7 @@ class LanguagePack:
     audience_complements: frozenset[str]     # lemmas of the genitive after it («предприятия»)
     # quotes, more constructions (a pack without them finds only the ones above)
     intent_verbs: frozenset[str] = frozenset()     # «призвал/пообещал» + infinitive
+    naming_verbs: frozenset[str] = frozenset()     # «назвал реформу «убийцей рабочих мест»»
     bare_titles: frozenset[str] = frozenset()      # a title alone is no person («при Президенте»)
     honorifics: frozenset[str] = frozenset()       # «госпожа», «господин»: address, not a position
     quoting_verbs: frozenset[str] = frozenset()    # «цитирует X»: X, not the subject, said it

@@ -23,7 +23,8 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
     words = word_count(reading.text[start:end])
     if words < MIN_ATTRIBUTED_WORDS:
         return None
-    in_sentence = words >= MIN_UNATTRIBUTED_WORDS or has_predicate(reading, start, end)
+    in_sentence = words >= MIN_UNATTRIBUTED_WORDS or has_predicate(reading, start, end) or \
+        opens_in_instrumental(reading, start)
     speaker, verb = (attribution_after(reading, end) or attribution_inside(reading, start + 1, end - 1)
                      or attribution_before(reading, start)
                      or (in_sentence and attribution_in_sentence(reading, start)) or (UNKNOWN, None))
@@ -101,13 +102,33 @@ def attribution_in_sentence(reading: Reading, start: int) -> tuple[Speaker, str]
     clause_start = reading.sentences.around(start)[0]
     for word in reversed(reading.finder.words(clause_start, start, positions=True)):
         verb = word.group()
-        if is_speech_word(verb, reading.pack) and not is_passive(verb, reading.pack):
+        if (is_speech_word(verb, reading.pack) or names_in_quotes(reading, verb, start)) and \
+                not is_passive(verb, reading.pack):
             if reading.quoted.holding(word.start()) or verb.lower() in reading.pack.agency_forms:
                 continue
             gender = verb_gender(verb, reading.pack)
             speaker = reading.finder.subject(clause_start, word.start(), word.end(), start, gender)
             return speaker, speech_lemma(verb, reading.pack)
     return None
+
+
+def names_in_quotes(reading: Reading, verb: str, start: int) -> bool:
+    """«назвал реформу «убийцей рабочих мест»»: a naming verb whose quoted predicate is in
+    the instrumental, the speaker's words."""
+    pack = reading.pack
+    if not any(p.normal_form in pack.naming_verbs for p in pack.morphology.parses(verb.lower())):
+        return False
+    return opens_in_instrumental(reading, start)
+
+
+def opens_in_instrumental(reading: Reading, start: int) -> bool:
+    """«шагом в правильном направлении»: a quotation opening on a word in the
+    instrumental, the predicate of «назвать X чем»."""
+    quotation = reading.quoted.holding(start)
+    first = reading.finder.words(start, quotation[1] if quotation else start)[:1]
+    if not first or not reading.pack.naming_verbs:
+        return False
+    return any("ablt" in parse.tag for parse in reading.pack.morphology.parses(first[0].lower()))
 
 
 def dialogue_lines(reading: Reading, make) -> list[dict]:

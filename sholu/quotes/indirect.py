@@ -14,6 +14,7 @@ CLAUSE_REACH = 160         # characters searched for that «, что»
 ABOUT_REACH = 8            # words between an announcing verb and its «о/об»: «предупредил X и Y о …»
 NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
+ABOUT_THIS_REACH = 8       # words from «Об этом» to its verb: «Об этом вчера на брифинге в … сообщил»
 MIN_CONTENT_WORDS = 3
 MIN_NAMED_CONTENT_WORDS = 2   # after «по словам X», «как заявил X»
 DASHES = "–—-"
@@ -176,19 +177,28 @@ def in_parenthesis(reading: Reading, start: int, stop: int, make) -> dict | None
 
 
 def about_this(reading: Reading, start: int, stop: int, make) -> dict | None:
-    """«Об этом заявил X»: the sentence before is what X said."""
+    """«Об этом заявил X», «Об этом вчера на брифинге сообщил X»: the sentence before is
+    what X said."""
     pack = reading.pack
     match = pack.about_this.match(reading.text, start, stop)
     previous = reading.sentences.previous(start)
-    if not match or previous is None or not is_speech_word(match.group(1), pack):
+    verb = match and first_speech_verb(reading, match.start(1), match.end(2))
+    if not verb or previous is None or verb.group().lower() in pack.agency_forms:
         return None
-    if match.group(1).lower() in pack.agency_forms:
-        return None
-    speaker = reading.finder.named(match.start(2), match.end(2), verb_gender(match.group(1), pack))
-    quote = quote_span(reading, previous[0], previous[1], speaker, speech_lemma(match.group(1), pack), make)
+    speaker = reading.finder.named(verb.end(), match.end(2), verb_gender(verb.group(), pack))
+    quote = quote_span(reading, previous[0], previous[1], speaker, speech_lemma(verb.group(), pack), make)
     if quote:
         quote["about_this"] = True      # may name the speaker of a quote found there instead
     return quote
+
+
+def first_speech_verb(reading: Reading, start: int, end: int):
+    """The verb of saying among the first words from `start` (when, where it was said may
+    come before it)."""
+    for word in reading.finder.words(start, end, positions=True)[:ABOUT_THIS_REACH]:
+        if is_speech_word(word.group(), reading.pack) and not is_passive(word.group(), reading.pack):
+            return word
+    return None
 
 
 def around(reading: Reading, match, start: int, stop: int, speaker, verb: str, make) -> dict | None:

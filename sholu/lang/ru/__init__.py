@@ -42,6 +42,7 @@ PACK = LanguagePack(
     audience_heads=words.AUDIENCE_HEADS,
     audience_complements=words.AUDIENCE_COMPLEMENTS,
     intent_verbs=words.INTENT_VERBS,
+    naming_verbs=words.NAMING_VERBS,
     quoting_verbs=words.QUOTING_VERBS,
     bare_titles=words.BARE_TITLES,
     honorifics=words.HONORIFICS,

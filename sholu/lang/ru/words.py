@@ -29,6 +29,10 @@ QUOTING_VERBS = frozenset("цитировать процитировать".spli
 # quotation («— Давайте начнём, — предложил он»).
 INTENT_VERBS = frozenset("""призвать призывать пообещать обещать потребовать требовать
     пригрозить рекомендовать порекомендовать""".split())
+# Verbs that name a thing in the speaker's own words when those stand in quotation marks
+# in the instrumental («назвал реформу «убийцей рабочих мест»»), not a title («назвал
+# книгу «Степь»»).
+NAMING_VERBS = frozenset("назвать называть".split())
 # Verbs whose «о/об …» object is the news they announce («объявили об ужесточении
 # контроля»); «рассказали о трудностях» names a topic, not a statement.
 ANNOUNCING_VERBS = frozenset("""сообщить сообщать объявить объявлять заявить заявлять
