@@ -81,3 +81,26 @@ def test_a_body_named_in_short_never_takes_words_of_the_sentence_before():
             "Коалиция сайлау учаскелерінде ұзын кезек болғанын мәлімдеді.")
     quote = kazakh_quotes(text)[-1]
     assert quote["speaker_type"] == "organization" and "." not in quote["speaker"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Бекзат Нұрланов жаңа заңды қолдайтынын, бірақ оның орындалуына күмәнданатынын жасырмады.", "жаңа заңды"),
+    ("Облыс әкімі Серік Омаров жол жөндеу жұмыстары кешігіп жатқанын жасырмайды.", "жол жөндеу"),
+])
+def test_did_not_hide_that_reports_what_was_admitted(text, content):
+    [quote] = kazakh_quotes(text)
+    assert quote["speaker_type"] == "person" and quote["text"].startswith(content)
+
+
+def test_hiding_something_is_no_statement():
+    assert kazakh_quotes("Бекзат Нұрланов сұхбат кезінде өз пікірін жасырды.") == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Тұрғындар жаңа тарифтер күзде қайта қаралатындарын айтты.", "тұрғындар", "жаңа тарифтер"),
+    ("Дәрігерлер жаңа емхананың құрылысы жыл соңына дейін аяқталатындарын атап өтті.", "дәрігерлер", "жаңа емхананың"),
+])
+def test_a_plural_clause_made_a_noun_is_reported_speech(text, speaker, content):
+    [quote] = kazakh_quotes(text)
+    assert (quote["speaker"].lower(), quote["speaker_type"]) == (speaker, "group")
+    assert quote["text"].startswith(content)

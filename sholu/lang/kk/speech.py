@@ -27,8 +27,10 @@ AS_SAID = re.compile(rf"\s*(?=[^,]{{2,80}}?\s+((?:атап\s+)?[{LETTERS}]+(?:ғ
 # «Балаева: «…», – деді.»: the verb alone after the quote.
 BARE_VERB_AFTER = re.compile(r"\s*,?\s*[–—-]\s*(\w+)\s*[.!]?\s*$")
 # Reported content before the verb of saying: «… деп» (direct or indirect), or a clause
-# made a noun («… екенін», «… баратынын», «… қолдағанын») that the verb takes as object.
-NOMINALISED = r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен))(?:дігін|дығын|ын|ін)"
+# made a noun («… екенін», «… баратынын», «… қолдағанын», plural «… келетіндерін») that the
+# verb takes as object.
+NOMINALISED = (r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен)(?:дар|дер|лар|лер|тар|тер)?)"
+               r"(?:дігін|дығын|ын|ін)")
 # Looked for in the sentence's last TAIL_REACH characters only, so a sentence costs the same
 # however many «деп» it holds.
 SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп)|(?P<clause>{NOMINALISED}))\s+"
