@@ -83,6 +83,17 @@ def test_a_body_named_in_short_never_takes_words_of_the_sentence_before():
     assert quote["speaker_type"] == "organization" and "." not in quote["speaker"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Әсел Қанатова Шымкенттегі №12 мектепте 15 жыл бойы тарихтан сабақ береді. «Балалар тарихқа қызығады», "
+     "– дейді Әсел Қанатова.\nҰстаздың пікірінше, оқулықтар жыл сайын жаңарып отыруы тиіс.", "Әсел Қанатова"),
+    ("Марат Серіков Тараздағы колледжде 20 жыл бойы физикадан сабақ береді. «Жас мамандар ауылға бармайды», "
+     "– дейді Марат Серіков.\nПедагогтың айтуынша, колледждерде зертханалар жетіспейді.", "Марат Серіков"),
+])
+def test_a_teacher_named_by_a_role_noun_is_the_person_the_paragraph_named(text, speaker):
+    quote = kazakh_quotes(text)[-1]
+    assert quote["kind"] == "indirect" and (quote["speaker"], quote["speaker_type"]) == (speaker, "person")
+
+
 @pytest.mark.parametrize("text, content", [
     ("Бекзат Нұрланов жаңа заңды қолдайтынын, бірақ оның орындалуына күмәнданатынын жасырмады.", "жаңа заңды"),
     ("Облыс әкімі Серік Омаров жол жөндеу жұмыстары кешігіп жатқанын жасырмайды.", "жол жөндеу"),

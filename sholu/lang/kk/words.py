@@ -25,7 +25,7 @@ ROLE_SYNONYMS = {"басшы": ("министр", "әкім", "төраға", "�
 GENERIC_ROLES = frozenset("мүше өкіл қызметкер тұрғын азамат адам".split())
 # Other nouns that name a person (the quotes stage reads them as speakers, not things).
 OTHER_PERSON_NOUNS = frozenset("""орынбасар кеңесші спикер маман жетекші сарапшы мұғалім дәрігер төрайым
-    кәсіпкер шахтер зейнеткер сайлаушы студент""".split())
+    кәсіпкер шахтер зейнеткер сайлаушы студент ұстаз педагог тәрбиеші""".split())
 
 # --- events: whom a gathering was for --------------------------------------------------
 AUDIENCE_HEADS = frozenset("ұжым жұмысшы қызметкер тұрғын сайлаушы жастар студент мұғалім дәрігер".split())
