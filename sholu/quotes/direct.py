@@ -33,7 +33,18 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
     if speaker is UNKNOWN and not attributed and (
             words < MIN_UNATTRIBUTED_WORDS or not (introduced or has_predicate(reading, start, end))):
         return None                  # a quoted name («Казцинк», a slogan, a law's title)
+    if verb in reading.pack.naming_verbs:
+        return make(speaker, "direct", named_thing_start(reading, start), end, verb)
     return make(speaker, "direct", start + 1, end - 1, verb, follow=speaker is UNKNOWN and not attributed)
+
+
+def named_thing_start(reading: Reading, start: int) -> int:
+    """«назвал реформу «убийцей рабочих мест»»: the statement is the thing named and what
+    it was called, from the word after the naming verb."""
+    clause_start = reading.sentences.around(start)[0]
+    verbs = [w for w in reading.finder.words(clause_start, start, positions=True)
+             if names_in_quotes(reading, w.group(), start)]
+    return verbs[-1].end() if verbs else start
 
 
 def attribution_after(reading: Reading, end: int) -> tuple[Speaker, str] | None:

@@ -195,10 +195,17 @@ def about_this(reading: Reading, start: int, stop: int, make) -> dict | None:
 def first_speech_verb(reading: Reading, start: int, end: int):
     """The verb of saying among the first words from `start` (when, where it was said may
     come before it)."""
-    for word in reading.finder.words(start, end, positions=True)[:ABOUT_THIS_REACH]:
+    words = reading.finder.words(start, end, positions=True)[:ABOUT_THIS_REACH]
+    if words and is_prepositional(words[0].group(), reading.pack):
+        return None                    # «Об этом человеке говорят …»: «этом» points at a noun
+    for word in words:
         if is_speech_word(word.group(), reading.pack) and not is_passive(word.group(), reading.pack):
             return word
     return None
+
+
+def is_prepositional(word: str, pack) -> bool:
+    return "loct" in pack.morphology.parses(word.lower())[0].tag
 
 
 def around(reading: Reading, match, start: int, stop: int, speaker, verb: str, make) -> dict | None:
