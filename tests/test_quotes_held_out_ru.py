@@ -68,3 +68,21 @@ def test_a_thing_named_in_quoted_words_is_a_direct_quote_with_the_thing(text, sp
 def test_a_title_given_by_a_naming_verb_is_no_quote():
     text = "Писатель Марат Сулеев назвал свою новую книгу «Дорога через степь и горы» и посвятил её отцу."
     assert russian_quotes(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Как рассказал председатель профсоюза Арман Жумабаев, собрание прошло бурно. По его словам, на собрании "
+     "выступили пятеро рабочих, трое из которых заявили, что зарплату задерживают третий месяц.",
+     "Арман Жумабаев", "на собрании выступили пятеро"),
+    ("Прокурор района Ольга Ким выступила на брифинге. По её мнению, проверка выявила десять нарушений, о "
+     "которых жители сообщили, что их долго не устраняли.", "Ольга Ким", "проверка выявила"),
+])
+def test_a_sentence_opening_on_according_to_is_that_speakers_report_throughout(text, speaker, content):
+    quote = russian_quotes(text)[-1]
+    assert quote["speaker"] == speaker and quote["text"].startswith(content)
+
+
+def test_according_to_inside_a_sentence_leaves_a_that_clause_to_its_own_speaker():
+    text = ("Прокурор района Ольга Ким выступила на брифинге. Проверка выявила десять нарушений, и, по её "
+            "словам, жители сообщили, что их долго не устраняли.")
+    assert russian_quotes(text)[-1]["speaker"] == "жители"

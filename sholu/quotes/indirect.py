@@ -25,7 +25,8 @@ def indirect_quotes(reading: Reading, make) -> list[dict]:
     for start, stop in reading.sentences:
         if reading.quoted.holding(start) or reading.text[start] in DASHES:
             continue                   # inside a quotation, or a line of dialogue
-        found = (said_that(reading, start, stop, make) or according_to(reading, start, stop, make)
+        found = (reported_throughout(reading, start, stop, make)
+                 or said_that(reading, start, stop, make) or according_to(reading, start, stop, make)
                  or in_statement(reading, start, stop, make)
                  or as_said(reading, start, stop, make) or in_parenthesis(reading, start, stop, make)
                  or about_this(reading, start, stop, make))
@@ -129,6 +130,16 @@ def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:
         if group == 3 and not names_a_speaker(reading, match.start(3), match.end(3)):
             return None                # «согласно распоряжению X»: a document, not a speaker
     return around(reading, match, start, stop, speaker, reading.pack.according_to_verb, make)
+
+
+def reported_throughout(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«По её словам, допрошены шестеро, четверо из которых подтвердили, что …»: a
+    sentence that opens on «по словам X» is X's report throughout, the «что» clause of
+    someone inside it included."""
+    match = reading.pack.according_to.search(reading.text, start, stop)
+    if not match or reading.text[start:match.start()].strip():
+        return None
+    return according_to(reading, start, stop, make)
 
 
 def in_statement(reading: Reading, start: int, stop: int, make) -> dict | None:
