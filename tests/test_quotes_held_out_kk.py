@@ -1,7 +1,8 @@
-"""Kazakh quote speakers of the classes unseen-2026-12c showed (sentences of our own): a
-subject phrase that opens on a body or a place and ends in a title and a name, a
-speaker written with an initial, one name in two spellings, a body phrase that never
-reaches into the sentence before."""
+"""Kazakh quote speakers and positions of the classes unseen-2026-12c showed (sentences of
+our own): a subject phrase that opens on a body or a place and ends in a title and a
+name, a speaker written with an initial, one name in two spellings, a body phrase that
+never reaches into the sentence before, verbs and clauses of reported speech, agent
+nouns as titles."""
 from __future__ import annotations
 
 import pytest
@@ -115,3 +116,15 @@ def test_a_plural_clause_made_a_noun_is_reported_speech(text, speaker, content):
     [quote] = kazakh_quotes(text)
     assert (quote["speaker"].lower(), quote["speaker_type"]) == (speaker, "group")
     assert quote["text"].startswith(content)
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Акция үйлестірушісі Сәуле Әлиева журналистерге сұхбат берді.", "Сәуле Әлиева", "Акция үйлестірушісі"),
+    ("Жоба ұйымдастырушысы Нұрлан Бекетов қонақтарды қарсы алды.", "Нұрлан Бекетов", "Жоба ұйымдастырушысы"),
+])
+def test_an_agent_noun_before_a_name_is_a_position(text, name, position):
+    assert [(p["name"], p["positions"]) for p in analyse_kazakh(text)["persons"]] == [(name, [position])]
+
+
+def test_many_doers_before_a_name_are_no_position():
+    assert analyse_kazakh("Оқушылар Айгерім Серікованы құттықтады.")["persons"][0]["positions"] == []

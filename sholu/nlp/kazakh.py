@@ -36,6 +36,7 @@ BODY_LABELS = ("GPE", "LOCATION", "ORGANISATION")
 COUNTRY_PREFIXES = (("қазақстан", "республикасы"), ("қазақстан", "республикасының"), ("қр",), ("қазақстанның",),
                     ("қазақстан",))
 MAX_BODY_WORDS = 6
+AGENT_ENDINGS = ("ушы", "уші")
 LOCATIVE_ATTRIBUTES = ("дағы", "дегі", "тағы", "тегі")     # «Астанадағы …»: "the one in Astana"
 
 
@@ -331,7 +332,15 @@ def is_title(word: str) -> bool:
     """A title in any form, its possessive too where the vocabulary lacks the word
     («төрайымы», «инженері»: the stemmer cannot confirm the cut, the title list can)."""
     lower = word.lower().strip(EDGE_PUNCTUATION)
-    return stem(lower) in title_stems() or not title_words().isdisjoint(cuts(lower))
+    return stem(lower) in title_stems() or not title_words().isdisjoint(cuts(lower)) or is_agent_noun(lower)
+
+
+def is_agent_noun(lower: str) -> bool:
+    """«үйлестірушісі», «ұйымдастырушысы»: a noun of one who does (a verbal noun in -у with
+    -шы/-ші: coordinator, organiser), which names a role as a title does; one, not many."""
+    forms = cuts(lower)
+    return any(form.endswith(AGENT_ENDINGS) for form in forms) and \
+        not any(form.endswith(PLURAL_ENDINGS) for form in forms)
 
 
 def add_lone_surnames(people: dict, sentences: list[tuple[list, int]]) -> None:
