@@ -86,3 +86,21 @@ def test_according_to_inside_a_sentence_leaves_a_that_clause_to_its_own_speaker(
     text = ("Прокурор района Ольга Ким выступила на брифинге. Проверка выявила десять нарушений, и, по её "
             "словам, жители сообщили, что их долго не устраняли.")
     assert russian_quotes(text)[-1]["speaker"] == "жители"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("На встречу пришёл аким района Ержан Сапаров. Первым выступил пенсионер Олег Ковалёв. Он пожаловался на "
+     "разбитые дороги во дворах. Аким кивнул. По его словам, ремонт дворов начнётся в мае.", "Ержан Сапаров"),
+    ("В собрании участвовал министр энергетики Алмас Нуржанов. Слово взял инженер Пётр Смирнов. Он рассказал о "
+     "частых авариях на подстанции. Министр не спорил. Он заявил, что подстанцию модернизируют к зиме.",
+     "Алмас Нуржанов"),
+])
+def test_a_pronoun_after_a_sentence_led_by_a_role_noun_is_that_role_holder(text, speaker):
+    assert russian_quotes(text)[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("between", ["", "Пенсионер вздохнул. "])
+def test_a_pronoun_with_no_role_holder_before_it_is_the_last_person(between):
+    text = ("В собрании участвовал министр энергетики Алмас Нуржанов. Слово взял инженер Пётр Смирнов. Он "
+            "рассказал о частых авариях. " + between + "Он заявил, что подстанцию надо модернизировать к зиме.")
+    assert russian_quotes(text)[-1]["speaker"] == "Пётр Смирнов"
