@@ -30,9 +30,11 @@ SPEECH = re.compile(
     # who asked or raised something at the gathering took part in it too
     r"спросил\w*|поинтересовал\w*|задал\w*\s+(?:\w+\s+)?вопрос\w*|поднял\w*\s+(?:\w+\s+)?(?:вопрос|тем|проблем)\w*|"
     r"предложил\w*|пожаловал\w*)", re.IGNORECASE)
-# A sentence about earlier events: the people in it need not be at this one.
+# A sentence about earlier events, or a statement given on another occasion («в
+# комментарии нашему изданию», «в интервью телеканалу»): the people in it need not be at this one.
 BACKGROUND = re.compile(r"\b(?:ранее|напомним|как известно|как сообщалось|в прошлом году|"
-                        r"в (?:своем )?послании)\b", re.IGNORECASE)
+                        r"в (?:своем )?послании|в\s+(?:[\w-]+\s+){0,2}?(?:комментари\w*|интервью|беседе))\b",
+                        re.IGNORECASE)
 # «по поручению Главы государства Касым-Жомарта Токаева»: named, not present.
 REPORTED_ONLY = re.compile(r"\b(?:поручени\w*|послани\w*|указ(?:а|у|ом|е)?|решени\w*|имени|памяти)\s+"
                            r"(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
@@ -105,10 +107,17 @@ def speaker_of(article: Article, sentence: Sentence, people: list[Mention]) -> M
 
 
 def quote_speakers(article: Article, start: int, end: int) -> list[tuple[str, int]]:
-    """Speakers the quotes stage found, when it ran first: people quoted at the event."""
+    """Speakers the quotes stage found, when it ran first: people quoted at the event (not
+    in a sentence about another occasion: an interview, a comment, earlier events)."""
     names = article.person_by_name
     return [(q["speaker"], q.get("start") or 0) for q in article.quotes_from(start, end)
-            if q.get("speaker") in names and not is_head_of_state(names[q["speaker"]])]
+            if q.get("speaker") in names and not is_head_of_state(names[q["speaker"]])
+            and not said_elsewhere(article, q.get("start") or 0)]
+
+
+def said_elsewhere(article: Article, offset: int) -> bool:
+    sentence = article.sentence_at(offset)
+    return sentence is not None and bool(BACKGROUND.search(sentence.folded))
 
 
 def is_head_of_state(mention: Mention) -> bool:

@@ -68,7 +68,7 @@ class LanguagePack:
     honorifics: frozenset[str] = frozenset()       # «госпожа», «господин»: address, not a position
     quoting_verbs: frozenset[str] = frozenset()    # «цитирует X»: X, not the subject, said it
     object_verbs: frozenset[str] = frozenset()     # «опроверг слухи»: the object is what was said
-    naming_verbs: frozenset[str] = frozenset()     # «назвал реформу убийцей»: a verdict
+    naming_verbs: frozenset[str] = frozenset()     # «назвал реформу убийцей / «убийцей»»: a verdict
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
     body_prepositions: frozenset[str] = frozenset()    # «в Минсвязи уверены»

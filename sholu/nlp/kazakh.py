@@ -37,6 +37,7 @@ BODY_LABELS = ("GPE", "LOCATION", "ORGANISATION")
 COUNTRY_PREFIXES = (("қазақстан", "республикасы"), ("қазақстан", "республикасының"), ("қр",), ("қазақстанның",),
                     ("қазақстан",))
 MAX_BODY_WORDS = 6
+AGENT_ENDINGS = ("ушы", "уші")
 LOCATIVE_ATTRIBUTES = ("дағы", "дегі", "тағы", "тегі")     # «Астанадағы …»: "the one in Astana"
 
 
@@ -397,7 +398,15 @@ def is_title(word: str) -> bool:
     """A title in any form, its possessive too where the vocabulary lacks the word
     («төрайымы», «инженері»: the stemmer cannot confirm the cut, the title list can)."""
     lower = word.lower().strip(EDGE_PUNCTUATION)
-    return stem(lower) in title_stems() or not title_words().isdisjoint(cuts(lower))
+    return stem(lower) in title_stems() or not title_words().isdisjoint(cuts(lower)) or is_agent_noun(lower)
+
+
+def is_agent_noun(lower: str) -> bool:
+    """«үйлестірушісі», «ұйымдастырушысы»: a noun of one who does (a verbal noun in -у with
+    -шы/-ші: coordinator, organiser), which names a role as a title does; one, not many."""
+    forms = cuts(lower)
+    return any(form.endswith(AGENT_ENDINGS) for form in forms) and \
+        not any(form.endswith(PLURAL_ENDINGS) for form in forms)
 
 
 def add_lone_surnames(people: dict, sentences: list[tuple[list, int]]) -> None:
@@ -460,16 +469,26 @@ def addressed_person(people: dict, key: str, name: str) -> dict | None:
 
 
 def surnames_as_people(found: dict) -> None:
-    """A lone surname the tagger took for a place or an organisation («– деді Балаева.»)
-    is the person of the article with that surname."""
+    """A lone surname the tagger took for a place or an organisation («– деді Балаева.»,
+    «– деді А. Балаева.») is the person of the article with that surname (and initial)."""
     for kind in ("place", "organization"):
         for key, record in list(found[kind].items()):
             known_place = load_gazetteer().lookup(record["name"]) is not None
-            person = None if known_place else full_name_of(found["person"], record["name"])
+            person = None if known_place else person_of_surname(found["person"], record["name"])
             if person:
                 person["spans"] = sorted(person["spans"] + record["spans"])
                 person["mentions"] += record["mentions"]
                 del found[kind][key]
+
+
+def person_of_surname(people: dict, name: str) -> dict | None:
+    """The person a surname names, written alone or after an initial («А Балаева» of «А.
+    Балаева», whose first name must start with that letter)."""
+    words = name.split()
+    if len(words) == 2 and len(words[0]) == 1 and words[0].isupper():
+        person = full_name_of(people, words[1])
+        return person if person and person["name"].startswith(words[0]) else None
+    return full_name_of(people, name)
 
 
 def bodies_out_of_people(found: dict) -> None:
@@ -646,7 +665,8 @@ def qualifies_title(word: str) -> bool:
 
 def add_mention(records: dict, kind: str, name: str, entry: Entry | None, span: tuple[int, int],
                 position: str | None) -> None:
-    record = records.get(name.lower()) or (kind == "person" and full_name_of(records, name))
+    record = records.get(name.lower()) or (kind == "person" and (full_name_of(records, name) or
+                                                                  spelt_otherwise(records, name)))
     if not record:
         record = records.setdefault(name.lower(), new_record(kind, name, entry))
     record["spans"].append(list(span))
@@ -662,6 +682,15 @@ def full_name_of(records: dict, surname: str) -> dict | None:
     key = name_key(surname)
     named = [r for r in records.values() if " " in r["name"] and name_key(r["name"].split()[-1]) == key]
     return named[-1] if named else None
+
+
+def spelt_otherwise(records: dict, name: str) -> dict | None:
+    """«Ержан Сарсенов» after «Ержан Сәрсенов»: one full name in Russian and in Kazakh
+    spelling (ә/а, қ/к, ұ/у …) is one person, the first spelling kept."""
+    if " " not in name:
+        return None
+    key = name_key(name)
+    return next((r for r in records.values() if " " in r["name"] and name_key(r["name"]) == key), None)
 
 
 def new_record(kind: str, name: str, entry: Entry | None) -> dict:

@@ -26,13 +26,25 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
     in_sentence = words >= MIN_UNATTRIBUTED_WORDS or has_predicate(reading, start, end)
     speaker, verb = (attribution_after(reading, end) or attribution_inside(reading, start + 1, end - 1)
                      or attribution_before(reading, start)
-                     or (in_sentence and attribution_in_sentence(reading, start)) or (UNKNOWN, None))
+                     or (in_sentence and attribution_in_sentence(reading, start))
+                     or attribution_in_sentence(reading, start, naming_only=True) or (UNKNOWN, None))
     introduced = colon_before(reading.text, start) is not None
     attributed = verb is not None            # «…», – деді министр: said, by someone not named
     if speaker is UNKNOWN and not attributed and (
             words < MIN_UNATTRIBUTED_WORDS or not (introduced or has_predicate(reading, start, end))):
         return None                  # a quoted name («Казцинк», a slogan, a law's title)
+    if verb in reading.pack.naming_verbs:
+        return make(speaker, "direct", named_thing_start(reading, start), end, verb)
     return make(speaker, "direct", start + 1, end - 1, verb, follow=speaker is UNKNOWN and not attributed)
+
+
+def named_thing_start(reading: Reading, start: int) -> int:
+    """«назвал реформу «убийцей рабочих мест»»: the statement is the thing named and what
+    it was called, from the word after the naming verb."""
+    clause_start = reading.sentences.around(start)[0]
+    verbs = [w for w in reading.finder.words(clause_start, start, positions=True)
+             if names_in_quotes(reading, w.group(), start)]
+    return verbs[-1].end() if verbs else start
 
 
 def attribution_after(reading: Reading, end: int) -> tuple[Speaker, str] | None:
@@ -101,19 +113,43 @@ def has_predicate(reading: Reading, start: int, end: int) -> bool:
     return any(is_finite(word, reading.pack) for word in reading.finder.words(start, end))
 
 
-def attribution_in_sentence(reading: Reading, start: int) -> tuple[Speaker, str] | None:
+def attribution_in_sentence(reading: Reading, start: int,
+                            naming_only: bool = False) -> tuple[Speaker, str] | None:
     """«Бенер назвал реформу «убийцей рабочих мест»», «…, уточняет газета «Труд», …
-    «…»»: a verb of saying earlier in the quotation's sentence."""
+    «…»»: a verb of saying earlier in the quotation's sentence (`naming_only`: a naming
+    verb, for a quotation too short to be a statement by itself)."""
     clause_start = reading.sentences.around(start)[0]
     for word in reversed(reading.finder.words(clause_start, start, positions=True)):
         verb = word.group()
-        if is_speech_word(verb, reading.pack) and not is_passive(verb, reading.pack):
+        said = not naming_only and is_speech_word(verb, reading.pack)
+        if (said or names_in_quotes(reading, verb, start)) and not is_passive(verb, reading.pack):
             if reading.quoted.holding(word.start()) or verb.lower() in reading.pack.agency_forms:
                 continue
             gender = verb_gender(verb, reading.pack)
             speaker = reading.finder.subject(clause_start, word.start(), word.end(), start, gender)
             return speaker, speech_lemma(verb, reading.pack)
     return None
+
+
+def names_in_quotes(reading: Reading, verb: str, start: int) -> bool:
+    """«назвал реформу «убийцей рабочих мест»»: a naming verb whose quoted predicate is in
+    the instrumental, the speaker's words."""
+    pack = reading.pack
+    if not any(p.normal_form in pack.naming_verbs for p in pack.morphology.parses(verb.lower())):
+        return False
+    return opens_in_instrumental(reading, start)
+
+
+def opens_in_instrumental(reading: Reading, start: int) -> bool:
+    """«шагом в правильном направлении»: a quotation opening on a word in the
+    instrumental, the predicate of «назвать X чем»; one that may be a nominative
+    («Цифровой Казахстан 2025») opens a name."""
+    quotation = reading.quoted.holding(start)
+    first = reading.finder.words(start, quotation[1] if quotation else start)[:1]
+    if not first or not reading.pack.naming_verbs:
+        return False
+    cases = {parse.tag.case for parse in reading.pack.morphology.parses(first[0].lower())}
+    return "ablt" in cases and "nomn" not in cases
 
 
 def dialogue_lines(reading: Reading, make) -> list[dict]:

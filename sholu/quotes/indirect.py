@@ -17,6 +17,7 @@ NAMING_REACH = 12          # words between a verb of calling and its instrumenta
 COORDINATING = frozenset(("и", "или", "либо"))    # conjunctions inside one clause («сырым и непродуманным»)
 NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
+ABOUT_THIS_REACH = 8       # words from «Об этом» to its verb: «Об этом вчера на брифинге в … сообщил»
 MIN_CONTENT_WORDS = 3
 MIN_NAMED_CONTENT_WORDS = 2   # after «по словам X», «как заявил X»
 DASHES = "–—-"
@@ -27,8 +28,8 @@ def indirect_quotes(reading: Reading, make) -> list[dict]:
     for start, stop in reading.sentences:
         if reading.quoted.holding(start) or reading.text[start] in DASHES:
             continue                   # inside a quotation, or a line of dialogue
-        found = (first_statement(reading, start, stop, make)
-                 or according_to(reading, start, stop, make)
+        found = (reported_throughout(reading, start, stop, make)
+                 or first_statement(reading, start, stop, make) or according_to(reading, start, stop, make)
                  or in_statement(reading, start, stop, make)
                  or as_said(reading, start, stop, make) or about_that(reading, start, stop, make)
                  or in_parenthesis(reading, start, stop, make)
@@ -258,6 +259,16 @@ def according_to(reading: Reading, start: int, stop: int, make) -> dict | None:
     return around(reading, match, start, stop, speaker, reading.pack.according_to_verb, make)
 
 
+def reported_throughout(reading: Reading, start: int, stop: int, make) -> dict | None:
+    """«По её словам, допрошены шестеро, четверо из которых подтвердили, что …»: a
+    sentence that opens on «по словам X» is X's report throughout, the «что» clause of
+    someone inside it included."""
+    match = reading.pack.according_to.search(reading.text, start, stop)
+    if not match or reading.text[start:match.start()].strip():
+        return None
+    return according_to(reading, start, stop, make)
+
+
 def in_statement(reading: Reading, start: int, stop: int, make) -> dict | None:
     """«Как говорится в сообщении пресс-службы акимата, …», «В заявлении МИД говорится,
     что …»: what a body's statement says is the body's."""
@@ -320,19 +331,35 @@ def about_that(reading: Reading, start: int, stop: int, make) -> dict | None:
 
 
 def about_this(reading: Reading, start: int, stop: int, make) -> dict | None:
-    """«Об этом заявил X»: the sentence before is what X said."""
+    """«Об этом заявил X», «Об этом вчера на брифинге сообщил X»: the sentence before is
+    what X said."""
     pack = reading.pack
     match = pack.about_this.match(reading.text, start, stop)
     previous = reading.sentences.previous(start)
-    if not match or previous is None or not is_speech_word(match.group(1), pack):
+    verb = match and first_speech_verb(reading, match.start(1), match.end(2))
+    if not verb or previous is None or verb.group().lower() in pack.agency_forms:
         return None
-    if match.group(1).lower() in pack.agency_forms:
-        return None
-    speaker = reading.finder.named(match.start(2), match.end(2), verb_gender(match.group(1), pack))
-    quote = quote_span(reading, previous[0], previous[1], speaker, speech_lemma(match.group(1), pack), make)
+    speaker = reading.finder.named(verb.end(), match.end(2), verb_gender(verb.group(), pack))
+    quote = quote_span(reading, previous[0], previous[1], speaker, speech_lemma(verb.group(), pack), make)
     if quote:
         quote["about_this"] = True      # may name the speaker of a quote found there instead
     return quote
+
+
+def first_speech_verb(reading: Reading, start: int, end: int):
+    """The verb of saying among the first words from `start` (when, where it was said may
+    come before it)."""
+    words = reading.finder.words(start, end, positions=True)[:ABOUT_THIS_REACH]
+    if words and is_prepositional(words[0].group(), reading.pack):
+        return None                    # «Об этом человеке говорят …»: «этом» points at a noun
+    for word in words:
+        if is_speech_word(word.group(), reading.pack) and not is_passive(word.group(), reading.pack):
+            return word
+    return None
+
+
+def is_prepositional(word: str, pack) -> bool:
+    return "loct" in pack.morphology.parses(word.lower())[0].tag
 
 
 def around(reading: Reading, match, start: int, stop: int, speaker, verb: str, make) -> dict | None:

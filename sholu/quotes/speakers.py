@@ -21,6 +21,7 @@ ROLE_LOOKBACK = 40           # mentions searched back for a person holding a rol
 CATAPHORA_REACH = 600        # characters after a role noun where the person it means is named
 INVERSION_WORDS = 3          # «заявил глава МИД»: the subject right after the verb
 PHRASE_BREAKS = re.compile(r"[,;:()–—]")
+SENTENCE_OPENING = re.compile(r"[.!?…]\s+(\w[\w-]*)")
 QUOTED_NAME = re.compile(r"\s*[«“\"][^«»“”\"\n]{1,60}[»”\"]")
 
 
@@ -335,8 +336,8 @@ class SpeakerFinder:
     def by_pronoun(self, position: int, gender: str) -> Speaker | None:
         if gender == "plur":
             return self.plural_subject_before(position) or self.last_group
-        return self.last_person(position, gender) or self.body_of_gender(position, gender) or \
-            self.last_person(position, None)
+        return self.role_subject_since(position, gender) or self.last_person(position, gender) or \
+            self.body_of_gender(position, gender) or self.last_person(position, None)
 
     def body_of_gender(self, position: int, gender: str) -> Speaker | None:
         """«Еврокомиссия … В декабре она заявила, что …» where no person of that gender is
@@ -369,6 +370,26 @@ class SpeakerFinder:
         verb = next((w.start() for w in words if is_finite(w.group(), self.pack)), stop)
         found = self.scan(start, verb, "plur", subject=True)
         return found if found and found.type == "group" else None
+
+    def role_subject_since(self, position: int, gender: str | None) -> Speaker | None:
+        """«Гайдамак предложил … Аким согласился. По его словам, …»: a role noun opening a
+        sentence after the last person named is the subject a pronoun goes back to, when
+        the role is a position of one of the article's people."""
+        last = self.people.last_before(position)
+        start = last.end if last else max(0, position - CATAPHORA_REACH)
+        for opening in reversed(list(SENTENCE_OPENING.finditer(self.text, start, position))):
+            role = self.role_noun(opening.group(1))
+            if role:
+                return self.by_role(opening.start(1), role, gender, bare=False)
+        return None
+
+    def role_noun(self, word: str) -> str | None:
+        """The lemma of a person noun in the nominative singular («Министр»), or a title of
+        the pack's list as written («Аким», which the dictionary knows as a first name only)."""
+        if word.lower() in self.pack.titles:
+            return word.lower()
+        parse = head_noun(word, self.pack, subject=True)
+        return parse.normal_form if parse is not None and "anim" in parse.tag and "plur" not in parse.tag else None
 
     def by_role(self, position: int, role: str, gender: str | None, bare: bool = True) -> Speaker | None:
         """«Глава МИД», «вице-премьер»: a person whose positions hold the role (or a title it

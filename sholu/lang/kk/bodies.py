@@ -29,6 +29,8 @@ CIRCUMSTANCES = frozenset("""кеше бүгін ертең биыл былты�
 MAX_WORDS = 8
 TOKEN = re.compile(r"[^\s,;:.!?()]+")
 LATIN = re.compile(r"[A-Za-z]")
+# Between two words of one phrase there is no punctuation: «… өткізді. Коалиция» is two sentences.
+PHRASE_BREAK = re.compile(r"[,;:.!?()\n]")
 
 
 def body_speaker(text: str, start: int, end: int, bodies: list[tuple[int, int]]) -> str | None:
@@ -57,7 +59,8 @@ def is_body_noun(word: str) -> bool:
 
 def phrase_start(words: list[re.Match], head: int, bodies: list[tuple[int, int]]) -> int:
     """The index of the phrase's first word: genitives and bare attributes before the head,
-    a named body whole; not a word of circumstance, a number, a Latin word or a verb."""
+    a named body whole; not a word of circumstance, a number, a Latin word or a verb, nor
+    one behind a punctuation mark."""
     first = head
     while first > 0 and head - first < MAX_WORDS - 1:
         word = words[first - 1]
@@ -67,7 +70,7 @@ def phrase_start(words: list[re.Match], head: int, bodies: list[tuple[int, int]]
             first -= 1                 # the same name, or another body's in the genitive
             continue
         if lower in CIRCUMSTANCES or not lower.replace("-", "").isalpha() or LATIN.search(lower) or \
-                is_speech_verb(lower):
+                is_speech_verb(lower) or PHRASE_BREAK.search(word.string, word.end(), words[first].start()):
             break
         if has_case_ending(lower) and not lower.endswith(GENITIVE_ENDINGS):
             break                      # «Астанада», «жиналысқа»: a circumstance, not an attribute

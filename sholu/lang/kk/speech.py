@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..pack import ReportedSpeech
 from .bodies import is_body_noun
 from .morphology import (GENITIVE_ENDINGS, LETTERS, has_case_ending, is_common_word, is_person_noun, is_speech_verb,
-                         speech_stem)
+                         proper_names, speech_stem)
 
 WORDS = re.compile(rf"[{LETTERS}]+")
 MIN_CONTENT_WORDS = 3
@@ -27,8 +27,10 @@ AS_SAID = re.compile(rf"\s*(?=[^,]{{2,80}}?\s+((?:атап\s+)?[{LETTERS}]+(?:ғ
 # «Балаева: «…», – деді.»: the verb alone after the quote.
 BARE_VERB_AFTER = re.compile(r"\s*,?\s*[–—-]\s*(\w+)\s*[.!]?\s*$")
 # Reported content before the verb of saying: «… деп» (direct or indirect), or a clause
-# made a noun («… екенін», «… баратынын», «… қолдағанын») that the verb takes as object.
-NOMINALISED = r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен))(?:дігін|дығын|ын|ін)"
+# made a noun («… екенін», «… баратынын», «… қолдағанын», plural «… келетіндерін») that the
+# verb takes as object.
+NOMINALISED = (r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен)(?:дар|дер|лар|лер|тар|тер)?)"
+               r"(?:дігін|дығын|ын|ін)")
 # Looked for in the sentence's last TAIL_REACH characters only, so a sentence costs the same
 # however many «деп» it holds.
 SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп)|(?P<clause>{NOMINALISED}))\s+"
@@ -36,6 +38,8 @@ SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп)|(?P<clause>{NOMINALISED}))\s
 TAIL_REACH = 160
 SUBJECT_REACH = 10          # words from a sentence's start where its subject is looked for
 SUBJECT_PRONOUNS = frozenset(("ол", "олар", "мен", "біз"))
+PHRASE_BREAK = re.compile(r"[,;:.!?()–—]")        # no word of one noun phrase stands behind these
+PARTICIPLE_ENDINGS = ("атын", "етін", "йтын", "йтін", "ған", "ген", "қан", "кен")
 # «… Әлия Бекова да қатысып, …»: a converb clause of a few words closed by a comma, what the
 # subject did before saying it
 CONVERB_CLAUSE = re.compile(rf"(?:\s+[{LETTERS}]+){{0,3}}?\s+[{LETTERS}]+(?:ып|іп|п)\s*,", re.IGNORECASE)
@@ -87,12 +91,69 @@ def clause_start(sentence: str, end: int) -> int:
     әкімі Ғабит Сыздықбеков …»); the words before it (time, place) are no content, nor is
     what the subject did first («… да қатысып, …»). With no such subject, the first run
     of capitalised words."""
-    words = list(re.finditer(r"[^\s,]+", sentence[:end]))[:SUBJECT_REACH]
+    every_word = list(re.finditer(r"[^\s,]+", sentence[:end]))
+    words = every_word[:SUBJECT_REACH]
     subject_end = subject_run_end(words, is_subject_word) or subject_run_end(words, is_body_subject)
     if not subject_end:
         return capitalised_run_end(words)
+    subject_end = titled_person_end(sentence, every_word, subject_end) or subject_end
     converb = CONVERB_CLAUSE.match(sentence, subject_end, end)
     return converb.end() if converb else subject_end
+
+
+def titled_person_end(sentence: str, words: list, run_end: int) -> int:
+    """«Коалиция үйлестірушісі Дана Ермекова …», «Партияның Павлодар облыстық филиалының
+    төрағасы Зарина Ахметова …»: a subject run that is a body or a place, not a person, is
+    the first word of a phrase whose head is a title and a name, the person who speaks.
+    Where that name ends, or 0 when the words after the run do not lead to one."""
+    run = [word.group() for word in words if word.end() <= run_end]
+    if not run or not names_no_person(run[-1]):
+        return 0
+    rest = [word for word in words if word.start() >= run_end]
+    quoted = False
+    for index, word in enumerate(rest[:SUBJECT_REACH]):
+        if PHRASE_BREAK.search(sentence, rest[index - 1].end() if index else run_end, word.start()):
+            return 0
+        if not quoted and index and is_name_word(word.group()) and is_title_word(rest[index - 1].group()):
+            return name_run_end(rest, index)
+        quoted = (quoted or word.group().startswith("«")) and not word.group().endswith("»")
+        if not (quoted or word.group().endswith("»") or is_phrase_word(rest, index)):
+            return 0
+    return 0
+
+
+def names_no_person(word: str) -> bool:
+    """A body («Коалиция») or a name the vocabulary knows written capitalised (a place)."""
+    lower = word.lower().strip("«»\"")
+    return not is_person_noun(lower) and (is_body_noun(lower) or lower in proper_names())
+
+
+def is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").isalpha() and not has_case_ending(word.lower())
+
+
+def is_title_word(word: str) -> bool:
+    """«төрағасы», «үйлестірушісі», «заңгері»: a lower-case noun in the nominative."""
+    return word.islower() and word.replace("-", "").isalpha() and not has_case_ending(word)
+
+
+def is_phrase_word(words: list, index: int) -> bool:
+    """A word inside a noun phrase before its head: a lower-case attribute in the nominative
+    or the genitive, or a noun in another case that a participle after it governs
+    («құрамына кіретін», "which is part of")."""
+    word = words[index].group()
+    if not word.islower() or not word.replace("-", "").isalpha():
+        return False
+    if not has_case_ending(word) or word.endswith(GENITIVE_ENDINGS) or word.endswith(PARTICIPLE_ENDINGS):
+        return True
+    return index + 1 < len(words) and words[index + 1].group().endswith(PARTICIPLE_ENDINGS)
+
+
+def name_run_end(words: list, first: int) -> int:
+    last = first
+    while last + 1 < len(words) and is_name_word(words[last + 1].group()):
+        last += 1
+    return words[last].end()
 
 
 def subject_run_end(words: list, is_subject) -> int:

@@ -6,9 +6,10 @@ from __future__ import annotations
 # --- quotes ----------------------------------------------------------------------------
 # Verb stems of saying; a word is a verb of saying when one of these stems carries a
 # verb ending (morphology.VERB_ENDINGS).
-# «еске» stands for «еске салды» (reminded): a verb phrase is known by its first word
+# «еске» stands for «еске салды» (reminded): a verb phrase is known by its first word;
+# «жасырма» is «did not hide (that …)», an admission like «мойындады».
 SPEECH_VERBS = frozenset("""де айт мәлімде хабарла түсіндір жеткіз ескерт шақыр атап
-    баса сендір білдір сана ойла еске баянда раста мойында қорытындыла""".split())
+    баса сендір білдір сана ойла еске баянда раста мойында қорытындыла жасырма""".split())
 # «Ол» is he and she alike (Kazakh pronouns name no gender): the person last named as a
 # subject, whoever it is; the plural, the group last named.
 SPEAKER_PRONOUNS = {"ол": "either", "оның": "either", "олар": "plur", "олардың": "plur"}
@@ -24,7 +25,7 @@ ROLE_SYNONYMS = {"басшы": ("министр", "әкім", "төраға", "�
 GENERIC_ROLES = frozenset("мүше өкіл қызметкер тұрғын азамат адам".split())
 # Other nouns that name a person (the quotes stage reads them as speakers, not things).
 OTHER_PERSON_NOUNS = frozenset("""орынбасар кеңесші спикер маман жетекші сарапшы мұғалім дәрігер төрайым
-    кәсіпкер шахтер зейнеткер сайлаушы студент""".split())
+    кәсіпкер шахтер зейнеткер сайлаушы студент ұстаз педагог тәрбиеші""".split())
 
 # --- events: whom a gathering was for --------------------------------------------------
 AUDIENCE_HEADS = frozenset("ұжым жұмысшы қызметкер тұрғын сайлаушы жастар студент мұғалім дәрігер".split())
