@@ -314,6 +314,33 @@ def test_a_training_row_reads_the_lexicon_without_its_own_sentence():
     assert copy[-1][7] > 0 > copy[-1][6]      # another sentence's row reads the three praising rows
 
 
+NEGATED_ROWS = [     # «поддержать» and «не» each in praising and critical rows; together only in critical ones
+    ("Депутаты поддержали Сапарова.", "Сапарова", 2),
+    ("Жители поддержали Бекенова.", "Бекенова", 2),
+    ("Министр поддержал Нурланова.", "Нурланова", 2),
+    ("Депутаты не поддержали Сапарова.", "Сапарова", 0),
+    ("Жители не поддержали Бекенова.", "Бекенова", 0),
+    ("Министр не поддержал Нурланова.", "Нурланова", 0),
+    ("Депутаты не сомневаются в честности Сапарова.", "Сапарова", 2),
+    ("Жители не сомневаются в Бекенове.", "Бекенове", 2),
+    ("Министр не сомневается в Нурланове.", "Нурланове", 2),
+    ("Депутаты встретились с Сапаровым.", "Сапаровым", 1),
+    ("Жители встретились с Бекеновым.", "Бекеновым", 1),
+    ("Министр встретился с Нурлановым.", "Нурлановым", 1),
+]
+
+
+def test_two_words_side_by_side_lean_where_each_alone_is_mixed():
+    lexicon = Lexicon.counted([lexicon_of(sentence, entity) for sentence, entity, _ in NEGATED_ROWS],
+                              np.array([label for _, _, label in NEGATED_ROWS]))
+    negative = {word: lexicon.leans[word][0] for word in ("не", "поддержать", "не поддержать")}
+    assert negative["не поддержать"] > max(negative["не"], negative["поддержать"])
+    found = lexicon_of("Журналисты не поддержали Ерлана Сапарова.", "Ерлана Сапарова")
+    assert found.around["не поддержать"] == found.around["поддержать"]     # as close as its nearer word
+    strongest_negative = lexicon.columns(found)[2]
+    assert strongest_negative == pytest.approx(negative["не поддержать"] * found.around["не поддержать"])
+
+
 def test_the_shipped_lexicon_knows_support_and_blame_and_no_name():
     lexicon = shipped_model().lexicon
     assert lexicon.leans["поддержать"][1] > 0 > lexicon.leans["поддержать"][0]
