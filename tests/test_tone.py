@@ -352,10 +352,15 @@ def test_the_shipped_lexicon_knows_support_and_blame_and_no_name():
 
 
 def test_a_negation_reads_less_support_than_the_plain_sentence():
+    plain, negated = "Депутаты поддержали Ерлана Сапарова на выборах.", "Депутаты не поддержали Ерлана Сапарова на выборах."
     lexicon = shipped_model().lexicon
-    plain = lexicon.columns(lexicon_of("Депутаты поддержали Ерлана Сапарова на выборах.", "Ерлана Сапарова"))
-    negated = lexicon.columns(lexicon_of("Депутаты не поддержали Ерлана Сапарова на выборах.", "Ерлана Сапарова"))
-    assert negated[0] > plain[0] and negated[1] < plain[1]      # «не» leans negative in the rows
+    assert lexicon.columns(lexicon_of(negated, "Ерлана Сапарова"))[0] > \
+        lexicon.columns(lexicon_of(plain, "Ерлана Сапарова"))[0]      # «не» leans negative in the rows
+    # the mean positive lean need not fall (a word leaning less than the others raises it):
+    # the model as a whole reads less support and more blame
+    probabilities = [shipped_model().probabilities(Mention(sentence, sentence.index("Ерлана"), sentence.index(" на")))
+                     for sentence in (plain, negated)]
+    assert probabilities[1][0] > probabilities[0][0] and probabilities[1][2] < probabilities[0][2]
 
 
 # -- one reading per sentence gives what reading each mention afresh gives ------------------
