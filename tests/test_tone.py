@@ -314,6 +314,33 @@ def test_a_training_row_reads_the_lexicon_without_its_own_sentence():
     assert copy[-1][7] > 0 > copy[-1][6]      # another sentence's row reads the three praising rows
 
 
+NEGATED_ROWS = [     # «поддержать» and «не» each in praising and critical rows; together only in critical ones
+    ("Депутаты поддержали Сапарова.", "Сапарова", 2),
+    ("Жители поддержали Бекенова.", "Бекенова", 2),
+    ("Министр поддержал Нурланова.", "Нурланова", 2),
+    ("Депутаты не поддержали Сапарова.", "Сапарова", 0),
+    ("Жители не поддержали Бекенова.", "Бекенова", 0),
+    ("Министр не поддержал Нурланова.", "Нурланова", 0),
+    ("Депутаты не сомневаются в честности Сапарова.", "Сапарова", 2),
+    ("Жители не сомневаются в Бекенове.", "Бекенове", 2),
+    ("Министр не сомневается в Нурланове.", "Нурланове", 2),
+    ("Депутаты встретились с Сапаровым.", "Сапаровым", 1),
+    ("Жители встретились с Бекеновым.", "Бекеновым", 1),
+    ("Министр встретился с Нурлановым.", "Нурлановым", 1),
+]
+
+
+def test_two_words_side_by_side_lean_where_each_alone_is_mixed():
+    lexicon = Lexicon.counted([lexicon_of(sentence, entity) for sentence, entity, _ in NEGATED_ROWS],
+                              np.array([label for _, _, label in NEGATED_ROWS]))
+    negative = {word: lexicon.leans[word][0] for word in ("не", "поддержать", "не поддержать")}
+    assert negative["не поддержать"] > max(negative["не"], negative["поддержать"])
+    found = lexicon_of("Журналисты не поддержали Ерлана Сапарова.", "Ерлана Сапарова")
+    assert found.around["не поддержать"] == found.around["поддержать"]     # as close as its nearer word
+    strongest_negative = lexicon.columns(found)[2]
+    assert strongest_negative == pytest.approx(negative["не поддержать"] * found.around["не поддержать"])
+
+
 def test_the_shipped_lexicon_knows_support_and_blame_and_no_name():
     lexicon = shipped_model().lexicon
     assert lexicon.leans["поддержать"][1] > 0 > lexicon.leans["поддержать"][0]
@@ -325,10 +352,15 @@ def test_the_shipped_lexicon_knows_support_and_blame_and_no_name():
 
 
 def test_a_negation_reads_less_support_than_the_plain_sentence():
+    plain, negated = "Депутаты поддержали Ерлана Сапарова на выборах.", "Депутаты не поддержали Ерлана Сапарова на выборах."
     lexicon = shipped_model().lexicon
-    plain = lexicon.columns(lexicon_of("Депутаты поддержали Ерлана Сапарова на выборах.", "Ерлана Сапарова"))
-    negated = lexicon.columns(lexicon_of("Депутаты не поддержали Ерлана Сапарова на выборах.", "Ерлана Сапарова"))
-    assert negated[0] > plain[0] and negated[1] < plain[1]      # «не» leans negative in the rows
+    assert lexicon.columns(lexicon_of(negated, "Ерлана Сапарова"))[0] > \
+        lexicon.columns(lexicon_of(plain, "Ерлана Сапарова"))[0]      # «не» leans negative in the rows
+    # the mean positive lean need not fall (a word leaning less than the others raises it):
+    # the model as a whole reads less support and more blame
+    probabilities = [shipped_model().probabilities(Mention(sentence, sentence.index("Ерлана"), sentence.index(" на")))
+                     for sentence in (plain, negated)]
+    assert probabilities[1][0] > probabilities[0][0] and probabilities[1][2] < probabilities[0][2]
 
 
 # -- one reading per sentence gives what reading each mention afresh gives ------------------

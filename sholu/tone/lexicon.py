@@ -4,7 +4,8 @@ encoding, `priors.py`). A mention reads the words around it through that lexicon
 closeness-weighted mean of their negative and positive log-ratios, the strongest of
 each, the mean of the three strongest, and the log-ratios of the word governing it in
 the dependency tree: «обвинить», «поддержать» lean the same way whoever the sentence
-is about, and a word seen in a handful of rows still counts.
+is about, and a word seen in a handful of rows still counts. Two words side by side are
+read as one more entry («не поддержать»).
 
 Names are not in it: an entity's own words are left out, and so is any capitalised word
 («Путин» beside the entity is no opinion of it). Training counts a row's words without
@@ -28,27 +29,37 @@ COLUMNS = 8
 
 
 class LexiconWords(NamedTuple):
-    """What a mention reads through the lexicon: the sentence's lemmas, each with its
-    closeness to the entity (the nearest occurrence's), and the governing word's lemma."""
+    """What a mention reads through the lexicon: the sentence's lemmas and pairs of
+    lemmas side by side ("не поддержать"), each with its closeness to the entity (the
+    nearest occurrence's), and the governing word's lemma."""
 
     around: dict[str, float]
     governor: str | None
 
 
 def lexicon_words(mention: Mention, reading: Reading) -> LexiconWords:
-    """The entity's own words, punctuation and names left out."""
+    """The entity's own words, punctuation and names left out; each pair of words side by
+    side counts too («не поддержать», «выступить против» lean where their words alone do
+    not), as close as the nearer of the two."""
     first, last = entity_slots(reading.words, mention.start, mention.end)
+    kept = [(i, lemma, 1 / (1 + (first - i if i < first else i - last + 1) / DECAY))
+            for i, lemma in enumerate(reading.lemmas[:len(reading.words)])
+            if not first <= i < last and is_word(reading, i)]
     found: dict[str, float] = {}
-    for i, lemma in enumerate(reading.lemmas[:len(reading.words)]):
-        if first <= i < last or not is_word(reading, i):
-            continue
-        distance = first - i if i < first else i - last + 1
-        weight = 1 / (1 + distance / DECAY)
-        if found.get(lemma, 0.0) < weight:
-            found[lemma] = weight
+    for _, lemma, weight in kept:
+        keep_closest(found, lemma, weight)
+    for (i, lemma, weight), (j, following, its_weight) in zip(kept, kept[1:]):
+        if j == i + 1:
+            keep_closest(found, f"{lemma} {following}", max(weight, its_weight))
     at = place(reading.tree, mention.start, mention.end)
     governor = at.chain[0] if at and at.chain else None
     return LexiconWords(found, reading.lemmas[governor] if governor is not None and is_word(reading, governor) else None)
+
+
+def keep_closest(found: dict[str, float], key: str, weight: float) -> None:
+    """The key at its nearest occurrence's closeness."""
+    if found.get(key, 0.0) < weight:
+        found[key] = weight
 
 
 def is_word(reading: Reading, i: int) -> bool:
