@@ -31,6 +31,9 @@ WORKFORCE_OF = re.compile(r"\b(?:коллектив|работник|сотру�
                           r"компании|комбината|фабрики|шахты|рудника|ведомства|министерства|акимата|"
                           r"организации|холдинга|корпорации|филиала|цеха|месторождения)\s+)?$", re.IGNORECASE)
 SITE_CASES = ("loct", "loc2", "datv")
+# «в Доме культуры горняков», «во Дворце школьников»: a building any town has, named by its
+# genitive complement (no organisation of the nlp stage: it names a kind, not one body).
+BUILDING = re.compile(r"\b(?:в|во|на)\s+(Доме|Дворце|Здании)((?:\s+[а-яё]+){1,3})", re.IGNORECASE)
 EXCLUDED_KINDS = ("outlet",)
 
 
@@ -93,7 +96,7 @@ def venue_in_sentence(article: Article, sentence: Sentence, organizer: str | Non
     organizations = [m for m in article.within(article.organizations, sentence.start, sentence.end)
                      if m.name != organizer and kind_of(m) not in EXCLUDED_KINDS]
     found = [v for v in (organization_venue(article, organizations, sentence),
-                         site_venue(article, organizations, sentence)) if v]
+                         site_venue(article, organizations, sentence), building_venue(article, sentence)) if v]
     if found:
         return min(found, key=lambda pair: pair[0])[1]
     return workforce_venue(article, organizations, sentence)
@@ -116,6 +119,26 @@ def site_venue(article: Article, organizations: list[Mention], sentence: Sentenc
         if head:
             return match.start(), Venue(f"{head} {surface_from(article, match.end(), org)}", org.name)
     return None
+
+
+def building_venue(article: Article, sentence: Sentence):
+    """«в Доме культуры горняков» → «Дом культуры горняков»: the building and the words in
+    the genitive after it."""
+    for match in BUILDING.finditer(article.text, sentence.start, sentence.end):
+        head = article.pack.morphology.nominative_phrase([match.group(1)], SITE_CASES)
+        complement = list(genitives(article, match.group(2).split()))
+        if head and complement:
+            return match.start(), Venue(" ".join([head.capitalize(), *complement]), None)
+    return None
+
+
+def genitives(article: Article, words: list[str]):
+    """The words from the first while each can be a noun or an adjective in the genitive."""
+    for word in words:
+        if not any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF")
+                   for p in article.pack.morphology.parses(word.lower())):
+            return
+        yield word
 
 
 def workforce_venue(article: Article, organizations: list[Mention], sentence: Sentence) -> Venue | None:

@@ -20,13 +20,12 @@ from .gazetteer import Entry, load_gazetteer
 from .models import noun_stems, parses
 from .parse import Mention, Parsed
 from .people import entity_id
-from .repair import lemma_in, remit_end
+from .repair import TERRITORIAL_NOUNS, lemma_in, remit_end
 
 LOCAL_HEADS = frozenset("маслихат акимат управление департамент прокуратура суд отдел комиссия служба "
                         "инспекция комитет".split())
 TERRITORIAL_ADJECTIVES = frozenset("областной городской районный межрайонный региональный сельский "
                                    "территориальный окружной".split())
-TERRITORIAL_NOUNS = frozenset("область город район регион округ".split())
 REMIT_HEADS = frozenset({"комитет", "комиссия"})   # a body by its remit alone; an «управление по …» is part of one
 MAX_COMPLEMENT = 5          # genitive words after the head, up to the unit («образования и науки … области»)
 

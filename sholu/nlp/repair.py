@@ -50,6 +50,8 @@ NAME_PARTICLES = ("аль-", "эль-", "ад-", "ас-", "ан-", "бин", "и
 
 ATTRIBUTION_WORDS = frozenset("""передает передаёт сообщает сообщают пишет информирует источник
     корреспондент корреспондента данным информации ссылкой""".split())
+# the nouns of an administrative unit («области», «района»): a place's own name, not a thing
+TERRITORIAL_NOUNS = frozenset("область город район регион округ".split())
 ATTRIBUTION_REACH = 4     # tokens before an outlet's name where «передает» may stand
 
 
@@ -430,8 +432,6 @@ def names_a_thing(parsed: Parsed, mention: Mention) -> bool:
     adjective alone, before the noun it qualifies, names that thing (a dam, an oil field)
     after a place, not the place; before a street's or a territory's noun («Тверской
     площади», «Жамбылского района») it is part of a place's name."""
-    from .local import TERRITORIAL_NOUNS
-
     words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
     after = mention.last + 1
     if mention.source != "ner" or len(words) != 1 or not is_adjective(words[0]) or after >= len(parsed.tokens):

@@ -193,10 +193,21 @@ def called(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | 
         if speaker is UNKNOWN:
             continue                   # «его назвали лучшим»: no one in particular
         end = content_end(reading.text, start, stop)
-        quoted = any(reading.quoted.holding(w.start()) for w in words[index + 1:index + verdict + 2])
-        return word.start(), make(speaker, "direct" if quoted else "indirect", start, end,
+        quoted = next((w for w in words[index + 1:index + verdict + 2] if reading.quoted.holding(w.start())), None)
+        if quoted is not None and not quotes_an_instrumental(reading, quoted.start()):
+            return None                # «назвал книгу «Дорога через степь»»: a title, no verdict
+        return word.start(), make(speaker, "direct" if quoted is not None else "indirect", start, end,
                                   speech_lemma(word.group(), pack))
     return None
+
+
+def quotes_an_instrumental(reading: Reading, start: int) -> bool:
+    """Whether the quotation at `start` holds a word that can only be an instrumental, not a
+    nominative («на самом деле хорошей»: a verdict; «Дорога через степь и горы»: a title)."""
+    quotation = reading.quoted.holding(start)
+    words = reading.finder.words(start, quotation[1] if quotation else start)
+    cases = [{p.tag.case for p in reading.pack.morphology.parses(w.lower())} for w in words]
+    return any("ablt" in found and "nomn" not in found for found in cases)
 
 
 def object_and_predicate(reading: Reading, following) -> int | None:
