@@ -7,6 +7,7 @@ from .marks import word_count
 from .speakers import UNKNOWN, Speaker
 from .text import Reading, trim
 from .verbs import is_finite, is_passive, is_speech_word, speech_lemma, verb_gender
+from .words import only_instrumental
 
 MIN_ATTRIBUTED_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 8
@@ -144,12 +145,8 @@ def opens_in_instrumental(reading: Reading, start: int) -> bool:
     """«шагом в правильном направлении»: a quotation opening on a word in the
     instrumental, the predicate of «назвать X чем»; one that may be a nominative
     («Цифровой Казахстан 2025») opens a name."""
-    quotation = reading.quoted.holding(start)
-    first = reading.finder.words(start, quotation[1] if quotation else start)[:1]
-    if not first or not reading.pack.naming_verbs:
-        return False
-    cases = {parse.tag.case for parse in reading.pack.morphology.parses(first[0].lower())}
-    return "ablt" in cases and "nomn" not in cases
+    first = reading.quotation_words(start)[:1]
+    return bool(first) and bool(reading.pack.naming_verbs) and only_instrumental(first[0], reading.pack)
 
 
 def dialogue_lines(reading: Reading, make) -> list[dict]:

@@ -8,7 +8,7 @@ from .speakers import UNKNOWN
 from .text import Reading, content_end, trim
 from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, is_naming_verb, is_passive,
                     is_speech_word, speech_lemma, verb_gender)
-from .words import is_preposition
+from .words import is_preposition, only_instrumental
 
 VERB_REACH = 8             # words between a verb of saying and its «, что»
 CLAUSE_REACH = 160         # characters searched for that «, что»
@@ -204,10 +204,7 @@ def called(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | 
 def quotes_an_instrumental(reading: Reading, start: int) -> bool:
     """Whether the quotation at `start` holds a word that can only be an instrumental, not a
     nominative («на самом деле хорошей»: a verdict; «Дорога через степь и горы»: a title)."""
-    quotation = reading.quoted.holding(start)
-    words = reading.finder.words(start, quotation[1] if quotation else start)
-    cases = [{p.tag.case for p in reading.pack.morphology.parses(w.lower())} for w in words]
-    return any("ablt" in found and "nomn" not in found for found in cases)
+    return any(only_instrumental(word, reading.pack) for word in reading.quotation_words(start))
 
 
 def object_and_predicate(reading: Reading, following) -> int | None:

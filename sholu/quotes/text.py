@@ -53,6 +53,11 @@ class Reading:
     sentences: Sentences
     quoted: Spans                  # quotation marks' spans, marks included
 
+    def quotation_words(self, start: int) -> list[str]:
+        """The words of the quotation holding `start`, from `start` on."""
+        quotation = self.quoted.holding(start)
+        return self.finder.words(start, quotation[1] if quotation else start)
+
 
 def trim(text: str, start: int, end: int, strip: str = " \n\t") -> tuple[int, int]:
     while start < end and text[start] in strip:

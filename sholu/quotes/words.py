@@ -19,6 +19,13 @@ def head_noun(word: str, pack: LanguagePack, subject: bool):
     return (animate or fitting or [None])[0]
 
 
+def only_instrumental(word: str, pack: LanguagePack) -> bool:
+    """A word that can be an instrumental and cannot be a nominative («убийцей», «хорошей»):
+    the predicate of «назвать X чем», not the first word of a name."""
+    cases = {parse.tag.case for parse in pack.morphology.parses(word.lower())}
+    return "ablt" in cases and "nomn" not in cases
+
+
 def names_someone(phrase: str) -> bool:
     """«пользователь ЖЖ zyalt», «представитель Минздрава»: a role tied to a name or a body
     («ветеран футбола», «глава российского государства» describe a person named before)."""
