@@ -134,7 +134,7 @@ def read_json(source: Source, data: bytes | None = None) -> Iterator[RawDocument
         if not isinstance(row, dict):
             yield Problem(where, "a JSON article must be an object with 'text' or 'html'")
         else:
-            yield record_from_row(where, row, json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+            yield record_from_row(where, row, row_bytes(row))
 
 
 def one_json_document(source: Source) -> bool:
@@ -198,9 +198,14 @@ def read_csv(source: Source, data: bytes | None = None) -> Iterator[RawDocument 
 
 def csv_row(where: str, header: list[str], values: list[str]) -> Iterator[RawDocument | Problem]:
     row = {name: values[i] if i < len(values) else None for i, name in enumerate(header)}
-    raw = json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8", errors="replace")
     yield from noted(where, row.get("text") or row.get("html") or "")
-    yield record_from_row(where, row, raw)
+    yield record_from_row(where, row, row_bytes(row))
+
+
+def row_bytes(row: dict) -> bytes:
+    """A row of fields as the bytes its fingerprint is taken of (a lone surrogate, which a
+    JSON escape can make, replaced)."""
+    return json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8", errors="replace")
 
 
 def parse_csv_record(record: str) -> list[str] | str:
