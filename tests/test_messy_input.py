@@ -156,3 +156,16 @@ def test_json_files_are_lines_an_array_or_one_article(tmp_path):
     assert "object" in reasons["array.json#item=2"]
     assert "no 'text' or 'html'" in reasons["settings.json"]
     assert reasons["cut.json"].startswith("neither JSON Lines nor one JSON document")
+
+
+def test_a_lone_surrogate_escape_in_a_json_record_costs_no_record(tmp_path):
+    folder = tmp_path / "surrogate"
+    folder.mkdir()
+    (folder / "feed.jsonl").write_text(
+        '{"text": "Депутаты посетили завод \\ud800 и ответили на вопросы рабочих.", "title": "Визит \\udc00"}\n'
+        '{"text": "Аким встретился с горняками разреза и ответил на их вопросы."}\n', encoding="utf-8")
+    (folder / "array.json").write_text('[{"text": "Профсоюз подписал договор \\udfff на три года."}]', encoding="utf-8")
+    run_into(tmp_path / "surrogate.db", folder)
+    texts = {Path(r["source"]).name: r["text"] for r in export_records(tmp_path / "surrogate.db")}
+    assert set(texts) == {"feed.jsonl#line=1", "feed.jsonl#line=2", "array.json#item=1"}
+    assert "завод \ufffd и" in texts["feed.jsonl#line=1"]

@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -226,8 +227,13 @@ def record_from_row(source: str, row: dict, raw: bytes) -> RawDocument | Problem
     return RawDocument(source, content, kind, fingerprint(raw), **hints)
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_field(value) -> str | None:
+    """The field as text; a lone surrogate (a JSON escape such as «\\ud800», which no
+    encoder writes) becomes U+FFFD, so the store can write it."""
     if value is None:
         return None
-    value = str(value).strip()
+    value = LONE_SURROGATE.sub("\ufffd", str(value)).strip()
     return value or None
