@@ -165,7 +165,22 @@ def test_a_lone_surrogate_escape_in_a_json_record_costs_no_record(tmp_path):
         '{"text": "Депутаты посетили завод \\ud800 и ответили на вопросы рабочих.", "title": "Визит \\udc00"}\n'
         '{"text": "Аким встретился с горняками разреза и ответил на их вопросы."}\n', encoding="utf-8")
     (folder / "array.json").write_text('[{"text": "Профсоюз подписал договор \\udfff на три года."}]', encoding="utf-8")
-    run_into(tmp_path / "surrogate.db", folder)
+    summary = run_into(tmp_path / "surrogate.db", folder)
     texts = {Path(r["source"]).name: r["text"] for r in export_records(tmp_path / "surrogate.db")}
     assert set(texts) == {"feed.jsonl#line=1", "feed.jsonl#line=2", "array.json#item=1"}
     assert "завод \ufffd и" in texts["feed.jsonl#line=1"]
+    notes = {Path(p.source).name: p.reason for p in summary.notes}
+    assert set(notes) == {"feed.jsonl#line=1", "array.json#item=1"}     # the article kept, the change said
+    assert notes["feed.jsonl#line=1"].startswith("2 ")                   # text and title
+
+
+def test_stray_bytes_in_a_json_document_are_noted_for_the_article_that_holds_them(tmp_path):
+    folder = tmp_path / "stray"
+    folder.mkdir()
+    first = '{"text": "Аким встретился с горняками разреза и ответил на их вопросы."}'.encode()
+    second = '{"text": "Профсоюз подписал договор '.encode() + b"\xff\xfe" + ' на три года."}'.encode()
+    (folder / "pretty.json").write_bytes(b"[\n  " + first + b",\n  " + second + b"\n]\n")
+    summary = run_into(tmp_path / "stray.db", folder)
+    assert len(export_records(tmp_path / "stray.db")) == 2
+    notes = {Path(p.source).name: p.reason for p in summary.notes}
+    assert set(notes) == {"pretty.json#item=2"} and "replaced by U+FFFD" in notes["pretty.json#item=2"]

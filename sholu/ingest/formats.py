@@ -42,8 +42,8 @@ def fingerprint(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
-def replaced_note(source: str, count: int) -> Problem:
-    return Problem(source, f"{count} undecodable byte sequence(s) replaced by U+FFFD; the article is kept",
+def replaced_note(source: str, count: int, what: str = "undecodable byte sequence(s)") -> Problem:
+    return Problem(source, f"{count} {what} replaced by U+FFFD; the article is kept",
                    severity="note")
 
 
@@ -106,8 +106,7 @@ def read_jsonl(source: Source, data: bytes | None = None) -> Iterator[RawDocumen
             if line is None:
                 yield Problem(where, source.over("line"))
             elif line.strip():
-                yield from noted(where, line)
-                yield record_from_json_line(where, line.rstrip("\r\n"))
+                yield from from_json_line(where, line.rstrip("\r\n"))
 
 
 def read_json(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
@@ -135,7 +134,7 @@ def read_json(source: Source, data: bytes | None = None) -> Iterator[RawDocument
         if not isinstance(row, dict):
             yield Problem(where, "a JSON article must be an object with 'text' or 'html'")
         else:
-            yield record_from_row(where, row, row_bytes(row))
+            yield from from_row(where, row, row_bytes(row))
 
 
 def one_json_document(source: Source) -> bool:
@@ -152,21 +151,29 @@ def one_json_document(source: Source) -> bool:
         return True
 
 
-def noted(where: str, text: str) -> Iterator[Problem]:
-    if "\ufffd" in text:
-        yield replaced_note(where, text.count("\ufffd"))
-
-
-def record_from_json_line(source: str, line: str) -> RawDocument | Problem:
+def from_json_line(source: str, line: str) -> Iterator[RawDocument | Problem]:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as err:
-        return Problem(source, f"invalid or truncated JSON ({err.msg}, column {err.colno})")
+        yield Problem(source, f"invalid or truncated JSON ({err.msg}, column {err.colno})")
+        return
     except RecursionError:
-        return Problem(source, "JSON nested too deeply")
+        yield Problem(source, "JSON nested too deeply")
+        return
     if not isinstance(row, dict):
-        return Problem(source, "a JSON line must be an object with 'text' or 'html'")
-    return record_from_row(source, row, line.encode("utf-8", errors="replace"))
+        yield Problem(source, "a JSON line must be an object with 'text' or 'html'")
+        return
+    yield from from_row(source, row, line.encode("utf-8", errors="replace"))
+
+
+def from_row(where: str, row: dict, raw: bytes) -> Iterator[RawDocument | Problem]:
+    """The row's article, after a note of the characters that could not be kept as
+    written (undecodable bytes, already U+FFFD, and lone surrogates, made U+FFFD here)."""
+    replaced = sum(value.count("\ufffd") + len(LONE_SURROGATE.findall(value))
+                   for value in row.values() if isinstance(value, str))
+    if replaced:
+        yield replaced_note(where, replaced, "undecodable byte sequence(s) or lone surrogate escape(s)")
+    yield record_from_row(where, row, raw)
 
 
 def read_csv(source: Source, data: bytes | None = None) -> Iterator[RawDocument | Problem]:
@@ -199,8 +206,7 @@ def read_csv(source: Source, data: bytes | None = None) -> Iterator[RawDocument 
 
 def csv_row(where: str, header: list[str], values: list[str]) -> Iterator[RawDocument | Problem]:
     row = {name: values[i] if i < len(values) else None for i, name in enumerate(header)}
-    yield from noted(where, row.get("text") or row.get("html") or "")
-    yield record_from_row(where, row, row_bytes(row))
+    yield from from_row(where, row, row_bytes(row))
 
 
 def row_bytes(row: dict) -> bytes:
