@@ -52,12 +52,12 @@ URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\u200d\ufe0f"
                          "\U0001f000-\U0001faff]")
 EDGE_MARKS = " \t.!?:;,-–—•*|«»\"'[]()"   # and the brackets of a stamp «[15.04.2026 08:12]»
-# Hashtags and emoji a post ends with come after its last sentence («…жарияланды. #Семей»).
+# Hashtags and emoji a post ends with come after its last sentence («…басталады. #көктем»).
 TRAILING_TAGS = re.compile(rf"(?:\s*(?:#\w+|{PICTOGRAPHS.pattern}))+\s*$")
 # An editorial disclaimer names the author and the editors and says the views may differ.
 DISCLAIMER_WORDS = (re.compile(r"\bавтор", re.IGNORECASE), re.compile(r"\bредакци", re.IGNORECASE),
                     re.compile(r"совпада|отража|разделя|сәйкес|ұстаным|көзқарас", re.IGNORECASE))
-# A byline with the outlet under the article: «Ольга ДЕМЧЕНКО, «Вечерний город»».
+# A byline with the outlet under the article: «Марина КОВАЛЬ, «Северный курьер»».
 BYLINE = re.compile(r"^(?P<author>[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+(?:\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+){1,2})\s*[,/–—-]\s*"
                     r"(?:[а-яёәіңғүұқөһ]+\s+)?[«\"“](?P<outlet>[^»\"”]{2,40})[»\"”]\.?$")
 
@@ -164,19 +164,19 @@ def is_body_line(line: Line) -> bool:
 
 
 def is_counter(text: str) -> bool:
-    """Reactions or views under a post: emoji and figures only («👍 214 💬 37»)."""
+    """Reactions or views under a post: emoji and figures only («👍 95 💬 12»)."""
     figures = PICTOGRAPHS.sub("", text)
     return figures != text and bool(CLOCK_OR_DATE.match(figures.strip() or "x"))
 
 
 def is_dated_stamp(text: str) -> bool:
-    """A line of a date and a time alone («📢 07.04.2026, 14:25», «[12 мая 2026, 09:30]»)."""
+    """A line of a date and a time alone («📢 12.05.2026, 09:30», «[12 мая 2026, 09:30]»)."""
     key = squash(text)
     return bool(CLOCK_OR_DATE.match(key) or WORDY_DATE.match(key)) and bool(dates_in(key))
 
 
 def drop_byline(lines: list[Line], start: int, end: int) -> int:
-    """A byline that names the outlet («Ольга ДЕМЧЕНКО, «Вечерний город»») is the page's
+    """A byline that names the outlet («Марина КОВАЛЬ, «Северный курьер»») is the page's
     signature, not the article's last paragraph; a letter's «Имя Фамилия, должность» stays."""
     if end - 1 > start and BYLINE.match(lines[end - 1].text):
         return end - 1
@@ -247,7 +247,7 @@ def is_notice(key: str, words: list[str]) -> bool:
 
 
 def is_disclaimer(key: str, words: list[str]) -> bool:
-    """«Мнение автора может не совпадать с позицией редакции» and its variants."""
+    """«Мнение редакции может не совпадать с точкой зрения автора» and its variants."""
     return len(words) <= NOTICE_MAX_WORDS and all(word.search(key) for word in DISCLAIMER_WORDS)
 
 

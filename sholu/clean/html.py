@@ -19,7 +19,7 @@ INVISIBLE_START = re.compile(r"<(script|style|noscript|template|svg)\b|<!--", re
 BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|title)\b[^>]*>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]*>")
 TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-# A <time> read as part of a sentence («<time>23 марта</time>. Аким …»): a word follows it.
+# A <time> read as part of a sentence («<time>12 мая</time>. Аким района …»): a word follows it.
 # Trafilatura drops <time> elements whole; its text moves out, the (empty) element stays for
 # the date extraction's attributes.
 INLINE_TIME = re.compile(r"(<time\b[^>]*>)([^<]{1,60})(</time\s*>)(?=\s*[.,:;–—-]?\s*[^\W\d_]{3})",

@@ -4,7 +4,11 @@ would take them, where no container or HTML metadata gave them.
 - the masthead: the page's first line names the site, and the site is known
   (data/outlets.csv), a domain, or signs the copyright line («Павлодар Онлайн» …
   «© 2026 Павлодар Онлайн»);
-- a messenger channel's title («Новости Актобе | Telegram-канал», «Telegram-канал «…»»);
+- a messenger channel's title («Новости Актобе | Telegram-канал», «Telegram-канал «…»»,
+  «Канал «Акимат | Новости» (WhatsApp)», «Әкімдік | Ресми арна»), which is no headline;
+- a wire's dateline opening the body («ПАВЛОДАР. 12 мая. Агентство – …»: the agency and the
+  date) or a newspaper's («КОКШЕТАУ, 14 мая 2026 года. Вчера …»), and a byline under the body
+  that names the outlet («Марина КОВАЛЬ, «Северный курьер»»);
 - a broadcast transcript's opening line: the channel or station and the air date
   («…на телеканале «Астана Жаңалықтары» от 5 мая 2026 года», «Телеканал Хабар, эфир от
   12.03.2026», ««Шалқар» радиосының 2026 жылғы 5 мамырдағы хабарынан»);
@@ -33,12 +37,12 @@ MESSENGER_CHANNEL = rf"(?:(?:ресми|официальный)\s+)?(?:{MESSENGE
 CHANNEL_TITLE = re.compile(
     rf"^[«\"]?(?P<name>[^|—–«»\"]{{2,40}}?)[»\"]?\s*[|—–-]\s*(?:{MESSENGER_CHANNEL}|{MESSENGER})"
     rf"(?:\s*\({MESSENGER}\))?$", re.IGNORECASE)
-# «Telegram-канал «Голос Актобе»», «Канал «Акимат | Официально» (WhatsApp)»: the name before a «|»
+# «Telegram-канал «Голос Актобе»», «Канал «Акимат | Новости» (WhatsApp)»: the name before a «|»
 CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”|]{{2,40}}?)\s*(?:\|[^»\"”]*)?[»\"”]",
                            re.IGNORECASE)
 
-# A wire's or a newspaper's dateline opening the body: «УРАЛЬСК, 2 апреля 2026 года.», «АСТАНА.
-# 2026 жылғы 20 наурыз. Агентство –»: a town, a date, a full stop, maybe the agency and a dash.
+# A wire's or a newspaper's dateline opening the body: «КОКШЕТАУ, 14 мая 2026 года.», «ПАВЛОДАР.
+# 2026 жылғы 6 мамыр. Агентство –»: a town, a date, a full stop, maybe the agency and a dash.
 DATELINE_TOWN = re.compile(r"^[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+(?:\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+)?\s*[,.]\s+")
 DATELINE_END = re.compile(r"^(?:\s*(?:года|г\.|ж\.))?\s*(?:[.–—]|/)")
 YEARLESS_DAY = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)")
@@ -72,8 +76,8 @@ def stated_outlet(body: Body) -> str | None:
 
 
 def wire_agency(body: Body) -> str | None:
-    """The agency a wire's dateline names before its dash («АТЫРАУ. 30 марта. Агентство – …»)."""
-    day, end = body_dateline(body)
+    """The agency a wire's dateline names before its dash («ПАВЛОДАР. 12 мая. Агентство – …»)."""
+    _, end = body_dateline(body)
     found = WIRE_AGENCY.match(body.lines[0][end:]) if end else None
     if not found:
         return None
@@ -82,7 +86,7 @@ def wire_agency(body: Body) -> str | None:
 
 
 def byline_outlet(after: list[str]) -> str | None:
-    """The outlet a byline under the body names («Ольга ДЕМЧЕНКО, «Вечерний город»»)."""
+    """The outlet a byline under the body names («Марина КОВАЛЬ, «Северный курьер»»)."""
     for line in after:
         found = BYLINE.match(line.strip())
         if found:
@@ -153,7 +157,7 @@ def stated_date(body: Body) -> str | None:
 
 def body_dateline(body: Body) -> tuple[str | None, int]:
     """(date, where the dateline ends in the first line) of a body that opens with a town and
-    a date («УРАЛЬСК, 2 апреля 2026 года. Вчера …», «Түркістан, 2026 жылғы 3 сәуір.»); a
+    a date («КОКШЕТАУ, 14 мая 2026 года. Вчера …», «Павлодар, 2026 жылғы 6 мамыр.»); a
     date without its year takes that of the first full date in the body, else is none."""
     first = body.lines[0] if body.lines else ""
     town = DATELINE_TOWN.match(first)

@@ -41,7 +41,7 @@ def gathering_frames(article: Article) -> list[Frame]:
 
 def item_starts(article: Article) -> list[int]:
     """Where a feed's or a digest's next item begins: a paragraph that is a post's stamp
-    («📢 07.04.2026, 14:25») or opens with its own date and a full stop («24 марта. …»)."""
+    («📢 12.05.2026, 09:30») or opens with its own date and a full stop («13 мая. …»)."""
     starts = []
     for day in article.dates:
         line_start = article.text.rfind("\n", 0, day.start) + 1

@@ -10,7 +10,7 @@ from . import bodies, morphology, speech, triggers, words
 
 LETTERS = "а-яёәіңғүұқөһ"                  # for character classes: Cyrillic plus Kazakh letters
 # A month name with any short suffix (наурызда, сәуірдің), a possessive one after a year in the
-# genitive too («2026 жылдың 1 шілдесінен», «шілдесіндегі»); қыркүйек voices its last
+# genitive too («2026 жылдың 15 шілдесінде», «шілдесіндегі»); қыркүйек voices its last
 # consonant before a vowel (қыркүйегі, қыркүйегінде).
 MONTH_PATTERN = (r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан"
                  rf"|қараша|желтоқсан)(?:с?[ыі]н[{LETTERS}]{{0,5}}|[{LETTERS}]{{0,4}})")
