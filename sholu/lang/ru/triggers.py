@@ -22,9 +22,6 @@ MEETING = re.compile("|".join([
     rf"\bво\s+встрече\s+(?:{W}\s+){{0,2}}?(?:приня|участв)",  # «Во встрече приняли участие»
     rf"\bвстреч\w*\s+с\s+{AUDIENCE_START}",                # «в ходе встречи с жителями»
     r"\b(?:выездн|информационно-разъяснительн|разъяснительн)\w*\s+(?:встреч|мероприяти)",
-    # an official's reception of citizens: «провел прием граждан», «прием жителей прошел»
-    rf"\b{HAPPENED}\s+(?:{W}\s+){{0,2}}?прием\w*\s+(?:граждан|населени|{AUDIENCE_START})",
-    rf"\bприем\w*\s+(?:граждан|населени|{AUDIENCE_START})\w*\s+(?:{W}\s+){{0,4}}?{HAPPENED}",
 ]), re.IGNORECASE)
 
 PRESS_CONFERENCE = re.compile(r"\bпресс-конференци\w*|\bбрифинг\w*|\bпресс-подход\w*", re.IGNORECASE)
