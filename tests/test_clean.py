@@ -238,10 +238,13 @@ def test_a_channels_first_post_of_figures_is_the_start_of_the_text(page, first_p
     assert doc.text.startswith(first_post) and doc.text.endswith(last_post)
 
 
-def test_post_stamps_and_forwarding_headers_are_not_text():
+def test_forwarding_headers_and_reactions_are_not_text_and_stamps_between_posts_are():
     doc = clean_text(RU_CHANNEL)
-    assert "Переслано" not in doc.text and "02.06.2026" not in doc.text
+    assert "Переслано" not in doc.text and "👍" not in doc.text
     assert doc.published == "2026-06-02"                  # the first post's stamp dates the page
+    # a later post's stamp dates that post (12d class 7): it stays above it, the first one does not
+    assert doc.text.startswith(RU_CHANNEL[2])
+    assert "02.06.2026 10:40\n\nМинистр финансов" in doc.text and "🔴 02.06.2026 12:15" in doc.text
 
 
 def test_a_list_of_names_ending_in_a_full_stop_is_not_prose():
@@ -254,3 +257,57 @@ def test_a_list_of_names_ending_in_a_full_stop_is_not_prose():
 def test_a_rates_widget_above_the_body_is_not_its_title():
     doc = clean_text(["Главная", "USD 512.40 EUR 548.10", "12 марта 2026, 14:05", *OWN_ARTICLE])
     assert doc.title is None and doc.text == "\n\n".join(OWN_ARTICLE)
+
+
+# -- the chrome of columns and channels inside the body (12d classes 9, 10) -------------------------
+
+@pytest.mark.parametrize("disclaimer", [
+    "Мнение редакции может не совпадать с точкой зрения автора.",
+    "Редакция автордың көзқарасымен келіспеуі мүмкін.",
+])
+def test_an_editorial_disclaimer_under_a_column_is_not_text(disclaimer):
+    assert clean_text(OWN_ARTICLE + [disclaimer]).text == "\n\n".join(OWN_ARTICLE)
+
+
+def test_a_sentence_about_an_author_and_the_editors_stays():
+    letter = "Автор письма попросил редакцию не публиковать его фамилию, и мы выполнили эту просьбу."
+    lines = OWN_ARTICLE[:1] + [letter] + OWN_ARTICLE[1:]
+    assert clean_text(lines).text == "\n\n".join(lines)
+
+
+KK_POSTS = [
+    "Қостанай облысының әкімдігі | Ресми арна",
+    "📢 03.05.2026, 08:30",
+    "Құрметті тұрғындар! Ертеңнен бастап саябақтарда ағаш отырғызу басталады. Қатысыңыздар! #Қостанай #көктем",
+    "📢 03.05.2026, 12:45",
+    "Облыс әкімі жаңа балабақшаның құрылысын аралап, жұмыстың кестеден қалмай жүргенін айтты, "
+    "нысан күзде ашылады.",
+    "❤️ 120 🔥 14",
+    "📢 04.05.2026, 09:00",
+    "Қалалық жолаушылар көлігі бөлімі екі жаңа автобус бағыты ашылатынын хабарлады, бағыттар "
+    "шағын аудандарды орталықпен байланыстырады.",
+]
+
+
+def test_a_channels_short_first_post_ending_in_hashtags_is_text_not_the_title():
+    doc = clean_text(KK_POSTS)
+    assert doc.text.startswith(KK_POSTS[2]) and doc.title is None
+
+
+def test_reactions_between_posts_are_not_text_and_the_later_stamps_are():
+    doc = clean_text(KK_POSTS)
+    assert "❤️" not in doc.text and doc.text.endswith(KK_POSTS[-1])
+    assert "📢 04.05.2026, 09:00" in doc.text and "08:30" not in doc.text
+
+
+def test_a_date_in_an_inline_time_element_stays_in_its_sentence():
+    item = ("Аким района встретился с фермерами и пообещал, что дорогу к сёлам отремонтируют "
+            "до начала уборочной, а деньги выделят из местного бюджета.")
+    page = ("<html><head><title>Неделя в районе</title>"
+            '<meta property="article:published_time" content="2026-05-16"></head><body>'
+            "<article><h1>Неделя в районе</h1>"
+            f"<p>{OWN_ARTICLE[0]}</p><p><time>12 мая</time>. {item}</p><p>{OWN_ARTICLE[1]}</p>"
+            f"<p>{OWN_ARTICLE[2]}</p></article></body></html>")
+    doc = clean(RawDocument("page.html", page, "html", "f"))
+    assert f"12 мая. {item}" in doc.text
+    assert doc.published == "2026-05-16"

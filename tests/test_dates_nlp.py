@@ -252,3 +252,16 @@ def test_not_dates(text):
 
 def test_bad_publication_date_counts_as_none():
     assert dates_of("Вчера прошло 15 марта заседание.", "не указана") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Жаңа тариф 2026 жылдың 15 шілдесінде күшіне енеді.", ["2026-07-15"]),
+    ("Әкімнің 2025 жылдың 3 желтоқсанындағы шешімі қайта қаралды.", ["2025-12-03"]),
+])
+def test_kazakh_month_with_a_possessive_ending_after_a_genitive_year(text, expected):
+    """«2026 жылдың 1 шілдесінен»: the month takes a possessive before its case (12d class 7)."""
+    assert dates_of(text, None) == expected
+
+
+def test_a_name_that_starts_like_a_month_after_a_number_is_no_date():
+    assert dates_of("Тізімде 5 Қазанғапұлы деген тегі бар адам жоқ.", "2026-03-02") == []

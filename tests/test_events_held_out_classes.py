@@ -184,3 +184,39 @@ def test_a_bound_or_a_vote_day_in_the_sentence_before_does_not_date_a_meeting():
             "Аким ответил на вопросы о дорогах.")
     meeting = only(events_of(text, "2026-03-10", kind="meeting"))
     assert meeting["date_source"] == "published"
+
+
+# ------------------------------------------- feeds, digests and datelines (unseen-2026-12d class 15)
+
+@pytest.mark.parametrize("text", [
+    "Кеше облыстық мәслихаттың сессиясында жергілікті бюджетке өзгерістер енгізілді.",
+    "Бүгін Үкіметтің отырысында Ауыл шаруашылығы министрі Ерлан Сапаров егін науқаны басталғанын айтты.",
+])
+def test_what_was_decided_or_said_at_a_kazakh_sitting_makes_it_a_meeting(text):
+    assert len(events_of(text, "2026-05-12", kind="meeting", language="kk")) == 1
+
+
+FEED = ("📢 12.05.2026, 09:30\n\n"
+        "Аким города Ерлан Сапаров встретился с жителями микрорайона Северный и обсудил ремонт дворов.\n\n"
+        "📢 12.05.2026, 15:10\n\n"
+        "Руководитель отдела образования Динара Жакупова сообщила, что летний лагерь откроется в июне.")
+DIGEST = ("12 мая. Аким города Ерлан Сапаров встретился с жителями микрорайона Северный.\n\n"
+          "13 мая. Руководитель отдела образования Динара Жакупова сообщила, что летний лагерь откроется в июне.")
+
+
+@pytest.mark.parametrize("text", [FEED, DIGEST])
+def test_a_later_post_or_digest_item_brings_no_participants(text):
+    found = events_of(text, "2026-05-14", kind="meeting")
+    assert [e["participants"] for e in found] == [["Ерлан Сапаров"]]
+
+
+def test_a_kazakh_dateline_with_the_year_first_names_the_town():
+    text = ("Қостанай, 2026 жылғы 12 мамыр. Кеше облыстық мәслихаттың кезектен тыс сессиясы өтті. "
+            "Сессияны мәслихат хатшысы Айдос Бекұлы ашты.")
+    found = events_of(text, "2026-05-12", kind="meeting", language="kk")
+    assert [(e["city"], e["date"]) for e in found] == [("Костанай", "2026-05-11")]
+
+
+def test_a_kazakh_sitting_still_to_come_is_no_meeting():
+    text = "Бұл мәселе облыстық мәслихаттың келесі сессиясында қаралады."
+    assert events_of(text, "2026-05-12", kind="meeting", language="kk") == []

@@ -116,3 +116,53 @@ def test_a_labelled_date_line_is_neither_the_title_nor_text():
                       "Жарияланды: 14 наурыз 2026, 10:15", *REPORT])
     assert (doc.title, doc.published) == ("Маслихат субсидия тәртібін өзгертті", "2026-03-14")
     assert doc.text == "\n\n".join(REPORT)
+
+
+# --- datelines, wire agencies and bylines of plain-text reports (12d class 6) --------------------
+@pytest.mark.parametrize("opening, published", [
+    ("КОКШЕТАУ, 14 мая 2026 года. Вчера в городском акимате обсудили, как ускорить ремонт "
+     "школьных спортзалов к началу учебного года.", "2026-05-14"),
+    ("Павлодар, 2026 жылғы 6 мамыр. Кеше қалалық мәслихатта мектеп спортзалдарын жөндеу "
+     "мәселесі талқыланды.", "2026-05-06"),
+])
+def test_a_dateline_opening_the_body_dates_the_page(opening, published):
+    doc = clean_page(["Спортзалы отремонтируют к сентябрю", opening, *REPORT])
+    assert doc.published == published
+    assert doc.text.startswith(opening)                      # the dateline stays the report's own
+
+
+@pytest.mark.parametrize("opening, outlet, published", [
+    ("ПАВЛОДАР. 2026 жылғы 6 мамыр. ДалаИнфо – Облыстық әкімдік мектеп спортзалдарын жөндеуге "
+     "қосымша қаржы бөлді.", "ДалаИнфо", "2026-05-06"),
+    # no year in the dateline: the first full date of the report gives it
+    ("КОСТАНАЙ. 12 мая. СтепьМедиа – Областной акимат выделил дополнительные деньги на ремонт "
+     "спортзалов, работы закончат до 1 сентября 2026 года.", "СтепьМедиа", "2026-05-12"),
+])
+def test_a_wire_dateline_names_its_agency_and_date(opening, outlet, published):
+    doc = clean_page([opening, *REPORT])
+    assert (doc.outlet, doc.published) == (outlet, published)
+
+
+@pytest.mark.parametrize("opening", [
+    "Президент Токаев, 14 мая 2026 года, подписал указ о ремонте школ во всех областях страны.",
+    "В Астане, 14 мая 2026 года, прошло совещание о ремонте школьных спортзалов и стадионов.",
+])
+def test_a_date_inside_the_first_sentence_is_no_dateline(opening):
+    doc = clean_page(["Спортзалы отремонтируют к сентябрю", opening, *REPORT])
+    assert (doc.outlet, doc.published) == (None, None)
+
+
+def test_a_byline_naming_the_outlet_is_no_text_and_names_the_outlet():
+    doc = clean_page(["Спортзалы отремонтируют к сентябрю", *REPORT, "Марина КОВАЛЬ, «Северный курьер»"])
+    assert doc.outlet == "Северный курьер"
+    assert doc.text == "\n\n".join(REPORT)
+
+
+@pytest.mark.parametrize("header, outlet", [
+    ("Канал «Акимат Павлодара | Новости» (WhatsApp)", "Акимат Павлодара"),
+    ("Ақтөбе қалалық әкімдігі | Ресми арна", "Ақтөбе қалалық әкімдігі"),
+])
+def test_a_channel_header_names_the_outlet_and_is_not_the_title(header, outlet):
+    doc = clean_page([header, *CHANNEL_POSTS])
+    assert (doc.outlet, doc.published) == (outlet, "2026-04-15")
+    assert doc.title != header

@@ -439,3 +439,11 @@ def test_a_title_before_a_participle_clause_is_the_position_of_the_name_after_it
 ])
 def test_punctuation_alone_before_a_name_is_read_not_fatal(text, person):
     assert person in [p["name"] for p in analyse_kazakh(text, "2026-03-02", None)["persons"]]
+
+
+def test_a_post_stamp_line_does_not_run_into_the_sentence_below_it():
+    """The tagger reads each line's sentences: a stamp kept above a post (12d class 7) is no
+    part of the post's first sentence, whose first word is still a place."""
+    found = analyse_kazakh("📢 08.05.2026, 11:05\n\nШымкент қаласының әкімі Асқар Серікұлы жаңа мектепті аралады.",
+                           "2026-05-08")
+    assert "Шымкент" in {place["name"] for place in found["places"]}

@@ -25,7 +25,7 @@ def clean(raw: RawDocument) -> Document | Problem:
     if not body.lines:
         return Problem(raw.source, "no article text found (only site chrome or empty)")
     doc.text = "\n\n".join(body.lines)
-    doc.title = doc.title or body.title
+    doc.title = doc.title or imprint.headline(body)
     doc.boilerplate = body.before + body.inside + body.after
     doc.outlet = (
         (outlets.canonical(raw.outlet) or raw.outlet if raw.outlet else None)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..lang import prose_stop_words
+from .dates import dates_in
 
 PROSE_MIN_WORDS = 10
 PROSE_MIN_STOPWORD_SHARE = 0.08
@@ -51,6 +52,14 @@ URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\u200d\ufe0f"
                          "\U0001f000-\U0001faff]")
 EDGE_MARKS = " \t.!?:;,-–—•*|«»\"'[]()"   # and the brackets of a stamp «[15.04.2026 08:12]»
+# Hashtags and emoji a post ends with come after its last sentence («…басталады. #көктем»).
+TRAILING_TAGS = re.compile(rf"(?:\s*(?:#\w+|{PICTOGRAPHS.pattern}))+\s*$")
+# An editorial disclaimer names the author and the editors and says the views may differ.
+DISCLAIMER_WORDS = (re.compile(r"\bавтор", re.IGNORECASE), re.compile(r"\bредакци", re.IGNORECASE),
+                    re.compile(r"совпада|отража|разделя|сәйкес|ұстаным|көзқарас", re.IGNORECASE))
+# A byline with the outlet under the article: «Марина КОВАЛЬ, «Северный курьер»».
+BYLINE = re.compile(r"^(?P<author>[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+(?:\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+){1,2})\s*[,/–—-]\s*"
+                    r"(?:[а-яёәіңғүұқөһ]+\s+)?[«\"“](?P<outlet>[^»\"”]{2,40})[»\"”]\.?$")
 
 
 @dataclass
@@ -61,7 +70,7 @@ class Line:
 
     @property
     def ends_sentence(self) -> bool:
-        return bool(SENTENCE_END.search(self.text))
+        return bool(SENTENCE_END.search(without_trailing_tags(self.text)))
 
 
 @dataclass
@@ -120,6 +129,10 @@ def without_pictographs(text: str) -> str:
     return text[start:end]
 
 
+def without_trailing_tags(text: str) -> str:
+    return TRAILING_TAGS.sub("", text)
+
+
 def extract_body(text: str) -> Body:
     lines = keep_lone_teasers([label_line(raw.strip()) for raw in text.splitlines() if raw.strip()])
     if not lines:
@@ -131,14 +144,43 @@ def extract_body(text: str) -> Body:
     title = title or headline_above(lines, start)
     if has_chrome(lines):
         end = drop_trailing_fragments(lines, start, end)
+    end = drop_byline(lines, start, end)
     inside = lines[start:end]
     return Body(
-        [line.text for line in inside if line.label in TEXT_LABELS],
+        [line.text for line in inside if is_body_line(line)],
         title=title,
         before=[line.text for line in lines[:start]],
         after=[line.text for line in lines[end:]],
-        inside=[line.text for line in inside if line.label not in TEXT_LABELS],
+        inside=[line.text for line in inside if not is_body_line(line)],
     )
+
+
+def is_body_line(line: Line) -> bool:
+    """Text, less a post's reaction counters; and a dated stamp between posts, which dates
+    the post below it (the stamp above the first post dates the page: imprint.py)."""
+    if line.label in TEXT_LABELS:
+        return not is_counter(line.text)
+    return line.label == "chrome" and is_dated_stamp(line.text)
+
+
+def is_counter(text: str) -> bool:
+    """Reactions or views under a post: emoji and figures only («👍 95 💬 12»)."""
+    figures = PICTOGRAPHS.sub("", text)
+    return figures != text and bool(CLOCK_OR_DATE.match(figures.strip() or "x"))
+
+
+def is_dated_stamp(text: str) -> bool:
+    """A line of a date and a time alone («📢 12.05.2026, 09:30», «[12 мая 2026, 09:30]»)."""
+    key = squash(text)
+    return bool(CLOCK_OR_DATE.match(key) or WORDY_DATE.match(key)) and bool(dates_in(key))
+
+
+def drop_byline(lines: list[Line], start: int, end: int) -> int:
+    """A byline that names the outlet («Марина КОВАЛЬ, «Северный курьер»») is the page's
+    signature, not the article's last paragraph; a letter's «Имя Фамилия, должность» stays."""
+    if end - 1 > start and BYLINE.match(lines[end - 1].text):
+        return end - 1
+    return end
 
 
 def label_line(text: str) -> Line:
@@ -160,7 +202,7 @@ def reads_as_sentences(text: str, words: list[str]) -> bool:
     case, where menus, lists of names and headlines capitalise theirs."""
     lettered = [word for word in words if not any(char.isdigit() for char in word)]
     in_lower_case = sum(word[0].islower() for word in lettered)
-    return SENTENCE_END.search(text) is not None and 2 * in_lower_case > len(lettered)
+    return SENTENCE_END.search(without_trailing_tags(text)) is not None and 2 * in_lower_case > len(lettered)
 
 
 def keep_lone_teasers(lines: list[Line]) -> list[Line]:
@@ -189,6 +231,7 @@ def is_chrome(text: str, words: list[str], prose: bool = False) -> bool:
     return (
         is_credit(key, words)
         or is_notice(key, words)
+        or is_disclaimer(key, words)
         or is_widget(key)
         or (not prose and is_breadcrumb(text))
         or bool(URL_ONLY.match(text))
@@ -203,6 +246,11 @@ def is_notice(key: str, words: list[str]) -> bool:
     return len(words) <= NOTICE_MAX_WORDS and any(phrase in key for phrase in notices())
 
 
+def is_disclaimer(key: str, words: list[str]) -> bool:
+    """«Мнение редакции может не совпадать с точкой зрения автора» and its variants."""
+    return len(words) <= NOTICE_MAX_WORDS and all(word.search(key) for word in DISCLAIMER_WORDS)
+
+
 def is_teaser(text: str, words: list[str]) -> bool:
     """Feeds of other stories show each one cut off with an ellipsis."""
     return len(words) >= TEASER_MIN_WORDS and bool(TEASER_END.search(text))
@@ -214,8 +262,11 @@ def is_widget(key: str) -> bool:
         return True
     if STAMP.match(key) and len(key.split()) <= STAMP_MAX_WORDS:
         return True        # «16.03.2026 10:15 · 2 345 просмотров»: a page's stamp line
-    first = key.split(",")[0].split()[0] if key.split() else ""
-    return first in WEEKDAYS and len(key.split()) <= 6
+    return starts_with_weekday(key) and len(key.split()) <= 6
+
+
+def starts_with_weekday(key: str) -> bool:
+    return bool(key.split()) and key.split(",")[0].split()[0] in WEEKDAYS
 
 
 def is_breadcrumb(text: str) -> bool:

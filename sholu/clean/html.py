@@ -19,6 +19,11 @@ INVISIBLE_START = re.compile(r"<(script|style|noscript|template|svg)\b|<!--", re
 BLOCK_END = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|title)\b[^>]*>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]*>")
 TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+# A <time> read as part of a sentence («<time>12 мая</time>. Аким района …»): a word follows it.
+# Trafilatura drops <time> elements whole; its text moves out, the (empty) element stays for
+# the date extraction's attributes.
+INLINE_TIME = re.compile(r"(<time\b[^>]*>)([^<]{1,60})(</time\s*>)(?=\s*[.,:;–—-]?\s*[^\W\d_]{3})",
+                         re.IGNORECASE)
 
 
 @dataclass
@@ -43,7 +48,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     if nesting_depth(html) > MAX_DEPTH:
         return flat_page(html, url)
     found = import_trafilatura().bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        with_inline_times_as_text(html), url=url, with_metadata=True, include_comments=False, include_tables=True,
         favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -56,6 +61,10 @@ def extract_page(html: str, url: str | None = None) -> Page:
         sitename=found.sitename,
         url=found.url or url,
     )
+
+
+def with_inline_times_as_text(html: str) -> str:
+    return INLINE_TIME.sub(r"\1\3\2", html)
 
 
 def drop_repeated_title(text: str, title: str | None) -> str:

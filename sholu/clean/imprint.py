@@ -4,7 +4,11 @@ would take them, where no container or HTML metadata gave them.
 - the masthead: the page's first line names the site, and the site is known
   (data/outlets.csv), a domain, or signs the copyright line («Павлодар Онлайн» …
   «© 2026 Павлодар Онлайн»);
-- a messenger channel's title («Новости Актобе | Telegram-канал», «Telegram-канал «…»»);
+- a messenger channel's title («Новости Актобе | Telegram-канал», «Telegram-канал «…»»,
+  «Канал «Акимат | Новости» (WhatsApp)», «Әкімдік | Ресми арна»), which is no headline;
+- a wire's dateline opening the body («ПАВЛОДАР. 12 мая. Агентство – …»: the agency and the
+  date) or a newspaper's («КОКШЕТАУ, 14 мая 2026 года. Вчера …»), and a byline under the body
+  that names the outlet («Марина КОВАЛЬ, «Северный курьер»»);
 - a broadcast transcript's opening line: the channel or station and the air date
   («…на телеканале «Астана Жаңалықтары» от 5 мая 2026 года», «Телеканал Хабар, эфир от
   12.03.2026», ««Шалқар» радиосының 2026 жылғы 5 мамырдағы хабарынан»);
@@ -18,8 +22,8 @@ from __future__ import annotations
 import re
 
 from . import outlet as outlets
-from .body import WORD, Body, TITLE_REACH, is_chrome, label_line, squash
-from .dates import dates_in
+from .body import BYLINE, WORD, Body, TITLE_REACH, is_chrome, label_line, squash
+from .dates import calendar_date, dates_in, month_by_prefix
 
 MASTHEAD_MAX_WORDS = 4
 HEADER_MAX_WORDS = 40
@@ -27,12 +31,22 @@ QUOTED = r"[«\"“]([^»\"”]{2,40})[»\"”]"
 CAPITALISED_RUN = r"([A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+(?:[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ0-9][\w-]*)){0,2})"
 
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)", re.IGNORECASE)
-MESSENGER_CHANNEL = r"(?:telegram|телеграм)[- ]?(?:канал|арна\w*)"
+MESSENGER = r"(?:telegram|телеграм|whatsapp|ватсап|viber|вайбер)"
+MESSENGER_CHANNEL = rf"(?:(?:ресми|официальный)\s+)?(?:{MESSENGER}[- ]?)?(?:канал|арна)\w*"
+# «Новости Актобе | Telegram-канал», «Акимат | Ресми арна», with the messenger in brackets after
 CHANNEL_TITLE = re.compile(
-    rf"^[«\"]?(?P<name>[^|—–«»\"]{{2,40}}?)[»\"]?\s*[|—–-]\s*(?:{MESSENGER_CHANNEL}|telegram|телеграм)$",
-    re.IGNORECASE)
-CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”]{{2,40}})[»\"”]", re.IGNORECASE)
+    rf"^[«\"]?(?P<name>[^|—–«»\"]{{2,40}}?)[»\"]?\s*[|—–-]\s*(?:{MESSENGER_CHANNEL}|{MESSENGER})"
+    rf"(?:\s*\({MESSENGER}\))?$", re.IGNORECASE)
+# «Telegram-канал «Голос Актобе»», «Канал «Акимат | Новости» (WhatsApp)»: the name before a «|»
+CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”|]{{2,40}}?)\s*(?:\|[^»\"”]*)?[»\"”]",
+                           re.IGNORECASE)
 
+# A wire's or a newspaper's dateline opening the body: «КОКШЕТАУ, 14 мая 2026 года.», «ПАВЛОДАР.
+# 2026 жылғы 6 мамыр. Агентство –»: a town, a date, a full stop, maybe the agency and a dash.
+DATELINE_TOWN = re.compile(r"^[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+(?:\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+)?\s*[,.]\s+")
+DATELINE_END = re.compile(r"^(?:\s*(?:года|г\.|ж\.))?\s*(?:[.–—]|/)")
+YEARLESS_DAY = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)")
+WIRE_AGENCY = re.compile(rf"^\s*[.–—/]?\s*[(/]?(?P<agency>{outlets.KAZAKH_NAME})[)/]?\s*[–—]\s+(?=[«\"A-ZА-ЯЁӘІҢҒҮҰҚӨҺ])")
 # A broadcaster named with its kind: Russian after the word, Kazakh before it.
 BROADCASTER_RU = re.compile(
     rf"\b(?i:телеканал|радиостанци|радио|телерадиокомпани)\w*\s+(?:{QUOTED}|{CAPITALISED_RUN})")
@@ -57,7 +71,27 @@ WEEKDAY_FIRST = re.compile(
 
 # --- the outlet ------------------------------------------------------------------------------
 def stated_outlet(body: Body) -> str | None:
-    return channel_title(body.before) or broadcast_header(opening(body))[0] or masthead(body)
+    return (channel_title(body.before) or broadcast_header(opening(body))[0] or masthead(body)
+            or wire_agency(body) or byline_outlet(body.after[:TITLE_REACH]))
+
+
+def wire_agency(body: Body) -> str | None:
+    """The agency a wire's dateline names before its dash («ПАВЛОДАР. 12 мая. Агентство – …»)."""
+    _, end = body_dateline(body)
+    found = WIRE_AGENCY.match(body.lines[0][end:]) if end else None
+    if not found:
+        return None
+    name = found.group("agency").strip(" «»\"")
+    return outlets.canonical(name) or name
+
+
+def byline_outlet(after: list[str]) -> str | None:
+    """The outlet a byline under the body names («Марина КОВАЛЬ, «Северный курьер»»)."""
+    for line in after:
+        found = BYLINE.match(line.strip())
+        if found:
+            return outlets.canonical(found.group("outlet")) or found.group("outlet").strip()
+    return None
 
 
 def masthead(body: Body) -> str | None:
@@ -75,11 +109,20 @@ def masthead(body: Body) -> str | None:
     return name if signed else None
 
 
+def headline(body: Body) -> str | None:
+    """The body's title unless it is the messenger channel's name above the posts."""
+    return None if body.title and is_channel_title(body.title) else body.title
+
+
+def is_channel_title(line: str) -> bool:
+    return bool(CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip()))
+
+
 def channel_title(before: list[str]) -> str | None:
     """«Политика KZ | Telegram-канал», «Telegram-канал «Голос Актобе»» among the first lines."""
     for line in before[:TITLE_REACH]:
         found = CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip())
-        name = found.group("name").strip() if found else ""
+        name = found.group("name").strip(" «»\"") if found else ""
         if name and not is_chrome(name, WORD.findall(name)):        # «Поделиться | Telegram»
             return name
     return None
@@ -108,7 +151,38 @@ def air_date(line: str) -> str | None:
 
 # --- the date -----------------------------------------------------------------------------------
 def stated_date(body: Body) -> str | None:
-    return labelled_date(body) or dateline(body.before) or broadcast_header(opening(body))[1]
+    return (labelled_date(body) or dateline(body.before) or body_dateline(body)[0]
+            or broadcast_header(opening(body))[1])
+
+
+def body_dateline(body: Body) -> tuple[str | None, int]:
+    """(date, where the dateline ends in the first line) of a body that opens with a town and
+    a date («КОКШЕТАУ, 14 мая 2026 года. Вчера …», «Павлодар, 2026 жылғы 6 мамыр.»); a
+    date without its year takes that of the first full date in the body, else is none."""
+    first = body.lines[0] if body.lines else ""
+    town = DATELINE_TOWN.match(first)
+    if not town:
+        return None, 0
+    rest = first[town.end():]
+    day, length = dateline_day(rest, body)
+    closing = DATELINE_END.match(rest[length:]) if length else None
+    if not closing:
+        return None, 0
+    return day, town.end() + length + closing.end()
+
+
+def dateline_day(text: str, body: Body) -> tuple[str | None, int]:
+    found = dates_in(text)
+    if found and found[0][1].start() == 0:
+        return found[0][0], found[0][1].end()
+    yearless = YEARLESS_DAY.match(text)
+    month = month_by_prefix(yearless.group(2).lower()[:3]) if yearless else None
+    if not month:
+        return None, 0
+    anchor = dates_in(body.text)
+    year = anchor[0][0][:4] if anchor else None
+    day = calendar_date(year, str(month), yearless.group(1)) if year else None
+    return day, yearless.end()
 
 
 def labelled_date(body: Body) -> str | None:

@@ -7,6 +7,8 @@ of years ago) announces none, and a gathering dated over a month before the arti
 recalled, not reported."""
 from __future__ import annotations
 
+import re
+
 from .article import Article
 from .audience import audience_in
 from .frame import Frame
@@ -18,6 +20,8 @@ from .where import CitiesSeen, city_in, venue_in
 from .who import organizer_in, participants_in
 
 RECALLED_AFTER_DAYS = 31
+# what may follow an item's opening date: a year word, a time, then a full stop or the line's end
+ITEM_DATE_END = re.compile(r"^(?:\s*(?:года|г\.|ж\.))?(?:\s*,?\s*\d{1,2}:\d{2})?\s*(?:\.|\]|$)")
 
 
 def gathering_frames(article: Article) -> list[Frame]:
@@ -27,11 +31,32 @@ def gathering_frames(article: Article) -> list[Frame]:
         kind = gathering_type(sentence.folded, article.pack)
         if kind and reports_a_gathering(article, sentence):
             add_trigger(article, frames, latest, kind, sentence)
+    items = item_starts(article)
     for i, frame in enumerate(frames):
         start = paragraph_start(article.text, frame.start) if i == 0 else frame.start
         end = frames[i + 1].start if i + 1 < len(frames) else len(article.text)
-        describe(article, frame, start, end)
+        describe(article, frame, start, item_end(items, frame, end))
     return [frame for frame in frames if not long_before(article, frame)]
+
+
+def item_starts(article: Article) -> list[int]:
+    """Where a feed's or a digest's next item begins: a paragraph that is a post's stamp
+    («📢 12.05.2026, 09:30») or opens with its own date and a full stop («13 мая. …»)."""
+    starts = []
+    for day in article.dates:
+        line_start = article.text.rfind("\n", 0, day.start) + 1
+        line_end = article.text.find("\n", day.end) % (len(article.text) + 1)
+        before, after = article.text[line_start:day.start], article.text[day.end:line_end]
+        if not any(char.isalnum() for char in before) and ITEM_DATE_END.match(after):
+            starts.append(line_start)
+    return starts
+
+
+def item_end(items: list[int], frame: Frame, end: int) -> int:
+    """A gathering's people are those of its own item: the stretch ends where the item
+    after its last announcing sentence begins."""
+    last = frame.sentences[-1].start
+    return min([end, *(start for start in items if start > last)])
 
 
 def long_before(article: Article, frame: Frame) -> bool:

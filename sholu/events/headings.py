@@ -12,10 +12,11 @@ from ..lang import stage_pack
 from .venues import settlement_name
 
 GATHERINGS = ("meeting", "press_conference", "other")
-# «ШЫМКЕНТ. 9 марта.», «ТАШКЕНТ, 20 мар – Sputnik.», «Астана, 5 марта. КазТАГ –»: a town in
-# capitals, or written as a name when a day follows.
+# «ШЫМКЕНТ. 9 марта.», «ТАШКЕНТ, 20 мар – Sputnik.», «Астана, 5 марта. КазТАГ –»,
+# «Павлодар, 2026 жылғы 6 мамыр.»: a town in capitals, or written as a name when a day follows.
 DATELINE = re.compile(r"^\s*(?:([А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІ -]{2,30})|"
-                      r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+){0,2})(?=\s*[.,]\s*\d{1,2}\s+[а-яё]))\s*[.,]\s*")
+                      r"([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі][а-яёәғқңөұүһі]+){0,2})"
+                      r"(?=\s*[.,]\s*(?:\d{4}\s+жыл\w*\s+)?\d{1,2}\s+[а-яёәғқңөұүһі]))\s*[.,]\s*")
 IN_TOWN = re.compile(r"(?:^|[\s(«\"])[Вв]о?\s+([А-ЯЁ][\w-]+)")
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from razdel import sentenize
 
 from ..lang import pack_for
 from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, KAZAKH_TO_RUSSIAN, PLURAL_ENDINGS, base_forms, cuts,
                                   has_case_ending, is_common_word, proper_names, stem, strip_case, vocabulary)
 from ..lang.kk.bodies import is_body_noun, is_territorial
 from ..lang.kk.ner import tag_sentences
+from ..lang.sentences import line_sentences
 from ..lang.tokens import tokenize
 from ..nlp.conll import entity_spans
 from .acronyms import is_unit, merge_acronyms, merged_into
@@ -83,8 +83,9 @@ def qualified_body(record: dict, records: list[dict]) -> dict | None:
 
 
 def read_sentences(text: str, offset: int) -> list[tuple[list, int]]:
-    """Each sentence's words (razdel's tokens) with where the sentence starts, `offset` on."""
-    return [(list(tokenize(sentence.text)), offset + sentence.start) for sentence in sentenize(text)] if text else []
+    """Each sentence's words (razdel's tokens) with where the sentence starts, `offset` on;
+    split inside each line, so a post's stamp or a subheading never runs into the next line."""
+    return [(list(tokenize(text[start:end])), offset + start) for start, end in line_sentences(text or "")]
 
 
 QUOTE_MARKS = frozenset("«»“”\"")

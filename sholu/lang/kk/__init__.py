@@ -9,10 +9,11 @@ from ..pack import LanguagePack
 from . import bodies, morphology, speech, triggers, words
 
 LETTERS = "а-яёәіңғүұқөһ"                  # for character classes: Cyrillic plus Kazakh letters
-# A month name with any short suffix (наурызда, сәуірдің); қыркүйек voices its last
+# A month name with any short suffix (наурызда, сәуірдің), a possessive one after a year in the
+# genitive too («2026 жылдың 15 шілдесінде», «шілдесіндегі»); қыркүйек voices its last
 # consonant before a vowel (қыркүйегі, қыркүйегінде).
 MONTH_PATTERN = (r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан"
-                 rf"|қараша|желтоқсан)[{LETTERS}]{{0,4}}")
+                 rf"|қараша|желтоқсан)(?:с?[ыі]н[{LETTERS}]{{0,5}}|[{LETTERS}]{{0,4}})")
 MONTHS = {                                  # a month name's first three letters -> its number
     "қаң": 1, "ақп": 2, "нау": 3, "сәу": 4, "мам": 5, "мау": 6, "шіл": 7, "там": 8,
     "қыр": 9, "қаз": 10, "қар": 11, "жел": 12,

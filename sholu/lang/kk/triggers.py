@@ -28,7 +28,11 @@ def held(gathering: str) -> str:
     return rf"\b{gathering}\s+(?:\S+\s+){{0,6}}?(?:{HAPPENED}\b|{TAKEN_PART})"
 
 
-SITTING_HELD = re.compile(held(SITTING), re.IGNORECASE)
+# what was said or decided at a sitting («отырысында … айтты», «сессиясында … енгізілді»)
+SAID_OR_DECIDED = (r"(?:айтты|айтып|мәлімдеді|хабарлады|жеткізді|атап\s+өтті|баяндады|бекітілді|бекітті|"
+                   r"енгізілді|қаралды|талқыланды|қабылданды|қабылдады|мақұлданды|мақұлдады)")
+SITTING_HELD = re.compile(rf"{held(SITTING)}|\b{SITTING}нда\s+(?:\S+\s+){{0,25}}?{SAID_OR_DECIDED}",
+                          re.IGNORECASE)
 OTHER = re.compile(rf"{held(GATHERING)}|{SIGNED_OR_OPENED}", re.IGNORECASE)
 # a meeting with someone, or a sitting of a body
 MEETING_OR_SITTING = re.compile(f"{MEETING.pattern}|{SITTING_HELD.pattern}", re.IGNORECASE)
