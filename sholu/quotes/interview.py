@@ -14,6 +14,7 @@ from .verbs import is_speech_word
 
 MIN_ANSWER_WORDS = 2
 MIN_QUESTION_TURNS = 2       # one «— …?» is a line of dialogue; two or more make an interview
+NAMED_SPEAKERS = ("person", "organization")    # whose statement inside an answer stays theirs
 
 
 def labelled(reading: Reading, labels: frozenset[str]):
@@ -137,8 +138,9 @@ def dash_answers(reading: Reading, make) -> list[dict]:
 def split_answers(reading: Reading, statements: list[dict]) -> list[dict]:
     """An answer that reports someone else's statement («Мой коллега X подсчитал, что …»)
     leaves that sentence to its speaker: the answer is cut around it, in pieces. What
-    the answer holds with no speaker of its own (its reading as an unattributed line of
-    dialogue, a saying it quotes) is the interviewee's, part of the answer."""
+    the answer holds with no named speaker of its own (its reading as an unattributed
+    line of dialogue, what «один пенсионер» told the interviewee) is the interviewee's
+    account, part of the answer."""
     answers = [q for q in statements if q.get("answer")]
     if not answers:
         return statements
@@ -146,9 +148,9 @@ def split_answers(reading: Reading, statements: list[dict]) -> list[dict]:
     for statement in statements:
         if statement.pop("answer", False):
             others = [q for q in statements if within(q, statement) and not q.get("answer")
-                      and q["speaker_type"] != "unknown" and q["speaker"] != statement["speaker"]]
+                      and q["speaker_type"] in NAMED_SPEAKERS and q["speaker"] != statement["speaker"]]
             result += answer_pieces(reading, statement, others)
-        elif statement["speaker_type"] != "unknown" or not any(within(statement, a) for a in answers):
+        elif statement["speaker_type"] in NAMED_SPEAKERS or not any(within(statement, a) for a in answers):
             result.append(statement)
     return result
 
