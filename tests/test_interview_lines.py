@@ -110,7 +110,7 @@ RU_DASH_INTERVIEW = (
     "четверть урожая. Поэтому ждём тепла. Один старый агроном сказал мне: «Земля сама скажет, когда "
     "сеять». Так и вышло в прошлом году.\n\n"
     "Ранний сев в прошлом году стоил нам половины урожая пшеницы.\n\n"
-    "— А техника готова?\n\n"
+    "— Расскажите о технике.\n\n"
     "— Все сеялки отремонтированы за зиму, запчасти закуплены заранее.\n\n"
     "Посевная в области продлится до июня, сообщили в управлении сельского хозяйства.")
 
@@ -123,8 +123,9 @@ def test_dash_answers_are_the_interviewee_s_named_in_the_lead_in_an_oblique_case
         "Тимур Жаксылыков", "direct")
     # a paragraph with no dash continues the answer before it
     assert by_text["Ранний сев в прошлом году стоил нам половины урожая пшеницы."] == ("Тимур Жаксылыков", "direct")
-    # the question naming a neighbour is no quote of him
+    # the question naming a neighbour is no quote of him, a request no answer
     assert all(speaker != "Олег Руденко" for speaker, _, _ in quotes)
+    assert not any(text.startswith("Расскажите") for _, _, text in quotes)
 
 
 def test_a_third_person_reported_in_an_answer_keeps_his_statement():

@@ -14,6 +14,7 @@ from .verbs import is_speech_word
 
 MIN_ANSWER_WORDS = 2
 MIN_QUESTION_TURNS = 2       # one «— …?» is a line of dialogue; two or more make an interview
+MAX_PROMPT_WORDS = 12        # «— Расскажите о …»: a request, not a long answer opening «Посмотрите …»
 NAMED_SPEAKERS = ("person", "organization")    # whose statement inside an answer stays theirs
 
 
@@ -89,8 +90,8 @@ def dash_interview(reading: Reading) -> list[Turn]:
 
 
 def read_turns(reading: Reading) -> list[Turn]:
-    """From the first «— …?» on: a dash paragraph ending with «?» is a question, any other
-    an answer, and a paragraph with no dash after an answer continues it (up to the next
+    """From the first «— …?» on: a dash paragraph ending with «?» is a question (or a short
+    request after an answer, «— Расскажите о …»), any other an answer, and a paragraph with no dash after an answer continues it (up to the next
     question: the article's closing words after the last answer are the author's). None
     when the text has fewer than MIN_QUESTION_TURNS questions, or a turn with its own
     attribution («— …, — сказал он»: a reportage's dialogue, each line with its speaker)."""
@@ -102,7 +103,8 @@ def read_turns(reading: Reading) -> list[Turn]:
                 turns.append(Turn(*trim(text, start, end), question=False, dashed=False))
             continue
         body_start, body_end = trim(text, dashed[start], end)
-        question = text[body_start:body_end].endswith("?")
+        question = text[body_start:body_end].endswith("?") or \
+            bool(turns) and not turns[-1].question and is_prompt(reading, body_start, body_end)
         if not (turns or question):
             continue                  # dialogue before the first question
         if attributed(reading, body_start, body_end):
@@ -111,6 +113,14 @@ def read_turns(reading: Reading) -> list[Turn]:
     while turns and not turns[-1].dashed:
         turns.pop()
     return turns if sum(t.question for t in turns) >= MIN_QUESTION_TURNS else []
+
+
+def is_prompt(reading: Reading, start: int, end: int) -> bool:
+    """«— Расскажите о новом проекте.»: a short turn opening with an imperative, the
+    interviewer's request after an answer, no answer itself."""
+    words = reading.finder.words(start, end)
+    return 0 < len(words) <= MAX_PROMPT_WORDS and \
+        any("impr" in p.tag for p in reading.pack.morphology.parses(words[0].lower()))
 
 
 def attributed(reading: Reading, start: int, end: int) -> bool:
