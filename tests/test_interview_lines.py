@@ -97,3 +97,69 @@ def test_a_headline_shortening_an_answer_is_the_answer_once():
 def test_a_headline_s_indirect_summary_is_no_quote():
     body = "Собрание шахтёров прошло в Караганде. Профсоюз направил письмо руководству компании."
     assert headline_quotes_of("Шахтёры Караганды потребовали пересмотреть тарифные ставки", body) == []
+
+
+# -- interviews written as dash turns («— Вопрос?» / «— Ответ.») ---------------------------
+
+RU_DASH_INTERVIEW = (
+    "Редакция попросила агронома Тимура Жаксылыкова рассказать о посевной.\n\n"
+    "— Когда начнётся сев?\n\n"
+    "— Зерновые посеем в середине мая, если погода позволит.\n\n"
+    "— Ваш сосед Олег Руденко предлагал сеять раньше. Почему вы не согласны?\n\n"
+    "— Почва ещё холодная. Мой брат, фермер Ринат Жаксылыков, подсчитал, что ранний сев съедает "
+    "четверть урожая. Поэтому ждём тепла. Один старый агроном сказал мне: «Земля сама скажет, когда "
+    "сеять». Так и вышло в прошлом году.\n\n"
+    "Ранний сев в прошлом году стоил нам половины урожая пшеницы.\n\n"
+    "— Расскажите о технике.\n\n"
+    "— Все сеялки отремонтированы за зиму, запчасти закуплены заранее.\n\n"
+    "Посевная в области продлится до июня, сообщили в управлении сельского хозяйства.")
+
+
+def test_dash_answers_are_the_interviewee_s_named_in_the_lead_in_an_oblique_case():
+    quotes = said(RU_DASH_INTERVIEW)
+    by_text = {text: (speaker, kind) for speaker, kind, text in quotes}
+    assert by_text["Зерновые посеем в середине мая, если погода позволит."] == ("Тимур Жаксылыков", "direct")
+    assert by_text["Все сеялки отремонтированы за зиму, запчасти закуплены заранее."] == (
+        "Тимур Жаксылыков", "direct")
+    # a paragraph with no dash continues the answer before it
+    assert by_text["Ранний сев в прошлом году стоил нам половины урожая пшеницы."] == ("Тимур Жаксылыков", "direct")
+    # the question naming a neighbour is no quote of him, a request no answer
+    assert all(speaker != "Олег Руденко" for speaker, _, _ in quotes)
+    assert not any(text.startswith("Расскажите") for _, _, text in quotes)
+
+
+def test_a_third_person_reported_in_an_answer_keeps_his_statement():
+    quotes = said(RU_DASH_INTERVIEW)
+    assert ("Ринат Жаксылыков", "indirect", "ранний сев съедает четверть урожая") in quotes
+    # what an unnamed agronomist told him stays in his answer
+    assert ("Тимур Жаксылыков", "direct", "Поэтому ждём тепла. Один старый агроном сказал мне: «Земля сама "
+            "скажет, когда сеять». Так и вышло в прошлом году.") in quotes
+    assert not any("Ринат" in text for speaker, _, text in quotes if speaker == "Тимур Жаксылыков")
+
+
+def test_kazakh_dash_answers_and_a_colleague_s_words_inside_one():
+    text = ("Біз аудандағы мектеп директоры Айгүл Нұрланқызымен сөйлестік.\n\n"
+            "– Жаңа оқу жылына дайындық қалай жүріп жатыр?\n\n"
+            "– Жөндеу жұмыстары тамыз айында аяқталады, оқулықтар түгел келді.\n\n"
+            "– Мұғалім жетіспей ме?\n\n"
+            "– Иә, екі математик керек. Әріптесім Болат Серіков айтқандай, жас мамандар ауылға келгісі келмейді.")
+    assert said(text, "kk") == [
+        ("Айгүл Нұрланқызы", "direct", "Жөндеу жұмыстары тамыз айында аяқталады, оқулықтар түгел келді."),
+        ("Айгүл Нұрланқызы", "direct", "Иә, екі математик керек."),
+        ("Болат Серіков", "indirect", "жас мамандар ауылға келгісі келмейді")]
+
+
+def test_a_reportage_s_attributed_dialogue_is_no_interview():
+    text = ("На рынке Мария Ким торгует овощами двадцать лет.\n\n"
+            "— Почём сегодня молодая картошка?\n\n"
+            "— Двести тенге за килограмм, дешевле не найдёте, — ответил сосед Марии Олег Пак.\n\n"
+            "— А морковь у вас своя?\n\n"
+            "— Морковь привозят из Шымкента каждую неделю.")
+    assert [s for s, _, _ in said(text) if s == "Мария Ким"] == []
+
+
+def test_one_question_line_makes_no_interview():
+    text = ("Аким района Ерлан Садыков встретился с жителями села.\n\n"
+            "— Когда починят дорогу к школе?\n\n"
+            "— Ремонт дороги начнётся летом, деньги уже выделены из бюджета.")
+    assert [s for s, _, _ in said(text) if s] == []

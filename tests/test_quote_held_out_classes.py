@@ -200,3 +200,96 @@ def test_admitting_mistakes_is_a_statement_of_the_group():
 
 def test_a_demand_by_no_one_named_is_no_quote():
     assert quotes_of("Собрались сотни людей, которые требовали возвращения земель прежним владельцам.") == []
+
+
+# -- someone brought in unnamed («один пенсионер сказал мне») ---------------------------------
+
+def test_a_role_noun_after_an_indefinite_is_someone_new_not_the_person_named_before():
+    text = ("Юрист Марат Беков ведёт приём в районном центре. "
+            "На приёме один пенсионер сказал мне: «Пенсию опять задержали на две недели».")
+    [quote] = quotes_of(text)
+    assert quote["speaker"] != "Марат Беков" and quote["speaker_type"] != "person"
+    # with no indefinite, the role noun still means the pensioner the article named
+    text = ("Юрист Марат Беков ведёт приём. Пенсионер Иван Котов пришёл к нему. "
+            "Пенсионер сказал: «Пенсию опять задержали на две недели».")
+    assert [q["speaker"] for q in quotes_of(text)] == ["Иван Котов"]
+
+
+# -- a ruling and the text of a document are no one's statement -------------------------------
+
+def test_a_court_declaring_a_norm_void_and_its_ruling_s_words_are_no_quotes():
+    text = ("Верховный суд Республики Казахстан признал незаконной норму областного решения о пастбищах. "
+            "Постановление суда опубликовано 3 мая.\n\n"
+            "«Каждый гражданин вправе обжаловать решение местного органа в суде», — говорится в постановлении.")
+    assert said(text) == []
+    assert said("Верховный суд Республики Казахстан признал норму о пастбищах недействительной.") == []
+
+
+def test_admitting_mistakes_is_still_a_statement():
+    assert said("Министр Асет Ержанов признал серьёзные ошибки в работе ведомства за прошлый год.") == [
+        ("Асет Ержанов", "indirect")]
+
+
+def test_a_press_service_quoted_after_a_ruling_still_speaks():
+    text = ("Верховный суд Республики Казахстан рассмотрел жалобу фермеров. "
+            "«Каждый гражданин вправе обжаловать решение местного органа в суде», — сообщили в пресс-службе суда.")
+    assert said(text) == [("пресс-служба суда", "direct")]
+
+
+def test_an_objection_the_author_expects_is_no_statement():
+    assert said("Я за открытые слушания. Мне возразят, что акимат не обязан спрашивать каждого жителя.") == []
+    # said by someone named, a future statement is still read
+    assert said("Министр Асет Ержанов скажет завтра, что бюджет выполнен.") == [("Асет Ержанов", "indirect")]
+
+
+# -- the kind of a statement and a quotation inside it (unseen-2026-12d class 12) -------------
+
+def test_a_quotation_after_a_colon_ends_the_reported_clause_and_is_direct_speech():
+    text = ("Председатель кооператива Алия Жунусова рассказала, что собрания никто не проводил: "
+            "«Нам просто прислали приказ и велели подписать его до пятницы».")
+    assert [(q["speaker"], q["kind"], q["text"]) for q in quotes_of(text)] == [
+        ("Алия Жунусова", "indirect", "собрания никто не проводил"),
+        ("Алия Жунусова", "direct", "Нам просто прислали приказ и велели подписать его до пятницы")]
+
+
+def test_a_colon_with_no_quotation_after_it_stays_in_the_clause():
+    [quote] = quotes_of("Аким Марат Беков сказал, что школа откроется осенью: ремонт почти закончен.")
+    assert quote["text"] == "школа откроется осенью: ремонт почти закончен"
+
+
+def test_a_participle_of_saying_reports_its_noun_s_statement():
+    text = ("Депутат Гаухар Сеитова, отметившая, что жалобы жителей приходят каждую неделю, "
+            "попросила акимат ускорить ремонт.")
+    assert [(q["speaker"], q["kind"], q["text"]) for q in quotes_of(text)] == [
+        ("Гаухар Сеитова", "indirect", "жалобы жителей приходят каждую неделю")]
+
+
+# -- bodies speaking in an agency's wire (unseen-2026-12d class 5) -----------------------------
+
+def test_a_body_s_name_goes_on_after_po_and_vedomstvo_is_that_body():
+    text = ("Как отметили в департаменте по делам молодёжи Карагандинской области, летний лагерь откроется в июне. "
+            "В ведомстве уточнили, что путёвки будут бесплатными.")
+    assert said(text) == [("департамент по делам молодёжи Карагандинской области", "indirect")] * 2
+
+
+def test_a_place_inside_a_body_s_name_is_no_speaker():
+    [(speaker, _)] = said("В Министерстве по делам религий Республики Казахстан заверили, что закон не изменится.")
+    assert speaker.lower() == "министерство по делам религий республики казахстан"
+
+
+def test_a_region_unknown_to_the_dictionary_stays_as_written_in_a_body_s_name():
+    assert said("В департаменте полиции Атырауской области сообщили, что на трассе выставлены посты.") == [
+        ("департамент полиции Атырауской области", "indirect")]
+
+
+def test_a_headline_led_by_a_role_is_the_person_of_that_role_named_under_it():
+    text = ("Новости недели\n\nДепутат: пенсии учителей нужно пересчитать\n\n"
+            "Депутат Мажилиса Асхат Оралов выступил на заседании комитета. "
+            "Он сказал, что стаж сельских учителей должен учитываться вдвое.\n\n"
+            "Эксперт: цены на хлеб вырастут осенью\n\n"
+            "Экономист Бахыт Нурланов считает, что зерна хватит.")
+    quotes = quotes_of(text)
+    assert ("Асхат Оралов", "direct", "пенсии учителей нужно пересчитать") in [
+        (q["speaker"], q["kind"], q["text"]) for q in quotes]
+    # an economist is no «эксперт» by his positions: that headline names no one
+    assert not any(q["text"].startswith("цены на хлеб") for q in quotes)

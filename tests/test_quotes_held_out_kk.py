@@ -128,3 +128,32 @@ def test_an_agent_noun_before_a_name_is_a_position(text, name, position):
 
 def test_many_doers_before_a_name_are_no_position():
     assert analyse_kazakh("Оқушылар Айгерім Серікованы құттықтады.")["persons"][0]["positions"] == []
+
+
+# -- opinion and persuasion frames (unseen-2026-12d class 8) ----------------------------------
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Депутат Нұрлан Әбдіров салық мөлшерлемесін азайту керек деген пікірде.",
+     "Нұрлан Әбдіров", "салық мөлшерлемесін азайту керек"),
+    ("Экономист Бауыржан Төлеуов бағаның өсуі биыл тоқтамайды деп есептейді.",
+     "Бауыржан Төлеуов", "бағаның өсуі биыл тоқтамайды"),
+    ("Әкім Ерболат Жұмабеков көпір құрылысы күзге дейін бітетініне сендірді.",
+     "Ерболат Жұмабеков", "көпір құрылысы күзге дейін бітетініне"),
+])
+def test_an_opinion_held_or_an_assurance_is_reported_speech(text, speaker, content):
+    [quote] = kazakh_quotes(text)
+    assert (quote["speaker"], quote["kind"], quote["text"]) == (speaker, "indirect", content)
+
+
+@pytest.mark.parametrize("text", [
+    "Жаңа кітап «Көшпенділер» деген атау алды.",          # «деген» before a noun names a thing
+    "Біз ауылға жаңа жол салу керек деп есептеймін.",      # the author's own view
+    "Мұғалім Сәуле Ахметова мектептің жабылатынына қарсы шықты.",   # a dative clause, no verb of saying
+])
+def test_no_statement_without_a_frame_of_saying(text):
+    assert kazakh_quotes(text) == []
+
+
+def test_an_opinion_frame_inside_a_clause_still_reads_to_the_verb():
+    [quote] = kazakh_quotes("Депутат Нұрлан Әбдіров салықты азайту керек деген пікірде екенін жеткізді.")
+    assert quote["text"] == "салықты азайту керек деген пікірде екенін"

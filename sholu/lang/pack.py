@@ -74,11 +74,15 @@ class LanguagePack:
     body_prepositions: frozenset[str] = frozenset()    # «в Минсвязи уверены»
     coordination: re.Pattern = NEVER               # «Израиль и США»: the «и» between two names
     phrase_links: frozenset[str] = frozenset()     # «наблюдатели от ОБСЕ», «источник в правительстве»
+    body_complements: frozenset[str] = frozenset()     # «департамент по делам молодёжи»: part of its name
     about_clause: re.Pattern = NEVER               # «сообщил об …»
     announcing_verbs: frozenset[str] = frozenset()     # the verbs «об …» follows
     agency_forms: frozenset[str] = frozenset()     # «…, сообщает агентство»: not a quote
     source_nouns: frozenset[str] = frozenset()     # «источник», «представитель»: unnamed
+    indefinites: frozenset[str] = frozenset()      # «один пенсионер», «некий чиновник»: someone new
+    document_nouns: frozenset[str] = frozenset()   # «говорится в постановлении»: a text, no speaker
     organization_nouns: frozenset[str] = frozenset()   # heads of organisations as speakers
+    generic_bodies: frozenset[str] = frozenset()   # «ведомство»: the body named just before
     parenthesis: re.Pattern = NEVER                # «…, считает X, …»
     contrast: re.Pattern = NEVER                   # «…, а Y уверен, что …»: another speaker's statement
     about_this: re.Pattern = NEVER                 # «Об этом заявил X»

@@ -12,7 +12,7 @@ from ..document import Document
 from ..lang import LanguagePack, stage_pack
 from .direct import direct_quotes
 from .indirect import indirect_quotes
-from .interview import answer_lines, outside_questions
+from .interview import answer_lines, outside_questions, split_answers
 from .marks import quoted_spans
 from .speakers import Speaker, SpeakerFinder, lowered_words
 from .text import Reading, Sentences, Spans, trim
@@ -89,7 +89,7 @@ def extract_quotes(text: str, persons: list[dict], pack: LanguagePack | None = N
     statements = direct_quotes(reading, make) + indirect_quotes(reading, make)
     if pack.verb_final_speech:
         statements = with_verb_final(statements, verb_final_quotes(reading, make))
-    statements = outside_questions(reading, statements + answer_lines(reading, make))
+    statements = outside_questions(reading, split_answers(reading, answer_lines(reading, make) + statements))
     statements = outermost(sorted(statements, key=lambda q: (q["start"], -q["end"])))
     fill_followers(statements, text)
     return [q for q in statements if q.pop("keep", True)]

@@ -22,7 +22,7 @@ def direct_quotes(reading: Reading, make) -> list[dict]:
 
 def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
     words = word_count(reading.text[start:end])
-    if words < MIN_ATTRIBUTED_WORDS:
+    if words < MIN_ATTRIBUTED_WORDS or document_quoted(reading, start, end):
         return None
     in_sentence = words >= MIN_UNATTRIBUTED_WORDS or has_predicate(reading, start, end)
     speaker, verb = (attribution_after(reading, end) or attribution_inside(reading, start + 1, end - 1)
@@ -37,6 +37,25 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
     if verb in reading.pack.naming_verbs:
         return make(speaker, "direct", named_thing_start(reading, start), end, verb)
     return make(speaker, "direct", start + 1, end - 1, verb, follow=speaker is UNKNOWN and not attributed)
+
+
+def document_quoted(reading: Reading, start: int, end: int) -> bool:
+    """«…», — говорится в постановлении. / В решении сказано: «…»: a text quoted, which is
+    no one's statement."""
+    after = reading.pack.after_speech.match(reading.text, end)
+    if after:
+        return in_document(reading, reading.finder.words(after.end(), after.end() + 40))
+    colon = colon_before(reading.text, start)
+    if colon is None:
+        return False
+    return in_document(reading, reading.finder.words(reading.sentences.around(colon)[0], colon))
+
+
+def in_document(reading: Reading, words: list[str]) -> bool:
+    """The words open with «в/во» and a document («в постановлении», «в законе»)."""
+    lowered = [w.lower() for w in words[:2]]
+    return len(lowered) == 2 and lowered[0] in ("в", "во") and \
+        reading.pack.lemma(lowered[1]) in reading.pack.document_nouns
 
 
 def named_thing_start(reading: Reading, start: int) -> int:
@@ -210,7 +229,8 @@ def labelled_lines(reading: Reading, make) -> list[dict]:
             continue
         if reading.text[end - 1] == "?":
             continue
-        speaker = reading.finder.label(match.start(1), match.end(1))
+        speaker = reading.finder.label(match.start(1), match.end(1)) or \
+            reading.finder.role_label(match.start(1), match.end(1))
         if speaker:
             quotes.append(make(speaker, "direct", start, end, None))
     return quotes

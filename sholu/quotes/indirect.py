@@ -4,10 +4,12 @@
 before)."""
 from __future__ import annotations
 
+import re
+
 from .speakers import UNKNOWN
 from .text import Reading, content_end, trim
-from .verbs import (is_finite, is_first_person, is_infinitive, is_intent_verb, is_naming_verb, is_passive,
-                    is_speech_word, speech_lemma, verb_gender)
+from .verbs import (is_finite, is_first_person, is_future, is_infinitive, is_intent_verb, is_naming_verb, is_passive,
+                    is_speech_participle, is_speech_word, speech_lemma, verb_gender)
 from .words import is_preposition, only_instrumental
 
 VERB_REACH = 8             # words between a verb of saying and its «, что»
@@ -15,6 +17,7 @@ CLAUSE_REACH = 160         # characters searched for that «, что»
 ABOUT_REACH = 8            # words between an announcing verb and its «о/об»: «предупредил X и Y о …»
 NAMING_REACH = 12          # words between a verb of calling and its instrumental predicate
 COORDINATING = frozenset(("и", "или", "либо"))    # conjunctions inside one clause («сырым и непродуманным»)
+PHRASE_POS = ("NOUN", "ADJF", "PRTF", "PREP", "NUMR", "NPRO")    # the words of an object's phrase
 NOUN_REACH = 3             # words between a verb of saying and the noun of its content
 INTENT_REACH = 4           # words between «призвал» and its infinitive
 ABOUT_THIS_REACH = 8       # words from «Об этом» to its verb: «Об этом вчера на брифинге в … сообщил»
@@ -84,7 +87,7 @@ def said_that(reading: Reading, start: int, stop: int, make) -> tuple[int, dict]
     words = reading.finder.words(start, stop, positions=True)
     for index, word in enumerate(words):
         verb = word.group()
-        if not is_speech_word(verb, pack) and not is_intent_verb(verb, pack):
+        if not is_speech_word(verb, pack) and not is_intent_verb(verb, pack) and not is_speech_participle(verb, pack):
             continue
         if is_passive(verb, pack) or is_first_person(verb, pack):
             continue
@@ -100,10 +103,38 @@ def said_that(reading: Reading, start: int, stop: int, make) -> tuple[int, dict]
         speaker = reading.finder.subject(start, word.start(), word.end(), content, gender)
         if speaker is UNKNOWN and content <= word.start() and speech_lemma(verb, pack) in pack.object_verbs:
             continue                   # «…, которые требовали возвращения островов»: someone's act, unnamed
-        end = content_end(text, content, stop)
+        if speaker is UNKNOWN and is_future(verb, pack):
+            continue                   # «Мне возразят, что …»: an objection imagined, no one's statement
+        end = before_quotation(reading, content, content_end(text, content, stop))
+        if is_speech_participle(verb, pack):
+            end = participle_phrase_end(reading, content, end)
         return word.start(), make(speaker, kind_of_content(reading, content, end), content, end,
                                   speech_lemma(verb, pack))
     return None
+
+
+def participle_phrase_end(reading: Reading, content: int, end: int) -> int:
+    """«X, отметившая, что жалобы приходят, попросила …»: the participle's clause ends at
+    the comma before the main verb."""
+    for comma in re.finditer(r",\s*([\w-]+)", reading.text[content:end]):
+        if reading.pack.morphology.parses(comma.group(1).lower())[0].tag.POS == "VERB":
+            return content + comma.start()
+    return end
+
+
+def before_quotation(reading: Reading, content: int, end: int) -> int:
+    """«рассказала, что опроса не было: «Нам принесли бумагу …»»: the reported clause ends at
+    a colon that opens a quotation, the speaker's own words, read as direct speech."""
+    colon = reading.text.find(":", content, end)
+    while colon >= 0:
+        opening = colon + 1
+        while opening < end and reading.text[opening] == " ":
+            opening += 1
+        quotation = reading.quoted.holding(opening)
+        if quotation and quotation[0] == opening and colon > content:
+            return colon
+        colon = reading.text.find(":", colon + 1, end)
+    return end
 
 
 def nearest_verb(reading: Reading, words, index: int, content: int):
@@ -117,7 +148,7 @@ def nearest_verb(reading: Reading, words, index: int, content: int):
 def that_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     """Where the «что» clause after the verb begins, if it follows within reach."""
     verb = words[index]
-    if not is_speech_word(verb.group(), reading.pack):
+    if not is_speech_word(verb.group(), reading.pack) and not is_speech_participle(verb.group(), reading.pack):
         return None
     clause = reading.pack.that_clause.search(reading.text, verb.end(), min(stop, verb.end() + CLAUSE_REACH))
     if not clause:
@@ -151,7 +182,7 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     for word in following:
         if pack.lemma(word.group()) in pack.stance_nouns:
             return word.start()
-    if speech_lemma(verb.group(), pack) in pack.object_verbs and object_noun(reading, following):
+    if speech_lemma(verb.group(), pack) in pack.object_verbs and object_noun(reading, following, words[index + 1:]):
         return verb.start()            # «опровергает эти слухи», «признали провалы»: the verb and its object
     if speech_lemma(verb.group(), pack) not in pack.announcing_verbs or verb.group().lower() in pack.agency_forms:
         return None                    # «Министерство сообщает о начале приёма»: the release's own news
@@ -163,16 +194,46 @@ def noun_clause(reading: Reading, words, index: int, stop: int) -> int | None:
     return about.start() + 1
 
 
-def object_noun(reading: Reading, following) -> bool:
+def object_noun(reading: Reading, following, clause) -> bool:
     """Whether the words after a verb open with its object: a noun in the accusative or
-    the genitive, adjectives and determiners before it, no preposition."""
-    for word in following:
+    the genitive, adjectives and determiners before it, no preposition. An adjective
+    that cannot agree with the noun is a predicate in the instrumental, and the verb a
+    ruling, not a statement («признал неконституционной норму», «признал норму
+    недействительной»)."""
+    attributes = []
+    for index, word in enumerate(following):
         readings = reading.pack.morphology.parses(word.group().lower())
         if readings[0].tag.POS == "NOUN":
-            return any(p.tag.POS == "NOUN" and p.tag.case in ("accs", "gent") for p in readings)
+            cases = {p.tag.case for p in readings if p.tag.POS == "NOUN"} & {"accs", "gent"}
+            return bool(cases) and all(agrees(reading, a, cases) for a in attributes) and \
+                not has_predicate_after(reading, clause[index:], cases)
         if readings[0].tag.POS not in ("ADJF", "PRTF"):
             return False
+        attributes.append(word.group())
     return False
+
+
+def agrees(reading: Reading, adjective: str, cases: set[str]) -> bool:
+    return any(p.tag.case in cases for p in reading.pack.morphology.parses(adjective.lower())
+               if p.tag.POS in ("ADJF", "PRTF"))
+
+
+def has_predicate_after(reading: Reading, words, cases: set[str]) -> bool:
+    """«… норму о пастбищах недействительной»: the object's phrase (nouns, adjectives,
+    prepositions) closed by an adjective in the instrumental, not in the object's case,
+    that follows no preposition (not «в своей работе»)."""
+    last = 0
+    while last + 1 < len(words) and not re.search(r"[,.;:!?]", reading.text[words[last].end():words[last + 1].start()]):
+        if reading.pack.morphology.parses(words[last + 1].group().lower())[0].tag.POS not in PHRASE_POS:
+            return False                   # a verb or a conjunction: the phrase went on into a clause
+        last += 1
+    return last > 0 and not is_preposition(words[last - 1].group(), reading.pack) and \
+        is_instrumental_adjective(reading, words[last].group(), cases)
+
+
+def is_instrumental_adjective(reading: Reading, word: str, cases: set[str]) -> bool:
+    parses = [p for p in reading.pack.morphology.parses(word.lower()) if p.tag.POS in ("ADJF", "PRTF")]
+    return any(p.tag.case == "ablt" for p in parses) and not any(p.tag.case in cases for p in parses)
 
 
 def called(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | None:

@@ -18,6 +18,7 @@ from .words import (governed, head_noun, is_adjective_before, is_body, is_depend
 
 MAX_PHRASE_WORDS = 6
 ROLE_LOOKBACK = 40           # mentions searched back for a person holding a role
+BODY_REACH = 400             # characters before a sentence where «ведомство» finds its body
 CATAPHORA_REACH = 600        # characters after a role noun where the person it means is named
 INVERSION_WORDS = 3          # «заявил глава МИД»: the subject right after the verb
 PHRASE_BREAKS = re.compile(r"[,;:()–—]")
@@ -151,6 +152,22 @@ class SpeakerFinder:
                     return self.person(person)
         return None
 
+    def role_label(self, start: int, end: int) -> Speaker | None:
+        """A headline's «Депутат:» over the item that names him: the first person named after
+        it, soon, whose positions hold that role."""
+        words = self.words(start, end)
+        parse = head_noun(words[0], self.pack, True) if len(words) == 1 else None
+        if parse is None or "anim" not in parse.tag or "plur" in parse.tag:
+            return None
+        stem = parse.normal_form[:5]
+        first = bisect_left(self.people.starts, end)
+        for mention in self.people.items[first:]:
+            if mention.start - end > CATAPHORA_REACH:
+                break
+            if any(stem in p.lower() for p in mention.record.get("positions", [])):
+                return self.person(mention.record)
+        return None
+
     def person_named(self, start: int, end: int) -> Speaker | None:
         people = self.people.within(start, end)
         return self.person(people[-1].record) if people else None
@@ -241,8 +258,15 @@ class SpeakerFinder:
             last += 1
         parse = head_noun(words[last].group(), self.pack, subject=False)
         if parse is not None and parse.normal_form in self.pack.organization_nouns:
-            return Speaker(self.phrase(words, last, None, parse), None, "organization")
+            phrase = self.phrase(words, last, None, parse)
+            return Speaker(self.generic_body(phrase, parse, words[last].start()), None, "organization")
         return None
+
+    def generic_body(self, phrase: str, parse, position: int) -> str:
+        """«ведомство» alone: the body named just before; any other phrase as it is."""
+        if parse.normal_form in self.pack.generic_bodies and phrase.lower() == parse.normal_form:
+            return self.body_before(position) or phrase
+        return phrase
 
     def phrase(self, words, index: int, org: Mention | None, head=None) -> str:
         """The phrase a head word leads, in the nominative: agreeing adjectives before it,
@@ -270,6 +294,9 @@ class SpeakerFinder:
             if org and following.end() <= org.end:
                 last += 1
                 continue
+            if self.body_goes_on(words, index, last):
+                last += 1                  # «департамент по делам молодёжи»: «по» and its noun
+                continue
             if following.group().lower() in self.pack.phrase_links:
                 if last + 2 >= len(words) or not is_body(words[last + 2].group(), self.pack):
                     break                  # «премьер в речи»: a circumstance, not a body
@@ -280,6 +307,13 @@ class SpeakerFinder:
             last -= 1
         return last
 
+    def body_goes_on(self, words, index: int, last: int) -> bool:
+        """A body's head followed by «по» and a word that depends on it."""
+        following = words[last + 1].group().lower()
+        return following in self.pack.body_complements and last + 2 < len(words) and \
+            self.pack.lemma(words[index].group()) in self.pack.organization_nouns and \
+            is_dependent(words[last + 2].group(), self.pack)
+
     def quoted_name_end(self, after: int) -> int:
         """«газета «Степной край»»: a name in quote marks right after the head noun."""
         match = QUOTED_NAME.match(self.text, after)
@@ -288,6 +322,7 @@ class SpeakerFinder:
     def kind_of(self, parse, phrase: str, position: int, gender: str | None) -> Speaker | None:
         lemma = parse.normal_form
         if lemma in self.pack.organization_nouns:
+            phrase = self.generic_body(phrase, parse, position)
             return Speaker(self.body_named_before(phrase, position), None, "organization")
         plural, animate = "plur" in parse.tag, "anim" in parse.tag
         if (gender == "plur") != plural and gender in ("masc", "femn", "plur"):
@@ -296,7 +331,7 @@ class SpeakerFinder:
             woman = self.woman_before(position)      # «— отметила представитель Philips»
             if woman:
                 return woman
-        if lemma in self.pack.source_nouns and not plural:
+        if lemma in self.pack.source_nouns and not plural or self.indefinite_before(position):
             return self.unnamed(phrase, position)
         animate = animate or "Apro" in parse.tag          # «некоторые», «многие»
         if lemma in self.pack.group_nouns and (plural or not animate) or (plural and animate):
@@ -324,6 +359,27 @@ class SpeakerFinder:
             if len(name) > len(phrase) and holds_run(lowered_words(name), words):
                 return name
         return phrase
+
+    def indefinite_before(self, position: int) -> bool:
+        """«один пенсионер сказал мне», «некая жительница»: a person the article brings in
+        unnamed, never the last one of that role it named."""
+        before = self.words(max(0, position - 20), position)
+        return bool(before) and before[-1].lower() in self.pack.indefinites
+
+    def body_before(self, position: int) -> str | None:
+        """The body named last in the sentences before `position` (an organisation the nlp
+        stage found, or a phrase headed by a body's noun: «департамент по делам молодёжи»)."""
+        start = self.sentences.around(position)[0] if self.sentences is not None else position
+        words = self.words(max(0, start - BODY_REACH), start, positions=True)
+        for index in range(len(words) - 1, -1, -1):
+            org = self.orgs.at(words[index].start())
+            if org and org.start < words[index].start():
+                continue               # inside a name: its first word makes the phrase
+            parse = head_noun(words[index].group(), self.pack, False)
+            body_noun = parse is not None and parse.normal_form in self.pack.organization_nouns
+            if org or (body_noun and parse.normal_form not in self.pack.generic_bodies):
+                return self.phrase(words, index, org, None if org else parse)
+        return None
 
     def unnamed(self, phrase: str, position: int) -> Speaker:
         """«Пилот объяснил …» in an article that names no one: an unnamed source, whom a
@@ -489,8 +545,15 @@ class PrepositionalPhrases:
             return True
         if self.state == "chain" and is_dependent(lower, finder.pack):
             return True
+        if self.state and self.inside_body(words[index].start()):
+            return True                # «в Министерстве … Республики Казахстан»: the body's name goes on
         self.state = ""
         return False
+
+    def inside_body(self, position: int) -> bool:
+        """A word inside an organisation's name that opened before it."""
+        org = self.finder.orgs.at(position)
+        return org is not None and org.start < position
 
 
 def person_mention(text: str, person: dict, start: int, end: int) -> Mention:

@@ -52,6 +52,7 @@ class Reading:
     finder: object                 # speakers.SpeakerFinder
     sentences: Sentences
     quoted: Spans                  # quotation marks' spans, marks included
+    turns: list | None = None      # an interview's dash turns (interview.py), read once
 
     def quotation_words(self, start: int) -> list[str]:
         """The words of the quotation holding `start`, from `start` on."""

@@ -14,6 +14,14 @@ def is_speech_word(word: str, pack) -> bool:
 
 
 @lru_cache(maxsize=20000)
+def is_speech_participle(word: str, pack) -> bool:
+    """«Гаухар Утешева, отметившая, что …»: an active participle of a verb of saying, whose
+    «что» clause is its noun's statement."""
+    return any(p.normal_form in pack.speech_verbs and p.tag.POS == "PRTF" and "actv" in p.tag
+               for p in pack.morphology.parses(word.lower()))
+
+
+@lru_cache(maxsize=20000)
 def is_intent_verb(word: str, pack) -> bool:
     return any(p.normal_form in pack.intent_verbs and p.tag.POS == "VERB"
                for p in pack.morphology.parses(word.lower()))
@@ -59,6 +67,12 @@ def is_infinitive(word: str, pack) -> bool:
 def is_first_person(word: str, pack) -> bool:
     """«Напомним, что …»: the author speaking, not a source."""
     return "1per" in pack.morphology.parses(word.lower())[0].tag
+
+
+def is_future(word: str, pack) -> bool:
+    """«Мне возразят, что …», «скажут, что …»: what someone may say, not what was said."""
+    verbs = [p for p in pack.morphology.parses(word.lower()) if p.tag.POS == "VERB"]
+    return bool(verbs) and all("futr" in p.tag for p in verbs)      # not «считаем» (also present)
 
 
 def is_finite(word: str, pack) -> bool:

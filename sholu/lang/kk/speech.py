@@ -10,6 +10,7 @@ from ..pack import ReportedSpeech
 from .bodies import is_body_noun
 from .morphology import (GENITIVE_ENDINGS, LETTERS, has_case_ending, is_common_word, is_person_noun, is_speech_verb,
                          proper_names, speech_stem)
+from .words import OPINION_FRAMES
 
 WORDS = re.compile(rf"[{LETTERS}]+")
 MIN_CONTENT_WORDS = 3
@@ -29,11 +30,15 @@ BARE_VERB_AFTER = re.compile(r"\s*,?\s*[–—-]\s*(\w+)\s*[.!]?\s*$")
 # Reported content before the verb of saying: «… деп» (direct or indirect), or a clause
 # made a noun («… екенін», «… баратынын», «… қолдағанын», plural «… келетіндерін») that the
 # verb takes as object.
+# The clause is in the accusative, or in the dative for a verb that takes it («…
+# бітетініне сендірді», assured that … would end).
 NOMINALISED = (r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен)(?:дар|дер|лар|лер|тар|тер)?)"
-               r"(?:дігін|дығын|ын|ін)")
+               r"(?:дігіне|дығына|ына|іне|дігін|дығын|ын|ін)")
 # Looked for in the sentence's last TAIL_REACH characters only, so a sentence costs the same
 # however many «деп» it holds.
-SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп)|(?P<clause>{NOMINALISED}))\s+"
+OPINION_TAIL = "|".join(sorted(OPINION_FRAMES))
+OPINION_AFTER = rf"(?=\s+(?:{OPINION_TAIL})\s*[.!]?\s*$)"      # «деген» only before an opinion frame
+SAID_TAIL = re.compile(rf"(?<!\w)(?:(?P<dep>деп|деген{OPINION_AFTER})|(?P<clause>{NOMINALISED}))\s+"
                        rf"(?P<verb>(?:[{LETTERS}]+\s+){{0,2}}?[{LETTERS}]+)\s*[.!]?\s*$", re.IGNORECASE)
 TAIL_REACH = 160
 SUBJECT_REACH = 10          # words from a sentence's start where its subject is looked for
@@ -65,8 +70,8 @@ def bare_verb_after(sentence: str, offset: int, inside: list[tuple[int, int]]) -
 
 def said_before(sentence: str, offset: int, inside: list[tuple[int, int]]) -> Iterator[ReportedSpeech]:
     match = SAID_TAIL.search(sentence, max(0, len(sentence) - TAIL_REACH))
-    said = [word for word in match.group("verb").split() if is_speech_verb(word)] if match else []
-    if not said:
+    verb = match and said_verb(match)
+    if not verb:
         return
     content_start = 0
     content_end = match.end("clause") if match.group("clause") else len(sentence[:match.start("dep")].rstrip())
@@ -81,7 +86,18 @@ def said_before(sentence: str, offset: int, inside: list[tuple[int, int]]) -> It
         content_start = clause_start(sentence, content_end)
         kind, speaker_end = "indirect", content_start
     yield ReportedSpeech(kind, offset + content_start, offset + content_end, offset,
-                         offset + max(speaker_end, 0), speech_stem(said[0]))
+                         offset + max(speaker_end, 0), verb)
+
+
+def said_verb(match: re.Match) -> str | None:
+    """The verb of saying that closes the sentence, as a stem: after «деп» or a clause,
+    the first verb of saying among the last words; after «деген», the opinion frame that
+    ends the sentence («деген пікірде»; a «деген» before any other noun names a thing:
+    «… деген атау»)."""
+    words = match.group("verb").split()
+    if match.group("dep") == "деген":
+        return words[0].lower()
+    return next((speech_stem(word) for word in words if is_speech_verb(word)), None)
 
 
 def clause_start(sentence: str, end: int) -> int:

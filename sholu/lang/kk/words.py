@@ -7,9 +7,13 @@ from __future__ import annotations
 # Verb stems of saying; a word is a verb of saying when one of these stems carries a
 # verb ending (morphology.VERB_ENDINGS).
 # «еске» stands for «еске салды» (reminded): a verb phrase is known by its first word;
+# «есепте» is «деп есептейді» (considers that …), like «деп санайды»;
 # «жасырма» is «did not hide (that …)», an admission like «мойындады».
 SPEECH_VERBS = frozenset("""де айт мәлімде хабарла түсіндір жеткіз ескерт шақыр атап
-    баса сендір білдір сана ойла еске баянда раста мойында қорытындыла жасырма""".split())
+    баса сендір білдір сана ойла еске баянда раста мойында қорытындыла жасырма есепте""".split())
+# «… деген пікірде» (is of the opinion that …): a view held, reported like a verb of saying;
+# the noun in the locative after «деген» stands for the verb.
+OPINION_FRAMES = frozenset("пікірде ойда көзқараста".split())
 # «Ол» is he and she alike (Kazakh pronouns name no gender): the person last named as a
 # subject, whoever it is; the plural, the group last named.
 SPEAKER_PRONOUNS = {"ол": "either", "оның": "either", "олар": "plur", "олардың": "plur"}
