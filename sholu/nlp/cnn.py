@@ -19,7 +19,6 @@ from slovnet.shape import word_shape
 from .navec import NavecRows
 
 CACHE_LIMIT = 100_000      # words remembered with their vocabulary ids (about 15 MB)
-CRF_GROUP = 16             # texts decoded together by the CRF
 
 
 @dataclass
@@ -177,20 +176,49 @@ class NERTagger(FlatTagger):
     def __call__(self, texts: list[list[str]]) -> list[list[str]]:
         """BIO tags of each word of each text (texts are whole sequences, as in Natasha)."""
         tags: list[list[str]] = [[] for _ in texts]
-        order = sorted((i for i in range(len(texts)) if texts[i]), key=lambda i: len(texts[i]))
+        order = [i for i in range(len(texts)) if texts[i]]
         if not order:
             return tags
         scores, starts = self.scores(texts)
-        for group in (order[i:i + CRF_GROUP] for i in range(0, len(order), CRF_GROUP)):
-            for i, path in zip(group, self.decode([scores[starts[i]:starts[i + 1]] for i in group])):
-                tags[i] = [self.tags[t] for t in path.tolist()]
+        paths = viterbi([scores[starts[i]:starts[i + 1]] for i in order], self.crf.transitions.array)
+        for i, path in zip(order, paths):
+            tags[i] = [self.tags[t] for t in path.tolist()]
         return tags
 
-    def decode(self, emissions: list[np.ndarray]) -> list[np.ndarray]:
-        """Slovnet's CRF on the group padded to its longest text."""
-        longest = max(len(e) for e in emissions)
-        padded = np.zeros((len(emissions), longest, len(self.tags)), dtype=np.float32)
-        mask = np.zeros((len(emissions), longest), dtype=bool)
-        for row, scores in enumerate(emissions):
-            padded[row, :len(scores)], mask[row, :len(scores)] = scores, True
-        return self.crf.decode(padded, mask)
+
+def viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """Slovnet's CRF decoding (`CRF.decode`) of each text's tag scores, all texts in step.
+    Slovnet pads a batch to its longest text and masks each step; here the texts are
+    taken longest first, so those still going at a step are the first rows and only they
+    are advanced. Each text's sums and choices are Slovnet's, in its order."""
+    order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
+    lengths = np.array([len(emissions[i]) for i in order])
+    steps, tags = int(lengths[0]), transitions.shape[0]
+    padded = np.zeros((steps, len(order), tags), dtype=emissions[0].dtype)
+    for row, i in enumerate(order):
+        padded[:lengths[row], row] = emissions[i]
+    going = (lengths[np.newaxis] > np.arange(steps)[:, np.newaxis]).sum(1)   # texts longer than each step
+    score = padded[0].copy()
+    came_from = np.zeros((steps, len(order), tags), dtype=np.intp)
+    # where each text's score for (previous tag 0, tag) lies in its candidates, flattened
+    firsts = np.arange(len(order))[:, np.newaxis] * tags * tags + np.arange(tags)
+    for step, count in enumerate(going.tolist()[1:], start=1):
+        candidates = score[:count, :, np.newaxis] + transitions + padded[step, :count, np.newaxis, :]
+        best = came_from[step, :count] = candidates.argmax(-2)
+        score[:count] = candidates.reshape(-1)[firsts[:count] + best * tags]
+    paths: list[np.ndarray] = [np.empty(0, dtype=np.intp)] * len(order)
+    for i, path in zip(order, backtrack(score.argmax(-1), came_from, going, lengths)):
+        paths[i] = path
+    return paths
+
+
+def backtrack(last: np.ndarray, came_from: np.ndarray, going: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+    """Each text's best path, read back from its last tag (texts longest first)."""
+    paths = np.zeros((len(came_from), len(last)), dtype=np.intp)
+    paths[lengths - 1, np.arange(len(last))] = last
+    current, rows = last.copy(), np.arange(len(last))
+    for step in range(len(came_from) - 1, 0, -1):
+        count = int(going[step])
+        current[:count] = came_from[step, rows[:count], current[:count]]
+        paths[step - 1, :count] = current[:count]
+    return [paths[:length, row] for row, length in enumerate(lengths.tolist())]
