@@ -18,7 +18,7 @@ from slovnet.shape import word_shape
 
 from .navec import NavecRows
 
-CACHE_LIMIT = 100_000      # words remembered with their vocabulary ids (about 15 MB)
+CACHE_LIMIT = 100_000      # words remembered with their vocabulary ids (about 10 MB)
 
 
 @dataclass
@@ -102,9 +102,8 @@ class FlatEncoder:
         row before each sequence and after the last, then each word's row. Returns the
         embeddings, which of them each row is (past the end for a zero row), the zero
         rows and the words' rows."""
-        word_ids, shape_ids = self.ids([word for words in sequences for word in words])
-        shapes = len(self.shapes)
-        pairs, where = np.unique(word_ids * shapes + shape_ids, return_inverse=True)
+        shapes = len(self.shapes_vocab.items)            # as `ids` makes the numbers
+        pairs, where = np.unique(self.ids([word for words in sequences for word in words]), return_inverse=True)
         distinct = np.concatenate((self.navec(pairs // shapes), self.shapes[pairs % shapes]), axis=1)
         total = int(lengths.sum()) + len(sequences) + 1
         gaps = np.concatenate(([0], np.cumsum(lengths + 1)))
@@ -113,26 +112,31 @@ class FlatEncoder:
         rows[places] = where.reshape(-1)
         return distinct.astype(np.float32, copy=False), rows, gaps, places
 
-    def ids(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def ids(self, words: list[str]) -> np.ndarray:
+        """Each word's vocabulary id and shape id as one number (id * shapes + shape id),
+        remembered by word: most words of a call were seen before."""
         if len(self.known) > CACHE_LIMIT:
             self.known.clear()
-        known, pairs = self.known, []
-        for word in words:
-            pair = known.get(word)
-            if pair is None:
-                pair = known[word] = (self.words_vocab.encode(word.lower()),
-                                      self.shapes_vocab.encode(word_shape(word)))
-            pairs.append(pair)
-        array = np.array(pairs, dtype=np.intp).reshape(len(pairs), 2)
-        return array[:, 0], array[:, 1]
+        known = self.known
+        codes = [known.get(word) for word in words]
+        if None in codes:
+            shapes = len(self.shapes_vocab.items)
+            for place, word in enumerate(words):
+                if codes[place] is None:
+                    code = known.get(word)
+                    if code is None:
+                        code = known[word] = (self.words_vocab.encode(word.lower()) * shapes
+                                              + self.shapes_vocab.encode(word_shape(word)))
+                    codes[place] = code
+        return np.array(codes, dtype=np.intp)
 
 
-_ID_CACHES: list[tuple[dict, list, dict[str, tuple[int, int]]]] = []
+_ID_CACHES: list[tuple[dict, list, dict[str, int]]] = []
 
 
-def ids_cache(words_vocab, shapes_vocab) -> dict[str, tuple[int, int]]:
-    """The words' (vocabulary id, shape id), shared by the encoders whose vocabularies
-    are the same (the morphology, NER and syntax models all read Navec's index, see
+def ids_cache(words_vocab, shapes_vocab) -> dict[str, int]:
+    """The words' vocabulary and shape ids (`FlatEncoder.ids`), shared by the encoders
+    whose vocabularies are the same (the morphology, NER and syntax models all read Navec's index, see
     `models.shared_vocabulary`, and the same shapes): a word is encoded once, not thrice."""
     for index, shapes, cache in _ID_CACHES:
         if index is words_vocab.item_ids and shapes == shapes_vocab.items:
