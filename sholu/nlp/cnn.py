@@ -159,7 +159,9 @@ class FlatTagger(FlatEncoder):
     def scores(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Tag scores of every word, and where each sequence starts in them."""
         rows, starts = self.encoded(sequences)
-        return rows @ self.proj_weight + self.proj_bias, starts
+        scores = rows @ self.proj_weight
+        scores += self.proj_bias          # in place: no second array of every word's scores
+        return scores, starts
 
 
 class MorphTagger(FlatTagger):
