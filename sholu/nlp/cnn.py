@@ -52,7 +52,8 @@ class ConvLayer:
         """The same for rows given as `distinct[where]`, where an index past the end is
         a zero row: each distinct row is multiplied once (a word's embedding does not
         depend on its neighbours, and most words of a text are repeats)."""
-        products = np.vstack((distinct @ self.weights, np.zeros((1, self.weights.shape[1]), distinct.dtype)))
+        products = np.zeros((len(distinct) + 1, self.weights.shape[1]), dtype=np.result_type(distinct, self.weights))
+        np.matmul(distinct, self.weights, out=products[:-1])     # written in place, not stacked on a copy
         return self.convolve(products, where, len(where), gaps)
 
     def convolve(self, products: np.ndarray, where: np.ndarray | None, total: int, gaps: np.ndarray) -> np.ndarray:
