@@ -137,8 +137,9 @@ _ID_CACHES: list[tuple[dict, list, dict[str, int]]] = []
 
 def ids_cache(words_vocab, shapes_vocab) -> dict[str, int]:
     """The words' vocabulary and shape ids (`FlatEncoder.ids`), shared by the encoders
-    whose vocabularies are the same (the morphology, NER and syntax models all read Navec's index, see
-    `models.shared_vocabulary`, and the same shapes): a word is encoded once, not thrice."""
+    whose vocabularies are the same (the morphology, NER and syntax models all read
+    Navec's index, see `models.shared_vocabulary`, and the same shapes): a word is
+    encoded once, not thrice."""
     for index, shapes, cache in _ID_CACHES:
         if index is words_vocab.item_ids and shapes == shapes_vocab.items:
             return cache
@@ -201,7 +202,7 @@ def viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.nda
     order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
     lengths = np.array([len(emissions[i]) for i in order])
     steps, tags = int(lengths[0]), transitions.shape[0]
-    padded = np.zeros((steps, len(order), tags), dtype=emissions[0].dtype)
+    padded = np.zeros((steps, len(order), tags), dtype=np.float32)          # as the tagger padded them for Slovnet
     for row, i in enumerate(order):
         padded[:lengths[row], row] = emissions[i]
     going = (lengths[np.newaxis] > np.arange(steps)[:, np.newaxis]).sum(1)   # texts longer than each step
