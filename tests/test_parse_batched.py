@@ -89,3 +89,26 @@ def test_a_packs_word_list_is_known_as_navecs_from_its_gzip_trailer():
                 answers.append(same)
     assert answers.count(True) == 3 and answers.count(False) == 6
     assert not holds_words(pack.compress("\n".join(words[:-1]).encode("utf8")), words)
+
+
+def test_texts_decoded_in_step_take_slovnets_crf_paths():
+    """`viterbi` advances only the texts still going at each step; Slovnet's CRF pads
+    and masks. Made-up scores of many lengths, rounded so that ties occur: the same paths."""
+    import numpy as np
+
+    from sholu.nlp.cnn import viterbi
+    from sholu.nlp.models import taggers
+
+    crf = taggers()["ner_tagger"].crf
+    tags = crf.transitions.array.shape[0]
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        emissions = [np.round(rng.normal(size=(rng.integers(1, 30), tags)) * 3, int(rng.integers(0, 3)))
+                     .astype(np.float32) for _ in range(int(rng.integers(1, 9)))]
+        longest = max(len(e) for e in emissions)
+        padded = np.zeros((len(emissions), longest, tags), dtype=np.float32)
+        mask = np.zeros((len(emissions), longest), dtype=bool)
+        for row, scores in enumerate(emissions):
+            padded[row, :len(scores)], mask[row, :len(scores)] = scores, True
+        expected = [path.tolist() for path in crf.decode(padded, mask)]
+        assert [path.tolist() for path in viterbi(emissions, crf.transitions.array)] == expected

@@ -27,7 +27,7 @@ SAMPLE_CHARS = 3000
 
 def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
-    letters = Counter(ch for ch in sample if ch.isalpha())    # counted once for every alphabet
+    letters = Counter({ch: count for ch, count in Counter(sample).items() if ch.isalpha()})   # once for every alphabet
     if not letters:
         return "und"
     by_letters = language_by_letters(sample, letters)

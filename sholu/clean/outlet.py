@@ -26,6 +26,9 @@ KAZAKH_ATTRIBUTION = re.compile(
     rf"(?:деп\s+)?(?:хабарлайды|хабарлады|жазады|мәлімдейді)\s+(?:{KAZAKH_MEDIA}\s+)?(?P<outlet>{KAZAKH_NAME})"
     rf"|(?P<outlet_before>{KAZAKH_NAME})(?:-\w+)?\s+(?:{KAZAKH_MEDIA}\s+)?"
     r"(?:хабарлайды|хабарлады|хабарлауынша|жазады|мәліметінше)")
+# Every verb KAZAKH_ATTRIBUTION ends on holds one of these: a text without them has no match,
+# and scanning for one tries the outlet-first branch at every capital letter.
+KAZAKH_VERB_PARTS = ("хабарла", "жазады", "мәлім")
 SOURCE_LINE = re.compile(r"^\s*(?:источник|дереккөз|source)\s*:\s*(?P<outlet>.+?)\s*$",
                          re.IGNORECASE)
 LANGUAGE_SUBDOMAINS = ("www.", "ru.", "rus.", "kaz.", "kz.", "en.", "eng.", "m.")
@@ -69,7 +72,8 @@ def from_text(body: str, trailer: list[str]) -> str | None:
         match = SOURCE_LINE.match(line)
         if match:
             return normalise_mention(match.group("outlet"))
-    for match in sorted([*ATTRIBUTION.finditer(body), *KAZAKH_ATTRIBUTION.finditer(body)], key=re.Match.start):
+    kazakh = KAZAKH_ATTRIBUTION.finditer(body) if any(part in body for part in KAZAKH_VERB_PARTS) else ()
+    for match in sorted([*ATTRIBUTION.finditer(body), *kazakh], key=re.Match.start):
         name = normalise_mention(match.group("outlet")) if match.group("outlet") else \
             known_tail(match.group("outlet_before"))
         if name:

@@ -18,8 +18,7 @@ from slovnet.shape import word_shape
 
 from .navec import NavecRows
 
-CACHE_LIMIT = 100_000      # words remembered with their vocabulary ids (about 15 MB)
-CRF_GROUP = 16             # texts decoded together by the CRF
+CACHE_LIMIT = 100_000      # words remembered with their vocabulary ids (about 10 MB)
 
 
 @dataclass
@@ -53,7 +52,8 @@ class ConvLayer:
         """The same for rows given as `distinct[where]`, where an index past the end is
         a zero row: each distinct row is multiplied once (a word's embedding does not
         depend on its neighbours, and most words of a text are repeats)."""
-        products = np.vstack((distinct @ self.weights, np.zeros((1, self.weights.shape[1]), distinct.dtype)))
+        products = np.zeros((len(distinct) + 1, self.weights.shape[1]), dtype=np.result_type(distinct, self.weights))
+        np.matmul(distinct, self.weights, out=products[:-1])     # written in place, not stacked on a copy
         return self.convolve(products, where, len(where), gaps)
 
     def convolve(self, products: np.ndarray, where: np.ndarray | None, total: int, gaps: np.ndarray) -> np.ndarray:
@@ -103,9 +103,8 @@ class FlatEncoder:
         row before each sequence and after the last, then each word's row. Returns the
         embeddings, which of them each row is (past the end for a zero row), the zero
         rows and the words' rows."""
-        word_ids, shape_ids = self.ids([word for words in sequences for word in words])
-        shapes = len(self.shapes)
-        pairs, where = np.unique(word_ids * shapes + shape_ids, return_inverse=True)
+        shapes = len(self.shapes_vocab.items)            # as `ids` makes the numbers
+        pairs, where = np.unique(self.ids([word for words in sequences for word in words]), return_inverse=True)
         distinct = np.concatenate((self.navec(pairs // shapes), self.shapes[pairs % shapes]), axis=1)
         total = int(lengths.sum()) + len(sequences) + 1
         gaps = np.concatenate(([0], np.cumsum(lengths + 1)))
@@ -114,27 +113,33 @@ class FlatEncoder:
         rows[places] = where.reshape(-1)
         return distinct.astype(np.float32, copy=False), rows, gaps, places
 
-    def ids(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def ids(self, words: list[str]) -> np.ndarray:
+        """Each word's vocabulary id and shape id as one number (id * shapes + shape id),
+        remembered by word: most words of a call were seen before."""
         if len(self.known) > CACHE_LIMIT:
             self.known.clear()
-        known, pairs = self.known, []
-        for word in words:
-            pair = known.get(word)
-            if pair is None:
-                pair = known[word] = (self.words_vocab.encode(word.lower()),
-                                      self.shapes_vocab.encode(word_shape(word)))
-            pairs.append(pair)
-        array = np.array(pairs, dtype=np.intp).reshape(len(pairs), 2)
-        return array[:, 0], array[:, 1]
+        known = self.known
+        codes = [known.get(word) for word in words]
+        if None in codes:
+            shapes = len(self.shapes_vocab.items)
+            for place, word in enumerate(words):
+                if codes[place] is None:
+                    code = known.get(word)
+                    if code is None:
+                        code = known[word] = (self.words_vocab.encode(word.lower()) * shapes
+                                              + self.shapes_vocab.encode(word_shape(word)))
+                    codes[place] = code
+        return np.array(codes, dtype=np.intp)
 
 
-_ID_CACHES: list[tuple[dict, list, dict[str, tuple[int, int]]]] = []
+_ID_CACHES: list[tuple[dict, list, dict[str, int]]] = []
 
 
-def ids_cache(words_vocab, shapes_vocab) -> dict[str, tuple[int, int]]:
-    """The words' (vocabulary id, shape id), shared by the encoders whose vocabularies
-    are the same (the morphology, NER and syntax models all read Navec's index, see
-    `models.shared_vocabulary`, and the same shapes): a word is encoded once, not thrice."""
+def ids_cache(words_vocab, shapes_vocab) -> dict[str, int]:
+    """The words' vocabulary and shape ids (`FlatEncoder.ids`), shared by the encoders
+    whose vocabularies are the same (the morphology, NER and syntax models all read
+    Navec's index, see `models.shared_vocabulary`, and the same shapes): a word is
+    encoded once, not thrice."""
     for index, shapes, cache in _ID_CACHES:
         if index is words_vocab.item_ids and shapes == shapes_vocab.items:
             return cache
@@ -156,7 +161,9 @@ class FlatTagger(FlatEncoder):
     def scores(self, sequences: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Tag scores of every word, and where each sequence starts in them."""
         rows, starts = self.encoded(sequences)
-        return rows @ self.proj_weight + self.proj_bias, starts
+        scores = rows @ self.proj_weight
+        scores += self.proj_bias          # in place: no second array of every word's scores
+        return scores, starts
 
 
 class MorphTagger(FlatTagger):
@@ -177,20 +184,49 @@ class NERTagger(FlatTagger):
     def __call__(self, texts: list[list[str]]) -> list[list[str]]:
         """BIO tags of each word of each text (texts are whole sequences, as in Natasha)."""
         tags: list[list[str]] = [[] for _ in texts]
-        order = sorted((i for i in range(len(texts)) if texts[i]), key=lambda i: len(texts[i]))
+        order = [i for i in range(len(texts)) if texts[i]]
         if not order:
             return tags
         scores, starts = self.scores(texts)
-        for group in (order[i:i + CRF_GROUP] for i in range(0, len(order), CRF_GROUP)):
-            for i, path in zip(group, self.decode([scores[starts[i]:starts[i + 1]] for i in group])):
-                tags[i] = [self.tags[t] for t in path.tolist()]
+        paths = viterbi([scores[starts[i]:starts[i + 1]] for i in order], self.crf.transitions.array)
+        for i, path in zip(order, paths):
+            tags[i] = [self.tags[t] for t in path.tolist()]
         return tags
 
-    def decode(self, emissions: list[np.ndarray]) -> list[np.ndarray]:
-        """Slovnet's CRF on the group padded to its longest text."""
-        longest = max(len(e) for e in emissions)
-        padded = np.zeros((len(emissions), longest, len(self.tags)), dtype=np.float32)
-        mask = np.zeros((len(emissions), longest), dtype=bool)
-        for row, scores in enumerate(emissions):
-            padded[row, :len(scores)], mask[row, :len(scores)] = scores, True
-        return self.crf.decode(padded, mask)
+
+def viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """Slovnet's CRF decoding (`CRF.decode`) of each text's tag scores, all texts in step.
+    Slovnet pads a batch to its longest text and masks each step; here the texts are
+    taken longest first, so those still going at a step are the first rows and only they
+    are advanced. Each text's sums and choices are Slovnet's, in its order."""
+    order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
+    lengths = np.array([len(emissions[i]) for i in order])
+    steps, tags = int(lengths[0]), transitions.shape[0]
+    padded = np.zeros((steps, len(order), tags), dtype=np.float32)          # as the tagger padded them for Slovnet
+    for row, i in enumerate(order):
+        padded[:lengths[row], row] = emissions[i]
+    going = (lengths[np.newaxis] > np.arange(steps)[:, np.newaxis]).sum(1)   # texts longer than each step
+    score = padded[0].copy()
+    came_from = np.zeros((steps, len(order), tags), dtype=np.intp)
+    # where each text's score for (previous tag 0, tag) lies in its candidates, flattened
+    firsts = np.arange(len(order))[:, np.newaxis] * tags * tags + np.arange(tags)
+    for step, count in enumerate(going.tolist()[1:], start=1):
+        candidates = score[:count, :, np.newaxis] + transitions + padded[step, :count, np.newaxis, :]
+        best = came_from[step, :count] = candidates.argmax(-2)
+        score[:count] = candidates.reshape(-1)[firsts[:count] + best * tags]
+    paths: list[np.ndarray] = [np.empty(0, dtype=np.intp)] * len(order)
+    for i, path in zip(order, backtrack(score.argmax(-1), came_from, going, lengths)):
+        paths[i] = path
+    return paths
+
+
+def backtrack(last: np.ndarray, came_from: np.ndarray, going: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+    """Each text's best path, read back from its last tag (texts longest first)."""
+    paths = np.zeros((len(came_from), len(last)), dtype=np.intp)
+    paths[lengths - 1, np.arange(len(last))] = last
+    current, rows = last.copy(), np.arange(len(last))
+    for step in range(len(came_from) - 1, 0, -1):
+        count = int(going[step])
+        current[:count] = came_from[step, rows[:count], current[:count]]
+        paths[step - 1, :count] = current[:count]
+    return [paths[:length, row] for row, length in enumerate(lengths.tolist())]

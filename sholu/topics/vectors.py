@@ -32,13 +32,21 @@ def corpus_size() -> int:
     return int(np.sum(embedding().vocab.counts))
 
 
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[dict[str, int], np.ndarray]:
+    """Navec's index of its words and their counts, read straight (its Vocab's methods
+    are a Python call or two for each look-up)."""
+    vocab = embedding().vocab
+    return vocab.word_ids, vocab.counts
+
+
 def log_frequency(form: str) -> float | None:
     """ln of the word's share of the Navec news corpus; None when unknown."""
-    vocab = embedding().vocab
-    index = vocab.get(form)
-    if index is None or vocab.counts[index] <= 0:
+    word_ids, counts = vocabulary()
+    index = word_ids.get(form)
+    if index is None or counts[index] <= 0:
         return None
-    return math.log(vocab.counts[index] / corpus_size())
+    return math.log(counts[index] / corpus_size())
 
 
 UNIT_CACHE_LIMIT = 200_000
@@ -58,8 +66,10 @@ def unit_vectors(pairs: list[tuple[str, str]]) -> list[np.ndarray | None]:
 
 
 def learn_vectors(pairs: list[tuple[str, str]]) -> None:
-    navec = embedding()
-    indexes = [next((navec.vocab[key] for key in pair if key and key in navec.vocab), None) for pair in pairs]
+    word_ids, _ = vocabulary()
+    # the form's row, else the lemma's (an empty string is no word)
+    indexes = [word_ids.get(form) if form and form in word_ids else word_ids.get(lemma) if lemma else None
+               for form, lemma in pairs]
     known = [i for i, index in enumerate(indexes) if index is not None]
     vectors = navec_rows()([indexes[i] for i in known])
     for pair in pairs:
