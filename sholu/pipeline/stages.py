@@ -83,7 +83,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quote topics", "sholu.topics:annotate_quote_topics", ("text", "quotes"),
           ("quotes",), needs_language=True),
     Stage("tone", "sholu.tone:annotate_tone", ("text", "language", "persons", "organizations", "quotes"),
-          ("persons", "organizations", "quotes"), needs_language=True),
+          ("persons", "organizations", "quotes"), needs_language=True, together="sholu.tone:tone_together"),
     Stage("index", "sholu.store.indexing:index_document", ("title", "text", "quotes"),
           ("indexed",)),
     Stage("event groups", "sholu.events.groups:group_events", ("events", "duplicate_of"), ("events",), on=CORPUS),

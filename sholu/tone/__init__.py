@@ -25,23 +25,55 @@ def preload() -> None:
     parser()
 
 
-def annotate_tone(doc: Document) -> Document:
+def annotate_tone(doc: Document, located: tuple | None = None) -> Document:
+    """`located`: the document's `located_mentions`, when `tone_together` found them."""
     if doc.language != MODEL_LANGUAGE:
         return doc
     if doc.known_tones:
         remember(doc.known_tones)
     doc.known_tones = None
-    sentences = Sentences(doc.text)
-    entities = [(entity, tag) for field, tag in TONED for entity in getattr(doc, field)]
-    mentions = [[located(start, end, tag, sentences) for start, end in entity.get("spans", [])]
-                for entity, tag in entities]
-    tones = iter(mention_tones([(mention, sentence) for found in mentions for _, _, mention, sentence in found
-                                if mention], sentences))
+    sentences, entities, mentions = located or located_mentions(doc)
+    tones = iter(mention_tones(toned_of(mentions), sentences))
     for (entity, _), found in zip(entities, mentions):
         tone_entity(entity, [span_tone(start, end, next(tones)) for start, end, mention, _ in found if mention])
     for quote in doc.quotes:
         quote["speaker_tone"] = speaker_tone(quote, doc.persons + doc.organizations, sentences)
     return doc
+
+
+def tone_together(docs: list[Document]) -> list[dict]:
+    """The tone stage's common work for a chunk: the mentions of all its Russian documents
+    not toned before, scored in one call (one parse of their sentences, one product), so
+    each document's own run finds its mentions' tones remembered."""
+    extras, toned = [], []
+    for doc in docs:
+        if doc.language != MODEL_LANGUAGE:
+            extras.append({})
+            continue
+        if doc.known_tones:
+            remember(doc.known_tones)
+        sentences, _, mentions = located = located_mentions(doc)
+        extras.append({"located": located})
+        toned.extend((mention, sentences, sentence) for mention, sentence in toned_of(mentions)
+                     if mention not in _remembered)
+    new = {mention: sentences.reading(sentence) for mention, sentences, sentence in toned}
+    if new and len(new) + len(_remembered) <= REMEMBERED_LIMIT:   # else each document scores its own
+        remember(dict(zip(new, shipped_model().tones(list(new.items())))))
+    return extras
+
+
+def located_mentions(doc: Document) -> tuple["Sentences", list[tuple[dict, str]], list[list[tuple]]]:
+    """The text's sentences, the persons and organisations with their tags, and each one's
+    spans located in their sentences."""
+    sentences = Sentences(doc.text)
+    entities = [(entity, tag) for field, tag in TONED for entity in getattr(doc, field)]
+    return sentences, entities, [[located(start, end, tag, sentences) for start, end in entity.get("spans", [])]
+                                 for entity, tag in entities]
+
+
+def toned_of(mentions: list[list[tuple]]) -> list[tuple[Mention, tuple[int, int]]]:
+    """The located mentions that keep a tone, with their sentences' spans."""
+    return [(mention, sentence) for found in mentions for _, _, mention, sentence in found if mention]
 
 
 # A mention's tone depends on its sentence and its place in it alone, so a sentence the
