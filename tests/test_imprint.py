@@ -158,6 +158,18 @@ def test_a_byline_naming_the_outlet_is_no_text_and_names_the_outlet():
     assert doc.text == "\n\n".join(REPORT)
 
 
+def test_a_signature_naming_a_company_is_no_byline():
+    lines = [*REPORT, "Айдар Сапаров, директор «Степного агрохолдинга»"]
+    doc = clean_page(["Спортзалы отремонтируют к сентябрю", *lines])
+    assert (doc.outlet, doc.text) == (None, "\n\n".join(lines))
+
+
+def test_a_yearless_dateline_takes_no_year_from_a_report_citing_other_years():
+    opening = ("КОСТАНАЙ. 12 мая. СтепьМедиа – По закону от 3 марта 2015 года акимат выделил деньги на "
+               "ремонт спортзалов, работы закончат до 1 сентября 2026 года.")
+    assert clean_page([opening, *REPORT]).published is None
+
+
 @pytest.mark.parametrize("header, outlet", [
     ("Канал «Акимат Павлодара | Новости» (WhatsApp)", "Акимат Павлодара"),
     ("Ақтөбе қалалық әкімдігі | Ресми арна", "Ақтөбе қалалық әкімдігі"),

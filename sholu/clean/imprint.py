@@ -5,7 +5,7 @@ would take them, where no container or HTML metadata gave them.
   (data/outlets.csv), a domain, or signs the copyright line («Павлодар Онлайн» …
   «© 2026 Павлодар Онлайн»);
 - a messenger channel's title («Новости Актобе | Telegram-канал», «Telegram-канал «…»»,
-  «Канал «Акимат | Новости» (WhatsApp)», «Әкімдік | Ресми арна»), which is no headline;
+  «Канал «Городские вести | Главное» (Viber)», «Қала жаңалықтары | Ресми арна»), which is no headline;
 - a wire's dateline opening the body («ПАВЛОДАР. 12 мая. Агентство – …»: the agency and the
   date) or a newspaper's («КОКШЕТАУ, 14 мая 2026 года. Вчера …»), and a byline under the body
   that names the outlet («Марина КОВАЛЬ, «Северный курьер»»);
@@ -33,11 +33,11 @@ CAPITALISED_RUN = r"([A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+(?:[A-ZА-ЯЁӘ�
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)", re.IGNORECASE)
 MESSENGER = r"(?:telegram|телеграм|whatsapp|ватсап|viber|вайбер)"
 MESSENGER_CHANNEL = rf"(?:(?:ресми|официальный)\s+)?(?:{MESSENGER}[- ]?)?(?:канал|арна)\w*"
-# «Новости Актобе | Telegram-канал», «Акимат | Ресми арна», with the messenger in brackets after
+# «Новости Актобе | Telegram-канал», «Қала жаңалықтары | Ресми арна», with the messenger in brackets after
 CHANNEL_TITLE = re.compile(
     rf"^[«\"]?(?P<name>[^|—–«»\"]{{2,40}}?)[»\"]?\s*[|—–-]\s*(?:{MESSENGER_CHANNEL}|{MESSENGER})"
     rf"(?:\s*\({MESSENGER}\))?$", re.IGNORECASE)
-# «Telegram-канал «Голос Актобе»», «Канал «Акимат | Новости» (WhatsApp)»: the name before a «|»
+# «Telegram-канал «Голос Актобе»», «Канал «Городские вести | Главное» (Viber)»: the name before a «|»
 CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”|]{{2,40}}?)\s*(?:\|[^»\"”]*)?[»\"”]",
                            re.IGNORECASE)
 
@@ -158,7 +158,7 @@ def stated_date(body: Body) -> str | None:
 def body_dateline(body: Body) -> tuple[str | None, int]:
     """(date, where the dateline ends in the first line) of a body that opens with a town and
     a date («КОКШЕТАУ, 14 мая 2026 года. Вчера …», «Павлодар, 2026 жылғы 6 мамыр.»); a
-    date without its year takes that of the first full date in the body, else is none."""
+    date without its year takes the one year all full dates in the body share, else is none."""
     first = body.lines[0] if body.lines else ""
     town = DATELINE_TOWN.match(first)
     if not town:
@@ -172,26 +172,38 @@ def body_dateline(body: Body) -> tuple[str | None, int]:
 
 
 def dateline_day(text: str, body: Body) -> tuple[str | None, int]:
-    found = dates_in(text)
-    if found and found[0][1].start() == 0:
-        return found[0][0], found[0][1].end()
+    found = leading_date(text)
+    if found:
+        return found[0], found[1].end()
     yearless = YEARLESS_DAY.match(text)
     month = month_by_prefix(yearless.group(2).lower()[:3]) if yearless else None
     if not month:
         return None, 0
-    anchor = dates_in(body.text)
-    year = anchor[0][0][:4] if anchor else None
+    year = only_year(body.text)
     day = calendar_date(year, str(month), yearless.group(1)) if year else None
     return day, yearless.end()
+
+
+def leading_date(line: str) -> tuple[str, re.Match] | None:
+    """The full date a line opens with, and its match."""
+    found = dates_in(line)
+    return found[0] if found and found[0][1].start() == 0 else None
+
+
+def only_year(text: str) -> str | None:
+    """The year of the text's full dates when they all share one: a report that also cites
+    a law «от 3 марта 2015 года» gives no year to a dateline's «12 мая»."""
+    years = {day[:4] for day, _ in dates_in(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def labelled_date(body: Body) -> str | None:
     """«Опубликовано: 14 марта 2026, 10:15» above, within or right below the body."""
     for line in body.before + body.inside + body.after[:TITLE_REACH]:
         label = PUBLISHED_LABEL.match(squash_edges(line))
-        found = dates_in(squash_edges(line)[label.end():]) if label else []
-        if found and found[0][1].start() == 0:
-            return found[0][0]
+        found = leading_date(squash_edges(line)[label.end():]) if label else None
+        if found:
+            return found[0]
     return None
 
 
@@ -203,9 +215,9 @@ def dateline(before: list[str]) -> str | None:
         line = squash_edges(line)
         if WEEKDAY_FIRST.match(line) or label_line(line).label != "chrome":
             continue
-        found = dates_in(line)
-        if found and found[0][1].start() == 0:
-            return found[0][0]
+        found = leading_date(line)
+        if found:
+            return found[0]
     return None
 
 
