@@ -178,3 +178,14 @@ def test_a_channel_header_names_the_outlet_and_is_not_the_title(header, outlet):
     doc = clean_page([header, *CHANNEL_POSTS])
     assert (doc.outlet, doc.published) == (outlet, "2026-04-15")
     assert doc.title != header
+
+
+def test_a_headline_about_a_channel_is_the_title_not_the_outlet():
+    headline = "Канал «Степь 24» покажет финал чемпионата в прямом эфире"
+    doc = clean_page([headline, *REPORT])
+    assert (doc.title, doc.outlet) == (headline, None)
+
+
+def test_a_headline_about_a_telegram_channel_names_no_outlet():
+    doc = clean_page(["Телеграм-канал «Городской курьер» оштрафовали за рекламу букмекеров", *REPORT])
+    assert doc.outlet is None

@@ -38,8 +38,10 @@ CHANNEL_TITLE = re.compile(
     rf"^[«\"]?(?P<name>[^|—–«»\"]{{2,40}}?)[»\"]?\s*[|—–-]\s*(?:{MESSENGER_CHANNEL}|{MESSENGER})"
     rf"(?:\s*\({MESSENGER}\))?$", re.IGNORECASE)
 # «Telegram-канал «Голос Актобе»», «Канал «Городские вести | Главное» (Viber)»: the name before a «|»
-CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”|]{{2,40}}?)\s*(?:\|[^»\"”]*)?[»\"”]",
-                           re.IGNORECASE)
+# After the name only the messenger in brackets or a separator and a note («| 12 тыс.
+# подписчиков»): «Канал «Хабар 24» покажет финал» is a headline about a channel.
+CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”|]{{2,40}}?)\s*(?:\|[^»\"”]*)?[»\"”]"
+                           rf"\s*(?:\({MESSENGER}\)|[|·•,—–-].*)?$", re.IGNORECASE)
 
 # A wire's or a newspaper's dateline opening the body: «КОКШЕТАУ, 14 мая 2026 года.», «ПАВЛОДАР.
 # 2026 жылғы 6 мамыр. Агентство –»: a town, a date, a full stop, maybe the agency and a dash.
