@@ -152,6 +152,11 @@ def test_a_date_inside_the_first_sentence_is_no_dateline(opening):
     assert (doc.outlet, doc.published) == (None, None)
 
 
+def test_a_plain_word_before_a_dash_after_a_dateline_is_no_agency():
+    opening = "ПАВЛОДАР. 12 мая 2026 года. Сегодня – День медицинского работника, в области наградили врачей."
+    assert (clean_page([opening, *REPORT]).outlet) is None
+
+
 def test_a_byline_naming_the_outlet_is_no_text_and_names_the_outlet():
     doc = clean_page(["Спортзалы отремонтируют к сентябрю", *REPORT, "Марина КОВАЛЬ, «Северный курьер»"])
     assert doc.outlet == "Северный курьер"

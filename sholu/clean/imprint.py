@@ -6,7 +6,7 @@ would take them, where no container or HTML metadata gave them.
   «© 2026 Павлодар Онлайн»);
 - a messenger channel's title («Новости Актобе | Telegram-канал», «Telegram-канал «…»»,
   «Канал «Городские вести | Главное» (Viber)», «Қала жаңалықтары | Ресми арна»), which is no headline;
-- a wire's dateline opening the body («ПАВЛОДАР. 12 мая. Агентство – …»: the agency and the
+- a wire's dateline opening the body («ПАВЛОДАР. 12 мая. СтепьМедиа – …»: the agency and the
   date) or a newspaper's («КОКШЕТАУ, 14 мая 2026 года. Вчера …»), and a byline under the body
   that names the outlet («Марина КОВАЛЬ, «Северный курьер»»);
 - a broadcast transcript's opening line: the channel or station and the air date
@@ -44,9 +44,13 @@ CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”
                            rf"\s*(?:\({MESSENGER}\)|[|·•,—–-].*)?$", re.IGNORECASE)
 
 # A wire's or a newspaper's dateline opening the body: «КОКШЕТАУ, 14 мая 2026 года.», «ПАВЛОДАР.
-# 2026 жылғы 6 мамыр. Агентство –»: a town, a date, a full stop, maybe the agency and a dash.
+# 2026 жылғы 6 мамыр. ДалаИнфо –»: a town, a date, a full stop, maybe the agency and a dash.
 DATELINE_TOWN = re.compile(r"^[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+(?:\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+)?\s*[,.]\s+")
 DATELINE_END = re.compile(r"^(?:\s*(?:года|г\.|ж\.))?\s*(?:[.–—]|/)")
+# An unknown agency is quoted or shaped like a brand: a capital inside a word, a hyphen, a
+# digit, Latin letters («КазТАГ», «Интерфакс-Казахстан»); a plain word before a dash is the
+# report's own first word («ПАВЛОДАР. 12 мая 2026 года. Сегодня – День медика …»).
+BRAND_SHAPE = re.compile(r"\w[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]|-|\d|[A-Za-z]|[«\"]")
 YEARLESS_DAY = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)")
 WIRE_AGENCY = re.compile(rf"^\s*[.–—/]?\s*[(/]?(?P<agency>{outlets.KAZAKH_NAME})[)/]?\s*[–—]\s+(?=[«\"A-ZА-ЯЁӘІҢҒҮҰҚӨҺ])")
 # A broadcaster named with its kind: Russian after the word, Kazakh before it.
@@ -78,13 +82,14 @@ def stated_outlet(body: Body) -> str | None:
 
 
 def wire_agency(body: Body) -> str | None:
-    """The agency a wire's dateline names before its dash («ПАВЛОДАР. 12 мая. Агентство – …»)."""
+    """The agency a wire's dateline names before its dash («ПАВЛОДАР. 12 мая. СтепьМедиа – …»)."""
     _, end = body_dateline(body)
     found = WIRE_AGENCY.match(body.lines[0][end:]) if end else None
     if not found:
         return None
     name = found.group("agency").strip(" «»\"")
-    return outlets.canonical(name) or name
+    known = outlets.canonical(name)
+    return known or (name if BRAND_SHAPE.search(found.group("agency")) else None)
 
 
 def byline_outlet(after: list[str]) -> str | None:
