@@ -122,13 +122,17 @@ def headline(body: Body) -> str | None:
 
 
 def is_channel_title(line: str) -> bool:
-    return bool(CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip()))
+    return bool(channel_header(line))
+
+
+def channel_header(line: str) -> re.Match | None:
+    return CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip())
 
 
 def channel_title(before: list[str]) -> str | None:
     """«Политика KZ | Telegram-канал», «Telegram-канал «Голос Актобе»» among the first lines."""
     for line in before[:TITLE_REACH]:
-        found = CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip())
+        found = channel_header(line)
         name = found.group("name").strip(" «»\"") if found else ""
         if name and not is_chrome(name, WORD.findall(name)):        # «Поделиться | Telegram»
             return name
