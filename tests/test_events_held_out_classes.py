@@ -217,6 +217,16 @@ def test_a_kazakh_dateline_with_the_year_first_names_the_town():
     assert [(e["city"], e["date"]) for e in found] == [("Костанай", "2026-05-11")]
 
 
+@pytest.mark.parametrize("text", [
+    "Депутат өткен жылғы сессиясында берілген уәделердің әлі орындалмағанын айтты.",
+    "Әкім үкімет отырысында көтерілген мәселелер бойынша жұмыс жүргізіліп жатқанын хабарлады.",
+])
+def test_what_was_said_about_a_sitting_s_promises_is_no_sitting(text):
+    """The sitting is where the promises were given or the issues raised (a participle
+    takes it), not where the sentence's speaker spoke."""
+    assert events_of(text, "2026-05-12", kind="meeting", language="kk") == []
+
+
 def test_a_kazakh_sitting_still_to_come_is_no_meeting():
     text = "Бұл мәселе облыстық мәслихаттың келесі сессиясында қаралады."
     assert events_of(text, "2026-05-12", kind="meeting", language="kk") == []

@@ -152,10 +152,27 @@ def test_a_date_inside_the_first_sentence_is_no_dateline(opening):
     assert (doc.outlet, doc.published) == (None, None)
 
 
+def test_a_plain_word_before_a_dash_after_a_dateline_is_no_agency():
+    opening = "ПАВЛОДАР. 12 мая 2026 года. Сегодня – День медицинского работника, в области наградили врачей."
+    assert (clean_page([opening, *REPORT]).outlet) is None
+
+
 def test_a_byline_naming_the_outlet_is_no_text_and_names_the_outlet():
     doc = clean_page(["Спортзалы отремонтируют к сентябрю", *REPORT, "Марина КОВАЛЬ, «Северный курьер»"])
     assert doc.outlet == "Северный курьер"
     assert doc.text == "\n\n".join(REPORT)
+
+
+def test_a_signature_naming_a_company_is_no_byline():
+    lines = [*REPORT, "Айдар Сапаров, директор «Степного агрохолдинга»"]
+    doc = clean_page(["Спортзалы отремонтируют к сентябрю", *lines])
+    assert (doc.outlet, doc.text) == (None, "\n\n".join(lines))
+
+
+def test_a_yearless_dateline_takes_no_year_from_a_report_citing_other_years():
+    opening = ("КОСТАНАЙ. 12 мая. СтепьМедиа – По закону от 3 марта 2015 года акимат выделил деньги на "
+               "ремонт спортзалов, работы закончат до 1 сентября 2026 года.")
+    assert clean_page([opening, *REPORT]).published is None
 
 
 @pytest.mark.parametrize("header, outlet", [
@@ -166,3 +183,14 @@ def test_a_channel_header_names_the_outlet_and_is_not_the_title(header, outlet):
     doc = clean_page([header, *CHANNEL_POSTS])
     assert (doc.outlet, doc.published) == (outlet, "2026-04-15")
     assert doc.title != header
+
+
+def test_a_headline_about_a_channel_is_the_title_not_the_outlet():
+    headline = "Канал «Степь 24» покажет финал чемпионата в прямом эфире"
+    doc = clean_page([headline, *REPORT])
+    assert (doc.title, doc.outlet) == (headline, None)
+
+
+def test_a_headline_about_a_telegram_channel_names_no_outlet():
+    doc = clean_page(["Телеграм-канал «Городской курьер» оштрафовали за рекламу букмекеров", *REPORT])
+    assert doc.outlet is None

@@ -15,6 +15,7 @@ from importlib import resources
 
 from ..lang import prose_stop_words
 from .dates import dates_in
+from .outlet import RUSSIAN_MEDIA
 
 PROSE_MIN_WORDS = 10
 PROSE_MIN_STOPWORD_SHARE = 0.08
@@ -54,12 +55,15 @@ PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\
 EDGE_MARKS = " \t.!?:;,-–—•*|«»\"'[]()"   # and the brackets of a stamp «[15.04.2026 08:12]»
 # Hashtags and emoji a post ends with come after its last sentence («…басталады. #көктем»).
 TRAILING_TAGS = re.compile(rf"(?:\s*(?:#\w+|{PICTOGRAPHS.pattern}))+\s*$")
-# An editorial disclaimer names the author and the editors and says the views may differ.
+# An editorial disclaimer names the author and the editors, their views, and says these may
+# not agree: a negation or «мүмкін» (a Kazakh «сәйкес» alone is «according to», no view).
 DISCLAIMER_WORDS = (re.compile(r"\bавтор", re.IGNORECASE), re.compile(r"\bредакци", re.IGNORECASE),
-                    re.compile(r"совпада|отража|разделя|сәйкес|ұстаным|көзқарас", re.IGNORECASE))
-# A byline with the outlet under the article: «Марина КОВАЛЬ, «Северный курьер»».
+                    re.compile(r"совпада|отража|разделя|сәйкес\s+кел|ұстаным|көзқарас", re.IGNORECASE),
+                    re.compile(r"\bне\b|мүмкін|емес|[мбп][ае](?:уі|йді|йды)\b", re.IGNORECASE))
+# A byline with the outlet under the article: «Марина КОВАЛЬ, «Северный курьер»», «…, газета
+# «…»»; a word before the name other than an outlet's kind is a signature's post («директор «…»»).
 BYLINE = re.compile(r"^(?P<author>[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+(?:\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+){1,2})\s*[,/–—-]\s*"
-                    r"(?:[а-яёәіңғүұқөһ]+\s+)?[«\"“](?P<outlet>[^»\"”]{2,40})[»\"”]\.?$")
+                    rf"(?:(?i:{RUSSIAN_MEDIA})\s+)?[«\"“](?P<outlet>[^»\"”]{{2,40}})[»\"”]\.?$")
 
 
 @dataclass

@@ -5,8 +5,8 @@ would take them, where no container or HTML metadata gave them.
   (data/outlets.csv), a domain, or signs the copyright line («Павлодар Онлайн» …
   «© 2026 Павлодар Онлайн»);
 - a messenger channel's title («Новости Актобе | Telegram-канал», «Telegram-канал «…»»,
-  «Канал «Акимат | Новости» (WhatsApp)», «Әкімдік | Ресми арна»), which is no headline;
-- a wire's dateline opening the body («ПАВЛОДАР. 12 мая. Агентство – …»: the agency and the
+  «Канал «Городские вести | Главное» (Viber)», «Қала жаңалықтары | Ресми арна»), which is no headline;
+- a wire's dateline opening the body («ПАВЛОДАР. 12 мая. СтепьМедиа – …»: the agency and the
   date) or a newspaper's («КОКШЕТАУ, 14 мая 2026 года. Вчера …»), and a byline under the body
   that names the outlet («Марина КОВАЛЬ, «Северный курьер»»);
 - a broadcast transcript's opening line: the channel or station and the air date
@@ -33,18 +33,24 @@ CAPITALISED_RUN = r"([A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*(?:\s+(?:[A-ZА-ЯЁӘ�
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)", re.IGNORECASE)
 MESSENGER = r"(?:telegram|телеграм|whatsapp|ватсап|viber|вайбер)"
 MESSENGER_CHANNEL = rf"(?:(?:ресми|официальный)\s+)?(?:{MESSENGER}[- ]?)?(?:канал|арна)\w*"
-# «Новости Актобе | Telegram-канал», «Акимат | Ресми арна», with the messenger in brackets after
+# «Новости Актобе | Telegram-канал», «Қала жаңалықтары | Ресми арна», with the messenger in brackets after
 CHANNEL_TITLE = re.compile(
     rf"^[«\"]?(?P<name>[^|—–«»\"]{{2,40}}?)[»\"]?\s*[|—–-]\s*(?:{MESSENGER_CHANNEL}|{MESSENGER})"
     rf"(?:\s*\({MESSENGER}\))?$", re.IGNORECASE)
-# «Telegram-канал «Голос Актобе»», «Канал «Акимат | Новости» (WhatsApp)»: the name before a «|»
-CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”|]{{2,40}}?)\s*(?:\|[^»\"”]*)?[»\"”]",
-                           re.IGNORECASE)
+# «Telegram-канал «Голос Актобе»», «Канал «Городские вести | Главное» (Viber)»: the name before a «|»
+# After the name only the messenger in brackets or a separator and a note («| 12 тыс.
+# подписчиков»): «Канал «Хабар 24» покажет финал» is a headline about a channel.
+CHANNEL_NAMED = re.compile(rf"^{MESSENGER_CHANNEL}\s+[«\"“](?P<name>[^»\"”|]{{2,40}}?)\s*(?:\|[^»\"”]*)?[»\"”]"
+                           rf"\s*(?:\({MESSENGER}\)|[|·•,—–-].*)?$", re.IGNORECASE)
 
 # A wire's or a newspaper's dateline opening the body: «КОКШЕТАУ, 14 мая 2026 года.», «ПАВЛОДАР.
-# 2026 жылғы 6 мамыр. Агентство –»: a town, a date, a full stop, maybe the agency and a dash.
+# 2026 жылғы 6 мамыр. ДалаИнфо –»: a town, a date, a full stop, maybe the agency and a dash.
 DATELINE_TOWN = re.compile(r"^[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+(?:\s+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w-]+)?\s*[,.]\s+")
 DATELINE_END = re.compile(r"^(?:\s*(?:года|г\.|ж\.))?\s*(?:[.–—]|/)")
+# An unknown agency is quoted or shaped like a brand: a capital inside a word, a hyphen, a
+# digit, Latin letters («КазТАГ», «Интерфакс-Казахстан»); a plain word before a dash is the
+# report's own first word («ПАВЛОДАР. 12 мая 2026 года. Сегодня – День медика …»).
+BRAND_SHAPE = re.compile(r"\w[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]|-|\d|[A-Za-z]|[«\"]")
 YEARLESS_DAY = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)")
 WIRE_AGENCY = re.compile(rf"^\s*[.–—/]?\s*[(/]?(?P<agency>{outlets.KAZAKH_NAME})[)/]?\s*[–—]\s+(?=[«\"A-ZА-ЯЁӘІҢҒҮҰҚӨҺ])")
 # A broadcaster named with its kind: Russian after the word, Kazakh before it.
@@ -76,13 +82,14 @@ def stated_outlet(body: Body) -> str | None:
 
 
 def wire_agency(body: Body) -> str | None:
-    """The agency a wire's dateline names before its dash («ПАВЛОДАР. 12 мая. Агентство – …»)."""
+    """The agency a wire's dateline names before its dash («ПАВЛОДАР. 12 мая. СтепьМедиа – …»)."""
     _, end = body_dateline(body)
     found = WIRE_AGENCY.match(body.lines[0][end:]) if end else None
     if not found:
         return None
     name = found.group("agency").strip(" «»\"")
-    return outlets.canonical(name) or name
+    known = outlets.canonical(name)
+    return known or (name if BRAND_SHAPE.search(found.group("agency")) else None)
 
 
 def byline_outlet(after: list[str]) -> str | None:
@@ -115,13 +122,17 @@ def headline(body: Body) -> str | None:
 
 
 def is_channel_title(line: str) -> bool:
-    return bool(CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip()))
+    return bool(channel_header(line))
+
+
+def channel_header(line: str) -> re.Match | None:
+    return CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip())
 
 
 def channel_title(before: list[str]) -> str | None:
     """«Политика KZ | Telegram-канал», «Telegram-канал «Голос Актобе»» among the first lines."""
     for line in before[:TITLE_REACH]:
-        found = CHANNEL_NAMED.match(line.strip()) or CHANNEL_TITLE.match(line.strip())
+        found = channel_header(line)
         name = found.group("name").strip(" «»\"") if found else ""
         if name and not is_chrome(name, WORD.findall(name)):        # «Поделиться | Telegram»
             return name
@@ -158,7 +169,7 @@ def stated_date(body: Body) -> str | None:
 def body_dateline(body: Body) -> tuple[str | None, int]:
     """(date, where the dateline ends in the first line) of a body that opens with a town and
     a date («КОКШЕТАУ, 14 мая 2026 года. Вчера …», «Павлодар, 2026 жылғы 6 мамыр.»); a
-    date without its year takes that of the first full date in the body, else is none."""
+    date without its year takes the one year all full dates in the body share, else is none."""
     first = body.lines[0] if body.lines else ""
     town = DATELINE_TOWN.match(first)
     if not town:
@@ -172,26 +183,38 @@ def body_dateline(body: Body) -> tuple[str | None, int]:
 
 
 def dateline_day(text: str, body: Body) -> tuple[str | None, int]:
-    found = dates_in(text)
-    if found and found[0][1].start() == 0:
-        return found[0][0], found[0][1].end()
+    found = leading_date(text)
+    if found:
+        return found[0], found[1].end()
     yearless = YEARLESS_DAY.match(text)
     month = month_by_prefix(yearless.group(2).lower()[:3]) if yearless else None
     if not month:
         return None, 0
-    anchor = dates_in(body.text)
-    year = anchor[0][0][:4] if anchor else None
+    year = only_year(body.text)
     day = calendar_date(year, str(month), yearless.group(1)) if year else None
     return day, yearless.end()
+
+
+def leading_date(line: str) -> tuple[str, re.Match] | None:
+    """The full date a line opens with, and its match."""
+    found = dates_in(line)
+    return found[0] if found and found[0][1].start() == 0 else None
+
+
+def only_year(text: str) -> str | None:
+    """The year of the text's full dates when they all share one: a report that also cites
+    a law «от 3 марта 2015 года» gives no year to a dateline's «12 мая»."""
+    years = {day[:4] for day, _ in dates_in(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def labelled_date(body: Body) -> str | None:
     """«Опубликовано: 14 марта 2026, 10:15» above, within or right below the body."""
     for line in body.before + body.inside + body.after[:TITLE_REACH]:
         label = PUBLISHED_LABEL.match(squash_edges(line))
-        found = dates_in(squash_edges(line)[label.end():]) if label else []
-        if found and found[0][1].start() == 0:
-            return found[0][0]
+        found = leading_date(squash_edges(line)[label.end():]) if label else None
+        if found:
+            return found[0]
     return None
 
 
@@ -203,9 +226,9 @@ def dateline(before: list[str]) -> str | None:
         line = squash_edges(line)
         if WEEKDAY_FIRST.match(line) or label_line(line).label != "chrome":
             continue
-        found = dates_in(line)
-        if found and found[0][1].start() == 0:
-            return found[0][0]
+        found = leading_date(line)
+        if found:
+            return found[0]
     return None
 
 

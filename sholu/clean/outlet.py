@@ -10,11 +10,12 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+# What a Russian text calls an outlet or its writer before the name («газета «…»», «агентство …»).
+RUSSIAN_MEDIA = r"(?:корреспондент\w*|корр\.|агентств\w*|издани\w*|портал\w*|сайт\w*|редакци\w*|телеканал\w*|газет\w*)"
 DOMAIN = r"(?:https?://)?(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?i:kz|ru|com|org|net|media|news|info|asia|қаз)\b"
 ATTRIBUTION = re.compile(
     r"(?:переда[её]т|сообщает|сообщают|пишет|информирует|со ссылкой на|по данным|по информации)"
-    r"\s+(?:(?:собственный\s+)?(?:корреспондент\w*|корр\.|агентств\w*|издани\w*|портал\w*|"
-    r"сайт\w*|редакци\w*|телеканал\w*|газет\w*)\s+)?"
+    rf"\s+(?:(?:собственный\s+)?{RUSSIAN_MEDIA}\s+)?"
     r"(?P<outlet>" + DOMAIN + r"|[«\"]?[A-ZА-ЯЁ][\w-]*(?:\s\d+)?[»\"]?)",
 )
 # Kazakh puts the outlet after the verb («…, деп хабарлайды Kazinform») or before it, its

@@ -42,11 +42,11 @@ def gathering_frames(article: Article) -> list[Frame]:
 def item_starts(article: Article) -> list[int]:
     """Where a feed's or a digest's next item begins: a paragraph that is a post's stamp
     («📢 12.05.2026, 09:30») or opens with its own date and a full stop («13 мая. …»)."""
-    starts = []
+    text, starts = article.text, []
     for day in article.dates:
-        line_start = article.text.rfind("\n", 0, day.start) + 1
-        line_end = article.text.find("\n", day.end) % (len(article.text) + 1)
-        before, after = article.text[line_start:day.start], article.text[day.end:line_end]
+        line_start = text.rfind("\n", 0, day.start) + 1
+        line_end = text.find("\n", day.end)
+        before, after = text[line_start:day.start], text[day.end:line_end if line_end >= 0 else len(text)]
         if not any(char.isalnum() for char in before) and ITEM_DATE_END.match(after):
             starts.append(line_start)
     return starts

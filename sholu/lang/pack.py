@@ -79,8 +79,8 @@ class LanguagePack:
     announcing_verbs: frozenset[str] = frozenset()     # the verbs «об …» follows
     agency_forms: frozenset[str] = frozenset()     # «…, сообщает агентство»: not a quote
     source_nouns: frozenset[str] = frozenset()     # «источник», «представитель»: unnamed
-    indefinites: frozenset[str] = frozenset()      # «один пенсионер», «некий чиновник»: someone new
-    document_nouns: frozenset[str] = frozenset()   # «говорится в постановлении»: a text, no speaker
+    indefinites: frozenset[str] = frozenset()      # «одна соседка», «некий чиновник»: someone new
+    document_nouns: frozenset[str] = frozenset()   # «говорится в приказе»: a text, no speaker
     organization_nouns: frozenset[str] = frozenset()   # heads of organisations as speakers
     generic_bodies: frozenset[str] = frozenset()   # «ведомство»: the body named just before
     parenthesis: re.Pattern = NEVER                # «…, считает X, …»

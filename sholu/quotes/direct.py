@@ -40,7 +40,7 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
 
 
 def document_quoted(reading: Reading, start: int, end: int) -> bool:
-    """«…», — говорится в постановлении. / В решении сказано: «…»: a text quoted, which is
+    """«…», — говорится в приказе. / В решении сказано: «…»: a text quoted, which is
     no one's statement."""
     after = reading.pack.after_speech.match(reading.text, end)
     if after:
@@ -52,7 +52,7 @@ def document_quoted(reading: Reading, start: int, end: int) -> bool:
 
 
 def in_document(reading: Reading, words: list[str]) -> bool:
-    """The words open with «в/во» and a document («в постановлении», «в законе»)."""
+    """The words open with «в/во» and a document («в приказе», «в законе»)."""
     lowered = [w.lower() for w in words[:2]]
     return len(lowered) == 2 and lowered[0] in ("в", "во") and \
         reading.pack.lemma(lowered[1]) in reading.pack.document_nouns

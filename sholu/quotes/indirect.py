@@ -104,7 +104,7 @@ def said_that(reading: Reading, start: int, stop: int, make) -> tuple[int, dict]
         if speaker is UNKNOWN and content <= word.start() and speech_lemma(verb, pack) in pack.object_verbs:
             continue                   # «…, которые требовали возвращения островов»: someone's act, unnamed
         if speaker is UNKNOWN and is_future(verb, pack):
-            continue                   # «Мне возразят, что …»: an objection imagined, no one's statement
+            continue                   # «Нам ответят, что …»: an objection imagined, no one's statement
         end = before_quotation(reading, content, content_end(text, content, stop))
         if is_speech_participle(verb, pack):
             end = participle_phrase_end(reading, content, end)
@@ -114,7 +114,7 @@ def said_that(reading: Reading, start: int, stop: int, make) -> tuple[int, dict]
 
 
 def participle_phrase_end(reading: Reading, content: int, end: int) -> int:
-    """«X, отметившая, что жалобы приходят, попросила …»: the participle's clause ends at
+    """«X, сообщивший, что мост закроют, предложил …»: the participle's clause ends at
     the comma before the main verb."""
     for comma in re.finditer(r",\s*([\w-]+)", reading.text[content:end]):
         if reading.pack.morphology.parses(comma.group(1).lower())[0].tag.POS == "VERB":
@@ -123,7 +123,7 @@ def participle_phrase_end(reading: Reading, content: int, end: int) -> int:
 
 
 def before_quotation(reading: Reading, content: int, end: int) -> int:
-    """«рассказала, что опроса не было: «Нам принесли бумагу …»»: the reported clause ends at
+    """«сообщил, что график изменили: «Автобусы теперь ходят реже …»»: the reported clause ends at
     a colon that opens a quotation, the speaker's own words, read as direct speech."""
     colon = reading.text.find(":", content, end)
     while colon >= 0:
@@ -198,7 +198,7 @@ def object_noun(reading: Reading, following, clause) -> bool:
     """Whether the words after a verb open with its object: a noun in the accusative or
     the genitive, adjectives and determiners before it, no preposition. An adjective
     that cannot agree with the noun is a predicate in the instrumental, and the verb a
-    ruling, not a statement («признал неконституционной норму», «признал норму
+    ruling, not a statement («признал незаконным приказ», «признал сделку
     недействительной»)."""
     attributes = []
     for index, word in enumerate(following):
@@ -219,7 +219,7 @@ def agrees(reading: Reading, adjective: str, cases: set[str]) -> bool:
 
 
 def has_predicate_after(reading: Reading, words, cases: set[str]) -> bool:
-    """«… норму о пастбищах недействительной»: the object's phrase (nouns, adjectives,
+    """«… сделку о продаже земли недействительной»: the object's phrase (nouns, adjectives,
     prepositions) closed by an adjective in the instrumental, not in the object's case,
     that follows no preposition (not «в своей работе»)."""
     last = 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lang.sentences import LINE
 from .marks import word_count
 from .speakers import UNKNOWN
 from .text import Reading, trim
@@ -75,11 +76,7 @@ class Turn:
 
 def paragraphs(text: str):
     """(start, end) of every non-empty line."""
-    start = 0
-    for line in text.split("\n"):
-        if line.strip():
-            yield start, start + len(line)
-        start += len(line) + 1
+    return ((line.start(), line.end()) for line in LINE.finditer(text) if line.group().strip())
 
 
 def dash_interview(reading: Reading) -> list[Turn]:
@@ -91,8 +88,9 @@ def dash_interview(reading: Reading) -> list[Turn]:
 
 def read_turns(reading: Reading) -> list[Turn]:
     """From the first «— …?» on: a dash paragraph ending with «?» is a question (or a short
-    request after an answer, «— Расскажите о …»), any other an answer, and a paragraph with no dash after an answer continues it (up to the next
-    question: the article's closing words after the last answer are the author's). None
+    request after an answer, «— Расскажите о …»), any other an answer, and a paragraph
+    with no dash after an answer continues it (up to the next question: the article's
+    closing words after the last answer are the author's). None
     when the text has fewer than MIN_QUESTION_TURNS questions, or a turn with its own
     attribution («— …, — сказал он»: a reportage's dialogue, each line with its speaker)."""
     text, turns = reading.text, []
@@ -146,10 +144,10 @@ def dash_answers(reading: Reading, make) -> list[dict]:
 
 
 def split_answers(reading: Reading, statements: list[dict]) -> list[dict]:
-    """An answer that reports someone else's statement («Мой коллега X подсчитал, что …»)
+    """An answer that reports someone else's statement («Мой брат X уверен, что …»)
     leaves that sentence to its speaker: the answer is cut around it, in pieces. What
     the answer holds with no named speaker of its own (its reading as an unattributed
-    line of dialogue, what «один пенсионер» told the interviewee) is the interviewee's
+    line of dialogue, what «одна соседка» told the interviewee) is the interviewee's
     account, part of the answer."""
     answers = [q for q in statements if q.get("answer")]
     if not answers:

@@ -361,7 +361,7 @@ class SpeakerFinder:
         return phrase
 
     def indefinite_before(self, position: int) -> bool:
-        """«один пенсионер сказал мне», «некая жительница»: a person the article brings in
+        """«одна соседка рассказала нам», «некий чиновник»: a person the article brings in
         unnamed, never the last one of that role it named."""
         before = self.words(max(0, position - 20), position)
         return bool(before) and before[-1].lower() in self.pack.indefinites

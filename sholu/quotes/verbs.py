@@ -15,7 +15,7 @@ def is_speech_word(word: str, pack) -> bool:
 
 @lru_cache(maxsize=20000)
 def is_speech_participle(word: str, pack) -> bool:
-    """«Гаухар Утешева, отметившая, что …»: an active participle of a verb of saying, whose
+    """«Директор школы, сообщившая, что …»: an active participle of a verb of saying, whose
     «что» clause is its noun's statement."""
     return any(p.normal_form in pack.speech_verbs and p.tag.POS == "PRTF" and "actv" in p.tag
                for p in pack.morphology.parses(word.lower()))
@@ -70,7 +70,7 @@ def is_first_person(word: str, pack) -> bool:
 
 
 def is_future(word: str, pack) -> bool:
-    """«Мне возразят, что …», «скажут, что …»: what someone may say, not what was said."""
+    """«Нам ответят, что …», «скажут, что …»: what someone may say, not what was said."""
     verbs = [p for p in pack.morphology.parses(word.lower()) if p.tag.POS == "VERB"]
     return bool(verbs) and all("futr" in p.tag for p in verbs)      # not «считаем» (also present)
 

@@ -31,7 +31,7 @@ BARE_VERB_AFTER = re.compile(r"\s*,?\s*[–—-]\s*(\w+)\s*[.!]?\s*$")
 # made a noun («… екенін», «… баратынын», «… қолдағанын», plural «… келетіндерін») that the
 # verb takes as object.
 # The clause is in the accusative, or in the dative for a verb that takes it («…
-# бітетініне сендірді», assured that … would end).
+# ашылатынына сендірді», assured that … would open).
 NOMINALISED = (r"(?:екен|болған|\w+(?:атын|етін|йтын|йтін|ған|ген|қан|кен)(?:дар|дер|лар|лер|тар|тер)?)"
                r"(?:дігіне|дығына|ына|іне|дігін|дығын|ын|ін)")
 # Looked for in the sentence's last TAIL_REACH characters only, so a sentence costs the same

@@ -31,8 +31,12 @@ def held(gathering: str) -> str:
 # what was said or decided at a sitting («отырысында … айтты», «сессиясында … енгізілді»)
 SAID_OR_DECIDED = (r"(?:айтты|айтып|мәлімдеді|хабарлады|жеткізді|атап\s+өтті|баяндады|бекітілді|бекітті|"
                    r"енгізілді|қаралды|талқыланды|қабылданды|қабылдады|мақұлданды|мақұлдады)")
-SITTING_HELD = re.compile(rf"{held(SITTING)}|\b{SITTING}нда\s+(?:\S+\s+){{0,25}}?{SAID_OR_DECIDED}",
-                          re.IGNORECASE)
+# A participle before a noun after the sitting («сессиясында берілген уәделер», the promises given
+# at it) takes the sitting: the verb that ends the sentence reports something else said
+# elsewhere. «өткен» (past, last: «өткен жылдың») is an adjective.
+SITTING_PARTICIPLE = r"(?!өткен\s)\S*(?:ған|ген|қан|кен)\s"
+SITTING_HELD = re.compile(rf"{held(SITTING)}|\b{SITTING}нда\s+(?:(?!{SITTING_PARTICIPLE})\S+\s+){{0,25}}?"
+                          rf"{SAID_OR_DECIDED}", re.IGNORECASE)
 OTHER = re.compile(rf"{held(GATHERING)}|{SIGNED_OR_OPENED}", re.IGNORECASE)
 # a meeting with someone, or a sitting of a body
 MEETING_OR_SITTING = re.compile(f"{MEETING.pattern}|{SITTING_HELD.pattern}", re.IGNORECASE)

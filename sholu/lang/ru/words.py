@@ -20,17 +20,17 @@ SPEECH_VERBS = frozenset("""сказать говорить заявить за�
     проинформировать информировать разъяснить разъяснять уведомить уведомлять известить
     извещать упомянуть упоминать отрапортовать рапортовать предложить предлагать
     подсчитать посчитать подсчитывать""".split())
-# Texts that «say» something: «…», — говорится в постановлении; a law or a ruling quoted is
+# Texts that «say» something: «…», — говорится в приказе; a law or a ruling quoted is
 # no one's statement (QUOTES.md: «в законе говорится» is skipped). A body's statement
 # («в сообщении пресс-службы говорится») is another thing: STATEMENT_NOUN in speech.py.
 DOCUMENT_NOUNS = frozenset("""закон постановление решение документ указ приказ определение приговор
     кодекс резолюция конституция протокол""".split())
 # A body's name goes on after «по» («департамент по делам молодёжи», «комитет по статистике»).
 BODY_COMPLEMENTS = frozenset(("по",))
-# A body named by its kind alone («В ведомстве уточнили»): the body the article named just
+# A body named by its kind alone («В ведомстве добавили»): the body the article named just
 # before, whatever its name.
 GENERIC_BODIES = frozenset(("ведомство",))
-# Determiners that bring in someone new and unnamed («один пенсионер сказал мне», «некий
+# Determiners that bring in someone new and unnamed («одна соседка рассказала нам», «некий
 # чиновник»): the role noun after them is no one the article named before.
 INDEFINITES = frozenset("""один одна некий некая некто какой-то какая-то""".split())
 # Verbs whose speaker is the person they name after them, not their subject («пресс-служба
