@@ -225,6 +225,15 @@ def test_a_court_declaring_a_norm_void_and_its_ruling_s_words_are_no_quotes():
     assert said("Верховный суд Республики Казахстан признал сделку о продаже земли недействительной.") == []
 
 
+def test_a_person_declaring_something_unsatisfactory_gives_a_verdict():
+    # a body's «признал … недействительной» is a ruling; a person's, an opinion of his
+    assert said("Министр Асет Ержанов признал работу своего ведомства неудовлетворительной.") == [
+        ("Асет Ержанов", "indirect")]
+    assert said("Депутат Марат Оспанов признаёт эту реформу поспешной и плохо подготовленной.") == [
+        ("Марат Оспанов", "indirect")]
+    assert said("Подсудимый Ерлан Жаксылыков не признал себя виновным по делу о растрате.") == []   # a plea
+
+
 def test_admitting_mistakes_is_still_a_statement():
     assert said("Министр Асет Ержанов признал серьёзные ошибки в работе ведомства за прошлый год.") == [
         ("Асет Ержанов", "indirect")]

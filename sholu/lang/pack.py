@@ -69,6 +69,7 @@ class LanguagePack:
     quoting_verbs: frozenset[str] = frozenset()    # «цитирует X»: X, not the subject, said it
     object_verbs: frozenset[str] = frozenset()     # «опроверг слухи»: the object is what was said
     naming_verbs: frozenset[str] = frozenset()     # «назвал реформу убийцей / «убийцей»»: a verdict
+    ruling_verbs: frozenset[str] = frozenset()     # «суд признал … недействительной»: a body's act, no verdict
     stance_nouns: frozenset[str] = frozenset()     # «выразил надежду …»
     introductory: frozenset[str] = frozenset()     # «по сведениям X,»: not the subject
     body_prepositions: frozenset[str] = frozenset()    # «в Минсвязи уверены»

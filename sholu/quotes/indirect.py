@@ -253,6 +253,8 @@ def called(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | 
         speaker = reading.finder.subject(start, word.start(), word.end(), stop, verb_gender(word.group(), pack))
         if speaker is UNKNOWN:
             continue                   # «его назвали лучшим»: no one in particular
+        if speech_lemma(word.group(), pack) in pack.ruling_verbs and is_ruling(speaker, words[index + 1:index + 1 + verdict]):
+            continue
         end = content_end(reading.text, start, stop)
         quoted = next((w for w in words[index + 1:index + verdict + 2] if reading.quoted.holding(w.start())), None)
         if quoted is not None and not quotes_an_instrumental(reading, quoted.start()):
@@ -260,6 +262,12 @@ def called(reading: Reading, start: int, stop: int, make) -> tuple[int, dict] | 
         return word.start(), make(speaker, "direct" if quoted is not None else "indirect", start, end,
                                   speech_lemma(word.group(), pack))
     return None
+
+
+def is_ruling(speaker, before_predicate) -> bool:
+    """Whether a verdict of «признать» is a legal act, not an opinion: a body's («суд признал
+    сделку недействительной») or a plea («не признал себя виновным»)."""
+    return speaker.type != "person" or any(w.group().lower() == "себя" for w in before_predicate)
 
 
 def quotes_an_instrumental(reading: Reading, start: int) -> bool:

@@ -45,6 +45,7 @@ PACK = LanguagePack(
     intent_verbs=words.INTENT_VERBS,
     quoting_verbs=words.QUOTING_VERBS,
     naming_verbs=words.NAMING_VERBS,
+    ruling_verbs=words.RULING_VERBS,
     object_verbs=words.OBJECT_VERBS,
     bare_titles=words.BARE_TITLES,
     honorifics=words.HONORIFICS,

@@ -41,7 +41,10 @@ QUOTING_VERBS = frozenset("цитировать процитировать".spli
 # predicate, the subject's verdict; in quotation marks and the instrumental, in the
 # speaker's own words («назвал реформу «убийцей рабочих мест»», not a title: «назвал книгу
 # «Степь»»).
-NAMING_VERBS = frozenset("назвать называть объявить объявлять считать".split())
+NAMING_VERBS = frozenset("назвать называть объявить объявлять считать признать признавать".split())
+# Of those, the verbs whose verdict from a body is a legal act, not an opinion («суд признал
+# сделку недействительной»; «министр признал работу неудовлетворительной» is his view).
+RULING_VERBS = frozenset("признать признавать".split())
 # Verbs whose object noun is the statement itself («опровергает эти слухи», «признали
 # провалы в своей работе», «требует от ООН резолюции»).
 OBJECT_VERBS = frozenset("опровергнуть опровергать признать признавать потребовать требовать".split())
