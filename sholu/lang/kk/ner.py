@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-from . import known_names
+from . import known_names, neural_ner
 from .clusters import classes_of
 from .morphology import cuts, stem
 
@@ -244,8 +244,53 @@ def tagger():
 
 def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     """IOB2 tags (B-PERSON, I-GPE, O, …) for each word of each sentence."""
-    model = tagger()
-    return [repaired(model.tag(sentence_features(words))) if words else [] for words in sentences]
+    model, network = tagger(), neural_ner.shipped()
+    if network is None:
+        return [repaired(model.tag(sentence_features(words))) if words else [] for words in sentences]
+    return [joint_tags(model, network, words) if words else [] for words in sentences]
+
+
+def joint_tags(model, network, words: list[str], names: dict | None = None) -> list[str]:
+    """The tags most likely under the average of the CRF's and the network's per-word
+    probabilities, kept well-formed IOB2 (an I- continues a name of its own label)."""
+    probabilities = (crf_marginals(model, sentence_features(words, names), network.labels)
+                     + network.probabilities(network_inputs(network, words))) / 2
+    return best_iob_path(probabilities, network.labels)
+
+
+def network_inputs(network, words: list[str]):
+    return neural_ner.sentence_inputs(words, network.word_index, network.char_index, inside_quotes(words),
+                                      own_features)
+
+
+def crf_marginals(model, features: list[dict[str, object]], labels: list[str]):
+    """(words, labels) the CRF's probability of each label at each word (0 for a label it lacks)."""
+    import numpy as np
+
+    model.set(features)
+    known = set(model.labels())
+    return np.array([[model.marginal(label, i) if label in known else 0.0 for label in labels]
+                     for i in range(len(features))])
+
+
+def best_iob_path(probabilities, labels: list[str]) -> list[str]:
+    """Viterbi over log-probabilities where I-X may only follow B-X or I-X (and cannot open)."""
+    import numpy as np
+
+    scores = np.log(np.maximum(probabilities, 1e-9))
+    kinds = [label.partition("-") for label in labels]
+    allowed = np.array([[not (p == "I" and prev[2] != k) for p, _, k in kinds] for prev in kinds])
+    opening = np.array([p != "I" for p, _, _ in kinds])
+    best = np.where(opening, scores[0], -np.inf)
+    back = []
+    for row in scores[1:]:
+        paths = np.where(allowed, best[:, None], -np.inf)
+        back.append(paths.argmax(axis=0))
+        best = paths.max(axis=0) + row
+    path = [int(best.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return [labels[i] for i in reversed(path)]
 
 
 def repaired(tags: list[str]) -> list[str]:
