@@ -253,14 +253,15 @@ def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
 def joint_tags(model, network, words: list[str], names: dict | None = None) -> list[str]:
     """The tags most likely under the average of the CRF's and the network's per-word
     probabilities, kept well-formed IOB2 (an I- continues a name of its own label)."""
-    probabilities = (crf_marginals(model, sentence_features(words, names), network.labels)
-                     + network.probabilities(network_inputs(network, words))) / 2
+    rows = sentence_features(words, names)
+    probabilities = (crf_marginals(model, rows, network.labels)
+                     + network.probabilities(network_inputs(network, words, rows))) / 2
     return best_iob_path(probabilities, network.labels)
 
 
-def network_inputs(network, words: list[str]):
+def network_inputs(network, words: list[str], rows: list[dict[str, object]]):
     return neural_ner.sentence_inputs(words, network.word_index, network.char_index, inside_quotes(words),
-                                      own_features)
+                                      own_features, rows, network.feature_index)
 
 
 def crf_marginals(model, features: list[dict[str, object]], labels: list[str]):

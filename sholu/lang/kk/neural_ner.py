@@ -41,16 +41,29 @@ def class_ids(word: str) -> list[int]:
     return [int(found[str(size)]) + 1 if str(size) in found else 0 for size in SIZES]
 
 
+def feature_names(row: dict[str, object]) -> list[str]:
+    """A CRF row's features of the word itself (not its neighbours': the LSTM reads those) as names."""
+    return [name if value is True else f"{name}={value}" for name, value in row.items()
+            if value is not False and not name[:1] in "-+12" and "|" not in name]
+
+
 def sentence_inputs(words: list[str], word_index: dict[str, int], char_index: dict[str, int],
-                    quoted: list[bool], gazetteer) -> dict[str, np.ndarray]:
-    """Index arrays of one sentence: words (n,), letters (n, MAX_CHARS), classes (n, 3), flags (n, F)."""
+                    quoted: list[bool], gazetteer, rows: list[dict[str, object]],
+                    feature_index: dict[str, int]) -> dict[str, np.ndarray]:
+    """Index arrays of one sentence: words (n,), letters (n, MAX_CHARS), classes (n, 3), flags (n, F),
+    and the CRF's features of each word (`rows`) known to the network: their ids, flat, and
+    where each word's start."""
+    features = [[feature_index[name] for name in feature_names(row) if name in feature_index] or [0]
+                for row in rows]
     chars = np.zeros((len(words), MAX_CHARS), dtype=np.int64)
     for i, word in enumerate(words):
         for j, ch in enumerate(spelled(word)):
             chars[i, j] = char_index.get(ch, UNKNOWN)
     return {"words": np.array([word_index.get(word.lower(), UNKNOWN) for word in words], dtype=np.int64),
             "chars": chars, "classes": np.array([class_ids(word) for word in words], dtype=np.int64).reshape(-1, len(SIZES)),
-            "flags": word_flags(words, quoted, gazetteer)}
+            "flags": word_flags(words, quoted, gazetteer),
+            "features": np.array([i for found in features for i in found], dtype=np.int64),
+            "starts": np.cumsum([0] + [len(found) for found in features[:-1]]).astype(np.int64)}
 
 
 class Network:
@@ -61,19 +74,26 @@ class Network:
         self.labels = [str(label) for label in arrays["labels"]]
         self.word_index = {str(word): i for i, word in enumerate(arrays["words"])}
         self.char_index = {str(ch): i for i, ch in enumerate(arrays["chars"])}
+        self.feature_index = {str(name): i for i, name in enumerate(arrays["features"])}
 
     def probabilities(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
         """(n, labels) softmax over the tags of each word."""
         w = self.w
         x = np.concatenate([w["word_emb"][inputs["words"]], self.spelling(inputs["chars"]),
                             *(w[f"class_emb{k}"][inputs["classes"][:, k]] for k in range(len(SIZES))),
-                            inputs["flags"]], axis=1)
+                            inputs["flags"], self.crf_features(inputs)], axis=1)
         forward = lstm(x, w["lstm_ih"], w["lstm_hh"], w["lstm_b"])
         backward = lstm(x[::-1], w["lstm_ih_r"], w["lstm_hh_r"], w["lstm_b_r"])[::-1]
         hidden = np.concatenate([forward, backward], axis=1)
         scores = hidden @ w["out_w"].T + w["out_b"]
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))
         return scores / scores.sum(axis=1, keepdims=True)
+
+    def crf_features(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
+        """The mean embedding of each word's CRF features."""
+        rows = self.w["feature_emb"][inputs["features"]]
+        sizes = np.diff(np.append(inputs["starts"], len(inputs["features"])))
+        return np.add.reduceat(rows, inputs["starts"], axis=0) / sizes[:, None]
 
     def spelling(self, chars: np.ndarray) -> np.ndarray:
         """Max over positions of a width-3 convolution over the letters' embeddings."""

@@ -21,7 +21,8 @@ from .clusters import SIZES
 
 SEED = 17
 SETTINGS = {"word_dim": 64, "char_dim": 24, "char_filters": 64, "class_dim": 16, "hidden": 96,
-            "dropout": 0.4, "epochs": 12, "batch": 24, "lr": 2e-3, "word_dropout": 0.1}
+            "dropout": 0.4, "epochs": 12, "batch": 24, "lr": 2e-3, "word_dropout": 0.1,
+            "feature_dim": 48, "min_feature": 3}
 
 
 def indexes(sentences) -> tuple[list[str], list[str], list[str]]:
@@ -33,11 +34,13 @@ def indexes(sentences) -> tuple[list[str], list[str], list[str]]:
             ["<pad>", "<unk>"] + sorted(c for c, n in chars.items() if n >= 2), labels)
 
 
-def inputs_of(words: list[str], word_index: dict[str, int], char_index: dict[str, int]) -> dict[str, np.ndarray]:
-    return neural_ner.sentence_inputs(words, word_index, char_index, ner.inside_quotes(words), ner.own_features)
+def feature_list(rows_of_sentences) -> list[str]:
+    """The CRF features seen at least MIN_FEATURE times (0: none of them, a word with no known feature)."""
+    counts = Counter(name for rows in rows_of_sentences for row in rows for name in neural_ner.feature_names(row))
+    return ["<none>"] + sorted(name for name, n in counts.items() if n >= SETTINGS["min_feature"])
 
 
-def build_tagger(n_words: int, n_chars: int, n_labels: int):
+def build_tagger(n_words: int, n_chars: int, n_labels: int, n_features: int):
     import torch
     from torch import nn
 
@@ -50,18 +53,21 @@ def build_tagger(n_words: int, n_chars: int, n_labels: int):
             self.char_emb = nn.Embedding(n_chars, s["char_dim"], padding_idx=0)
             self.conv = nn.Conv1d(s["char_dim"], s["char_filters"], 3, padding=1)
             self.class_emb = nn.ModuleList(nn.Embedding(size + 1, s["class_dim"]) for size in SIZES)
-            width = s["word_dim"] + s["char_filters"] + len(SIZES) * s["class_dim"] + len(neural_ner.FLAG_NAMES)
+            self.feature_emb = nn.EmbeddingBag(n_features, s["feature_dim"], mode="mean")
+            width = (s["word_dim"] + s["char_filters"] + len(SIZES) * s["class_dim"] + len(neural_ner.FLAG_NAMES)
+                     + s["feature_dim"])
             self.drop = nn.Dropout(s["dropout"])
             self.lstm = nn.LSTM(width, s["hidden"], batch_first=True, bidirectional=True)
             self.out = nn.Linear(2 * s["hidden"], n_labels)
 
-        def forward(self, words, chars, classes, flags, lengths):
+        def forward(self, words, chars, classes, flags, features, starts, lengths):
             b, n, L = chars.shape
             emb = self.char_emb(chars.view(b * n, L)).transpose(1, 2)
             conv = self.conv(emb).masked_fill((chars.view(b * n, 1, L) == 0), float("-inf"))
             spelling = torch.relu(conv.max(dim=2).values).masked_fill(~torch.isfinite(conv.max(dim=2).values), 0.0)
             x = torch.cat([self.word_emb(words), spelling.view(b, n, -1),
-                           *(e(classes[:, :, k]) for k, e in enumerate(self.class_emb)), flags], dim=2)
+                           *(e(classes[:, :, k]) for k, e in enumerate(self.class_emb)), flags,
+                           self.feature_emb(features, starts).view(b, n, -1)], dim=2)
             packed = nn.utils.rnn.pack_padded_sequence(self.drop(x), lengths, batch_first=True, enforce_sorted=False)
             hidden, _ = self.lstm(packed)
             hidden, _ = nn.utils.rnn.pad_packed_sequence(hidden, batch_first=True, total_length=n)
@@ -87,9 +93,16 @@ def batch_tensors(items, word_dropout: float = 0.0, rng=None):
             tags[k, :m] = it["tags"]
     if word_dropout and rng is not None:       # an unknown word must be read from its letters
         words[(rng.random(words.shape) < word_dropout) & (words > 0)] = neural_ner.UNKNOWN
+    features, starts = [], []
+    for it in items:               # every slot of the (b, n) grid gets a bag; a padding slot, feature 0
+        m, bounds = len(it["words"]), list(it["starts"]) + [len(it["features"])]
+        for j in range(n):
+            starts.append(sum(len(f) for f in features))
+            features.append(it["features"][bounds[j]:bounds[j + 1]] if j < m else np.zeros(1, dtype=np.int64))
     lengths = torch.tensor([len(it["words"]) for it in items])
     return (torch.from_numpy(words), torch.from_numpy(chars), torch.from_numpy(classes),
-            torch.from_numpy(flags), lengths), torch.from_numpy(tags)
+            torch.from_numpy(flags), torch.from_numpy(np.concatenate(features)),
+            torch.tensor(starts), lengths), torch.from_numpy(tags)
 
 
 def fit(sentences, after_epoch=None):
@@ -104,12 +117,16 @@ def fit(sentences, after_epoch=None):
     label_index = {label: i for i, label in enumerate(labels)}
     word_index = {w: i for i, w in enumerate(word_list)}
     char_index = {c: i for i, c in enumerate(char_list)}
+    rows = [ner.sentence_features(s.words, names) for s, names in zip(sentences, train_ner.jackknifed_names(sentences))]
+    feature_names = feature_list(rows)
+    feature_index = {name: i for i, name in enumerate(feature_names)}
     items = []
-    for s in sentences:
-        item = inputs_of(s.words, word_index, char_index)
+    for s, sentence_rows in zip(sentences, rows):
+        item = neural_ner.sentence_inputs(s.words, word_index, char_index, ner.inside_quotes(s.words),
+                                          ner.own_features, sentence_rows, feature_index)
         item["tags"] = np.array([label_index[t] for t in train_ner.tags_of(s)])
         items.append(item)
-    model = build_tagger(len(word_list), len(char_list), len(labels))
+    model = build_tagger(len(word_list), len(char_list), len(labels), len(feature_names))
     optimiser = torch.optim.Adam(model.parameters(), lr=SETTINGS["lr"])
     loss_of = torch.nn.CrossEntropyLoss(ignore_index=-100)
     order = list(range(len(items)))
@@ -130,11 +147,11 @@ def fit(sentences, after_epoch=None):
         print(f"epoch {epoch + 1}: loss {total / (len(order) / SETTINGS['batch']):.4f} ({time.time() - start:.0f}s)",
               file=sys.stderr, flush=True)
         if after_epoch is not None:
-            after_epoch(weights_of(model, word_list, char_list, labels))
-    return weights_of(model, word_list, char_list, labels)
+            after_epoch(weights_of(model, word_list, char_list, labels, feature_names))
+    return weights_of(model, word_list, char_list, labels, feature_names)
 
 
-def weights_of(model, word_list, char_list, labels) -> dict[str, np.ndarray]:
+def weights_of(model, word_list, char_list, labels, feature_names) -> dict[str, np.ndarray]:
     def arr(t):
         return t.detach().numpy().astype(np.float32)
 
@@ -146,7 +163,8 @@ def weights_of(model, word_list, char_list, labels) -> dict[str, np.ndarray]:
              "lstm_ih_r": arr(lstm.weight_ih_l0_reverse), "lstm_hh_r": arr(lstm.weight_hh_l0_reverse),
              "lstm_b_r": arr(lstm.bias_ih_l0_reverse + lstm.bias_hh_l0_reverse),
              "out_w": arr(model.out.weight), "out_b": arr(model.out.bias),
-             "words": np.array(word_list), "chars": np.array(char_list), "labels": np.array(labels)}
+             "words": np.array(word_list), "chars": np.array(char_list), "labels": np.array(labels),
+             "feature_emb": arr(model.feature_emb.weight), "features": np.array(feature_names)}
     found.update({f"class_emb{k}": arr(e.weight) for k, e in enumerate(model.class_emb)})
     return found
 
@@ -180,7 +198,7 @@ def fold_figures(sentences, fold: int, crf_path: Path, mixes=(0.0, 0.3, 0.5, 0.7
 
     def watch(weights):
         network = neural_ner.Network(weights)
-        nets = [network.probabilities(ner.network_inputs(network, s.words)) for s in held]
+        nets = [network.probabilities(ner.network_inputs(network, s.words, f)) for s, f in zip(held, features)]
         np.savez_compressed(f"/tmp/kk-fold{fold}-probabilities.npz", *nets)
         print(f"epoch {next(epochs)} network ", score(gold, [ner.best_iob_path(p, labels) for p in nets]), flush=True)
         for mix in mixes:
