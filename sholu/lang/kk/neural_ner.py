@@ -2,7 +2,7 @@
 CNN), adds its own embedding, its word classes and a few flags, and reads the sentence
 both ways (a BiLSTM) into a probability per tag. The CRF (ner.py) reads named features
 of a five-word window; this reads whole words letter by letter and the whole sentence,
-so the two err in different places and ner.py averages their per-token probabilities.
+so the two err in different places: ner.py takes its organisations mostly from this one.
 
 Trained offline with PyTorch (`train_neural_ner.py`); runs here on numpy alone, the
 weights plain arrays in neural_ner.npz. `sentence_inputs` is what both see of a sentence."""
@@ -125,10 +125,14 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
+def load(path) -> Network:
+    """Weights saved in half precision are read as float32."""
+    with np.load(str(path), allow_pickle=False) as arrays:
+        return Network({name: arrays[name].astype(np.float32) if arrays[name].dtype == np.float16 else arrays[name]
+                        for name in arrays.files})
+
+
 @lru_cache(maxsize=1)
 def shipped() -> Network | None:
     path = files(__package__).joinpath(WEIGHTS_FILE)
-    if not path.is_file():
-        return None
-    with np.load(str(path), allow_pickle=False) as arrays:
-        return Network({name: arrays[name] for name in arrays.files})
+    return load(path) if path.is_file() else None
