@@ -42,3 +42,18 @@ def test_the_shipped_tagger_reads_an_organisation_name_whole():
     assert neural_ner.shipped() is not None
     tags = ner.tag_sentences([words])[0]
     assert tags[:4] == ["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O"]
+
+
+def test_the_network_only_replaces_names_over_the_organisations_it_reads():
+    crf = ["B-GPE", "B-ORGANISATION", "O", "B-PERSON", "I-PERSON", "O"]
+    joint = ["B-ORGANISATION", "I-ORGANISATION", "O", "O", "B-GPE", "O"]
+    assert ner.with_names_of(crf, joint, {"ORGANISATION"}) == [
+        "B-ORGANISATION", "I-ORGANISATION", "O", "B-PERSON", "I-PERSON", "O"]
+    # where the network reads no organisation, the CRF's one stays
+    assert ner.with_names_of(crf, ["O"] * 6, {"ORGANISATION"}) == crf
+
+
+def test_a_title_opening_a_sentence_stays_what_the_crf_read():
+    # decoding the mixed probabilities over every label read «Әкім» here as a person
+    words = "Әкім Ата Заңға енгізілген жаңа нормаларға тоқталды .".split()
+    assert "B-PERSON" not in ner.tag_sentences([words])[0]

@@ -5,7 +5,7 @@ stem without them, its shape, the gazetteer, and the same for two words either s
 the organisations the training labels named (known_names.py), and how far ahead the next
 organisation head noun stands with only lower-case words between (the head-final names).
 tag_sentences reads organisations mostly by the network of neural_ner.py (its per-word
-probabilities averaged with the CRF's marginals, NETWORK_SHARE), the rest by the CRF."""
+probabilities averaged with the CRF's marginals, NETWORK_SHARE), the rest by the CRF's own path."""
 from __future__ import annotations
 
 import re
@@ -27,8 +27,8 @@ CLAUSE_BREAKS = frozenset(",.;:!?()«»\"“”—–")
 ADJECTIVAL = ("лық", "лік", "дық", "дік", "тық", "тік", "дағы", "дегі", "тағы", "тегі",
               "ғы", "гі", "қы", "кі", "ның", "нің", "дың", "дің", "тың", "тің", "лы", "лі", "ды", "ді")
 # How much of each label's probability is the network's. Organisations only: the network finds
-# long names the CRF's window misses (fold 1 of 5: ORGANISATION 0.735 -> 0.756, fold 2 0.748 ->
-# 0.784), while its places and persons are worse than the CRF's (any share of them lowered ALL).
+# long names the CRF's window misses, while its places and persons are worse than the CRF's (a
+# share of every label lowered fold 1's ALL; README has the figures).
 NETWORK_SHARE = {"ORGANISATION": 0.7}
 SHAPES = ((re.compile(r"[^\W\d_]"), "x"), (re.compile(r"\d"), "d"))
 
@@ -257,15 +257,34 @@ def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
 
 
 def joint_tags(model, network, words: list[str], names: dict | None = None) -> list[str]:
-    """The likeliest well-formed IOB2 tags (an I- continues a name of its own label) when the
-    organisation tags' probabilities are mostly the network's and the other tags' the CRF's."""
+    """The CRF's tags, with the organisations read where the organisation tags' probabilities
+    are mostly the network's and the other tags' the CRF's (the likeliest well-formed IOB2
+    under that mix): such a name replaces what the CRF read over its words, and the CRF's
+    other names stay, its organisations too (decoding the mix over every name read a title
+    at a sentence's start, «Әкім …», as a person where the CRF's own path does not)."""
     import numpy as np
 
     rows = sentence_features(words, names)
     share = np.array([NETWORK_SHARE.get(label.partition("-")[2], 0.0) for label in network.labels])
     mixed = ((1 - share) * crf_marginals(model, rows, network.labels)
              + share * network.probabilities(network_inputs(network, words, rows)))
-    return best_iob_path(mixed / mixed.sum(axis=1, keepdims=True), network.labels)
+    joint = best_iob_path(mixed / mixed.sum(axis=1, keepdims=True), network.labels)
+    return with_names_of(repaired(model.tag(rows)), joint, set(NETWORK_SHARE))
+
+
+def with_names_of(base: list[str], other: list[str], labels: set[str]) -> list[str]:
+    """`base` where `other`'s names of these labels replace whatever overlaps them."""
+    from ...nlp.conll import entity_spans
+
+    found = list(base)
+    for first, last, label in entity_spans(other):
+        if label not in labels:
+            continue
+        for a, b, _ in entity_spans(found):
+            if a <= last and first <= b:
+                found[a:b + 1] = ["O"] * (b - a + 1)
+        found[first:last + 1] = [f"B-{label}"] + [f"I-{label}"] * (last - first)
+    return found
 
 
 def network_inputs(network, words: list[str], rows: list[dict[str, object]]):
