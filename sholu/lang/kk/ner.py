@@ -3,16 +3,14 @@
 names (Астана-да, Тоқаев-қа), so a word is described by its endings (suffixes), its
 stem without them, its shape, the gazetteer, and the same for two words either side;
 the organisations the training labels named (known_names.py), and how far ahead the next
-organisation head noun stands with only lower-case words between (the head-final names).
-tag_sentences reads organisations mostly by the network of neural_ner.py (its per-word
-probabilities averaged with the CRF's marginals, NETWORK_SHARE), the rest by the CRF's own path."""
+organisation head noun stands with only lower-case words between (the head-final names)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from importlib.resources import files
 
-from . import known_names, neural_ner
+from . import known_names
 from .clusters import classes_of
 from .morphology import cuts, stem
 
@@ -26,10 +24,6 @@ CLAUSE_BREAKS = frozenset(",.;:!?()«»\"“”—–")
 # -лық/-лік (adjectives of nouns), -дағы/-дегі (located at), -тың/-нің (genitive).
 ADJECTIVAL = ("лық", "лік", "дық", "дік", "тық", "тік", "дағы", "дегі", "тағы", "тегі",
               "ғы", "гі", "қы", "кі", "ның", "нің", "дың", "дің", "тың", "тің", "лы", "лі", "ды", "ді")
-# How much of each label's probability is the network's. Organisations only: the network finds
-# long names the CRF's window misses, while its places and persons are worse than the CRF's (a
-# share of every label lowered fold 1's ALL; README has the figures).
-NETWORK_SHARE = {"ORGANISATION": 0.7}
 SHAPES = ((re.compile(r"[^\W\d_]"), "x"), (re.compile(r"\d"), "d"))
 
 
@@ -250,76 +244,8 @@ def tagger():
 
 def tag_sentences(sentences: list[list[str]]) -> list[list[str]]:
     """IOB2 tags (B-PERSON, I-GPE, O, …) for each word of each sentence."""
-    model, network = tagger(), neural_ner.shipped()
-    if network is None:
-        return [repaired(model.tag(sentence_features(words))) if words else [] for words in sentences]
-    return [joint_tags(model, network, words) if words else [] for words in sentences]
-
-
-def joint_tags(model, network, words: list[str], names: dict | None = None) -> list[str]:
-    """The CRF's tags, with the organisations read where the organisation tags' probabilities
-    are mostly the network's and the other tags' the CRF's (the likeliest well-formed IOB2
-    under that mix): such a name replaces what the CRF read over its words, and the CRF's
-    other names stay, its organisations too (decoding the mix over every name read a title
-    at a sentence's start, «Әкім …», as a person where the CRF's own path does not)."""
-    import numpy as np
-
-    rows = sentence_features(words, names)
-    share = np.array([NETWORK_SHARE.get(label.partition("-")[2], 0.0) for label in network.labels])
-    mixed = ((1 - share) * crf_marginals(model, rows, network.labels)
-             + share * network.probabilities(network_inputs(network, words, rows)))
-    joint = best_iob_path(mixed / mixed.sum(axis=1, keepdims=True), network.labels)
-    return with_names_of(repaired(model.tag(rows)), joint, set(NETWORK_SHARE))
-
-
-def with_names_of(base: list[str], other: list[str], labels: set[str]) -> list[str]:
-    """`base` where `other`'s names of these labels replace whatever overlaps them."""
-    from ...nlp.conll import entity_spans
-
-    found = list(base)
-    for first, last, label in entity_spans(other):
-        if label not in labels:
-            continue
-        for a, b, _ in entity_spans(found):
-            if a <= last and first <= b:
-                found[a:b + 1] = ["O"] * (b - a + 1)
-        found[first:last + 1] = [f"B-{label}"] + [f"I-{label}"] * (last - first)
-    return found
-
-
-def network_inputs(network, words: list[str], rows: list[dict[str, object]]):
-    return neural_ner.sentence_inputs(words, network.word_index, network.char_index, inside_quotes(words),
-                                      own_features, rows, network.feature_index)
-
-
-def crf_marginals(model, features: list[dict[str, object]], labels: list[str]):
-    """(words, labels) the CRF's probability of each label at each word (0 for a label it lacks)."""
-    import numpy as np
-
-    model.set(features)
-    known = set(model.labels())
-    return np.array([[model.marginal(label, i) if label in known else 0.0 for label in labels]
-                     for i in range(len(features))])
-
-
-def best_iob_path(probabilities, labels: list[str]) -> list[str]:
-    """Viterbi over log-probabilities where I-X may only follow B-X or I-X (and cannot open)."""
-    import numpy as np
-
-    scores = np.log(np.maximum(probabilities, 1e-9))
-    kinds = [label.partition("-") for label in labels]
-    allowed = np.array([[not (p == "I" and prev[2] != k) for p, _, k in kinds] for prev in kinds])
-    opening = np.array([p != "I" for p, _, _ in kinds])
-    best = np.where(opening, scores[0], -np.inf)
-    back = []
-    for row in scores[1:]:
-        paths = np.where(allowed, best[:, None], -np.inf)
-        back.append(paths.argmax(axis=0))
-        best = paths.max(axis=0) + row
-    path = [int(best.argmax())]
-    for pointers in reversed(back):
-        path.append(int(pointers[path[-1]]))
-    return [labels[i] for i in reversed(path)]
+    model = tagger()
+    return [repaired(model.tag(sentence_features(words))) if words else [] for words in sentences]
 
 
 def repaired(tags: list[str]) -> list[str]:
