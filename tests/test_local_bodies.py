@@ -261,3 +261,21 @@ def test_every_plural_form_of_a_unit_noun_passes_the_stem_check():
     for word in ("Областей", "областям", "областями", "областях", "районов", "Районам", "районами", "районах"):
         assert plural_unit(word) == ("область" if "обл" in word.lower() else "район")
     assert plural_unit("области") is None and plural_unit("облаках") is None
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Жамбыл облыстық мәслихатының хатшысы жиынды ашты.", "маслихат Жамбылской области"),
+    ("Солтүстік Қазақстан облысы мәслихатының депутаттары жиналды.", "маслихат Северо-Казахстанской области"),
+    ("Шығыс Қазақстан облысы әкімдігінің өкілі жиынға келді.", "акимат Восточно-Казахстанской области"),
+])
+def test_a_kazakh_region_known_only_with_its_unit_stays_in_the_body(text, body):
+    assert kazakh_organisations(text) == [body]
+
+
+def test_a_kazakh_generic_body_is_the_one_named_in_full_in_russian_spelling():
+    text = "Жамбыл облыстық мәслихатының хатшысы сессияны ашты. Облыстық мәслихат бюджетті бекітті."
+    assert kazakh_organisations(text) == ["маслихат Жамбылской области"]
+
+
+def test_a_lower_case_word_before_a_kazakh_unit_is_no_region():
+    assert kazakh_organisations("Жаңа облыстық мәслихаттың хатшысы жиынды ашты.") == ["облыстық мәслихат"]

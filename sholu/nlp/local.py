@@ -235,11 +235,19 @@ def level_of(word: str) -> str | None:
 def named_in_full(generic: tuple[str, str], organisations: list[dict]) -> str | None:
     """The name of the one longer body with the same head noun at the same level."""
     level, head = generic
-    stem = head[:max(3, len(head) - 2)]
+    stems = head_stems(head)
     names = {r["name"] for r in organisations if len(r["name"].split()) > 2
-             and any(w.startswith(stem) for w in r["name"].lower().split())
+             and any(w.startswith(stems) for w in r["name"].lower().split())
              and any(level_of(w) == level for w in r["name"].lower().split())}
     return names.pop() if len(names) == 1 else None
+
+
+def head_stems(head: str) -> tuple[str, ...]:
+    """The stems a body's head noun is written with: both languages' for a body the
+    gazetteer names in Russian («облыстық мәслихат» is the «маслихат … области» named
+    before), else the noun's own."""
+    kind = next((heads for heads in GAZETTEER_BODIES.values() if head.startswith(heads)), None)
+    return kind or (head[:max(3, len(head) - 2)],)
 
 
 def named_again_in_full(name: str, organisations: list[dict]) -> str | None:
@@ -336,10 +344,27 @@ def kazakh_body_start(words: list, head: int) -> int | None:
 
 def with_place_name(words: list, territorial: int) -> int:
     """The first word of the place the gazetteer knows named right before «облысының»,
-    «облыстық» («Шығыс Қазақстан», «Түркістан»), or the territorial word itself."""
+    «облыстық» («Шығыс Қазақстан», «Түркістан»), or the territorial word itself. A region
+    the gazetteer knows only with its unit («Маңғыстау облысы») is that place too."""
+    unit = territorial_unit(words[territorial].text)
     for size in range(KK_PLACE_WORDS, 0, -1):
         names = [w.text for w in words[max(0, territorial - size):territorial]]
-        entry = load_gazetteer().lookup(" ".join(names)) if len(names) == size else None
-        if entry is not None and entry.is_place:
+        if len(names) == size and all(name[:1].isupper() for name in names) and \
+                any(is_place_named(" ".join(names + form)) for form in ([], unit)):
             return territorial - size
     return territorial
+
+
+def territorial_unit(word: str) -> list[str]:
+    """The unit a territorial word names, as a region's name ends in it («облыстық»,
+    «облысының» -> «облысы»; «аудандық» -> «ауданы»), or nothing."""
+    forms = base_forms(word) | {word.lower()}
+    return next(([unit] for stem, unit in KK_UNITS if any(form.startswith(stem) for form in forms)), [])
+
+
+KK_UNITS = (("облыс", "облысы"), ("аудан", "ауданы"))
+
+
+def is_place_named(name: str) -> bool:
+    entry = load_gazetteer().lookup(name)
+    return entry is not None and entry.is_place
