@@ -279,3 +279,31 @@ def test_a_kazakh_generic_body_is_the_one_named_in_full_in_russian_spelling():
 
 def test_a_lower_case_word_before_a_kazakh_unit_is_no_region():
     assert kazakh_organisations("Жаңа облыстық мәслихаттың хатшысы жиынды ашты.") == ["облыстық мәслихат"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Начальник отдела образования, физической культуры и спорта Жамбылского района выступил на сессии.",
+     "отдел образования, физической культуры и спорта Жамбылского района"),
+    ("Сотрудники управления пассажирского транспорта и автомобильных дорог Павлодарской области проверили мост.",
+     "управление пассажирского транспорта и автомобильных дорог Павлодарской области"),
+    ("Как сообщили в департаменте по чрезвычайным ситуациям Павлодарской области, паводок прошёл.",
+     "департамент по чрезвычайным ситуациям Павлодарской области"),
+])
+def test_a_local_body_keeps_a_long_complement_up_to_its_unit(text, body):
+    assert body in organisations(text)
+
+
+def test_a_comma_before_a_second_body_ends_the_complement():
+    found = organisations("Представители отдела образования, акимата района и полиции проверили школы.")
+    assert not any("акимат" in name and "отдел" in name for name in found)
+
+
+def test_a_remit_after_a_maslikhat_belongs_to_its_commission():
+    found = organisations("Члены постоянной комиссии областного маслихата по вопросам экологии собрались.")
+    assert not any("по вопросам" in name and "маслихат" in name for name in found)
+
+
+def test_a_kazakh_body_holds_the_object_of_its_verbal_noun():
+    text = "Жамбыл облысы әкімдігінің жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы хабарлады."
+    assert kazakh_organisations(text) == [
+        "Жамбыл облысы әкімдігінің жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы"]

@@ -27,7 +27,10 @@ LOCAL_HEADS = frozenset("маслихат акимат управление де
 TERRITORIAL_ADJECTIVES = frozenset("областной городской районный межрайонный региональный сельский "
                                    "территориальный окружной".split())
 REMIT_HEADS = frozenset({"комитет", "комиссия"})   # a body by its remit alone; an «управление по …» is part of one
-MAX_COMPLEMENT = 5          # genitive words after the head, up to the unit («образования и науки … области»)
+# a council or an akimat has no remit: «комиссии маслихата по вопросам …» is the commission's
+NO_REMIT_HEADS = frozenset({"маслихат", "акимат"})
+MAX_COMPLEMENT = 9          # genitive words after the head, up to the unit («пассажирского транспорта и
+                            # автомобильных дорог … области»)
 
 
 def local_bodies(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
@@ -97,10 +100,11 @@ def local_body_span(parsed: Parsed, head: int, readings: list, places: dict, tak
     """A body noun with its territorial adjective or unit, or with its remit («комитета по
     финансам и бюджету», a committee of parliament, in lower case as news writes it)."""
     first, territorial = modifiers_before(parsed, head, readings, taken)
-    last = unit_after(parsed, head, places, taken)
+    remit = remit_end(parsed.tokens, head)
+    last = unit_after(parsed, head, places, taken) or (remit and unit_after(parsed, remit, places, taken))
     if last is None and territorial:
         last = genitives_after(parsed, head, taken)       # «областной службе занятости»
-    if last is not None:
+    if last is not None and readings[0].normal_form not in NO_REMIT_HEADS:
         last = remit_end(parsed.tokens, last) or last
     elif readings[0].normal_form in REMIT_HEADS:
         last = remit_end(parsed.tokens, head)
@@ -151,6 +155,9 @@ def unit_after(parsed: Parsed, head: int, places: dict, taken: set) -> int | Non
         if token.text == "и" and index > head + 1:
             index += 1
             continue
+        if listed_after_comma(tokens, index, head):
+            index += 1                  # «отдела жилищного хозяйства, пассажирского транспорта и дорог района»
+            continue
         if token.capitalised or not genitive(token.text):
             return None
         if lemma_in(token.text, TERRITORIAL_NOUNS):
@@ -158,6 +165,16 @@ def unit_after(parsed: Parsed, head: int, places: dict, taken: set) -> int | Non
             return following.last if following is not None else index
         index += 1
     return None
+
+
+def listed_after_comma(tokens, index: int, head: int) -> bool:
+    """A comma inside a list of the head's genitive complements: a genitive in lower case on
+    each side, and no body noun after it (that would be a second body)."""
+    if tokens[index].text != "," or index == head + 1 or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    return not following.capitalised and genitive(following.text) and genitive(tokens[index - 1].text) \
+        and not following.text.lower().startswith(noun_stems(LOCAL_HEADS))
 
 
 def genitive(word: str) -> bool:
@@ -302,7 +319,8 @@ def bodies_by_place() -> dict[tuple[str, str], Entry]:
 
 KK_LOCAL_HEADS = frozenset("мәслихат әкімдік басқарма департамент прокуратура сот бөлім комиссия инспекция".split())
 KK_NOT_IN_NAME = frozenset("бойынша үшін туралы арқылы кейін дейін бірге".split())
-KK_MIDDLE_WORDS = 5         # «Облыстық экономика және бюджеттік жоспарлау басқармасы»
+KK_MIDDLE_WORDS = 9         # «Облыстық экономика және бюджеттік жоспарлау басқармасы», «облысы
+                            # әкімдігінің жұмыспен қамтуды үйлестіру және … бағдарламалар басқармасы»
 KK_PLACE_WORDS = 2          # «Шығыс Қазақстан облысының»
 
 
@@ -331,8 +349,9 @@ def kazakh_body_start(words: list, head: int) -> int | None:
     index = head - 1
     while index >= 0 and head - index <= KK_MIDDLE_WORDS:
         text, lower = words[index].text, words[index].text.lower()
-        if not lower.isalpha() or lower in KK_NOT_IN_NAME or \
-                (has_case_ending(lower) and not lower.endswith(GENITIVE_ENDINGS)):
+        if not lower.replace("-", "").isalpha() or lower in KK_NOT_IN_NAME or \
+                (has_case_ending(lower) and not lower.endswith(GENITIVE_ENDINGS)
+                 and not governed_by_verbal_noun(words, index, head)):
             return None
         if is_territorial(text):
             return with_place_name(words, index)
@@ -340,6 +359,18 @@ def kazakh_body_start(words: list, head: int) -> int | None:
             return None
         index -= 1
     return None
+
+
+def governed_by_verbal_noun(words: list, index: int, head: int) -> bool:
+    """«жұмыспен қамтуды үйлестіру басқармасы», «халықты әлеуметтік қорғау»: a noun in
+    another case inside a body's name is the object of the verbal noun in -у after it (a
+    word or two on), which names the body's remit."""
+    following = [w.text.lower() for w in words[index + 1:min(index + 3, head)]]
+    return any(is_verbal_noun(word) for word in following)
+
+
+def is_verbal_noun(word: str) -> bool:
+    return word.isalpha() and any(form.endswith(("у", "ю")) and len(form) > 3 for form in cuts(word) | {word})
 
 
 def with_place_name(words: list, territorial: int) -> int:
