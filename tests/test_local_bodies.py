@@ -307,3 +307,20 @@ def test_a_kazakh_body_holds_the_object_of_its_verbal_noun():
     text = "Жамбыл облысы әкімдігінің жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы хабарлады."
     assert kazakh_organisations(text) == [
         "Жамбыл облысы әкімдігінің жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы"]
+
+
+@pytest.mark.parametrize("text, districts", [
+    ("Жители Жангалинского и Акжаикского районов получат воду.", ["Акжаикский район", "Жангалинский район"]),
+    ("В Жангалинском и Акжаикском районах отремонтируют школы.", ["Акжаикский район", "Жангалинский район"]),
+])
+def test_districts_sharing_one_noun_are_each_a_district_though_the_gazetteer_lacks_them(text, districts):
+    assert places(text) == districts
+
+
+def test_quality_adjectives_sharing_a_district_noun_name_no_district():
+    assert "Новый район" not in places("Жителей переселяют из старых в новые районы.")
+
+
+def test_a_complement_that_names_an_akimat_leaves_the_unit_to_it():
+    text = "Руководитель отдела экономики и бюджетного планирования акимата города Павлодара выступил."
+    assert organisations(text) == ["акимат города Павлодара"]

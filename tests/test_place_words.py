@@ -37,3 +37,21 @@ def test_a_town_after_the_title_akim_is_the_town(text, place):
 
 def test_a_town_after_a_first_name_is_still_a_surname():
     assert places("Памятник Тарасу Шевченко открыли в сквере.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ремонт тротуара по улице Чапаева закончат в июне.",
+    "Дорогу по улице Пушкина отремонтируют.",
+    "На улице Абая прошёл субботник.",
+])
+def test_a_name_after_a_street_noun_is_an_address_not_a_place(text):
+    assert places(text) == []
+
+
+def test_a_town_after_a_street_stays_a_place():
+    assert "Павлодар" in places("Жители улицы Чапаева в Павлодаре пожаловались на свет.")
+
+
+def test_a_hashtag_sign_is_no_part_of_a_kazakh_place():
+    from sholu.nlp.kazakh import analyse_kazakh
+    assert [p["name"] for p in analyse_kazakh("Қала тазалығы туралы #Семей #тазалық")["places"]] == ["Семей"]

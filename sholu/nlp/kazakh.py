@@ -357,10 +357,17 @@ def body_kind(entry: Entry) -> str:
 
 def add_span(found: dict, kind: str, words: list, first: int, last: int, offset: int,
              positions: tuple[str, ...] = ()) -> None:
+    while last > first and is_mark(words[last].text):
+        last -= 1                        # «#Семей #тазалық»: a hashtag's sign is no part of the name
     name, entry = normal_name(kind, [w.text for w in words[first:last + 1]])
     if name:
         span = (offset + words[first].start, offset + words[last].stop)
         add_mention(found[kind], kind, name, entry, span, positions)
+
+
+def is_mark(word: str) -> bool:
+    """A token of signs alone, no letter, digit, quotation mark or full stop («#», «@», «—»)."""
+    return not any(c.isalnum() or c in QUOTE_MARKS or c == "." for c in word)
 
 
 def after_titles(words: list, first: int, last: int) -> int:
@@ -654,8 +661,9 @@ def title_opening(spans, words, start: int, title_end: int) -> int:
             and in_title_before(words, start - 1):
         start -= 1
     while start < title_end and (start in people or words[start].text.lower() in CIRCUMSTANCES
-                                 or words[start].text.lower() in NOT_A_TITLE_OPENING):
-        start += 1
+                                 or words[start].text.lower() in NOT_A_TITLE_OPENING
+                                 or not title_word(words, start)):
+        start += 1                       # «[Сессияны] облыстық мәслихат хатшысы»: the verb's object
     postposition = max((i for i in range(start, title_end) if words[i].text.lower() in KK_POSTPOSITIONS), default=None)
     return postposition + 1 if postposition is not None else start     # «[жаңа ереже бойынша] мектеп директоры»
 
@@ -669,7 +677,13 @@ def in_title_before(words: list, index: int) -> bool:
     if not word[:1].islower() or lower in CIRCUMSTANCES or lower in KK_POSTPOSITIONS \
             or lower.endswith(PARTICIPLE_ENDINGS):
         return False
-    return qualifies_title(word) or lower.endswith(LOCATIVE_ATTRIBUTES) or adjective_before_genitive(words, index)
+    return title_word(words, index)
+
+
+def title_word(words: list, index: int) -> bool:
+    """A word in the nominative or the genitive, a locative attribute, or an adjective in -ты."""
+    word = words[index].text
+    return qualifies_title(word) or word.lower().endswith(LOCATIVE_ATTRIBUTES) or adjective_before_genitive(words, index)
 
 
 def adjective_before_genitive(words: list, index: int) -> bool:

@@ -158,8 +158,8 @@ def unit_after(parsed: Parsed, head: int, places: dict, taken: set) -> int | Non
         if listed_after_comma(tokens, index, head):
             index += 1                  # «отдела жилищного хозяйства, пассажирского транспорта и дорог района»
             continue
-        if token.capitalised or not genitive(token.text):
-            return None
+        if token.capitalised or not genitive(token.text) or head_readings(token):
+            return None                 # «отдела … акимата города»: the unit is the akimat's
         if lemma_in(token.text, TERRITORIAL_NOUNS):
             following = places.get(index + 1)
             return following.last if following is not None else index

@@ -418,6 +418,8 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
     words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
     if not words:
         return False
+    if mention.kind in ("person", "place") and mention.source == "ner" and names_a_street(parsed, mention):
+        return False                   # «по улице Карбышева»: an address, no one person or place
     if mention.kind == "person":
         return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper()
     if mention.kind == "organization" and mention.source == "ner":
