@@ -55,3 +55,10 @@ def test_a_town_after_a_street_stays_a_place():
 def test_a_hashtag_sign_is_no_part_of_a_kazakh_place():
     from sholu.nlp.kazakh import analyse_kazakh
     assert [p["name"] for p in analyse_kazakh("Қала тазалығы туралы #Семей #тазалық")["places"]] == ["Семей"]
+
+
+def test_the_country_opening_a_kazakh_body_is_no_place():
+    from sholu.nlp.kazakh import analyse_kazakh
+    found = analyse_kazakh("Қазақстан Республикасы Су ресурстары және ирригация министрлігінің баспасөз қызметі хабарлады.")
+    assert found["places"] == [] and \
+        [o["name"] for o in found["organizations"]] == ["Министерство водных ресурсов и ирригации"]

@@ -53,7 +53,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     for (words, offset), sentence_tags in zip(body + head, tags):
         spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         spans = with_quoted_bodies(words, without_outlet_before_body(words, with_initialled_surnames(words, spans)))
-        spans = with_capitalised_bodies(words, spans)
+        spans = with_country_in_bodies(words, with_capitalised_bodies(words, spans))
         spans = with_districts(words, add_coordinated_regions(found, words, offset, without_units(words, spans)))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
@@ -173,6 +173,22 @@ def with_local_bodies(words: list, spans: list) -> list:
         spans = sorted([s for s in spans if not (s in overlapping and s[2] == "ORGANISATION")]
                        + [(first, last, "ORGANISATION")])
     return spans
+
+
+def with_country_in_bodies(words: list, spans: list) -> list:
+    """«[Қазақстан Республикасы] [Еңбек … министрлігінің]»: the country the tagger read as a
+    place right before a body is the opening of the body's name, no place of the article."""
+    merged = []
+    for span in spans:
+        if merged and span[2] == "ORGANISATION" and merged[-1][1] == span[0] - 1 and \
+                merged[-1][2] in ("GPE", "LOCATION") and is_country_prefix(words, merged[-1][0], merged[-1][1]):
+            span = (merged.pop()[0], span[1], span[2])
+        merged.append(span)
+    return merged
+
+
+def is_country_prefix(words: list, first: int, last: int) -> bool:
+    return tuple(w.text.lower() for w in words[first:last + 1]) in COUNTRY_PREFIXES
 
 
 def with_initialled_surnames(words: list, spans: list) -> list:

@@ -421,12 +421,20 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
     if mention.kind in ("person", "place") and mention.source == "ner" and names_a_street(parsed, mention):
         return False                   # «по улице Карбышева»: an address, no one person or place
     if mention.kind == "person":
-        return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper()
+        return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper() \
+            and not (len(words) == 1 and only_a_verb(words[0].text))
     if mention.kind == "organization" and mention.source == "ner":
         before = parsed.tokens[mention.first - 1].text if mention.first > 0 else None
         return plausible_organisation(parsed.surface(mention), words) and \
             not (len(words) == 1 and (is_unit(words[0].text, before) or governs_a_name(parsed, words[0])))
     return not (mention.kind == "place" and (in_a_domain(parsed.text, mention) or names_a_thing(parsed, mention)))
+
+
+def only_a_verb(word: str) -> bool:
+    """«Подписывайте» opening a quoted order: a word the dictionary reads as a verb only
+    is no one's name."""
+    readings = parses(word.lower())
+    return bool(readings) and all(p.tag.POS in ("VERB", "INFN") for p in readings)
 
 
 def names_a_thing(parsed: Parsed, mention: Mention) -> bool:
