@@ -324,3 +324,15 @@ def test_quality_adjectives_sharing_a_district_noun_name_no_district():
 def test_a_complement_that_names_an_akimat_leaves_the_unit_to_it():
     text = "Руководитель отдела экономики и бюджетного планирования акимата города Павлодара выступил."
     assert organisations(text) == ["акимат города Павлодара"]
+
+
+def test_a_generic_akimat_is_the_akimat_of_the_region_a_body_is_named_by():
+    text = ("Председатель Павлодарского областного филиала Союза юристов Ержан Ахметов рассказал о реформе. "
+            "Областной акимат выделил средства.")
+    assert "акимат Павлодарской области" in organisations(text)
+
+
+def test_a_generic_akimat_stays_as_written_when_bodies_name_two_regions():
+    text = ("Депутаты Павлодарского областного маслихата и Карагандинского областного маслихата встретились. "
+            "Областной акимат выделил средства.")
+    assert "Областной акимат" in organisations(text)

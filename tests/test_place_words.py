@@ -50,6 +50,7 @@ def test_a_name_after_a_street_noun_is_an_address_not_a_place(text):
 
 def test_a_town_after_a_street_stays_a_place():
     assert "Павлодар" in places("Жители улицы Чапаева в Павлодаре пожаловались на свет.")
+    assert places("На улицы Лондона вывели полицию, на площади Тяньаньмэнь было тихо.") == ["Лондон", "Тяньаньмэнь"]
 
 
 def test_a_hashtag_sign_is_no_part_of_a_kazakh_place():
@@ -59,6 +60,7 @@ def test_a_hashtag_sign_is_no_part_of_a_kazakh_place():
 
 def test_the_country_opening_a_kazakh_body_is_no_place():
     from sholu.nlp.kazakh import analyse_kazakh
-    found = analyse_kazakh("Қазақстан Республикасы Су ресурстары және ирригация министрлігінің баспасөз қызметі хабарлады.")
+    text = "Қазақстан Республикасы Су ресурстары және ирригация министрлігінің баспасөз қызметі хабарлады."
+    found = analyse_kazakh(text)
     assert found["places"] == [] and \
         [o["name"] for o in found["organizations"]] == ["Министерство водных ресурсов и ирригации"]

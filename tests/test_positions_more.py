@@ -61,6 +61,9 @@ def kazakh_positions(text: str) -> dict[str, list[str]]:
      "Ерлан Сейітов", "Қалалық мәслихаттың бюджет жөніндегі тұрақты комиссиясының төрағасы"),
     # a conjunction opening the sentence is no part of the title
     ("Алайда аудан әкімінің орынбасары Ерлан Сейітов жиынға келмеді.", "Ерлан Сейітов", "аудан әкімінің орынбасары"),
+    # nor is a circumstance in the locative; «және» inside the title is
+    ("Жиналыста ауыл шаруашылығы және ветеринария бөлімінің басшысы Ерлан Сейітов сөйледі.", "Ерлан Сейітов",
+     "ауыл шаруашылығы және ветеринария бөлімінің басшысы"),
     # the verb's object opening the sentence is no part of the title
     ("Сессияны қалалық мәслихат хатшысы Ерлан Сейітов ашты.", "Ерлан Сейітов", "қалалық мәслихат хатшысы"),
     # residents and farmers, as Russian's «житель», «фермер»
@@ -83,3 +86,10 @@ def test_two_apposed_kazakh_titles_are_two_positions():
 ])
 def test_a_kazakh_title_takes_in_no_person_pronoun_or_circumstance(text):
     assert kazakh_positions(text)["Марат Жақыпов"] == ["облыс әкімі"]
+
+
+def test_a_title_runs_through_the_commas_of_a_body_it_names():
+    found = positions("Ведущий специалист отдела образования, физической культуры и спорта Жамбылского района "
+                      "Аскар Мендыбаев выступил на сессии.")
+    assert found["Аскар Мендыбаев"] == [
+        "ведущий специалист отдела образования, физической культуры и спорта Жамбылского района"]

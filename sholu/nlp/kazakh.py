@@ -136,7 +136,8 @@ def add_coordinated_regions(found: dict, words: list, offset: int, spans: list) 
     tagger's places over the list give way. The spans left."""
     regions = kazakh_coordinated_regions(words)
     for first, last, entry in regions:
-        add_mention(found["place"], "place", entry.name, entry, (offset + words[first].start, offset + words[last].stop))
+        span = (offset + words[first].start, offset + words[last].stop)
+        add_mention(found["place"], "place", entry.name, entry, span)
     return [s for s in spans if s[2] not in ("GPE", "LOCATION") or not any(a <= s[1] and s[0] <= b for a, b, _ in regions)]
 
 
@@ -665,6 +666,7 @@ def title_start(spans, words, title_end: int, first: int) -> int | None:
 TITLE_WORDS_MAX = 10          # words of one title («… жөніндегі тұрақты комиссиясының мүшесі»)
 NOT_A_TITLE_OPENING = frozenset(("ол", "олар", "бұл", "сол", "осы", "мен", "біз"))
 KK_POSTPOSITIONS = frozenset("бойынша үшін туралы арқылы кейін дейін бірге сияқты".split())
+TITLE_LINKS = frozenset(("және", "мен"))       # «білім және ғылым басқармасының басшысы»
 
 
 def title_opening(spans, words, start: int, title_end: int) -> int:
@@ -690,6 +692,8 @@ def in_title_before(words: list, index: int) -> bool:
     between two such words; no participle (a clause of its own), no circumstance."""
     word = words[index].text
     lower = word.lower()
+    if lower in TITLE_LINKS:
+        return index > 0 and words[index - 1].text[:1].islower() and title_word(words, index - 1)
     if not word[:1].islower() or lower in CIRCUMSTANCES or lower in KK_POSTPOSITIONS \
             or lower.endswith(PARTICIPLE_ENDINGS):
         return False
@@ -699,7 +703,8 @@ def in_title_before(words: list, index: int) -> bool:
 def title_word(words: list, index: int) -> bool:
     """A word in the nominative or the genitive, a locative attribute, or an adjective in -ты."""
     word = words[index].text
-    return qualifies_title(word) or word.lower().endswith(LOCATIVE_ATTRIBUTES) or adjective_before_genitive(words, index)
+    return qualifies_title(word) or word.lower().endswith(LOCATIVE_ATTRIBUTES) or \
+        adjective_before_genitive(words, index)
 
 
 def adjective_before_genitive(words: list, index: int) -> bool:

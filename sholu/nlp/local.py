@@ -218,6 +218,7 @@ def resolve_generic_bodies(organisations: list[dict], places: list[dict]) -> lis
     article names in full («маслихат города Костаная»), else renamed to the gazetteer's
     akimat or maslikhat of the one region (or city) among the article's places."""
     merged: dict[str, dict] = {}
+    places = places + regions_of_bodies(organisations)
     for record in organisations:
         generic = generic_parts(record["name"])
         target = named_in_full(generic, organisations) if generic else named_again_in_full(record["name"], organisations)
@@ -279,6 +280,45 @@ def named_again_in_full(name: str, organisations: list[dict]) -> str | None:
     names = {r["name"] for r in organisations if r["name"].lower().endswith(rest)
              and any(level_of(w) == level for w in r["name"].lower()[:-len(rest)].split()[1:])}
     return names.pop() if len(names) == 1 else None
+
+
+def regions_of_bodies(organisations: list[dict]) -> list[dict]:
+    """The regions bodies are named by, as places («Костанайский областной филиал …» →
+    Костанайская область, «Қостанай облыстық филиалы» → the same): the article's region
+    even where it names no place of its own."""
+    regions = []
+    for record in organisations:
+        words = record["name"].split()
+        for word, unit in zip(words, words[1:]):
+            region = region_before_unit(word, unit.lower())
+            if region and region not in regions:
+                regions.append(region)
+    return [{"name": name} for name in regions]
+
+
+def region_before_unit(word: str, unit: str) -> str | None:
+    """The gazetteer's region a word names before «областной»/«облыстық» (or «облысы»)."""
+    if not word[:1].isupper():
+        return None
+    if unit.startswith("облыс"):
+        candidates = [f"{word} облысы"]
+    elif unit.startswith("областн"):
+        candidates = [f"{form} область" for form in feminine_forms(word)]
+    else:
+        return None
+    entries = [load_gazetteer().lookup(name) for name in candidates]
+    return next((e.name for e in entries if e is not None and e.is_place and e.kind == "region"), None)
+
+
+def feminine_forms(adjective: str) -> list[str]:
+    """«Костанайский» -> «Костанайская»: the adjective in the feminine nominative."""
+    forms = []
+    for parse in parses(adjective.lower()):
+        if parse.tag.POS == "ADJF":
+            inflected = parse.inflect({"nomn", "sing", "femn"})
+            if inflected is not None and inflected.word.capitalize() not in forms:
+                forms.append(inflected.word.capitalize())
+    return forms
 
 
 def gazetteer_body_of(generic: tuple[str, str], places: list[dict]) -> str | None:
