@@ -43,6 +43,7 @@ def test_a_town_after_a_first_name_is_still_a_surname():
     "Ремонт тротуара по улице Чапаева закончат в июне.",
     "Дорогу по улице Пушкина отремонтируют.",
     "На улице Абая прошёл субботник.",
+    "Детский сад на улице Байжанова построят к осени.",
 ])
 def test_a_name_after_a_street_noun_is_an_address_not_a_place(text):
     assert places(text) == []

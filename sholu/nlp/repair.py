@@ -439,7 +439,13 @@ def street_named_after(parsed: Parsed, mention: Mention, words) -> bool:
     if not (noun.rstrip(".") in STREET_ABBREVIATIONS or any(
             p.normal_form in PERSONS_STREETS and p.tag.number == "sing" for p in parses(noun))):
         return False
-    return any({"Surn", "Name"} & p.tag.grammemes and p.tag.case == "gent" for p in parses(words[-1].text.lower()))
+    readings = parses(words[-1].text.lower())
+    if any({"Surn", "Name"} & p.tag.grammemes and p.tag.case == "gent" for p in readings):
+        return True
+    return words[-1].text.lower().endswith(SURNAME_GENITIVES) and not any("Geox" in p.tag for p in readings)
+
+
+SURNAME_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")      # «улице Баймагамбетова»: a surname the dictionary lacks
 
 
 PERSONS_STREETS = frozenset("улица проспект переулок бульвар".split())   # named after people
