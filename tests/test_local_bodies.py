@@ -336,3 +336,14 @@ def test_a_generic_akimat_stays_as_written_when_bodies_name_two_regions():
     text = ("Депутаты Павлодарского областного маслихата и Карагандинского областного маслихата встретились. "
             "Областной акимат выделил средства.")
     assert "Областной акимат" in organisations(text)
+
+
+def test_a_generic_body_is_the_one_that_opens_with_its_words_before_a_region():
+    text = ("В управлении образования Павлодарской области сообщили о проверке. "
+            "Областное управление образования проверит школы.")
+    assert organisations(text) == ["управление образования Павлодарской области"]
+
+
+def test_a_kazakh_generic_akimat_is_that_of_the_region_its_maslikhat_names():
+    text = "Жамбыл облыстық мәслихатының депутаты Серік Әбенов келді. Облыс әкімдігі қаржы бөлді."
+    assert kazakh_organisations(text) == ["акимат Жамбылской области", "маслихат Жамбылской области"]

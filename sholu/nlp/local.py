@@ -271,7 +271,8 @@ def head_stems(head: str) -> tuple[str, ...]:
 def named_again_in_full(name: str, organisations: list[dict]) -> str | None:
     """«облыстық денсаулық сақтау басқармасы» after «Павлодар облысының денсаулық сақтау
     басқармасы»: a body named by its level and kind is the one body of the article whose
-    name ends in the same words after a place of that level."""
+    name ends in the same words after a place of that level, or opens with them before one
+    («областное управление образования», «управление образования Павлодарской области»)."""
     words = name.lower().split()
     level = level_of(words[0]) if len(words) > 2 else None
     if level is None:
@@ -279,6 +280,8 @@ def named_again_in_full(name: str, organisations: list[dict]) -> str | None:
     rest = " " + " ".join(words[1:])
     names = {r["name"] for r in organisations if r["name"].lower().endswith(rest)
              and any(level_of(w) == level for w in r["name"].lower()[:-len(rest)].split()[1:])}
+    names |= {r["name"] for r in organisations if r["name"].lower().startswith(rest[1:] + " ")
+              and any(level_of(w) == level for w in r["name"].lower()[len(rest):].split())}
     return names.pop() if len(names) == 1 else None
 
 
@@ -302,7 +305,7 @@ def region_before_unit(word: str, unit: str) -> str | None:
         return None
     if unit.startswith("облыс"):
         candidates = [f"{word} облысы"]
-    elif unit.startswith("областн"):
+    elif unit.startswith("област"):          # «областной», «области»
         candidates = [f"{form} область" for form in feminine_forms(word)]
     else:
         return None
