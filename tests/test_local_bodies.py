@@ -347,3 +347,8 @@ def test_a_generic_body_is_the_one_that_opens_with_its_words_before_a_region():
 def test_a_kazakh_generic_akimat_is_that_of_the_region_its_maslikhat_names():
     text = "Жамбыл облыстық мәслихатының депутаты Серік Әбенов келді. Облыс әкімдігі қаржы бөлді."
     assert kazakh_organisations(text) == ["акимат Жамбылской области", "маслихат Жамбылской области"]
+
+
+def test_a_body_noun_before_a_named_service_of_a_region_is_one_body():
+    text = "В департаменте полиции Павлодарской области сообщили о задержании."
+    assert organisations(text) == ["департамент полиции Павлодарской области"]

@@ -42,6 +42,10 @@ def local_bodies(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
     for token in parsed.tokens:
         readings = head_readings(token) if token.index not in taken and may_head(parsed, token) else []
         span = local_body_span(parsed, token.index, readings, places, taken) if readings else None
+        remit = remit_body(parsed, token.index, mentions) if readings and span is None else None
+        if remit is not None:            # «департамент полиции … области»: the body the police's name is the remit of
+            mentions = [m for m in mentions if m is not remit]
+            span = (token.index, remit.last)
         if span is not None:
             first, last = span
             found.append(Mention("organization", first, last, parsed.tokens[first].start, parsed.tokens[last].end,
@@ -52,6 +56,17 @@ def local_bodies(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
         return mentions
     kept = [m for m in mentions if m.kind != "place" or not any(m.first <= head <= m.last for head in heads)]
     return sorted(kept + found, key=lambda m: m.start)
+
+
+def remit_body(parsed: Parsed, head: int, mentions: list[Mention]) -> Mention | None:
+    """An organisation named right after a body's noun, in the genitive, with a territorial
+    unit in its name («департамента [полиции Павлодарской области]»): its name is the body's
+    remit and place, so the two are one body. None where none follows."""
+    following = next((m for m in mentions if m.kind == "organization" and m.first == head + 1), None)
+    if following is None or parsed.tokens[head + 1].capitalised or not genitive(parsed.tokens[head + 1].text):
+        return None
+    names_unit = any(lemma_in(t.text, TERRITORIAL_NOUNS) for t in parsed.words(following))
+    return following if names_unit else None
 
 
 def with_complements(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
