@@ -45,3 +45,9 @@ def test_a_building_any_town_has_is_no_organisation():
 ])
 def test_acronyms_are_still_organisations(text, body):
     assert body in found(text)["organizations"]
+
+
+def test_an_order_in_the_imperative_is_no_person():
+    from sholu.nlp import analyse_text
+    text = "Рабочий вспоминает: «Мастер вышел и крикнул: „Расходитесь, смена закончена“»."
+    assert analyse_text(text)["persons"] == []

@@ -261,3 +261,94 @@ def test_every_plural_form_of_a_unit_noun_passes_the_stem_check():
     for word in ("Областей", "областям", "областями", "областях", "районов", "Районам", "районами", "районах"):
         assert plural_unit(word) == ("область" if "обл" in word.lower() else "район")
     assert plural_unit("области") is None and plural_unit("облаках") is None
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Жамбыл облыстық мәслихатының хатшысы жиынды ашты.", "маслихат Жамбылской области"),
+    ("Солтүстік Қазақстан облысы мәслихатының депутаттары жиналды.", "маслихат Северо-Казахстанской области"),
+    ("Шығыс Қазақстан облысы әкімдігінің өкілі жиынға келді.", "акимат Восточно-Казахстанской области"),
+])
+def test_a_kazakh_region_known_only_with_its_unit_stays_in_the_body(text, body):
+    assert kazakh_organisations(text) == [body]
+
+
+def test_a_kazakh_generic_body_is_the_one_named_in_full_in_russian_spelling():
+    text = "Жамбыл облыстық мәслихатының хатшысы сессияны ашты. Облыстық мәслихат бюджетті бекітті."
+    assert kazakh_organisations(text) == ["маслихат Жамбылской области"]
+
+
+def test_a_lower_case_word_before_a_kazakh_unit_is_no_region():
+    assert kazakh_organisations("Жаңа облыстық мәслихаттың хатшысы жиынды ашты.") == ["облыстық мәслихат"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Начальник отдела образования, физической культуры и спорта Жамбылского района выступил на сессии.",
+     "отдел образования, физической культуры и спорта Жамбылского района"),
+    ("Сотрудники управления пассажирского транспорта и автомобильных дорог Павлодарской области проверили мост.",
+     "управление пассажирского транспорта и автомобильных дорог Павлодарской области"),
+    ("Как сообщили в департаменте по чрезвычайным ситуациям Павлодарской области, паводок прошёл.",
+     "департамент по чрезвычайным ситуациям Павлодарской области"),
+])
+def test_a_local_body_keeps_a_long_complement_up_to_its_unit(text, body):
+    assert body in organisations(text)
+
+
+def test_a_comma_before_a_second_body_ends_the_complement():
+    found = organisations("Представители отдела образования, акимата района и полиции проверили школы.")
+    assert not any("акимат" in name and "отдел" in name for name in found)
+
+
+def test_a_remit_after_a_maslikhat_belongs_to_its_commission():
+    found = organisations("Члены постоянной комиссии областного маслихата по вопросам экологии собрались.")
+    assert not any("по вопросам" in name and "маслихат" in name for name in found)
+
+
+def test_a_kazakh_body_holds_the_object_of_its_verbal_noun():
+    text = "Жамбыл облысы әкімдігінің жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы хабарлады."
+    assert kazakh_organisations(text) == [
+        "Жамбыл облысы әкімдігінің жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы"]
+
+
+@pytest.mark.parametrize("text, districts", [
+    ("Жители Жангалинского и Акжаикского районов получат воду.", ["Акжаикский район", "Жангалинский район"]),
+    ("В Жангалинском и Акжаикском районах отремонтируют школы.", ["Акжаикский район", "Жангалинский район"]),
+])
+def test_districts_sharing_one_noun_are_each_a_district_though_the_gazetteer_lacks_them(text, districts):
+    assert places(text) == districts
+
+
+def test_quality_adjectives_sharing_a_district_noun_name_no_district():
+    assert "Новый район" not in places("Жителей переселяют из старых в новые районы.")
+
+
+def test_a_complement_that_names_an_akimat_leaves_the_unit_to_it():
+    text = "Руководитель отдела экономики и бюджетного планирования акимата города Павлодара выступил."
+    assert organisations(text) == ["акимат города Павлодара"]
+
+
+def test_a_generic_akimat_is_the_akimat_of_the_region_a_body_is_named_by():
+    text = ("Председатель Павлодарского областного филиала Союза юристов Ержан Ахметов рассказал о реформе. "
+            "Областной акимат выделил средства.")
+    assert "акимат Павлодарской области" in organisations(text)
+
+
+def test_a_generic_akimat_stays_as_written_when_bodies_name_two_regions():
+    text = ("Депутаты Павлодарского областного маслихата и Карагандинского областного маслихата встретились. "
+            "Областной акимат выделил средства.")
+    assert "Областной акимат" in organisations(text)
+
+
+def test_a_generic_body_is_the_one_that_opens_with_its_words_before_a_region():
+    text = ("В управлении образования Павлодарской области сообщили о проверке. "
+            "Областное управление образования проверит школы.")
+    assert organisations(text) == ["управление образования Павлодарской области"]
+
+
+def test_a_kazakh_generic_akimat_is_that_of_the_region_its_maslikhat_names():
+    text = "Жамбыл облыстық мәслихатының депутаты Серік Әбенов келді. Облыс әкімдігі қаржы бөлді."
+    assert kazakh_organisations(text) == ["акимат Жамбылской области", "маслихат Жамбылской области"]
+
+
+def test_a_body_noun_before_a_named_service_of_a_region_is_one_body():
+    text = "В департаменте полиции Павлодарской области сообщили о задержании."
+    assert organisations(text) == ["департамент полиции Павлодарской области"]

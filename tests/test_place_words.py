@@ -37,3 +37,31 @@ def test_a_town_after_the_title_akim_is_the_town(text, place):
 
 def test_a_town_after_a_first_name_is_still_a_surname():
     assert places("Памятник Тарасу Шевченко открыли в сквере.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ремонт тротуара по улице Чапаева закончат в июне.",
+    "Дорогу по улице Пушкина отремонтируют.",
+    "На улице Абая прошёл субботник.",
+    "Детский сад на улице Байжанова построят к осени.",
+])
+def test_a_name_after_a_street_noun_is_an_address_not_a_place(text):
+    assert places(text) == []
+
+
+def test_a_town_after_a_street_stays_a_place():
+    assert "Павлодар" in places("Жители улицы Чапаева в Павлодаре пожаловались на свет.")
+    assert places("На улицы Лондона вывели полицию, на площади Тяньаньмэнь было тихо.") == ["Лондон", "Тяньаньмэнь"]
+
+
+def test_a_hashtag_sign_is_no_part_of_a_kazakh_place():
+    from sholu.nlp.kazakh import analyse_kazakh
+    assert [p["name"] for p in analyse_kazakh("Қала тазалығы туралы #Семей #тазалық")["places"]] == ["Семей"]
+
+
+def test_the_country_opening_a_kazakh_body_is_no_place():
+    from sholu.nlp.kazakh import analyse_kazakh
+    text = "Қазақстан Республикасы Су ресурстары және ирригация министрлігінің баспасөз қызметі хабарлады."
+    found = analyse_kazakh(text)
+    assert found["places"] == [] and \
+        [o["name"] for o in found["organizations"]] == ["Министерство водных ресурсов и ирригации"]

@@ -124,6 +124,9 @@ class LanguagePack:
     # (text, end of a body's name, limit) -> where the head of the phrase the body's genitive
     # belongs to ends («[X сотының] баспасөз қызметі»), or None
     body_head_after: Callable[[str, int, int], int | None] | None = None
+    # (text, sentence start, where a person's name starts) -> whether the words between are
+    # a title that name closes, the subject of a verb-final sentence («… басқармасының басшысы X»)
+    titles_person: Callable[[str, int, int], bool] | None = None
 
     def lemma(self, word: str) -> str:
         return self.morphology.lemma(word)

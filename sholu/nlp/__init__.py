@@ -78,7 +78,8 @@ def analyse_parsed(parsed: Parsed, published: str | None = None, outlet: str | N
     for mention in mentions:
         mention.name = mention.same_as.name if mention.same_as else mention.name
     persons = [m for m in mentions if m.kind == "person" and m.name]
-    titles = find_positions(parsed, persons)
+    bodies = frozenset(i for m in mentions if m.kind == "organization" for i in range(m.first, m.last + 1))
+    titles = find_positions(parsed, persons, bodies)
     people = resolve_people(parsed, persons, titles)
     places = grouped(parsed, mentions, "place")
     return {

@@ -45,15 +45,31 @@ def regions_before(parsed: Parsed, noun: int, lemma: str) -> list[Mention]:
     tokens, index, found = parsed.tokens, noun - 1, []
     while index >= 0 and tokens[index].sentence == tokens[noun].sentence:
         entry = region_named(tokens[index].text, lemma)
-        if entry is None:
+        name = entry.name if entry is not None else unit_named(tokens[index].text, lemma, tokens[noun].text)
+        if name is None:
             break
         last = noun if not found else index
-        found.append(Mention("place", index, last, tokens[index].start, tokens[last].end, name=entry.name,
+        found.append(Mention("place", index, last, tokens[index].start, tokens[last].end, name=name,
                              source="rule", entry=entry))
         if index == 0 or tokens[index - 1].text not in LINKS:
             break
         index -= 2
     return found if len(found) >= 2 else []
+
+
+def unit_named(adjective: str, noun: str, written: str) -> str | None:
+    """«Теректинского» before «… районов» (`written`), a unit the gazetteer lacks: a
+    capitalised adjective in the plural noun's case names «Теректинский район» all the same
+    (an ordinal, a pronoun or a quality adjective names none)."""
+    if not adjective[:1].isupper() or not adjective[1:].islower():
+        return None
+    cases = {p.tag.case for p in parses(written.lower()) if p.tag.POS == "NOUN"}
+    for parse in parses(adjective.lower()):
+        if parse.tag.POS == "ADJF" and parse.tag.case in cases and not {"Apro", "Anum", "Qual"} & parse.tag.grammemes:
+            gender = next((p.tag.gender for p in parses(noun) if p.tag.POS == "NOUN"), None)
+            inflected = parse.inflect({"nomn", "sing", gender} if gender else {"nomn", "sing"})
+            return f"{inflected.word.capitalize()} {noun}" if inflected else None
+    return None
 
 
 def region_named(adjective: str, noun: str) -> Entry | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..lang import pack_for
 from ..lang.kk.morphology import (CASE_ENDINGS, GENITIVE_ENDINGS, KAZAKH_TO_RUSSIAN, PLURAL_ENDINGS, base_forms, cuts,
                                   has_case_ending, is_common_word, proper_names, stem, strip_case, vocabulary)
-from ..lang.kk.bodies import is_body_noun, is_territorial
+from ..lang.kk.bodies import CIRCUMSTANCES, is_body_noun, is_territorial
 from ..lang.kk.ner import tag_sentences
 from ..lang.sentences import line_sentences
 from ..lang.tokens import tokenize
@@ -53,7 +53,7 @@ def analyse_kazakh(text: str, published: str | None = None, title: str = "") -> 
     for (words, offset), sentence_tags in zip(body + head, tags):
         spans = with_local_bodies(words, with_known_bodies(words, sorted(entity_spans(sentence_tags))))
         spans = with_quoted_bodies(words, without_outlet_before_body(words, with_initialled_surnames(words, spans)))
-        spans = with_capitalised_bodies(words, spans)
+        spans = with_country_in_bodies(words, with_capitalised_bodies(words, spans))
         spans = with_districts(words, add_coordinated_regions(found, words, offset, without_units(words, spans)))
         add_sentence_mentions(found, words, offset, spans, joined)
     join_lone_surnames(found["person"])
@@ -98,14 +98,14 @@ def add_sentence_mentions(found: dict, words: list, offset: int, spans: list, te
             add_body_in_title(found, words, first, last, offset)
         if kind != "person":
             if kind:
-                add_span(found, kind, words, first, last, offset, None)
+                add_span(found, kind, words, first, last, offset)
             continue
         body = body_named(words[last].text) if last > first else None
         if body:                                     # «Тоқаев Үкімет басшысын …»: a person, then a body
-            add_span(found, body_kind(body), words, last, last, offset, None)
+            add_span(found, body_kind(body), words, last, last, offset)
             last -= 1
         if last > first and full_name_of(found["person"], surname_nominative(words[first].text)):
-            add_span(found, "person", words, first, first, offset, None)     # «Балаева Тоқаевқа»: two people
+            add_span(found, "person", words, first, first, offset)     # «Балаева Тоқаевқа»: two people
             first += 1
         first = after_common_noun(words, after_titles(words, first, last), last)
         add_span(found, kind, words, first, last, offset, position_before(spans, words, first, offset, text))
@@ -137,8 +137,8 @@ def add_coordinated_regions(found: dict, words: list, offset: int, spans: list) 
     tagger's places over the list give way. The spans left."""
     regions = kazakh_coordinated_regions(words)
     for first, last, entry in regions:
-        add_mention(found["place"], "place", entry.name, entry, (offset + words[first].start, offset + words[last].stop),
-                    None)
+        span = (offset + words[first].start, offset + words[last].stop)
+        add_mention(found["place"], "place", entry.name, entry, span)
     return [s for s in spans if s[2] not in ("GPE", "LOCATION") or not any(a <= s[1] and s[0] <= b for a, b, _ in regions)]
 
 
@@ -175,6 +175,22 @@ def with_local_bodies(words: list, spans: list) -> list:
         spans = sorted([s for s in spans if not (s in overlapping and s[2] == "ORGANISATION")]
                        + [(first, last, "ORGANISATION")])
     return spans
+
+
+def with_country_in_bodies(words: list, spans: list) -> list:
+    """«[Қазақстан Республикасы] [Еңбек … министрлігінің]»: the country the tagger read as a
+    place right before a body is the opening of the body's name, no place of the article."""
+    merged = []
+    for span in spans:
+        if merged and span[2] == "ORGANISATION" and merged[-1][1] == span[0] - 1 and \
+                merged[-1][2] in ("GPE", "LOCATION") and is_country_prefix(words, merged[-1][0], merged[-1][1]):
+            span = (merged.pop()[0], span[1], span[2])
+        merged.append(span)
+    return merged
+
+
+def is_country_prefix(words: list, first: int, last: int) -> bool:
+    return tuple(w.text.lower() for w in words[first:last + 1]) in COUNTRY_PREFIXES
 
 
 def with_initialled_surnames(words: list, spans: list) -> list:
@@ -340,7 +356,7 @@ def add_body_in_title(found: dict, words: list, first: int, last: int, offset: i
     named = next(bodies_named_at(words, first, last), None)
     if named:
         entry, end = named
-        add_span(found, body_kind(entry), words, first, end, offset, None)
+        add_span(found, body_kind(entry), words, first, end, offset)
 
 
 def bodies_named_at(words: list, first: int, stop: int):
@@ -357,11 +373,19 @@ def body_kind(entry: Entry) -> str:
     return "place" if entry.is_place else "organization"
 
 
-def add_span(found: dict, kind: str, words: list, first: int, last: int, offset: int, position: str | None) -> None:
+def add_span(found: dict, kind: str, words: list, first: int, last: int, offset: int,
+             positions: tuple[str, ...] = ()) -> None:
+    while last > first and is_mark(words[last].text):
+        last -= 1                        # «#Семей #тазалық»: a hashtag's sign is no part of the name
     name, entry = normal_name(kind, [w.text for w in words[first:last + 1]])
     if name:
         span = (offset + words[first].start, offset + words[last].stop)
-        add_mention(found[kind], kind, name, entry, span, position)
+        add_mention(found[kind], kind, name, entry, span, positions)
+
+
+def is_mark(word: str) -> bool:
+    """A token of signs alone, no letter, digit, quotation mark or full stop («#», «@», «—»)."""
+    return not any(c.isalnum() or c in QUOTE_MARKS or c == "." for c in word)
 
 
 def after_titles(words: list, first: int, last: int) -> int:
@@ -442,8 +466,7 @@ def add_named_body(found: dict, words: list, first: int, offset: int) -> None:
     for entry, last in bodies_named_at(words, first, len(words)):
         kind = body_kind(entry)
         if entry.name.lower() in found[kind]:
-            add_mention(found[kind], kind, entry.name, entry, (offset + words[first].start, offset + words[last].stop),
-                        None)
+            add_mention(found[kind], kind, entry.name, entry, (offset + words[first].start, offset + words[last].stop))
             return
 
 
@@ -613,19 +636,84 @@ def entry_of_form(words: list[str]) -> Entry | None:
     return None
 
 
-def position_before(spans, words, first: int, offset: int, text: str) -> str | None:
-    """The position just before a name: the tagger's POSITION («Мәжіліс депутаты Аида
+def position_before(spans, words, first: int, offset: int, text: str) -> tuple[str, ...]:
+    """The positions just before a name: the tagger's POSITION («Мәжіліс депутаты Аида
     Балаева»), or else a title noun with the words that qualify it («Қарағанды облысының
-    әкімі», «Ұлттық экономика министрі»)."""
+    әкімі», «Ұлттық экономика министрі»); and a title apposed before it, after a comma
+    («… мүшесі, депутат X»), first."""
     title_end = first - 1 - participle_clause_before(words, first)
+    found = []
+    start = title_start(spans, words, title_end, first)
+    while start is not None:
+        found.insert(0, text[offset + words[start].start:offset + words[title_end].stop])
+        title_end = start - 2
+        start = title_start(spans, words, title_end, first) if start >= 2 and words[start - 1].text == "," else None
+    return tuple(found)
+
+
+def title_start(spans, words, title_end: int, first: int) -> int | None:
+    """Where the title ending at `title_end` starts: the tagger's POSITION, or a title noun
+    with the words that qualify it, and the body it belongs to; None where no title ends there."""
     start = next((a for a, b, label in spans if label == "POSITION" and b == title_end), None)
     if start is None and title_end >= 0 and is_title(words[title_end].text) and not subject_and_object(words, first):
         start = title_end
         while start > max(title_end + 1 - TITLE_REACH, 0) and qualifies_title(words[start - 1].text):
             start -= 1
-    if start is not None:
-        start = with_body_before(spans, words, start)
-    return text[offset + words[start].start:offset + words[title_end].stop] if start is not None else None
+    if start is None:
+        return None
+    return with_body_before(spans, words, title_opening(spans, words, start, title_end))
+
+
+TITLE_WORDS_MAX = 10          # words of one title («… жөніндегі тұрақты комиссиясының мүшесі»)
+NOT_A_TITLE_OPENING = frozenset(("ол", "олар", "бұл", "сол", "осы", "мен", "біз"))
+KK_POSTPOSITIONS = frozenset("бойынша үшін туралы арқылы кейін дейін бірге сияқты".split())
+TITLE_LINKS = frozenset(("және", "мен"))       # «білім және ғылым басқармасының басшысы»
+
+
+def title_opening(spans, words, start: int, title_end: int) -> int:
+    """A title's first word, its span read by the tagger or the title walk made right: the
+    lower-case attributes it left before it taken in («[тұрақты] комиссиясының төрағасы»),
+    a conjunction, a circumstance, a pronoun or a person's name it took in left out («[Ал]
+    облыс әкімінің орынбасары», «[Айгерім Серікова] облыс әкімі»)."""
+    people = {i for a, b, label in spans if label == "PERSON" for i in range(a, b + 1)}
+    while start > 0 and title_end - start < TITLE_WORDS_MAX and start - 1 not in people \
+            and in_title_before(words, start - 1):
+        start -= 1
+    while start < title_end and (start in people or words[start].text.lower() in CIRCUMSTANCES
+                                 or words[start].text.lower() in NOT_A_TITLE_OPENING
+                                 or not title_word(words, start)):
+        start += 1                       # «[Сессияны] облыстық мәслихат хатшысы»: the verb's object
+    postposition = max((i for i in range(start, title_end) if words[i].text.lower() in KK_POSTPOSITIONS), default=None)
+    return postposition + 1 if postposition is not None else start     # «[жаңа ереже бойынша] мектеп директоры»
+
+
+def in_title_before(words: list, index: int) -> bool:
+    """A lower-case word a title's phrase holds before its head: a noun or attribute in the
+    nominative or the genitive, a locative attribute («жөніндегі», «ауданындағы»), «және»
+    between two such words; no participle (a clause of its own), no circumstance."""
+    word = words[index].text
+    lower = word.lower()
+    if lower in TITLE_LINKS:
+        return index > 0 and words[index - 1].text[:1].islower() and title_word(words, index - 1)
+    if not word[:1].islower() or lower in CIRCUMSTANCES or lower in KK_POSTPOSITIONS \
+            or lower.endswith(PARTICIPLE_ENDINGS):
+        return False
+    return title_word(words, index)
+
+
+def title_word(words: list, index: int) -> bool:
+    """A word in the nominative or the genitive, a locative attribute, or an adjective in -ты."""
+    word = words[index].text
+    return qualifies_title(word) or word.lower().endswith(LOCATIVE_ATTRIBUTES) or \
+        adjective_before_genitive(words, index)
+
+
+def adjective_before_genitive(words: list, index: int) -> bool:
+    """«тұрақты комиссиясының»: an adjective in -ты/-ті, which the stemmer reads as an
+    accusative, before a genitive noun (where an object could not stand)."""
+    lower = words[index].text.lower()
+    following = words[index + 1].text.lower() if index + 1 < len(words) else ""
+    return lower.endswith(("ты", "ті")) and following.endswith(GENITIVE_ENDINGS)
 
 
 PARTICIPLE_ENDINGS = ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")
@@ -646,7 +734,10 @@ def participle_clause_before(words: list, first: int) -> int:
 def with_body_before(spans, words, start: int) -> int:
     """A title's start, taking in the place or organisation named right before it that
     it belongs to («Қызылорда облысы әкімінің орынбасары»: the tagger's POSITION begins
-    at «әкімінің», its GPE ends at «облысы»)."""
+    at «әкімінің», its GPE ends at «облысы»), or the body it starts inside."""
+    inside = next((a for a, b, label in spans if a < start <= b and label in BODY_LABELS), None)
+    if inside is not None:
+        return inside                # «[… үйлестіру және … басқармасының] басшысы»: the tagger cut the body
     body = next((a for a, b, label in spans if b == start - 1 and label in BODY_LABELS), None)
     return body if body is not None and qualifies_title(words[start - 1].text) else start
 
@@ -665,15 +756,16 @@ def qualifies_title(word: str) -> bool:
 
 
 def add_mention(records: dict, kind: str, name: str, entry: Entry | None, span: tuple[int, int],
-                position: str | None) -> None:
+                positions: tuple[str, ...] = ()) -> None:
     record = records.get(name.lower()) or (kind == "person" and (full_name_of(records, name) or
                                                                   spelt_otherwise(records, name)))
     if not record:
         record = records.setdefault(name.lower(), new_record(kind, name, entry))
     record["spans"].append(list(span))
     record["mentions"] += 1
-    if position and position not in record.get("positions", [position]):
-        record["positions"].append(position)
+    for position in positions:
+        if position not in record.get("positions", [position]):
+            record["positions"].append(position)
 
 
 def full_name_of(records: dict, surname: str) -> dict | None:

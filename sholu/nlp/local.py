@@ -27,7 +27,10 @@ LOCAL_HEADS = frozenset("маслихат акимат управление де
 TERRITORIAL_ADJECTIVES = frozenset("областной городской районный межрайонный региональный сельский "
                                    "территориальный окружной".split())
 REMIT_HEADS = frozenset({"комитет", "комиссия"})   # a body by its remit alone; an «управление по …» is part of one
-MAX_COMPLEMENT = 5          # genitive words after the head, up to the unit («образования и науки … области»)
+# a council or an akimat has no remit: «комиссии маслихата по вопросам …» is the commission's
+NO_REMIT_HEADS = frozenset({"маслихат", "акимат"})
+MAX_COMPLEMENT = 9          # genitive words after the head, up to the unit («пассажирского транспорта и
+                            # автомобильных дорог … области»)
 
 
 def local_bodies(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
@@ -39,6 +42,10 @@ def local_bodies(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
     for token in parsed.tokens:
         readings = head_readings(token) if token.index not in taken and may_head(parsed, token) else []
         span = local_body_span(parsed, token.index, readings, places, taken) if readings else None
+        remit = remit_body(parsed, token.index, mentions) if readings and span is None else None
+        if remit is not None:            # «департамент полиции … области»: the body the police's name is the remit of
+            mentions = [m for m in mentions if m is not remit]
+            span = (token.index, remit.last)
         if span is not None:
             first, last = span
             found.append(Mention("organization", first, last, parsed.tokens[first].start, parsed.tokens[last].end,
@@ -49,6 +56,17 @@ def local_bodies(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
         return mentions
     kept = [m for m in mentions if m.kind != "place" or not any(m.first <= head <= m.last for head in heads)]
     return sorted(kept + found, key=lambda m: m.start)
+
+
+def remit_body(parsed: Parsed, head: int, mentions: list[Mention]) -> Mention | None:
+    """An organisation named right after a body's noun, in the genitive, with a territorial
+    unit in its name («департамента [полиции Павлодарской области]»): its name is the body's
+    remit and place, so the two are one body. None where none follows."""
+    following = next((m for m in mentions if m.kind == "organization" and m.first == head + 1), None)
+    if following is None or parsed.tokens[head + 1].capitalised or not genitive(parsed.tokens[head + 1].text):
+        return None
+    names_unit = any(lemma_in(t.text, TERRITORIAL_NOUNS) for t in parsed.words(following))
+    return following if names_unit else None
 
 
 def with_complements(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
@@ -97,10 +115,11 @@ def local_body_span(parsed: Parsed, head: int, readings: list, places: dict, tak
     """A body noun with its territorial adjective or unit, or with its remit («комитета по
     финансам и бюджету», a committee of parliament, in lower case as news writes it)."""
     first, territorial = modifiers_before(parsed, head, readings, taken)
-    last = unit_after(parsed, head, places, taken)
+    remit = remit_end(parsed.tokens, head)
+    last = unit_after(parsed, head, places, taken) or (remit and unit_after(parsed, remit, places, taken))
     if last is None and territorial:
         last = genitives_after(parsed, head, taken)       # «областной службе занятости»
-    if last is not None:
+    if last is not None and readings[0].normal_form not in NO_REMIT_HEADS:
         last = remit_end(parsed.tokens, last) or last
     elif readings[0].normal_form in REMIT_HEADS:
         last = remit_end(parsed.tokens, head)
@@ -151,13 +170,26 @@ def unit_after(parsed: Parsed, head: int, places: dict, taken: set) -> int | Non
         if token.text == "и" and index > head + 1:
             index += 1
             continue
-        if token.capitalised or not genitive(token.text):
-            return None
+        if listed_after_comma(tokens, index, head):
+            index += 1                  # «отдела жилищного хозяйства, пассажирского транспорта и дорог района»
+            continue
+        if token.capitalised or not genitive(token.text) or head_readings(token):
+            return None                 # «отдела … акимата города»: the unit is the akimat's
         if lemma_in(token.text, TERRITORIAL_NOUNS):
             following = places.get(index + 1)
             return following.last if following is not None else index
         index += 1
     return None
+
+
+def listed_after_comma(tokens, index: int, head: int) -> bool:
+    """A comma inside a list of the head's genitive complements: a genitive in lower case on
+    each side, and no body noun after it (that would be a second body)."""
+    if tokens[index].text != "," or index == head + 1 or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    return not following.capitalised and genitive(following.text) and genitive(tokens[index - 1].text) \
+        and not following.text.lower().startswith(noun_stems(LOCAL_HEADS))
 
 
 def genitive(word: str) -> bool:
@@ -201,6 +233,7 @@ def resolve_generic_bodies(organisations: list[dict], places: list[dict]) -> lis
     article names in full («маслихат города Костаная»), else renamed to the gazetteer's
     akimat or maslikhat of the one region (or city) among the article's places."""
     merged: dict[str, dict] = {}
+    places = places + regions_of_bodies(organisations)
     for record in organisations:
         generic = generic_parts(record["name"])
         target = named_in_full(generic, organisations) if generic else named_again_in_full(record["name"], organisations)
@@ -235,17 +268,26 @@ def level_of(word: str) -> str | None:
 def named_in_full(generic: tuple[str, str], organisations: list[dict]) -> str | None:
     """The name of the one longer body with the same head noun at the same level."""
     level, head = generic
-    stem = head[:max(3, len(head) - 2)]
+    stems = head_stems(head)
     names = {r["name"] for r in organisations if len(r["name"].split()) > 2
-             and any(w.startswith(stem) for w in r["name"].lower().split())
+             and any(w.startswith(stems) for w in r["name"].lower().split())
              and any(level_of(w) == level for w in r["name"].lower().split())}
     return names.pop() if len(names) == 1 else None
+
+
+def head_stems(head: str) -> tuple[str, ...]:
+    """The stems a body's head noun is written with: both languages' for a body the
+    gazetteer names in Russian («облыстық мәслихат» is the «маслихат … области» named
+    before), else the noun's own."""
+    kind = next((heads for heads in GAZETTEER_BODIES.values() if head.startswith(heads)), None)
+    return kind or (head[:max(3, len(head) - 2)],)
 
 
 def named_again_in_full(name: str, organisations: list[dict]) -> str | None:
     """«облыстық денсаулық сақтау басқармасы» after «Павлодар облысының денсаулық сақтау
     басқармасы»: a body named by its level and kind is the one body of the article whose
-    name ends in the same words after a place of that level."""
+    name ends in the same words after a place of that level, or opens with them before one
+    («областное управление образования», «управление образования Павлодарской области»)."""
     words = name.lower().split()
     level = level_of(words[0]) if len(words) > 2 else None
     if level is None:
@@ -253,7 +295,48 @@ def named_again_in_full(name: str, organisations: list[dict]) -> str | None:
     rest = " " + " ".join(words[1:])
     names = {r["name"] for r in organisations if r["name"].lower().endswith(rest)
              and any(level_of(w) == level for w in r["name"].lower()[:-len(rest)].split()[1:])}
+    names |= {r["name"] for r in organisations if r["name"].lower().startswith(rest[1:] + " ")
+              and any(level_of(w) == level for w in r["name"].lower()[len(rest):].split())}
     return names.pop() if len(names) == 1 else None
+
+
+def regions_of_bodies(organisations: list[dict]) -> list[dict]:
+    """The regions bodies are named by, as places («Костанайский областной филиал …» →
+    Костанайская область, «Қостанай облыстық филиалы» → the same): the article's region
+    even where it names no place of its own."""
+    regions = []
+    for record in organisations:
+        words = record["name"].split()
+        for word, unit in zip(words, words[1:]):
+            region = region_before_unit(word, unit.lower())
+            if region and region not in regions:
+                regions.append(region)
+    return [{"name": name} for name in regions]
+
+
+def region_before_unit(word: str, unit: str) -> str | None:
+    """The gazetteer's region a word names before «областной»/«облыстық» (or «облысы»)."""
+    if not word[:1].isupper():
+        return None
+    if unit.startswith("облыс"):
+        candidates = [f"{word} облысы"]
+    elif unit.startswith("област"):          # «областной», «области»
+        candidates = [f"{form} область" for form in feminine_forms(word)]
+    else:
+        return None
+    entries = [load_gazetteer().lookup(name) for name in candidates]
+    return next((e.name for e in entries if e is not None and e.is_place and e.kind == "region"), None)
+
+
+def feminine_forms(adjective: str) -> list[str]:
+    """«Костанайский» -> «Костанайская»: the adjective in the feminine nominative."""
+    forms = []
+    for parse in parses(adjective.lower()):
+        if parse.tag.POS == "ADJF":
+            inflected = parse.inflect({"nomn", "sing", "femn"})
+            if inflected is not None and inflected.word.capitalize() not in forms:
+                forms.append(inflected.word.capitalize())
+    return forms
 
 
 def gazetteer_body_of(generic: tuple[str, str], places: list[dict]) -> str | None:
@@ -294,7 +377,8 @@ def bodies_by_place() -> dict[tuple[str, str], Entry]:
 
 KK_LOCAL_HEADS = frozenset("мәслихат әкімдік басқарма департамент прокуратура сот бөлім комиссия инспекция".split())
 KK_NOT_IN_NAME = frozenset("бойынша үшін туралы арқылы кейін дейін бірге".split())
-KK_MIDDLE_WORDS = 5         # «Облыстық экономика және бюджеттік жоспарлау басқармасы»
+KK_MIDDLE_WORDS = 9         # «Облыстық экономика және бюджеттік жоспарлау басқармасы», «облысы
+                            # әкімдігінің жұмыспен қамтуды үйлестіру және … бағдарламалар басқармасы»
 KK_PLACE_WORDS = 2          # «Шығыс Қазақстан облысының»
 
 
@@ -323,8 +407,9 @@ def kazakh_body_start(words: list, head: int) -> int | None:
     index = head - 1
     while index >= 0 and head - index <= KK_MIDDLE_WORDS:
         text, lower = words[index].text, words[index].text.lower()
-        if not lower.isalpha() or lower in KK_NOT_IN_NAME or \
-                (has_case_ending(lower) and not lower.endswith(GENITIVE_ENDINGS)):
+        if not lower.replace("-", "").isalpha() or lower in KK_NOT_IN_NAME or \
+                (has_case_ending(lower) and not lower.endswith(GENITIVE_ENDINGS)
+                 and not governed_by_verbal_noun(words, index, head)):
             return None
         if is_territorial(text):
             return with_place_name(words, index)
@@ -334,12 +419,41 @@ def kazakh_body_start(words: list, head: int) -> int | None:
     return None
 
 
+def governed_by_verbal_noun(words: list, index: int, head: int) -> bool:
+    """«жұмыспен қамтуды үйлестіру басқармасы», «халықты әлеуметтік қорғау»: a noun in
+    another case inside a body's name is the object of the verbal noun in -у after it (a
+    word or two on), which names the body's remit."""
+    following = [w.text.lower() for w in words[index + 1:min(index + 3, head)]]
+    return any(is_verbal_noun(word) for word in following)
+
+
+def is_verbal_noun(word: str) -> bool:
+    return word.isalpha() and any(form.endswith(("у", "ю")) and len(form) > 3 for form in cuts(word) | {word})
+
+
 def with_place_name(words: list, territorial: int) -> int:
     """The first word of the place the gazetteer knows named right before «облысының»,
-    «облыстық» («Шығыс Қазақстан», «Түркістан»), or the territorial word itself."""
+    «облыстық» («Шығыс Қазақстан», «Түркістан»), or the territorial word itself. A region
+    the gazetteer knows only with its unit («Маңғыстау облысы») is that place too."""
+    unit = territorial_unit(words[territorial].text)
     for size in range(KK_PLACE_WORDS, 0, -1):
         names = [w.text for w in words[max(0, territorial - size):territorial]]
-        entry = load_gazetteer().lookup(" ".join(names)) if len(names) == size else None
-        if entry is not None and entry.is_place:
+        if len(names) == size and all(name[:1].isupper() for name in names) and \
+                any(is_place_named(" ".join(names + form)) for form in ([], unit)):
             return territorial - size
     return territorial
+
+
+def territorial_unit(word: str) -> list[str]:
+    """The unit a territorial word names, as a region's name ends in it («облыстық»,
+    «облысының» -> «облысы»; «аудандық» -> «ауданы»), or nothing."""
+    forms = base_forms(word) | {word.lower()}
+    return next(([unit] for stem, unit in KK_UNITS if any(form.startswith(stem) for form in forms)), [])
+
+
+KK_UNITS = (("облыс", "облысы"), ("аудан", "ауданы"))
+
+
+def is_place_named(name: str) -> bool:
+    entry = load_gazetteer().lookup(name)
+    return entry is not None and entry.is_place

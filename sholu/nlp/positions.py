@@ -23,13 +23,15 @@ NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 PYMORPHY_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
-def find_positions(parsed: Parsed, persons: list[Mention]) -> set[int]:
+def find_positions(parsed: Parsed, persons: list[Mention], bodies: frozenset[int] = frozenset()) -> set[int]:
     """Fill `positions` of every person mention, in text order; return the indexes
-    of the tokens that title phrases took."""
+    of the tokens that title phrases took. `bodies`: the indexes of the tokens inside
+    organisations' names, whose commas end no title («специалист отдела ЖКХ, транспорта
+    и дорог района»)."""
     previous, taken = None, set()
     for mention in persons:
         floor = previous.last + 1 if previous else 0
-        pieces = titles_before(parsed, mention, floor) or titles_after(parsed, mention)
+        pieces = titles_before(parsed, mention, floor, bodies) or titles_after(parsed, mention)
         if not pieces and previous and shares_title(parsed, previous, mention):
             mention.positions = list(previous.positions)
         else:
@@ -39,11 +41,12 @@ def find_positions(parsed: Parsed, persons: list[Mention]) -> set[int]:
     return taken
 
 
-def titles_before(parsed: Parsed, mention: Mention, floor: int) -> list[list[Token]]:
+def titles_before(parsed: Parsed, mention: Mention, floor: int,
+                  bodies: frozenset[int] = frozenset()) -> list[list[Token]]:
     """Title phrases ending right before the name, right to left across commas."""
     pieces, end = [], mention.first
     while True:
-        piece = title_ending_at(parsed, end, floor, mention)
+        piece = title_ending_at(parsed, end, floor, mention, bodies)
         if not piece:
             break
         pieces.insert(0, piece)
@@ -54,17 +57,22 @@ def titles_before(parsed: Parsed, mention: Mention, floor: int) -> list[list[Tok
     return pieces
 
 
-def title_ending_at(parsed: Parsed, end: int, floor: int, mention: Mention) -> list[Token]:
+def title_ending_at(parsed: Parsed, end: int, floor: int, mention: Mention,
+                    bodies: frozenset[int] = frozenset()) -> list[Token]:
     """The longest title phrase tokens[start:end], or [] when none ends there."""
     tokens, start = parsed.tokens, end
     sentence = tokens[mention.first].sentence
-    while start > floor and fits_title(tokens[start - 1], sentence):
+    while start > floor and (fits_title(tokens[start - 1], sentence) or comma_in_body(tokens[start - 1], bodies)):
         start -= 1
     for title_start in title_starts(tokens, start, end):
         piece = tokens[title_start:end]
         if agrees(piece, tokens[mention.first]):
             return piece
     return []
+
+
+def comma_in_body(token: Token, bodies: frozenset[int]) -> bool:
+    return token.text == "," and token.index in bodies
 
 
 def fits_title(token: Token, sentence: int) -> bool:

@@ -418,13 +418,44 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
     words = [t for t in parsed.words(mention) if t.pos != "PUNCT"]
     if not words:
         return False
+    if mention.kind in ("person", "place") and mention.source == "ner" and street_named_after(parsed, mention, words):
+        return False                   # «по улице Карбышева»: an address, no one person or place
     if mention.kind == "person":
-        return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper()
+        return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper() \
+            and not (len(words) == 1 and only_a_verb(words[0].text))
     if mention.kind == "organization" and mention.source == "ner":
         before = parsed.tokens[mention.first - 1].text if mention.first > 0 else None
         return plausible_organisation(parsed.surface(mention), words) and \
             not (len(words) == 1 and (is_unit(words[0].text, before) or governs_a_name(parsed, words[0])))
     return not (mention.kind == "place" and (in_a_domain(parsed.text, mention) or names_a_thing(parsed, mention)))
+
+
+def street_named_after(parsed: Parsed, mention: Mention, words) -> bool:
+    """«по улице Карбышева», «на проспекте Абая»: a person's name in the genitive after one
+    street's noun names the street («на улицы Лондона», «на площади Тяньаньмэнь» name a place)."""
+    if not names_a_street(parsed, mention) or not words[-1].capitalised:
+        return False
+    noun = parsed.tokens[mention.first - 1].text.lower()
+    if not (noun.rstrip(".") in STREET_ABBREVIATIONS or any(
+            p.normal_form in PERSONS_STREETS and p.tag.number == "sing" for p in parses(noun))):
+        return False
+    readings = parses(words[-1].text.lower())
+    if any({"Surn", "Name"} & p.tag.grammemes and p.tag.case == "gent" for p in readings):
+        return True
+    return words[-1].text.lower().endswith(SURNAME_GENITIVES) and not any("Geox" in p.tag for p in readings)
+
+
+SURNAME_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")      # «улице Баймагамбетова»: a surname the dictionary lacks
+
+
+PERSONS_STREETS = frozenset("улица проспект переулок бульвар".split())   # named after people
+
+
+def only_a_verb(word: str) -> bool:
+    """«Подписывайте» opening a quoted order: a word the dictionary reads as a verb only
+    is no one's name."""
+    readings = parses(word.lower())
+    return bool(readings) and all(p.tag.POS in ("VERB", "INFN") for p in readings)
 
 
 def names_a_thing(parsed: Parsed, mention: Mention) -> bool:

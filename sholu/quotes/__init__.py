@@ -143,10 +143,28 @@ def verb_final_quotes(reading: Reading, make) -> list[dict]:
     for start, stop in reading.sentences:
         inside = quoted.spans[bisect_left(quoted.starts, start):bisect_right(quoted.starts, stop)]
         for found in reading.pack.verb_final_speech(reading.text[start:stop], start, inside):
-            found = past_named_body(reading, found)
+            found = titled_subject(reading, found) or past_named_body(reading, found)
             speaker = reading.finder.named(found.speaker_start, found.speaker_end)
             quotes.append(make(speaker, found.kind, found.start, found.end, found.verb))
     return quotes
+
+
+def titled_subject(reading: Reading, found):
+    """«Облыс әкімдігінің … басқармасының басшысы Асан Серікбаев … айтты»: where the
+    subject rule named no person, the first person named after a title that runs from the
+    sentence's start is the speaker, and the content starts after his name (the pack says
+    what a title is). None when the sentence is not of that kind."""
+    titles = reading.pack.titles_person
+    if not titles or found.kind != "indirect":
+        return None
+    people = reading.finder.people
+    if people.within(found.speaker_start, found.speaker_end):
+        return None
+    named = [m for m in people.within(found.speaker_start, found.end) if m.nominative]
+    if not named or not titles(reading.text, found.speaker_start, named[0].start):
+        return None
+    person = named[0]
+    return replace(found, start=content_after(reading.text, person.end, found.end), speaker_end=person.end)
 
 
 def past_named_body(reading: Reading, found):

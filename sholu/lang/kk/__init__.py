@@ -6,7 +6,7 @@ stage counts the function words of stopwords.txt in prose."""
 from __future__ import annotations
 
 from ..pack import LanguagePack
-from . import bodies, morphology, speech, triggers, words
+from . import bodies, morphology, speech, subject, triggers, words
 
 LETTERS = "а-яёәіңғүұқөһ"                  # for character classes: Cyrillic plus Kazakh letters
 # A month name with any short suffix (наурызда, сәуірдің), a possessive one after a year in the
@@ -54,4 +54,5 @@ PACK = LanguagePack(
     verb_final_speech=speech.verb_final_speech,
     body_speaker=bodies.body_speaker,
     body_head_after=bodies.head_after,
+    titles_person=subject.titles_person,
 )
