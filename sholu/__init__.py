@@ -3,7 +3,7 @@ import os
 __version__ = "0.1.0"
 # Bump when a stage changes what it writes: stored documents of an older version are
 # processed again on the next run.
-PIPELINE_VERSION = "16"
+PIPELINE_VERSION = "17"
 
 # Parallelism is one worker process per core; BLAS threads inside each worker would
 # fight over the same cores (2 workers ran slower than 1). Set before numpy loads;

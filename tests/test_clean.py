@@ -317,3 +317,27 @@ def test_a_date_in_an_inline_time_element_stays_in_its_sentence():
     doc = clean(RawDocument("page.html", page, "html", "f"))
     assert f"12 мая. {item}" in doc.text
     assert doc.published == "2026-05-16"
+
+
+def test_a_caption_under_a_quote_is_body_whatever_its_class():
+    # trafilatura takes an element classed as a caption for furniture: the speaker's name went with it
+    page = ("<html><head><title>Ремонт дорог</title></head><body><main><article><h1>Ремонт дорог в Таразе</h1>"
+            "<p>В Таразе начали ремонт двенадцати улиц, работы продлятся до осени.</p>"
+            "<blockquote>«Мы обязаны сдать каждую улицу в срок, иначе подрядчик заплатит штраф»</blockquote>"
+            "<p class=\"quote-caption\">Ерлан Мусин, заместитель акима города Тараза</p>"
+            "<p>Жители просят в первую очередь отремонтировать дороги у школ и поликлиник.</p>"
+            "</article></main></body></html>")
+    doc = clean(RawDocument("tv.html", page, "html", "fp"))
+    assert "Ерлан Мусин, заместитель акима города Тараза" in doc.text
+
+
+def test_a_photo_caption_is_body_and_a_photo_credit_is_not():
+    page = ("<html><head><title>Фестиваль</title></head><body><main><article><h1>Фестиваль в Кокшетау</h1>"
+            "<p>В Кокшетау прошёл фестиваль народных ремёсел, его посетили несколько тысяч горожан.</p>"
+            "<div class=\"photos\"><figure><img src=\"/a.jpg\" alt=\"\">"
+            "<figcaption>Гончар Серик Абенов показывает детям, как работает круг</figcaption></figure>"
+            "<figure><img src=\"/b.jpg\" alt=\"\"><figcaption>Фото: пресс-служба акимата</figcaption></figure></div>"
+            "<p>Следующий фестиваль организаторы обещают провести в августе на берегу озера.</p>"
+            "</article></main></body></html>")
+    text = clean(RawDocument("photos.html", page, "html", "fp")).text
+    assert "Гончар Серик Абенов показывает детям" in text and "пресс-служба" not in text

@@ -302,3 +302,19 @@ def test_a_headline_led_by_a_role_is_the_person_of_that_role_named_under_it():
         (q["speaker"], q["kind"], q["text"]) for q in quotes]
     # an economist is no «эксперт» by his positions: that headline names no one
     assert not any(q["text"].startswith("цены на хлеб") for q in quotes)
+
+
+# -- a caption line under a quotation names its speaker ----------------------------------------
+
+def test_a_caption_line_under_a_quotation_names_its_speaker():
+    text = ("В Таразе начали ремонт двенадцати улиц.\n\n"
+            "«Мы обязаны сдать каждую улицу в срок, иначе подрядчик заплатит штраф»\n\n"
+            "Ерлан Мусин, заместитель акима города Тараза\n\n"
+            "Жители просят в первую очередь отремонтировать дороги у школ.")
+    assert said(text) == [("Ерлан Мусин", "direct")]
+
+
+def test_a_sentence_opening_on_a_name_under_a_quotation_is_no_caption():
+    text = ("«Мы обязаны сдать каждую улицу в срок, иначе подрядчик заплатит штраф»\n\n"
+            "Ерлан Мусин поддержал жителей и пообещал проверить подрядчиков лично.")
+    assert ("Ерлан Мусин", "direct") not in said(text)

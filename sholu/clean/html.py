@@ -24,6 +24,16 @@ TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 # the date extraction's attributes.
 INLINE_TIME = re.compile(r"(<time\b[^>]*>)([^<]{1,60})(</time\s*>)(?=\s*[.,:;–—-]?\s*[^\W\d_]{3})",
                          re.IGNORECASE)
+# A photo's caption names who is pictured (coverage as much as a sentence): the figure,
+# which trafilatura drops with its image, becomes a paragraph of its caption; a caption
+# that only credits the photo («Фото: …») is left out.
+FIGURE = re.compile(r"<figure\b[^>]*>(?:(?!</figure)[\s\S]){0,2000}?<figcaption\b[^>]*>\s*([^<]{1,300}?)\s*"
+                    r"</figcaption\s*>(?:(?!</figure)[\s\S]){0,500}?</figure\s*>", re.IGNORECASE)
+PHOTO_CREDIT = re.compile(r"(?:фото|photo|сурет|источник|дереккөз|credit)\w*\s*[:.—–-]", re.IGNORECASE)
+# The short line a news or TV site sets right under a quote (the speaker's name and post), in
+# an element whose class trafilatura takes for furniture («caption»): kept as a paragraph.
+QUOTE_CAPTION = re.compile(r"(</blockquote\s*>\s*)<(p|div|span|cite|figcaption)\b[^>]*>([^<]{1,200})</\2\s*>",
+                           re.IGNORECASE)
 
 
 @dataclass
@@ -64,7 +74,9 @@ def extract_page(html: str, url: str | None = None) -> Page:
 
 
 def with_inline_times_as_text(html: str) -> str:
-    return INLINE_TIME.sub(r"\1\3\2", html)
+    """Before trafilatura: inline dates, a quote's caption and photo captions as text."""
+    html = QUOTE_CAPTION.sub(r"\1<p>\3</p>", INLINE_TIME.sub(r"\1\3\2", html))
+    return FIGURE.sub(lambda m: "" if PHOTO_CREDIT.match(m.group(1)) else f"<p>{m.group(1)}</p>", html)
 
 
 def drop_repeated_title(text: str, title: str | None) -> str:

@@ -149,10 +149,18 @@ def titles_after(parsed: Parsed, mention: Mention) -> list[list[Token]]:
         return []
     end = start
     sentence = tokens[start].sentence
-    while end < len(tokens) and fits_title(tokens[end], sentence) and tokens[end].text != ".":
+    while end < len(tokens) and fits_title(tokens[end], sentence) and tokens[end].text != "." \
+            and not line_break_before(parsed, end):
         end += 1
-    closed = end >= len(tokens) or tokens[end].text in (",", ".") or tokens[end].sentence != sentence
+    closed = end >= len(tokens) or tokens[end].text in (",", ".") or tokens[end].sentence != sentence \
+        or line_break_before(parsed, end)
     return [tokens[start:end]] if closed and end > start else []
+
+
+def line_break_before(parsed: Parsed, index: int) -> bool:
+    """«Анна Котова, директор школы» as a caption line: the title ends with its line even
+    where no full stop closes it and the sentence splitter ran on into the next paragraph."""
+    return index > 0 and "\n" in parsed.text[parsed.tokens[index - 1].end:parsed.tokens[index].start]
 
 
 def shares_title(parsed: Parsed, previous: Mention, mention: Mention) -> bool:

@@ -11,6 +11,7 @@ from .words import only_instrumental
 
 MIN_ATTRIBUTED_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 8
+CAPTION_WORDS = 20                    # a caption naming a quote's speaker is a name and a title
 SPEAKER_STOPS = ",.;:!?–—\n"          # a speaker named after the verb ends at one of these
 
 
@@ -26,7 +27,7 @@ def quoted(reading: Reading, start: int, end: int, make) -> dict | None:
         return None
     in_sentence = words >= MIN_UNATTRIBUTED_WORDS or has_predicate(reading, start, end)
     speaker, verb = (attribution_after(reading, end) or attribution_inside(reading, start + 1, end - 1)
-                     or attribution_before(reading, start)
+                     or caption_below(reading, start, end) or attribution_before(reading, start)
                      or (in_sentence and attribution_in_sentence(reading, start))
                      or attribution_in_sentence(reading, start, naming_only=True) or (UNKNOWN, None))
     introduced = colon_before(reading.text, start) is not None
@@ -73,6 +74,26 @@ def attribution_after(reading: Reading, end: int) -> tuple[Speaker, str] | None:
     if not match or not is_speech_word(match.group(1), reading.pack):
         return None
     return said_by(reading, match.group(1), match.end())
+
+
+def caption_below(reading: Reading, start: int, end: int) -> tuple[Speaker, None] | None:
+    """A quotation that is its paragraph, captioned by the next one as a TV or news site
+    sets a speaker under a quote: «Имя Фамилия, должность» (the name first, then a comma
+    or nothing; a short line with no sentence of its own)."""
+    text = reading.text
+    if text[text.rfind("\n", 0, start) + 1:start].strip() or text[end:end_of_line(text, end)].strip(" .»"):
+        return None
+    below = end + len(text[end:]) - len(text[end:].lstrip())
+    named = reading.finder.people.at(below)
+    if named is None or named.start != below or word_count(text[below:end_of_line(text, below)]) > CAPTION_WORDS:
+        return None
+    rest = text[named.end:end_of_line(text, below)].strip()
+    return (reading.finder.person(named.record), None) if not rest or rest[0] in ",–—" else None
+
+
+def end_of_line(text: str, at: int) -> int:
+    found = text.find("\n", at)
+    return len(text) if found < 0 else found
 
 
 def attribution_inside(reading: Reading, start: int, end: int) -> tuple[Speaker, str] | None:
