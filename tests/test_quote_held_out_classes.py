@@ -202,11 +202,11 @@ def test_a_demand_by_no_one_named_is_no_quote():
     assert quotes_of("Собрались сотни людей, которые требовали возвращения земель прежним владельцам.") == []
 
 
-# -- someone brought in unnamed («один пенсионер сказал мне») ---------------------------------
+# -- someone brought in unnamed («один юрист из соседнего села рассказал нам») ------------------
 
 def test_a_role_noun_after_an_indefinite_is_someone_new_not_the_person_named_before():
     text = ("Юрист Марат Беков ведёт приём в районном центре. "
-            "На приёме один пенсионер сказал мне: «Пенсию опять задержали на две недели».")
+            "В очереди один юрист из соседнего села рассказал нам: «Зарплату на ферме опять задержали на две недели».")
     [quote] = quotes_of(text)
     assert quote["speaker"] != "Марат Беков" and quote["speaker_type"] != "person"
     # with no indefinite, the role noun still means the pensioner the article named

@@ -58,8 +58,8 @@ def regions_before(parsed: Parsed, noun: int, lemma: str) -> list[Mention]:
 
 
 def unit_named(adjective: str, noun: str, written: str) -> str | None:
-    """«Теректинского» before «… районов» (`written`), a unit the gazetteer lacks: a
-    capitalised adjective in the plural noun's case names «Теректинский район» all the same
+    """«Жанасуского» before «… районов» (`written`), a unit the gazetteer lacks: a
+    capitalised adjective in the plural noun's case names «Жанасуский район» all the same
     (an ordinal, a pronoun or a quality adjective names none)."""
     if not adjective[:1].isupper() or not adjective[1:].islower():
         return None

@@ -376,7 +376,7 @@ def body_kind(entry: Entry) -> str:
 def add_span(found: dict, kind: str, words: list, first: int, last: int, offset: int,
              positions: tuple[str, ...] = ()) -> None:
     while last > first and is_mark(words[last].text):
-        last -= 1                        # «#Семей #тазалық»: a hashtag's sign is no part of the name
+        last -= 1                        # «#Тараз #жаңалықтар»: a hashtag's sign is no part of the name
     name, entry = normal_name(kind, [w.text for w in words[first:last + 1]])
     if name:
         span = (offset + words[first].start, offset + words[last].stop)
@@ -682,7 +682,7 @@ def title_opening(spans, words, start: int, title_end: int) -> int:
     while start < title_end and (start in people or words[start].text.lower() in CIRCUMSTANCES
                                  or words[start].text.lower() in NOT_A_TITLE_OPENING
                                  or not title_word(words, start)):
-        start += 1                       # «[Сессияны] облыстық мәслихат хатшысы»: the verb's object
+        start += 1                       # «[Жиынды] аудандық мәслихат төрағасы»: the verb's object
     postposition = max((i for i in range(start, title_end) if words[i].text.lower() in KK_POSTPOSITIONS), default=None)
     return postposition + 1 if postposition is not None else start     # «[жаңа ереже бойынша] мектеп директоры»
 

@@ -29,8 +29,8 @@ TERRITORIAL_ADJECTIVES = frozenset("областной городской рай
 REMIT_HEADS = frozenset({"комитет", "комиссия"})   # a body by its remit alone; an «управление по …» is part of one
 # a council or an akimat has no remit: «комиссии маслихата по вопросам …» is the commission's
 NO_REMIT_HEADS = frozenset({"маслихат", "акимат"})
-MAX_COMPLEMENT = 9          # genitive words after the head, up to the unit («пассажирского транспорта и
-                            # автомобильных дорог … области»)
+MAX_COMPLEMENT = 9          # genitive words after the head, up to the unit («водных ресурсов и
+                            # сельского хозяйства … области»)
 
 
 def local_bodies(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
@@ -171,7 +171,7 @@ def unit_after(parsed: Parsed, head: int, places: dict, taken: set) -> int | Non
             index += 1
             continue
         if listed_after_comma(tokens, index, head):
-            index += 1                  # «отдела жилищного хозяйства, пассажирского транспорта и дорог района»
+            index += 1                  # «отдела культуры, спорта и развития языков района»
             continue
         if token.capitalised or not genitive(token.text) or head_readings(token):
             return None                 # «отдела … акимата города»: the unit is the akimat's
@@ -377,8 +377,8 @@ def bodies_by_place() -> dict[tuple[str, str], Entry]:
 
 KK_LOCAL_HEADS = frozenset("мәслихат әкімдік басқарма департамент прокуратура сот бөлім комиссия инспекция".split())
 KK_NOT_IN_NAME = frozenset("бойынша үшін туралы арқылы кейін дейін бірге".split())
-KK_MIDDLE_WORDS = 9         # «Облыстық экономика және бюджеттік жоспарлау басқармасы», «облысы
-                            # әкімдігінің жұмыспен қамтуды үйлестіру және … бағдарламалар басқармасы»
+KK_MIDDLE_WORDS = 9         # «Облыстық мәдениет және тілдерді дамыту басқармасы», «облысы
+                            # әкімдігінің су ресурстарын басқару және … бағдарламалар басқармасы»
 KK_PLACE_WORDS = 2          # «Шығыс Қазақстан облысының»
 
 
@@ -434,7 +434,7 @@ def is_verbal_noun(word: str) -> bool:
 def with_place_name(words: list, territorial: int) -> int:
     """The first word of the place the gazetteer knows named right before «облысының»,
     «облыстық» («Шығыс Қазақстан», «Түркістан»), or the territorial word itself. A region
-    the gazetteer knows only with its unit («Маңғыстау облысы») is that place too."""
+    the gazetteer knows only with its unit («Түркістан облысы») is that place too."""
     unit = territorial_unit(words[territorial].text)
     for size in range(KK_PLACE_WORDS, 0, -1):
         names = [w.text for w in words[max(0, territorial - size):territorial]]

@@ -419,7 +419,7 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
     if not words:
         return False
     if mention.kind in ("person", "place") and mention.source == "ner" and street_named_after(parsed, mention, words):
-        return False                   # «по улице Карбышева»: an address, no one person or place
+        return False                   # «на улице Сейфуллина»: an address, no one person or place
     if mention.kind == "person":
         return all(is_name_word(t.text) for t in words) and words[-1].text.split("-")[-1][:1].isupper() \
             and not (len(words) == 1 and only_a_verb(words[0].text))
@@ -431,7 +431,7 @@ def plausible(parsed: Parsed, mention: Mention) -> bool:
 
 
 def street_named_after(parsed: Parsed, mention: Mention, words) -> bool:
-    """«по улице Карбышева», «на проспекте Абая»: a person's name in the genitive after one
+    """«на улице Сейфуллина», «по проспекту Назарова»: a person's name in the genitive after one
     street's noun names the street («на улицы Лондона», «на площади Тяньаньмэнь» name a place)."""
     if not names_a_street(parsed, mention) or not words[-1].capitalised:
         return False
@@ -445,7 +445,7 @@ def street_named_after(parsed: Parsed, mention: Mention, words) -> bool:
     return words[-1].text.lower().endswith(SURNAME_GENITIVES) and not any("Geox" in p.tag for p in readings)
 
 
-SURNAME_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")      # «улице Баймагамбетова»: a surname the dictionary lacks
+SURNAME_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")      # «улице Жумабаевой»: a surname the dictionary lacks
 
 
 PERSONS_STREETS = frozenset("улица проспект переулок бульвар".split())   # named after people
