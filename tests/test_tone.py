@@ -467,6 +467,22 @@ def test_a_reprinted_sentence_is_toned_from_memory_with_the_same_tones():
                                                  for t in first]
 
 
+def test_a_memory_full_at_an_article_with_old_and_new_sentences_keeps_every_tone(monkeypatch):
+    """The memory is emptied when it would overflow: an article's mentions remembered before
+    must still get their tones (they made the stage fail on the article: KeyError)."""
+    from sholu import tone
+
+    spans = [(m.start, m.end) for m in shared_mentions()]
+    annotate_tone(Document(source="a", fingerprint="", text=SHARED, language="ru",
+                           persons=[{"entity_id": 1, "spans": spans}]))
+    monkeypatch.setattr(tone, "REMEMBERED_LIMIT", len(tone._remembered))
+    added = "\n\nАким Ержан Сапаров похвалил строителей новой школы."
+    name = len(SHARED) + added.index("Ержан")
+    doc = annotate_tone(Document(source="c", fingerprint="", text=SHARED + added, language="ru",
+                                 persons=[{"entity_id": 1, "spans": spans + [(name, name + len("Ержан Сапаров"))]}]))
+    assert len(doc.persons[0]["tone_mentions"]) == len(spans) + 1
+
+
 def test_a_document_without_mentions_keeps_empty_tones():
     doc = Document(source="t", fingerprint="", text=SHARED, language="ru", persons=[{"entity_id": 1, "spans": []}])
     assert annotate_tone(doc).persons[0]["tone"] == {"positive": 0, "neutral": 0, "negative": 0, "net": 0.0}

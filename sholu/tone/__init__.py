@@ -83,12 +83,15 @@ _remembered: dict[Mention, Tone] = {}
 
 
 def mention_tones(toned: list[tuple[Mention, tuple[int, int]]], sentences: "Sentences") -> list[Tone]:
-    """Each mention's tone; the ones not remembered scored together (one product)."""
-    new = {mention: sentence for mention, sentence in toned if mention not in _remembered}
+    """Each mention's tone; the ones not remembered scored together (one product). Read off
+    a dict of its own: remembering the new ones may empty the memory of the others."""
+    known = {mention: _remembered[mention] for mention, _ in toned if mention in _remembered}
+    new = {mention: sentence for mention, sentence in toned if mention not in known}
     if new:
-        found = shipped_model().tones([(mention, sentences.reading(sentence)) for mention, sentence in new.items()])
-        remember(dict(zip(new, found)))
-    return [_remembered[mention] for mention, _ in toned]
+        scored = dict(zip(new, shipped_model().tones([(m, sentences.reading(s)) for m, s in new.items()])))
+        remember(scored)
+        known.update(scored)
+    return [known[mention] for mention, _ in toned]
 
 
 def remember(tones: dict[Mention, Tone]) -> None:
