@@ -58,7 +58,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     if nesting_depth(html) > MAX_DEPTH:
         return flat_page(html, url)
     found = import_trafilatura().bare_extraction(
-        with_inline_times_as_text(html), url=url, with_metadata=True, include_comments=False, include_tables=True,
+        with_page_text_exposed(html), url=url, with_metadata=True, include_comments=False, include_tables=True,
         favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -73,7 +73,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     )
 
 
-def with_inline_times_as_text(html: str) -> str:
+def with_page_text_exposed(html: str) -> str:
     """Before trafilatura: inline dates, a quote's caption and photo captions as text."""
     html = QUOTE_CAPTION.sub(r"\1<p>\3</p>", INLINE_TIME.sub(r"\1\3\2", html))
     return FIGURE.sub(lambda m: "" if PHOTO_CREDIT.match(m.group(1)) else f"<p>{m.group(1)}</p>", html)

@@ -118,11 +118,7 @@ def masthead(body: Body) -> str | None:
 
 def headline(body: Body) -> str | None:
     """The body's title unless it is the messenger channel's name above the posts."""
-    return None if body.title and is_channel_title(body.title) else body.title
-
-
-def is_channel_title(line: str) -> bool:
-    return bool(channel_header(line))
+    return None if body.title and channel_header(body.title) else body.title
 
 
 def channel_header(line: str) -> re.Match | None:

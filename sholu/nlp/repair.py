@@ -445,7 +445,7 @@ def street_named_after(parsed: Parsed, mention: Mention, words) -> bool:
     return words[-1].text.lower().endswith(SURNAME_GENITIVES) and not any("Geox" in p.tag for p in readings)
 
 
-SURNAME_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")      # «улице Жумабаевой»: a surname the dictionary lacks
+SURNAME_GENITIVES = ("ова", "ева", "ёва", "ина", "ына")      # «улице Жумабаева»: a surname the dictionary lacks
 
 
 PERSONS_STREETS = frozenset("улица проспект переулок бульвар".split())   # named after people
